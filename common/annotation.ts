@@ -1,0 +1,157 @@
+import { z } from 'zod';
+
+/**
+ * The annotation model: one definition of every kind of tag, used by the editor, the services,
+ * the store and the exporters. Records are validated with these schemas wherever they cross a
+ * process boundary or come from a file.
+ */
+
+export const annotationKinds = ['entity', 'figure', 'attribution'] as const;
+export type AnnotationKind = (typeof annotationKinds)[number];
+
+export const entityTypes = ['person', 'organisation', 'place', 'event', 'other'] as const;
+export type EntityType = (typeof entityTypes)[number];
+
+export const annotationStatuses = ['accepted', 'needs_review', 'suggested'] as const;
+export type AnnotationStatus = (typeof annotationStatuses)[number];
+
+export const figureKinds = ['count', 'money', 'percent', 'date', 'duration', 'ratio'] as const;
+export type FigureKind = (typeof figureKinds)[number];
+
+export const figureQualifiers = ['exactly', 'about', 'more_than', 'at_least', 'up_to', 'less_than', 'several'] as const;
+export type FigureQualifier = (typeof figureQualifiers)[number];
+
+export const verificationStatuses = ['unchecked', 'verified', 'disputed'] as const;
+export type VerificationStatus = (typeof verificationStatuses)[number];
+
+export const attributionModes = ['direct', 'indirect', 'partial'] as const;
+export type AttributionMode = (typeof attributionModes)[number];
+
+/** Human names for every enumerated value, shown in the UI and in exports meant for people. */
+export const labels = {
+  entity: 'Entity',
+  figure: 'Figure',
+  attribution: 'Attribution',
+  person: 'Person',
+  organisation: 'Organisation',
+  place: 'Place',
+  event: 'Event',
+  other: 'Other',
+  accepted: 'Accepted',
+  needs_review: 'Needs review',
+  suggested: 'Suggested',
+  exactly: 'exactly',
+  about: 'about',
+  more_than: 'more than',
+  at_least: 'at least',
+  up_to: 'up to',
+  less_than: 'less than',
+  several: 'several',
+} as const;
+
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD');
+const isoDuration = z.string().regex(/^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/, 'an ISO 8601 duration such as P3W');
+
+/** A figure's normalised value: a number, a range, a calendar date or a duration. */
+export const figureValueSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('number'), value: z.number().finite() }),
+  z.object({ type: z.literal('range'), min: z.number().finite(), max: z.number().finite() }),
+  z.object({ type: z.literal('date'), iso: isoDate }),
+  z.object({ type: z.literal('duration'), iso: isoDuration }),
+]);
+export type FigureValue = z.infer<typeof figureValueSchema>;
+
+export const figureFieldsSchema = z.object({
+  figureKind: z.enum(figureKinds).nullable(),
+  value: figureValueSchema.nullable(),
+  qualifier: z.enum(figureQualifiers),
+  // What is counted or measured: "civilians killed", "children", "percent".
+  unit: z.string().max(500),
+  currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
+  verification: z.enum(verificationStatuses),
+  sourceNote: z.string().max(5000),
+});
+export type FigureFields = z.infer<typeof figureFieldsSchema>;
+
+/** Who an attribution quotes: a registry entity, or an anonymous source described in words. */
+export const attributionSpeakerSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('entity'),
+    entityId: z.string().min(1).nullable(),
+    name: z.string().max(500),
+    // The entity annotation that names the speaker in this article, when the name is in the text.
+    mentionId: z.string().min(1).nullable(),
+  }),
+  z.object({
+    type: z.literal('anonymous'),
+    description: z.string().max(500),
+    anonymityReason: z.string().max(1000),
+  }),
+]);
+export type AttributionSpeaker = z.infer<typeof attributionSpeakerSchema>;
+
+const annotationBase = {
+  id: z.string().min(1).max(100),
+  status: z.enum(annotationStatuses),
+  author: z.string().max(200),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  note: z.string().max(10_000),
+  // The text the annotation covered when last seen; kept so a flagged tag can still be shown.
+  quote: z.string().max(100_000),
+};
+
+export const entityAnnotationSchema = z.object({
+  ...annotationBase,
+  kind: z.literal('entity'),
+  entityType: z.enum(entityTypes),
+  entityId: z.string().min(1).nullable(),
+});
+
+export const figureAnnotationSchema = z.object({
+  ...annotationBase,
+  kind: z.literal('figure'),
+  figure: figureFieldsSchema,
+});
+
+export const attributionAnnotationSchema = z.object({
+  ...annotationBase,
+  kind: z.literal('attribution'),
+  mode: z.enum(attributionModes),
+  speaker: attributionSpeakerSchema.nullable(),
+  // The medium the words were given to ("AFP", "Interfax"), as free text or a registry entity.
+  medium: z.string().max(500),
+  mediumEntityId: z.string().min(1).nullable(),
+});
+
+export const annotationSchema = z.discriminatedUnion('kind', [
+  entityAnnotationSchema,
+  figureAnnotationSchema,
+  attributionAnnotationSchema,
+]);
+export type Annotation = z.infer<typeof annotationSchema>;
+export type EntityAnnotation = z.infer<typeof entityAnnotationSchema>;
+export type FigureAnnotation = z.infer<typeof figureAnnotationSchema>;
+export type AttributionAnnotation = z.infer<typeof attributionAnnotationSchema>;
+
+/** Every annotation record of one article, keyed by id: the document's `annotations` attribute. */
+export const annotationMapSchema = z.record(z.string(), annotationSchema);
+export type AnnotationMap = Record<string, Annotation>;
+
+/** The part of an annotation a mark covers: the tagged words, or an attribution's cue. */
+export type AnnotationPart = 'content' | 'cue';
+
+/** What the highlight of an annotation shows, kept on its marks so colour needs no lookup. */
+export function highlightLabel(annotation: Annotation): string {
+  return annotation.kind === 'entity' ? annotation.entityType : annotation.kind;
+}
+
+/** Fields of a new figure before anything is known about its value. */
+export function emptyFigureFields(): FigureFields {
+  return { figureKind: null, value: null, qualifier: 'exactly', unit: '', currency: null, verification: 'unchecked', sourceNote: '' };
+}
+
+/** A fresh, collision-free annotation or entity id. */
+export function newId(prefix: string): string {
+  return `${prefix}_${globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
+}

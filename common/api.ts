@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { entityTypes, type EntityType } from './annotation';
+
+/**
+ * The one contract between the renderer and the main-process services. `apiMethods` is the runtime table
+ * (method name -> argument schema); `AnnotatorApi` is its typed face. Main registers one handler per
+ * entry, the preload exposes one function per entry, and the loopback host serves one route per entry.
+ * Adding a call means adding an entry here and a handler in main/services.
+ */
+
+export const articleStatuses = ['draft', 'in_review', 'done'] as const;
+export type ArticleStatus = (typeof articleStatuses)[number];
+export const articleStatusLabels: Record<ArticleStatus, string> = { draft: 'Draft', in_review: 'In review', done: 'Done' };
+
+/** The largest file or pasted text an import accepts, in bytes; the same limit everywhere. */
+export const maxImportBytes = 5 * 1024 * 1024;
+
+export interface TagCounts {
+  entity: number;
+  figure: number;
+  attribution: number;
+  needsReview: number;
+}
+
+/** An article as the library lists it. */
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  status: ArticleStatus;
+  source: string;
+  wordCount: number;
+  tagCounts: TagCounts;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An article as the editor opens it: the ProseMirror document JSON and the revision it saves against. */
+export interface ArticleRecord extends ArticleSummary {
+  doc: unknown;
+  revision: number;
+}
+
+/** A canonical entity in the desk's registry, shared by every article. */
+export interface EntityRecord {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  externalIds: Record<string, string>;
+  description: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EntityWithCounts extends EntityRecord {
+  mentionCount: number;
+  articleCount: number;
+}
+
+export interface SaveResult {
+  revision: number;
+  updatedAt: string;
+  title: string;
+}
+
+export interface ResolvedEntity {
+  entity: EntityRecord;
+  // How the name was matched in the registry, or null when a new entity was created.
+  matchedBy: 'name' | 'alias' | null;
+}
+
+export interface Preferences {
+  userName: string;
+}
+
+const id = z.string().min(1).max(100);
+const title = z.string().trim().min(1, 'A title cannot be empty.').max(500);
+
+/** Declares one method: its argument schema, and (as a type only) what it returns. */
+function method<Output>() {
+  return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
+}
+
+export const apiMethods = {
+  listArticles: method<ArticleSummary[]>()(
+    z.object({ query: z.string().max(500).optional(), status: z.enum(articleStatuses).optional() }),
+  ),
+  getArticle: method<ArticleRecord>()(
+    z.object({ id })),
+  importFile: method<ArticleSummary>()(
+    z.object({
+      fileName: z.string().min(1).max(1000),
+      // Base64 keeps the contract plain JSON for both IPC and HTTP; the service enforces the byte limit.
+      bytesBase64: z.string().max(Math.ceil((maxImportBytes * 4) / 3) + 16, 'The file is larger than the import limit.'),
+    }),
+  ),
+  importText: method<ArticleSummary>()(
+    z.object({ text: z.string().max(maxImportBytes, 'The text is larger than the import limit.'), title: z.string().max(500).optional() }),
+  ),
+  saveArticle: method<SaveResult>()(
+    z.object({ id, baseRevision: z.number().int().nonnegative(), doc: z.unknown() }),
+  ),
+  renameArticle: method<ArticleSummary>()(
+    z.object({ id, title })),
+  setArticleStatus: method<ArticleSummary>()(
+    z.object({ id, status: z.enum(articleStatuses) }),
+  ),
+  deleteArticle: method<{ deleted: true }>()(
+    z.object({ id })),
+  resolveEntity: method<ResolvedEntity>()(
+    z.object({ name: z.string().trim().min(1).max(500), type: z.enum(entityTypes) }),
+  ),
+  listEntities: method<EntityWithCounts[]>()(
+    z.object({ query: z.string().max(500).optional(), limit: z.number().int().min(1).max(10_000).optional() }),
+  ),
+  getPreferences: method<Preferences>()(
+    z.object({})),
+  setPreferences: method<Preferences>()(
+    z.object({ userName: z.string().trim().min(1).max(200) }),
+  ),
+};
+
+export type ApiMethodName = keyof typeof apiMethods;
+export const apiMethodNames = Object.keys(apiMethods) as ApiMethodName[];
+
+export type ApiInput<M extends ApiMethodName> = z.input<(typeof apiMethods)[M]['input']>;
+export type ApiParsedInput<M extends ApiMethodName> = z.output<(typeof apiMethods)[M]['input']>;
+export type ApiOutput<M extends ApiMethodName> = (typeof apiMethods)[M]['output'];
+
+/** Why a call failed, in words a user can act on, with a code the renderer can branch on. */
+export const apiErrorCodes = ['invalid_argument', 'not_found', 'conflict', 'invalid_file', 'too_large', 'internal'] as const;
+export type ApiErrorCode = (typeof apiErrorCodes)[number];
+export interface ApiErrorInfo {
+  code: ApiErrorCode;
+  message: string;
+}
+
+/** What crosses the boundary: a value or a typed error, never a thrown exception. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorInfo };
+
+/** The typed API as the renderer calls it: each method resolves with its value or rejects with an ApiError. */
+export type AnnotatorApi = { [M in ApiMethodName]: (input: ApiInput<M>) => Promise<ApiOutput<M>> };
+
+/** The raw bridge the preload exposes: each method resolves with an ApiResult envelope. */
+export type AnnotatorBridge = { [M in ApiMethodName]: (input: ApiInput<M>) => Promise<ApiResult<ApiOutput<M>>> } & {
+  // Commands chosen in the native application menu (File > Open, Undo, ...), forwarded to the renderer.
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+};
+
+export const menuCommands = ['import-file', 'paste-article', 'show-library', 'show-registry', 'article-imported'] as const;
+export type MenuCommand = { type: (typeof menuCommands)[number]; articleId?: string };
+
+/** An error carried from a service to the renderer. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,121 @@
+import { Node as ProseMirrorNode } from 'prosemirror-model';
+import { articleSchema, type BlockTypeName } from './schema';
+import { annotationMapSchema, type AnnotationMap, type AnnotationPart } from './annotation';
+
+/** Blocks are separated by a blank line in the article's plain text, as they are in a .txt article. */
+export const blockSeparator = '\n\n';
+
+/** One block of an article as plain text, with where it starts in the whole text (UTF-16). */
+export interface ArticleBlock {
+  type: BlockTypeName;
+  text: string;
+  start: number;
+  // Position of the block's first character in the ProseMirror document.
+  docStart: number;
+  credit: string;
+}
+
+/** A contiguous piece of an annotation: document positions and UTF-16 offsets into the plain text. */
+export interface AnnotationSpan {
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  part: AnnotationPart;
+}
+
+/** The plain text of an article and where each annotation's spans fall in it. */
+export interface ArticleText {
+  text: string;
+  blocks: ArticleBlock[];
+  spans: Map<string, AnnotationSpan[]>;
+}
+
+/** Reads an article document as plain text, collecting every annotation mark as spans in one pass. */
+export function articleText(doc: ProseMirrorNode): ArticleText {
+  const blocks: ArticleBlock[] = [];
+  const spans = new Map<string, AnnotationSpan[]>();
+  let text = '';
+  doc.forEach((block, offset) => {
+    if (blocks.length > 0) text += blockSeparator;
+    const blockStart = text.length;
+    const docStart = offset + 1;
+    block.forEach((child, childOffset) => {
+      const childText = child.text ?? '';
+      const from = docStart + childOffset;
+      const start = text.length;
+      for (const mark of child.marks) {
+        if (mark.type.name !== 'annotation') continue;
+        const id = String(mark.attrs.id);
+        const part = mark.attrs.part as AnnotationPart;
+        const list = spans.get(id) ?? [];
+        const last = list[list.length - 1];
+        if (last && last.to === from && last.part === part) {
+          last.to = from + childText.length;
+          last.end = start + childText.length;
+        } else {
+          list.push({ from, to: from + childText.length, start, end: start + childText.length, part });
+        }
+        spans.set(id, list);
+      }
+      text += childText;
+    });
+    blocks.push({
+      type: block.type.name as BlockTypeName,
+      text: text.slice(blockStart),
+      start: blockStart,
+      docStart,
+      credit: block.type.name === 'caption' ? String(block.attrs.credit ?? '') : '',
+    });
+  });
+  return { text, blocks, spans };
+}
+
+/** The text an annotation covers, its spans joined by a space (a split quote reads as one). */
+export function spanText(text: string, spans: readonly AnnotationSpan[], part: AnnotationPart = 'content'): string {
+  return spans.filter((span) => span.part === part).map((span) => text.slice(span.start, span.end)).join(' … ');
+}
+
+/** The article's title as its headline says. */
+export function headlineOf(doc: ProseMirrorNode): string {
+  return doc.firstChild?.type.name === 'headline' ? doc.firstChild.textContent.trim() : '';
+}
+
+/** Why a stored or received document was refused. */
+export class InvalidDocumentError extends Error {
+  override name = 'InvalidDocumentError';
+}
+
+/**
+ * Turns document JSON from outside (IPC, HTTP, a file) into a checked document: it must fit the schema,
+ * and its annotation records must be valid and match the marks that reference them.
+ */
+export function parseArticleDocument(json: unknown): ProseMirrorNode {
+  let doc: ProseMirrorNode;
+  try {
+    doc = ProseMirrorNode.fromJSON(articleSchema, json);
+    doc.check();
+  } catch (error) {
+    throw new InvalidDocumentError(`The document does not fit the article schema: ${(error as Error).message}`);
+  }
+  const parsed = annotationMapSchema.safeParse(doc.attrs.annotations ?? {});
+  if (!parsed.success) {
+    throw new InvalidDocumentError(`An annotation record is invalid: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+  }
+  for (const [key, record] of Object.entries(parsed.data)) {
+    if (key !== record.id) throw new InvalidDocumentError(`Annotation ${key} is stored under another id (${record.id}).`);
+  }
+  const missing: string[] = [];
+  doc.descendants((node) => {
+    for (const mark of node.marks) {
+      if (mark.type.name === 'annotation' && !parsed.data[String(mark.attrs.id)]) missing.push(String(mark.attrs.id));
+    }
+  });
+  if (missing.length > 0) throw new InvalidDocumentError(`Marks refer to annotations that do not exist: ${[...new Set(missing)].slice(0, 5).join(', ')}`);
+  return doc;
+}
+
+/** The annotation records of a checked document. */
+export function annotationsOf(doc: ProseMirrorNode): AnnotationMap {
+  return doc.attrs.annotations as AnnotationMap;
+}

@@ -1,0 +1,126 @@
+import { Schema, type NodeSpec, type MarkSpec } from 'prosemirror-model';
+
+/**
+ * The one document schema of an article, shared by the renderer's editor and by the services
+ * (validation, plain text, search, export). Plain data: no view code lives here.
+ *
+ * The document's `annotations` attribute holds every annotation record of the article, keyed by id,
+ * so that a tag and its fields change in the same transaction as the text, and ProseMirror's history
+ * undoes tagging and typing alike. Spans are carried by `annotation` marks that hold identity only.
+ */
+// The schema is plain data shared with Node, so it names only the DOM it reads.
+interface DomElement {
+  getAttribute(name: string): string | null;
+}
+
+const blockNodes: Record<string, NodeSpec> = {
+  headline: {
+    content: 'text*',
+    marks: 'annotation',
+    defining: true,
+    parseDOM: [{ tag: 'h1' }],
+    toDOM: () => ['h1', { class: 'block-headline' }, 0],
+  },
+  standfirst: {
+    content: 'text*',
+    group: 'block',
+    marks: 'annotation',
+    parseDOM: [{ tag: 'p.standfirst' }],
+    toDOM: () => ['p', { class: 'block-standfirst' }, 0],
+  },
+  paragraph: {
+    content: 'text*',
+    group: 'block',
+    marks: 'annotation',
+    parseDOM: [{ tag: 'p' }],
+    toDOM: () => ['p', { class: 'block-paragraph' }, 0],
+  },
+  subhead: {
+    content: 'text*',
+    group: 'block',
+    marks: 'annotation',
+    defining: true,
+    parseDOM: [{ tag: 'h2' }, { tag: 'h3' }],
+    toDOM: () => ['h2', { class: 'block-subhead' }, 0],
+  },
+  caption: {
+    content: 'text*',
+    group: 'block',
+    marks: 'annotation',
+    attrs: { credit: { default: '' } },
+    parseDOM: [
+      {
+        tag: 'figcaption',
+        getAttrs: (dom) => ({ credit: (dom as DomElement).getAttribute('data-credit') ?? '' }),
+      },
+    ],
+    toDOM: (node) => [
+      'figcaption',
+      { class: 'block-caption', 'data-credit': String(node.attrs.credit ?? '') },
+      0,
+    ],
+  },
+  credit: {
+    content: 'text*',
+    group: 'block',
+    marks: 'annotation',
+    parseDOM: [{ tag: 'p.credit' }],
+    toDOM: () => ['p', { class: 'block-credit' }, 0],
+  },
+};
+
+const annotationMark: MarkSpec = {
+  attrs: {
+    id: {},
+    kind: {},
+    // What the highlight shows: the entity type, "figure", "attribution" or "cue".
+    label: {},
+    // "content" for the tagged words; "cue" for an attribution's reporting verb span.
+    part: { default: 'content' },
+  },
+  // Tags overlap and nest, and typing at an edge must not grow them.
+  excludes: '',
+  inclusive: false,
+  spanning: true,
+  parseDOM: [
+    {
+      tag: 'span[data-ann-id]',
+      getAttrs: (dom) => {
+        const el = dom as DomElement;
+        return {
+          id: el.getAttribute('data-ann-id'),
+          kind: el.getAttribute('data-ann-kind'),
+          label: el.getAttribute('data-ann-label'),
+          part: el.getAttribute('data-ann-part') ?? 'content',
+        };
+      },
+    },
+  ],
+  toDOM: (mark) => [
+    'span',
+    {
+      class: `ann ann-${mark.attrs.kind} ann-label-${mark.attrs.label} ann-part-${mark.attrs.part}`,
+      'data-ann-id': mark.attrs.id,
+      'data-ann-kind': mark.attrs.kind,
+      'data-ann-label': mark.attrs.label,
+      'data-ann-part': mark.attrs.part,
+    },
+    0,
+  ],
+};
+
+export const articleSchema = new Schema({
+  nodes: {
+    doc: {
+      content: 'headline block+',
+      attrs: { annotations: { default: {} } },
+    },
+    ...blockNodes,
+    text: {},
+  },
+  marks: { annotation: annotationMark },
+});
+
+/** Block node names in the order the importers and exporters know them. */
+export const blockTypeNames = ['headline', 'standfirst', 'paragraph', 'subhead', 'caption', 'credit'] as const;
+export type BlockTypeName = (typeof blockTypeNames)[number];

@@ -1,0 +1,25 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// electron-vite only discovers src/main etc. by itself, so every entry of the top-level layout is named here.
+export default defineConfig({
+  main: {
+    build: {
+      lib: { entry: resolve(__dirname, 'main/index.ts') },
+    },
+  },
+  preload: {
+    build: {
+      // A CommonJS preload is what a sandboxed renderer can load.
+      lib: { entry: resolve(__dirname, 'preload/index.ts'), formats: ['cjs'] },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    plugins: [react()],
+    build: {
+      rolldownOptions: { input: resolve(__dirname, 'renderer/index.html') },
+    },
+  },
+});

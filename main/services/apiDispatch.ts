@@ -1,0 +1,59 @@
+import {
+  apiMethods,
+  type ApiErrorCode,
+  type ApiMethodName,
+  type ApiOutput,
+  type ApiParsedInput,
+  type ApiResult,
+} from '../../common/api';
+import { InvalidDocumentError } from '../../common/articleText';
+
+/** One handler per contract method; every host (IPC, loopback HTTP) serves the same handlers. */
+export type ApiHandlers = {
+  [M in ApiMethodName]: (input: ApiParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>>;
+};
+
+/** A failure a service reports on purpose, with a message meant for the user. */
+export class ServiceError extends Error {
+  override name = 'ServiceError';
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function isApiMethodName(name: string): name is ApiMethodName {
+  return Object.prototype.hasOwnProperty.call(apiMethods, name);
+}
+
+/**
+ * Validates a call that crossed the process boundary and runs its handler. Never throws: unknown methods,
+ * bad arguments and failures all come back as typed errors, so a bad call cannot crash the host.
+ */
+export async function dispatchApiCall(
+  handlers: ApiHandlers,
+  methodName: string,
+  rawInput: unknown,
+  logInternalError: (error: unknown) => void = (error) => console.error(error),
+): Promise<ApiResult<unknown>> {
+  if (!isApiMethodName(methodName)) {
+    return { ok: false, error: { code: 'invalid_argument', message: `Unknown method "${methodName}".` } };
+  }
+  const parsed = apiMethods[methodName].input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+    return { ok: false, error: { code: 'invalid_argument', message: `${issue?.message ?? 'Invalid argument'}${where}` } };
+  }
+  try {
+    const handler = handlers[methodName] as (input: unknown) => unknown;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof ServiceError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof InvalidDocumentError) return { ok: false, error: { code: 'invalid_argument', message: error.message } };
+    logInternalError(error);
+    return { ok: false, error: { code: 'internal', message: `Something went wrong: ${(error as Error)?.message ?? String(error)}` } };
+  }
+}
