@@ -145,7 +145,18 @@ export type AnnotatorApi = { [M in ApiMethodName]: (input: ApiInput<M>) => Promi
 export type AnnotatorBridge = { [M in ApiMethodName]: (input: ApiInput<M>) => Promise<ApiResult<ApiOutput<M>>> } & {
   // Commands chosen in the native application menu (File > Open, Undo, ...), forwarded to the renderer.
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  // Called when the window is about to close; main waits (up to a few seconds) until `flush` settles.
+  onFlushRequest(flush: () => Promise<void> | void): () => void;
 };
+
+/** The IPC channel names shared by the Electron main process and the preload; nothing else uses IPC. */
+export const ipcChannels = {
+  // One invoke channel per method: `api:listArticles`, ...
+  apiPrefix: 'api:',
+  menuCommand: 'menu-command',
+  flushRequest: 'flush-request',
+  flushDone: 'flush-done',
+} as const;
 
 export const menuCommands = ['import-file', 'paste-article', 'show-library', 'show-registry', 'article-imported'] as const;
 export type MenuCommand = { type: (typeof menuCommands)[number]; articleId?: string };

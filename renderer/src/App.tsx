@@ -1,0 +1,220 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AnnotatorApi } from '../../common/api';
+import { createApiClient, onFlushRequest, onMenuCommand } from './api/client';
+import { ArticleEditor } from './editor/ArticleEditor';
+import { LibraryView } from './library/LibraryView';
+import { importFiles, type ImportOutcome, type ImportProgress } from './library/importFiles';
+import { Dialog } from './ui/ConfirmDialog';
+
+type Screen = { name: 'library' } | { name: 'editor'; articleId: string };
+
+/** The application shell: header, library or editor, import progress and the paste dialog. */
+export function App() {
+  const api = useMemo<AnnotatorApi>(() => createApiClient(), []);
+  const [screen, setScreen] = useState<Screen>({ name: 'library' });
+  const [userName, setUserName] = useState('');
+  const [libraryVersion, setLibraryVersion] = useState(0);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [pasting, setPasting] = useState(false);
+  const [startupError, setStartupError] = useState<string | null>(null);
+  const abortRef = useRef<AbortController | null>(null);
+  const flushRef = useRef<(() => Promise<void>) | null>(null);
+
+  useEffect(() => {
+    api
+      .getPreferences({})
+      .then((preferences) => setUserName(preferences.userName))
+      .catch((error: Error) => setStartupError(error.message));
+    // A new user lands on the demo article so the tool shows what it does; later starts show the library.
+    if (!sessionStorage.getItem('annotator.started')) {
+      sessionStorage.setItem('annotator.started', '1');
+      api
+        .listArticles({})
+        .then((articles) => {
+          if (articles.length === 1 && articles[0]!.source === 'Newsroom Annotator demo') setScreen({ name: 'editor', articleId: articles[0]!.id });
+        })
+        .catch(() => {});
+    }
+  }, [api]);
+
+  const registerFlush = useCallback((flush: (() => Promise<void>) | null) => {
+    flushRef.current = flush;
+  }, []);
+
+  const open = useCallback(async (articleId: string) => {
+    await flushRef.current?.();
+    setScreen({ name: 'editor', articleId });
+  }, []);
+
+  const showLibrary = useCallback(async () => {
+    await flushRef.current?.();
+    setScreen({ name: 'library' });
+    setLibraryVersion((version) => version + 1);
+  }, []);
+
+  const runImport = useCallback(
+    async (files: File[]) => {
+      const controller = new AbortController();
+      abortRef.current = controller;
+      setOutcome(null);
+      const result = await importFiles(api, files, setProgress, controller.signal);
+      abortRef.current = null;
+      setProgress(null);
+      setLibraryVersion((version) => version + 1);
+      if (files.length === 1 && result.imported.length === 1) await open(result.imported[0]!.id);
+      else setOutcome(result);
+    },
+    [api, open],
+  );
+
+  useEffect(() => onFlushRequest(() => flushRef.current?.()), []);
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command.type === 'article-imported' && command.articleId) void open(command.articleId);
+        else if (command.type === 'paste-article') setPasting(true);
+        else if (command.type === 'show-library') void showLibrary();
+      }),
+    [open, showLibrary],
+  );
+
+  // Files dropped anywhere on the window are imported, never opened as a page.
+  useEffect(() => {
+    const over = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    const drop = (event: DragEvent) => {
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (files.length === 0) return;
+      event.preventDefault();
+      void runImport(files);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, [runImport]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <span className="app-name">Newsroom Annotator</span>
+        <nav aria-label="Views">
+          <button type="button" className={screen.name === 'library' ? 'is-current' : ''} aria-current={screen.name === 'library' ? 'page' : undefined} onClick={() => void showLibrary()}>
+            Library
+          </button>
+        </nav>
+        <span className="toolbar-gap" />
+        <span className="user-name" title="Your name is recorded on every tag you make">
+          {userName}
+        </span>
+      </header>
+      {startupError && (
+        <p className="error" role="alert">
+          Cannot reach the article store: {startupError}
+        </p>
+      )}
+      {progress && (
+        <div className="progress" role="status" aria-label="Import progress">
+          <span>
+            Importing {Math.min(progress.done + 1, progress.total)} of {progress.total}: {progress.current}
+          </span>
+          <progress max={progress.total} value={progress.done} />
+          <button type="button" onClick={() => abortRef.current?.abort()}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {outcome && (
+        <div className={`import-summary ${outcome.failed.length ? 'has-failures' : ''}`} role="status">
+          <p>
+            Imported {outcome.imported.length} {outcome.imported.length === 1 ? 'article' : 'articles'}
+            {outcome.failed.length > 0 && `; ${outcome.failed.length} failed`}
+            {outcome.cancelled && '; the rest were cancelled'}.
+          </p>
+          {outcome.failed.length > 0 && (
+            <ul>
+              {outcome.failed.map((failure) => (
+                <li key={failure.fileName}>
+                  <strong>{failure.fileName}</strong>: {failure.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          <button type="button" className="link-button" onClick={() => setOutcome(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {screen.name === 'library' ? (
+        <LibraryView api={api} onOpen={(id) => void open(id)} onImportFiles={(files) => void runImport(files)} onPasteArticle={() => setPasting(true)} refreshKey={libraryVersion} />
+      ) : (
+        <ArticleEditor
+          key={screen.articleId}
+          api={api}
+          articleId={screen.articleId}
+          userName={userName}
+          onClose={() => void showLibrary()}
+          onFilesDropped={(files) => void runImport(files)}
+          registerFlush={registerFlush}
+        />
+      )}
+      {pasting && (
+        <PasteDialog
+          onCancel={() => setPasting(false)}
+          onImport={async (text, title) => {
+            const article = await api.importText({ text, title: title || undefined });
+            setPasting(false);
+            await open(article.id);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function PasteDialog({ onCancel, onImport }: { onCancel: () => void; onImport: (text: string, title: string) => Promise<void> }) {
+  const [text, setText] = useState('');
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    try {
+      await onImport(text, title);
+    } catch (importError) {
+      setError((importError as Error).message);
+    }
+  };
+  return (
+    <Dialog
+      title="Paste an article"
+      onClose={onCancel}
+      actions={
+        <>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" onClick={() => void submit()} disabled={text.trim() === ''}>
+            Create article
+          </button>
+        </>
+      }
+    >
+      <label className="field">
+        <span className="field-label">Title (optional: proposed from the text)</span>
+        <input type="text" aria-label="Title" value={title} onChange={(event) => setTitle(event.target.value)} />
+      </label>
+      <label className="field">
+        <span className="field-label">Article text</span>
+        <textarea aria-label="Article text" rows={14} value={text} autoFocus onChange={(event) => setText(event.target.value)} />
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </Dialog>
+  );
+}

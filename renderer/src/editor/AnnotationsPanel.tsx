@@ -1,0 +1,74 @@
+import { memo, useState } from 'react';
+import { labels, type Annotation, type AnnotationKind, type AnnotationMap } from '../../../common/annotation';
+
+interface AnnotationsPanelProps {
+  annotations: AnnotationMap;
+  textOf: (id: string) => string;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}
+
+const groups: { kind: AnnotationKind; title: string }[] = [
+  { kind: 'entity', title: 'Entities' },
+  { kind: 'figure', title: 'Figures' },
+  { kind: 'attribution', title: 'Attributions' },
+];
+
+// Long articles carry thousands of tags; the list shows a page of each group until asked for more.
+const pageSize = 300;
+
+function typeLabel(annotation: Annotation): string {
+  if (annotation.kind === 'entity') return labels[annotation.entityType];
+  if (annotation.kind === 'figure') return annotation.figure.figureKind ?? 'figure';
+  return annotation.mode;
+}
+
+/** Every annotation of the article, grouped by kind; choosing one selects it and scrolls to it. */
+export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, textOf, selectedId, onSelect }: AnnotationsPanelProps) {
+  const [shown, setShown] = useState<Record<string, number>>({});
+  const all = Object.values(annotations);
+  return (
+    <section className="annotations-panel" aria-label="Annotations">
+      <h2>Annotations</h2>
+      {all.length === 0 && <p className="empty-hint">Select words in the text and press a tag button or its shortcut.</p>}
+      {groups.map((group) => {
+        const members = all.filter((annotation) => annotation.kind === group.kind);
+        if (members.length === 0) return null;
+        const limit = shown[group.kind] ?? pageSize;
+        return (
+          <div key={group.kind} className="annotation-group" role="group" aria-label={group.title}>
+            <h3>
+              {group.title} <span className="count">{members.length}</span>
+            </h3>
+            <ul>
+              {members.slice(0, limit).map((annotation) => {
+                const text = textOf(annotation.id) || annotation.quote;
+                return (
+                  <li key={annotation.id}>
+                    <button
+                      type="button"
+                      className={`annotation-item tag-${annotation.kind === 'entity' ? annotation.entityType : annotation.kind}${annotation.id === selectedId ? ' is-selected' : ''}`}
+                      aria-current={annotation.id === selectedId ? 'true' : undefined}
+                      data-annotation-id={annotation.id}
+                      onClick={() => onSelect(annotation.id)}
+                    >
+                      <span className="swatch" aria-hidden="true" />
+                      <span className="annotation-text">{text}</span>
+                      <span className="annotation-type">{typeLabel(annotation)}</span>
+                      {annotation.status === 'needs_review' && <span className="badge review">Needs review</span>}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+            {members.length > limit && (
+              <button type="button" className="link-button" onClick={() => setShown({ ...shown, [group.kind]: members.length })}>
+                Show all {members.length}
+              </button>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+});

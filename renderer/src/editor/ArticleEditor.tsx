@@ -1,0 +1,373 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { EditorView } from 'prosemirror-view';
+import { keymap } from 'prosemirror-keymap';
+import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
+import { redo, undo, undoDepth, redoDepth } from 'prosemirror-history';
+import { articleStatusLabels, articleStatuses, type AnnotatorApi, type ArticleRecord, type ArticleStatus } from '../../../common/api';
+import { newId, type Annotation, type AnnotationMap } from '../../../common/annotation';
+import { AnnotationRecordStep } from '../../../common/annotationStep';
+import { articleText, spanText, type ArticleText } from '../../../common/articleText';
+import {
+  addSpanToAnnotation,
+  annotationMapOf,
+  removeAnnotation,
+  tagSelection,
+  taggableRange,
+  updateAnnotation,
+  type TagRequest,
+} from '../../../common/editor/annotationCommands';
+import { annotationIdsAt, annotationRanges } from '../../../common/editor/annotationRanges';
+import { createArticleEditorState, stripPastedAnnotations } from './editorState';
+import { selectAnnotation, selectedAnnotationId } from './selectedAnnotation';
+import { AutosaveController, type SaveStatus } from './autosave';
+import { annotationShortcuts, tagActions, type TagAction } from './tagShortcuts';
+import { Legend, Toolbar } from './Toolbar';
+import { Inspector } from './Inspector';
+import { AnnotationsPanel } from './AnnotationsPanel';
+import { SaveIndicator } from './SaveIndicator';
+import type { SpeakerCandidate } from './SpeakerPicker';
+import { proposeTagRequest } from './tagProposals';
+
+interface ArticleEditorProps {
+  api: AnnotatorApi;
+  articleId: string;
+  userName: string;
+  onClose: () => void;
+  onFilesDropped: (files: File[]) => void;
+  // Lets the app flush this editor's pending save before it closes or switches views.
+  registerFlush: (flush: (() => Promise<void>) | null) => void;
+}
+
+/** The editor screen: toolbar and text in the middle, inspector and annotation list beside it. */
+export function ArticleEditor({ api, articleId, userName, onClose, onFilesDropped, registerFlush }: ArticleEditorProps) {
+  const mountRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const autosaveRef = useRef<AutosaveController | null>(null);
+  const [article, setArticle] = useState<ArticleRecord | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [annotations, setAnnotations] = useState<AnnotationMap>({});
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [focusSpeaker, setFocusSpeaker] = useState(false);
+  const [saveStatus, setSaveStatus] = useState<SaveStatus>({ state: 'saved', at: '' });
+  const [plainText, setPlainText] = useState<ArticleText | null>(null);
+  const [historyDepth, setHistoryDepth] = useState({ undo: 0, redo: 0 });
+  const [notice, setNotice] = useState<string | null>(null);
+  const [entityNames, setEntityNames] = useState<Record<string, string>>({});
+  const textTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const view = () => viewRef.current;
+  const now = () => new Date().toISOString();
+
+  const refreshPlainText = useCallback((state: EditorState, delayMs: number) => {
+    if (textTimer.current) clearTimeout(textTimer.current);
+    // The list's texts follow typing a little later, so a keystroke never waits for a whole-document pass.
+    textTimer.current = setTimeout(() => setPlainText(articleText(state.doc)), delayMs);
+  }, []);
+
+  const run = useCallback((command: (state: EditorState, dispatch?: (tr: Transaction) => void) => boolean) => {
+    const current = view();
+    if (!current) return false;
+    const done = command(current.state, current.dispatch);
+    current.focus();
+    return done;
+  }, []);
+
+  const choose = useCallback((id: string | null, scroll: boolean) => {
+    const current = view();
+    if (!current) return;
+    let tr = selectAnnotation(current.state.tr, id);
+    if (id && scroll) {
+      const first = annotationRanges(current.state.doc, id)[0];
+      if (first) tr = tr.setSelection(TextSelection.create(tr.doc, first.from, first.to)).scrollIntoView();
+    }
+    current.dispatch(tr);
+    if (scroll) current.focus();
+  }, []);
+
+  const linkEntity = useCallback(
+    async (id: string, name: string, entityType: NonNullable<Extract<TagRequest, { kind: 'entity' }>['entityType']>) => {
+      try {
+        const resolved = await api.resolveEntity({ name, type: entityType });
+        setEntityNames((names) => ({ ...names, [resolved.entity.id]: resolved.entity.name }));
+        const current = view();
+        const record = current && annotationMapOf(current.state)[id];
+        if (!current || !record || record.kind !== 'entity') return;
+        // Outside history: undoing the tag removes the record, and redo brings it back with its link.
+        current.dispatch(current.state.tr.step(new AnnotationRecordStep(id, { ...record, entityId: resolved.entity.id })).setMeta('addToHistory', false));
+        setNotice(
+          resolved.matchedBy
+            ? `Linked “${name}” to ${resolved.entity.name} in the registry (matched by ${resolved.matchedBy}).`
+            : `Added ${resolved.entity.name} to the registry.`,
+        );
+      } catch (error) {
+        setNotice(`Tagged, but the registry could not be reached: ${(error as Error).message}`);
+      }
+    },
+    [api],
+  );
+
+  const tag = useCallback(
+    (action: TagAction) => {
+      const current = view();
+      if (!current) return;
+      const range = taggableRange(current.state);
+      if (!range) {
+        setNotice(`Select some words first, then press ${action.name} (${action.shortcutLabel}).`);
+        current.focus();
+        return;
+      }
+      const quote = current.state.doc.textBetween(range.from, range.to, ' ', ' ');
+      const request = proposeTagRequest(action.request, quote);
+      const id = newId('ann');
+      if (!run(tagSelection(request, { id, author: userName, now: now() }))) return;
+      setNotice(null);
+      choose(id, false);
+      setFocusSpeaker(request.kind === 'attribution');
+      if (request.kind === 'entity') void linkEntity(id, quote, request.entityType);
+    },
+    [run, choose, linkEntity, userName],
+  );
+
+  const handlers = useRef({ tag, remove: () => {}, markCue: () => {}, addSpan: () => {}, step: (_direction: 1 | -1) => {} });
+
+  const onRemove = useCallback(() => {
+    const id = selectedAnnotationId(view()!.state);
+    if (id) run(removeAnnotation(id));
+  }, [run]);
+  const onMarkCue = useCallback(() => {
+    const id = selectedAnnotationId(view()!.state);
+    if (!id || !run(addSpanToAnnotation(id, 'cue'))) setNotice('Select an attribution, then select its reporting verb (“said”, “told AFP”) in the text.');
+  }, [run]);
+  const onAddSpan = useCallback(() => {
+    const id = selectedAnnotationId(view()!.state);
+    if (!id || !run(addSpanToAnnotation(id, 'content'))) setNotice('Select the words to add to the selected tag.');
+  }, [run]);
+  const stepThrough = useCallback(
+    (direction: 1 | -1) => {
+      const current = view();
+      if (!current) return;
+      const ids = Object.keys(annotationMapOf(current.state));
+      const order = articleText(current.state.doc).spans;
+      const sorted = ids.filter((id) => order.has(id)).sort((a, b) => order.get(a)![0]!.start - order.get(b)![0]!.start);
+      if (sorted.length === 0) return;
+      const at = sorted.indexOf(selectedAnnotationId(current.state) ?? '');
+      choose(sorted[(at + direction + sorted.length) % sorted.length]!, true);
+    },
+    [choose],
+  );
+  handlers.current = { tag, remove: onRemove, markCue: onMarkCue, addSpan: onAddSpan, step: stepThrough };
+
+  // Load the article and mount ProseMirror once per article.
+  useEffect(() => {
+    let cancelled = false;
+    setArticle(null);
+    setLoadError(null);
+    api
+      .getArticle({ id: articleId })
+      .then((record) => {
+        if (cancelled || !mountRef.current) return;
+        const bindings: Record<string, () => boolean> = {};
+        for (const action of tagActions) {
+          bindings[action.key] = () => {
+            handlers.current.tag(action);
+            return true;
+          };
+        }
+        const act = (fn: () => void) => () => {
+          fn();
+          return true;
+        };
+        bindings[annotationShortcuts.remove.key] = act(() => handlers.current.remove());
+        bindings[annotationShortcuts.markCue.key] = act(() => handlers.current.markCue());
+        bindings[annotationShortcuts.addSpan.key] = act(() => handlers.current.addSpan());
+        bindings[annotationShortcuts.nextAnnotation.key] = act(() => handlers.current.step(1));
+        bindings[annotationShortcuts.previousAnnotation.key] = act(() => handlers.current.step(-1));
+        bindings['Escape'] = () => {
+          const current = view();
+          if (!current || !selectedAnnotationId(current.state)) return false;
+          current.dispatch(selectAnnotation(current.state.tr, null));
+          return true;
+        };
+        const state = createArticleEditorState(record.doc, keymap(bindings));
+        const autosave = new AutosaveController({
+          revision: record.revision,
+          save: (doc, baseRevision) => api.saveArticle({ id: articleId, baseRevision, doc }),
+          onStatus: setSaveStatus,
+          onSaved: (result) => setArticle((previous) => (previous ? { ...previous, title: result.title, revision: result.revision } : previous)),
+        });
+        autosaveRef.current = autosave;
+        const editorView: EditorView = new EditorView(mountRef.current, {
+          state,
+          attributes: { 'aria-label': 'Article text', class: 'article-text', spellcheck: 'true' },
+          transformPasted: stripPastedAnnotations,
+          dispatchTransaction(tr) {
+            const before = editorView.state;
+            const next = before.apply(tr);
+            editorView.updateState(next);
+            if (next.doc !== before.doc) {
+              autosave.schedule(next.doc);
+              setHistoryDepth({ undo: undoDepth(next), redo: redoDepth(next) });
+            }
+            if (next.doc.attrs.annotations !== before.doc.attrs.annotations) {
+              setAnnotations(next.doc.attrs.annotations as AnnotationMap);
+              refreshPlainText(next, 0);
+            } else if (next.doc !== before.doc) {
+              refreshPlainText(next, 300);
+            }
+            const selected = selectedAnnotationId(next);
+            // Moving the caret into a highlight with the keyboard shows that tag, as a click would.
+            if (!tr.getMeta('pointer') && next.selection.empty && !tr.docChanged && tr.selectionSet) {
+              const inner = annotationIdsAt(next.doc, next.selection.from)[0];
+              if (inner && inner !== selected) {
+                editorView.dispatch(selectAnnotation(editorView.state.tr, inner));
+                return;
+              }
+            }
+            setSelectedId(selected);
+            if (selected === null) setFocusSpeaker(false);
+          },
+          handleClick(clickedView, pos) {
+            const ids = annotationIdsAt(clickedView.state.doc, pos);
+            const current = selectedAnnotationId(clickedView.state);
+            // Clicking again where tags nest steps outward through them.
+            const next = ids.length === 0 ? null : ids[(ids.indexOf(current ?? '') + 1) % ids.length]!;
+            clickedView.dispatch(selectAnnotation(clickedView.state.tr, next).setMeta('pointer', true));
+            return false;
+          },
+          handleDrop(_dropView, event) {
+            const files = [...(event.dataTransfer?.files ?? [])];
+            if (files.length === 0) return false;
+            event.preventDefault();
+            onFilesDropped(files);
+            return true;
+          },
+        });
+        viewRef.current = editorView;
+        setArticle(record);
+        setAnnotations(state.doc.attrs.annotations as AnnotationMap);
+        setPlainText(articleText(state.doc));
+        setSaveStatus({ state: 'saved', at: record.updatedAt });
+        registerFlush(() => autosave.flush());
+        editorView.focus();
+      })
+      .catch((error: Error) => {
+        if (!cancelled) setLoadError(error.message);
+      });
+    return () => {
+      cancelled = true;
+      registerFlush(null);
+      const autosave = autosaveRef.current;
+      if (autosave) void autosave.flush().finally(() => autosave.stop());
+      viewRef.current?.destroy();
+      viewRef.current = null;
+      if (textTimer.current) clearTimeout(textTimer.current);
+    };
+  }, [api, articleId, onFilesDropped, refreshPlainText, registerFlush]);
+
+  // Warn before the page goes away with a save in flight (the browser host; Electron asks main to flush).
+  useEffect(() => {
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      const autosave = autosaveRef.current;
+      if (autosave?.hasUnsavedChanges()) {
+        void autosave.flush();
+        event.preventDefault();
+      }
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => window.removeEventListener('beforeunload', beforeUnload);
+  }, []);
+
+  const textOf = useCallback(
+    (id: string) => {
+      const spans = plainText?.spans.get(id);
+      return spans && plainText ? spanText(plainText.text, spans) : '';
+    },
+    [plainText],
+  );
+
+  const speakerCandidates = useMemo<SpeakerCandidate[]>(
+    () =>
+      Object.values(annotations)
+        .filter((annotation): annotation is Extract<Annotation, { kind: 'entity' }> => annotation.kind === 'entity' && (annotation.entityType === 'person' || annotation.entityType === 'organisation'))
+        .map((annotation) => ({ mentionId: annotation.id, entityId: annotation.entityId, name: textOf(annotation.id) || annotation.quote, type: annotation.entityType as 'person' | 'organisation' })),
+    [annotations, textOf],
+  );
+
+  const selected = selectedId ? annotations[selectedId] ?? null : null;
+  const selectedCue = selected && plainText?.spans.get(selected.id) ? spanText(plainText.text, plainText.spans.get(selected.id)!, 'cue') : '';
+
+  const setStatus = async (status: ArticleStatus) => {
+    try {
+      const summary = await api.setArticleStatus({ id: articleId, status });
+      setArticle((previous) => (previous ? { ...previous, status: summary.status } : previous));
+    } catch (error) {
+      setNotice(`Could not change the status: ${(error as Error).message}`);
+    }
+  };
+
+  return (
+    <div className="editor-screen">
+      <header className="editor-header">
+        <button type="button" className="link-button" onClick={onClose} title="Back to the library">
+          ← Library
+        </button>
+        <h1 className="editor-title">{article?.title ?? 'Loading…'}</h1>
+        {article && (
+          <label className="status-select">
+            <span className="visually-hidden">Article status</span>
+            <select aria-label="Article status" value={article.status} onChange={(event) => void setStatus(event.target.value as ArticleStatus)}>
+              {articleStatuses.map((status) => (
+                <option key={status} value={status}>
+                  {articleStatusLabels[status]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <SaveIndicator status={saveStatus} onRetry={() => void autosaveRef.current?.flush()} onOverwrite={async () => {
+          const latest = await api.getArticle({ id: articleId });
+          await autosaveRef.current?.overwrite(latest.revision);
+        }} />
+      </header>
+      <div className="editor-body">
+        <main className="editor-main">
+          <Toolbar
+            onTag={(action) => handlers.current.tag(action)}
+            onUndo={() => run(undo)}
+            onRedo={() => run(redo)}
+            canUndo={historyDepth.undo > 0}
+            canRedo={historyDepth.redo > 0}
+          />
+          <Legend />
+          {notice && (
+            <p className="notice" role="status">
+              {notice}
+              <button type="button" className="link-button" aria-label="Dismiss" onClick={() => setNotice(null)}>
+                ×
+              </button>
+            </p>
+          )}
+          {loadError && <p className="error" role="alert">Could not open this article: {loadError}</p>}
+          <div className="editor-scroll">
+            <div ref={mountRef} className="editor-mount" />
+          </div>
+        </main>
+        <aside className="editor-side">
+          <Inspector
+            annotation={selected}
+            text={selected ? textOf(selected.id) : ''}
+            cueText={selectedCue}
+            entityName={selected?.kind === 'entity' && selected.entityId ? entityNames[selected.entityId] ?? null : null}
+            speakerCandidates={speakerCandidates}
+            focusSpeaker={focusSpeaker}
+            onChange={(change) => selected && run(updateAnnotation(selected.id, change, now()))}
+            onRemove={onRemove}
+            onMarkCue={onMarkCue}
+            onAddSpan={onAddSpan}
+          />
+          <AnnotationsPanel annotations={annotations} textOf={textOf} selectedId={selectedId} onSelect={(id) => choose(id, true)} />
+        </aside>
+      </div>
+    </div>
+  );
+}

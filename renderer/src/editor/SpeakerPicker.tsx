@@ -1,0 +1,105 @@
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import type { AttributionSpeaker } from '../../../common/annotation';
+
+/** A person or organisation named in the article, offered as a speaker. */
+export interface SpeakerCandidate {
+  mentionId: string;
+  entityId: string | null;
+  name: string;
+  type: 'person' | 'organisation';
+}
+
+interface SpeakerPickerProps {
+  candidates: SpeakerCandidate[];
+  onPick: (speaker: AttributionSpeaker) => void;
+  autoFocus?: boolean;
+}
+
+type Option =
+  | { key: string; label: string; speaker: AttributionSpeaker }
+  | { key: 'anonymous'; label: string; speaker: AttributionSpeaker };
+
+/**
+ * Picks an attribution's speaker from the keyboard: type to filter the people and organisations tagged in
+ * the article, arrows to move, Enter to choose; "Anonymous source" is always the last option.
+ */
+export function SpeakerPicker({ candidates, onPick, autoFocus }: SpeakerPickerProps) {
+  const [filter, setFilter] = useState('');
+  const [active, setActive] = useState(0);
+  const listId = useId();
+  const options = useMemo<Option[]>(() => {
+    const needle = filter.trim().toLowerCase();
+    const seen = new Set<string>();
+    const matches: Option[] = [];
+    for (const candidate of candidates) {
+      const identity = candidate.entityId ?? candidate.name.toLowerCase();
+      if (seen.has(identity) || (needle && !candidate.name.toLowerCase().includes(needle))) continue;
+      seen.add(identity);
+      matches.push({
+        key: candidate.mentionId,
+        label: `${candidate.name} (${candidate.type === 'person' ? 'Person' : 'Organisation'})`,
+        speaker: { type: 'entity', entityId: candidate.entityId, name: candidate.name, mentionId: candidate.mentionId },
+      });
+    }
+    if (needle && !matches.some((option) => option.label.toLowerCase().startsWith(needle))) {
+      matches.push({ key: 'typed', label: `Name not in the text: “${filter.trim()}”`, speaker: { type: 'entity', entityId: null, name: filter.trim(), mentionId: null } });
+    }
+    matches.push({ key: 'anonymous', label: needle ? `Anonymous source: “${filter.trim()}”` : 'Anonymous source…', speaker: { type: 'anonymous', description: filter.trim(), anonymityReason: '' } });
+    return matches;
+  }, [candidates, filter]);
+  const activeIndex = Math.min(active, options.length - 1);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      setActive((activeIndex + 1) % options.length);
+      event.preventDefault();
+    } else if (event.key === 'ArrowUp') {
+      setActive((activeIndex - 1 + options.length) % options.length);
+      event.preventDefault();
+    } else if (event.key === 'Enter') {
+      const option = options[activeIndex];
+      if (option) onPick(option.speaker);
+      event.preventDefault();
+    } else if (event.altKey && event.key.toLowerCase() === 'n') {
+      // "Anonymous is one key away": Alt+N picks it whatever is highlighted.
+      onPick({ type: 'anonymous', description: filter.trim(), anonymityReason: '' });
+      event.preventDefault();
+    }
+  };
+
+  return (
+    <div className="speaker-picker">
+      <input
+        type="text"
+        role="combobox"
+        aria-label="Speaker"
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-activedescendant={`${listId}-${activeIndex}`}
+        placeholder="Type to find the speaker · Alt+N: anonymous"
+        value={filter}
+        autoFocus={autoFocus}
+        onChange={(event) => {
+          setFilter(event.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <ul role="listbox" id={listId} aria-label="Speakers">
+        {options.map((option, index) => (
+          <li
+            key={option.key}
+            id={`${listId}-${index}`}
+            role="option"
+            aria-selected={index === activeIndex}
+            className={index === activeIndex ? 'is-active' : undefined}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => onPick(option.speaker)}
+          >
+            {option.label}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { TagRequest } from '../../../common/editor/annotationCommands';
+
+/** One tagging action: its toolbar button, its keyboard shortcut and what it creates. */
+export interface TagAction {
+  name: string;
+  // ProseMirror keymap notation. Alt+Shift+letter types nothing on common layouts and is not AltGr.
+  key: string;
+  shortcutLabel: string;
+  request: TagRequest;
+  cssLabel: string;
+}
+
+/** The tagging actions in toolbar order; their names are the toolbar buttons' accessible names. */
+export const tagActions: TagAction[] = [
+  { name: 'Person', key: 'Alt-Shift-p', shortcutLabel: 'Alt+Shift+P', request: { kind: 'entity', entityType: 'person' }, cssLabel: 'person' },
+  { name: 'Organisation', key: 'Alt-Shift-o', shortcutLabel: 'Alt+Shift+O', request: { kind: 'entity', entityType: 'organisation' }, cssLabel: 'organisation' },
+  { name: 'Place', key: 'Alt-Shift-l', shortcutLabel: 'Alt+Shift+L', request: { kind: 'entity', entityType: 'place' }, cssLabel: 'place' },
+  { name: 'Event', key: 'Alt-Shift-e', shortcutLabel: 'Alt+Shift+E', request: { kind: 'entity', entityType: 'event' }, cssLabel: 'event' },
+  { name: 'Other', key: 'Alt-Shift-x', shortcutLabel: 'Alt+Shift+X', request: { kind: 'entity', entityType: 'other' }, cssLabel: 'other' },
+  { name: 'Figure', key: 'Alt-Shift-f', shortcutLabel: 'Alt+Shift+F', request: { kind: 'figure' }, cssLabel: 'figure' },
+  { name: 'Attribution', key: 'Alt-Shift-a', shortcutLabel: 'Alt+Shift+A', request: { kind: 'attribution' }, cssLabel: 'attribution' },
+];
+
+/** Shortcuts for acting on the selected annotation. */
+export const annotationShortcuts = {
+  remove: { key: 'Alt-Shift-Backspace', label: 'Alt+Shift+Backspace' },
+  markCue: { key: 'Alt-Shift-c', label: 'Alt+Shift+C' },
+  addSpan: { key: 'Alt-Shift-s', label: 'Alt+Shift+S' },
+  nextAnnotation: { key: 'Alt-Shift-ArrowDown', label: 'Alt+Shift+↓' },
+  previousAnnotation: { key: 'Alt-Shift-ArrowUp', label: 'Alt+Shift+↑' },
+} as const;

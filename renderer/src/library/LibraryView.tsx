@@ -1,0 +1,216 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { articleStatusLabels, articleStatuses, type AnnotatorApi, type ArticleStatus, type ArticleSummary } from '../../../common/api';
+import { Dialog } from '../ui/ConfirmDialog';
+
+interface LibraryViewProps {
+  api: AnnotatorApi;
+  onOpen: (articleId: string) => void;
+  onImportFiles: (files: File[]) => void;
+  onPasteArticle: () => void;
+  // Bumped by the app when articles were added elsewhere (an import, the menu), to reload the list.
+  refreshKey: number;
+}
+
+/** The library: every article with its status and tag counts; open, rename, delete, import. */
+export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refreshKey }: LibraryViewProps) {
+  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [statusFilter, setStatusFilter] = useState<ArticleStatus | ''>('');
+  const [error, setError] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<ArticleSummary | null>(null);
+  const [deleting, setDeleting] = useState<ArticleSummary | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setArticles(await api.listArticles({ query: query || undefined, status: statusFilter || undefined }));
+      setError(null);
+    } catch (loadError) {
+      setError((loadError as Error).message);
+    }
+  }, [api, query, statusFilter]);
+
+  useEffect(() => {
+    void load();
+  }, [load, refreshKey]);
+
+  const rename = async (title: string) => {
+    if (!renaming) return;
+    try {
+      await api.renameArticle({ id: renaming.id, title });
+      setRenaming(null);
+      await load();
+    } catch (renameError) {
+      setError((renameError as Error).message);
+    }
+  };
+
+  const remove = async () => {
+    if (!deleting) return;
+    try {
+      await api.deleteArticle({ id: deleting.id });
+      setDeleting(null);
+      await load();
+    } catch (deleteError) {
+      setError((deleteError as Error).message);
+    }
+  };
+
+  return (
+    <section className="library" aria-label="Library">
+      <div className="library-actions">
+        <input
+          type="search"
+          aria-label="Search articles"
+          placeholder="Search titles and text"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+        <select aria-label="Filter by status" value={statusFilter} onChange={(event) => setStatusFilter(event.target.value as ArticleStatus | '')}>
+          <option value="">All statuses</option>
+          {articleStatuses.map((status) => (
+            <option key={status} value={status}>
+              {articleStatusLabels[status]}
+            </option>
+          ))}
+        </select>
+        <span className="toolbar-gap" />
+        <button type="button" onClick={() => fileInput.current?.click()} title="Import .txt, .md, .html, .docx, NITF or JSON files (or drop them on the window)">
+          Import files…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          hidden
+          aria-label="Files to import"
+          accept=".txt,.text,.md,.markdown,.html,.htm,.docx,.xml,.nitf,.json"
+          onChange={(event) => {
+            const files = [...(event.target.files ?? [])];
+            event.target.value = '';
+            if (files.length > 0) onImportFiles(files);
+          }}
+        />
+        <button type="button" onClick={onPasteArticle}>
+          Paste article…
+        </button>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {articles === null ? (
+        <p>Loading…</p>
+      ) : articles.length === 0 ? (
+        <p className="empty-hint">No articles{query || statusFilter ? ' match' : ' yet'}. Import a file, paste text or drop a file on the window.</p>
+      ) : (
+        <table className="library-table">
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Status</th>
+              <th scope="col" title="Entities · Figures · Attributions">
+                Tags
+              </th>
+              <th scope="col">Needs review</th>
+              <th scope="col">Updated</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {articles.map((article) => (
+              <tr key={article.id} data-article-id={article.id}>
+                <td>
+                  <button type="button" className="link-button article-link" onClick={() => onOpen(article.id)}>
+                    {article.title}
+                  </button>
+                  <div className="article-meta">
+                    {article.wordCount.toLocaleString()} words{article.source ? ` · ${article.source}` : ''}
+                  </div>
+                </td>
+                <td>
+                  <span className={`status-badge status-${article.status}`}>{articleStatusLabels[article.status]}</span>
+                </td>
+                <td className="tag-counts">
+                  <span className="count tag-person" title="Entities">{article.tagCounts.entity}</span>
+                  <span className="count tag-figure" title="Figures">{article.tagCounts.figure}</span>
+                  <span className="count tag-attribution" title="Attributions">{article.tagCounts.attribution}</span>
+                </td>
+                <td>{article.tagCounts.needsReview > 0 ? <span className="badge review">{article.tagCounts.needsReview}</span> : '–'}</td>
+                <td>{new Date(article.updatedAt).toLocaleString()}</td>
+                <td className="row-actions">
+                  <button type="button" onClick={() => onOpen(article.id)} aria-label={`Open ${article.title}`}>
+                    Open
+                  </button>
+                  <button type="button" onClick={() => setRenaming(article)} aria-label={`Rename ${article.title}`}>
+                    Rename
+                  </button>
+                  <button type="button" className="danger" onClick={() => setDeleting(article)} aria-label={`Delete ${article.title}`}>
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {renaming && <RenameDialog article={renaming} onCancel={() => setRenaming(null)} onRename={rename} />}
+      {deleting && (
+        <Dialog
+          title="Delete article?"
+          onClose={() => setDeleting(null)}
+          actions={
+            <>
+              <button type="button" onClick={() => setDeleting(null)} autoFocus>
+                Cancel
+              </button>
+              <button type="button" className="danger" onClick={() => void remove()}>
+                Delete
+              </button>
+            </>
+          }
+        >
+          <p>
+            “{deleting.title}” and its {deleting.tagCounts.entity + deleting.tagCounts.figure + deleting.tagCounts.attribution} tags will be deleted. This cannot be undone.
+          </p>
+        </Dialog>
+      )}
+    </section>
+  );
+}
+
+function RenameDialog({ article, onCancel, onRename }: { article: ArticleSummary; onCancel: () => void; onRename: (title: string) => void }) {
+  const [title, setTitle] = useState(article.title);
+  return (
+    <Dialog
+      title="Rename article"
+      onClose={onCancel}
+      actions={
+        <>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" form="rename-form" disabled={title.trim() === ''}>
+            Rename
+          </button>
+        </>
+      }
+    >
+      <form
+        id="rename-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (title.trim()) onRename(title.trim());
+        }}
+      >
+        <label className="field">
+          <span className="field-label">Title</span>
+          <input type="text" aria-label="Title" value={title} autoFocus onChange={(event) => setTitle(event.target.value)} />
+        </label>
+      </form>
+    </Dialog>
+  );
+}
