@@ -35,15 +35,21 @@ export interface ArticleText {
 export function articleText(doc: ProseMirrorNode): ArticleText {
   const blocks: ArticleBlock[] = [];
   const spans = new Map<string, AnnotationSpan[]>();
-  let text = '';
+  // Pieces are joined once at the end: slicing a growing string would flatten it for every block.
+  const pieces: string[] = [];
+  let length = 0;
   doc.forEach((block, offset) => {
-    if (blocks.length > 0) text += blockSeparator;
-    const blockStart = text.length;
+    if (blocks.length > 0) {
+      pieces.push(blockSeparator);
+      length += blockSeparator.length;
+    }
+    const blockStart = length;
     const docStart = offset + 1;
+    let blockText = '';
     block.forEach((child, childOffset) => {
       const childText = child.text ?? '';
       const from = docStart + childOffset;
-      const start = text.length;
+      const start = length;
       for (const mark of child.marks) {
         if (mark.type.name !== 'annotation') continue;
         const id = String(mark.attrs.id);
@@ -58,17 +64,19 @@ export function articleText(doc: ProseMirrorNode): ArticleText {
         }
         spans.set(id, list);
       }
-      text += childText;
+      blockText += childText;
+      length += childText.length;
     });
+    pieces.push(blockText);
     blocks.push({
       type: block.type.name as BlockTypeName,
-      text: text.slice(blockStart),
+      text: blockText,
       start: blockStart,
       docStart,
       credit: block.type.name === 'caption' ? String(block.attrs.credit ?? '') : '',
     });
   });
-  return { text, blocks, spans };
+  return { text: pieces.join(''), blocks, spans };
 }
 
 /** The text an annotation covers, its spans joined by a space (a split quote reads as one). */

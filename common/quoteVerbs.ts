@@ -2,10 +2,10 @@
  * Reporting verbs and their inflections (said, told, added, ...), one entry per form, used to propose
  * the cue of an attribution. 257 words, lowercase, in the order of the source list.
  *
- * Source: the Gender Gap Tracker (sfu-discourse-lab/GenderGapTracker), quote verb list, as shipped in
- * /work/shared/lexicons/quote-verbs.txt. It is embedded here as code so that the renderer and Node use
- * the same list without reading a file; the licence text is also shipped as
- * resources/lexicons/quote-verbs.LICENSE. The list is used under the MIT licence below:
+ * Source: the quote verb list of the Gender Gap Tracker (https://github.com/sfu-discourse-lab/GenderGapTracker),
+ * as kept in the desk's shared lexicons (../shared/lexicons/quote-verbs.txt). It is embedded here as code
+ * so that the renderer and Node read the same list without a file; the licence text also ships as
+ * resources/lexicons/quote-verbs.LICENSE. The list is used under its MIT licence:
  *
  * MIT License
  *

@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { openServices, type AppServices } from '../../main/services/index';
+import { startLoopbackHost, type LoopbackHost } from '../../main/host/loopbackHost';
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const sharedRoot = resolve(projectRoot, '../shared');
+export const sampleArticlePath = join(sharedRoot, 'samples', 'ghouta-evacuation.txt');
+const rendererDir = join(projectRoot, 'out', 'renderer');
+
+/** Debian's Chromium with the flags this machine needs (no sandbox as root, no background traffic). */
+export const chromiumLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+/** The real renderer in headless Chromium, talking to real services on a real SQLite file via the loopback host. */
+export interface BrowserSession {
+  page: Page;
+  context: BrowserContext;
+  services: AppServices;
+  host: LoopbackHost;
+  databasePath: string;
+  // Stops the services and host and starts them again on the same database: the app closed and reopened.
+  restartApp(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts services on a fresh database (or `databasePath`), the loopback host and Chromium, and opens the app. */
+export async function startBrowserSession(options: { seedDemo?: boolean; databasePath?: string; viewport?: { width: number; height: number } } = {}): Promise<BrowserSession> {
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('The renderer is not built: run `npx electron-vite build` (npm test does it first).');
+  const workDir = mkdtempSync(join(tmpdir(), 'annotator-e2e-'));
+  const databasePath = options.databasePath ?? join(workDir, 'annotator.sqlite');
+  let services = openServices({ databasePath, userName: 'e2e editor', seedDemo: options.seedDemo ?? false });
+  let host = await startLoopbackHost({ services, rendererDir });
+  const context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
+    ...chromiumLaunchOptions,
+    viewport: options.viewport ?? { width: 1400, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => console.error('[page error]', error.message));
+  await page.goto(host.url);
+  const session: BrowserSession = {
+    page,
+    context,
+    get services() {
+      return services;
+    },
+    get host() {
+      return host;
+    },
+    databasePath,
+    async restartApp() {
+      await host.close();
+      services.close();
+      services = openServices({ databasePath, userName: 'e2e editor', seedDemo: options.seedDemo ?? false });
+      host = await startLoopbackHost({ services, rendererDir });
+      await page.goto(host.url);
+    },
+    async close() {
+      await context.close();
+      await host.close();
+      services.close();
+      rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+  return session;
+}
+
+/** Selects `text` (its `occurrence`-th appearance) inside the editor with a real DOM selection. */
+export async function selectTextInEditor(page: Page, text: string, occurrence = 0): Promise<void> {
+  const found = await page.evaluate(
+    ({ text, occurrence }) => {
+      const root = document.querySelector('.ProseMirror');
+      if (!root) return 'no editor';
+      // Walk text nodes, building the editor's text with offsets, to find matches across tag boundaries.
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: { node: Text; start: number }[] = [];
+      let all = '';
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        nodes.push({ node: node as Text, start: all.length });
+        all += (node as Text).data;
+      }
+      let index = -1;
+      for (let seen = 0; seen <= occurrence; seen++) {
+        index = all.indexOf(text, index + 1);
+        if (index < 0) return `"${text}" not found`;
+      }
+      const locate = (offset: number, preferEnd: boolean) => {
+        for (const entry of nodes) {
+          const end = entry.start + entry.node.data.length;
+          if (offset < end || (preferEnd && offset === end)) return { node: entry.node, offset: offset - entry.start };
+        }
+        const last = nodes[nodes.length - 1]!;
+        return { node: last.node, offset: last.node.data.length };
+      };
+      const start = locate(index, false);
+      const end = locate(index + text.length, true);
+      const range = document.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+      const selection = window.getSelection()!;
+      (root as HTMLElement).focus();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return 'ok';
+    },
+    { text, occurrence },
+  );
+  if (found !== 'ok') throw new Error(found);
+  // ProseMirror reads DOM selection changes asynchronously.
+  await page.waitForTimeout(60);
+}
+
+/** Puts the caret right before (or after) `text` in the editor. */
+export async function placeCaret(page: Page, text: string, where: 'before' | 'after', occurrence = 0): Promise<void> {
+  await selectTextInEditor(page, text, occurrence);
+  await page.keyboard.press(where === 'before' ? 'ArrowLeft' : 'ArrowRight');
+  await page.waitForTimeout(30);
+}
+
+/** The texts of every highlight of one annotation id, as the page shows them. */
+export async function highlightTexts(page: Page, annotationId: string): Promise<string> {
+  return page.evaluate((id) => [...document.querySelectorAll(`.ProseMirror [data-ann-id="${id}"]`)].map((el) => el.textContent).join(''), annotationId);
+}
+
+/** Waits until the save indicator says everything is saved. */
+export async function waitForSaved(page: Page): Promise<void> {
+  await page.getByRole('status', { name: 'Save status' }).filter({ hasText: /^Saved/ }).waitFor({ timeout: 15_000 });
+}
