@@ -12,6 +12,9 @@ export const articleStatuses = ['draft', 'in_review', 'done'] as const;
 export type ArticleStatus = (typeof articleStatuses)[number];
 export const articleStatusLabels: Record<ArticleStatus, string> = { draft: 'Draft', in_review: 'In review', done: 'Done' };
 
+/** The source line of the demo article made on first start; the renderer opens that article for a new user. */
+export const demoArticleSource = 'Newsroom Annotator demo (fictional story)';
+
 /** The largest file or pasted text an import accepts, in bytes; the same limit everywhere. */
 export const maxImportBytes = 5 * 1024 * 1024;
 

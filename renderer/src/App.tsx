@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AnnotatorApi } from '../../common/api';
+import { demoArticleSource, type AnnotatorApi } from '../../common/api';
 import { createApiClient, onFlushRequest, onMenuCommand } from './api/client';
 import { ArticleEditor } from './editor/ArticleEditor';
 import { LibraryView } from './library/LibraryView';
@@ -32,7 +32,7 @@ export function App() {
       api
         .listArticles({})
         .then((articles) => {
-          if (articles.length === 1 && articles[0]!.source === 'Newsroom Annotator demo') setScreen({ name: 'editor', articleId: articles[0]!.id });
+          if (articles.length === 1 && articles[0]!.source === demoArticleSource) setScreen({ name: 'editor', articleId: articles[0]!.id });
         })
         .catch(() => {});
     }

@@ -41,6 +41,8 @@ export async function startBrowserSession(options: { seedDemo?: boolean; databas
     ...chromiumLaunchOptions,
     viewport: options.viewport ?? { width: 1400, height: 900 },
   });
+  // tsx (used by the benchmark) compiles with keepNames, which wraps functions sent to page.evaluate in __name().
+  await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => console.error('[page error]', error.message));
   await page.goto(host.url);

@@ -1,0 +1,54 @@
+import { dialog, type BrowserWindow } from 'electron';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { maxImportBytes, type ArticleSummary, type MenuCommand } from '../../common/api';
+import { importFormats } from '../import/index';
+import { dispatchApiCall, type ApiHandlers } from '../services/apiDispatch';
+
+
+/**
+ * File > Open: lets the user pick one or more files, imports each through the same validated call the renderer
+ * uses, tells the renderer about every new article and lists the files that could not be imported.
+ */
+export async function openAndImportFiles(
+  window: BrowserWindow,
+  handlers: ApiHandlers,
+  sendCommand: (command: MenuCommand) => void,
+): Promise<void> {
+  const choice = await dialog.showOpenDialog(window, {
+    title: 'Open articles',
+    properties: ['openFile', 'multiSelections'],
+    // The formats main/import reads; the service still checks every file.
+    filters: [
+      { name: 'Articles', extensions: importFormats.flatMap((format) => [...format.extensions]) },
+      ...importFormats.map((format) => ({ name: format.label, extensions: [...format.extensions] })),
+      { name: 'All files', extensions: ['*'] },
+    ],
+  });
+  if (choice.canceled) return;
+
+  const failures: string[] = [];
+  for (const filePath of choice.filePaths) {
+    const fileName = basename(filePath);
+    try {
+      // Checking the size first keeps a huge file from being read into memory only to be refused.
+      if ((await stat(filePath)).size > maxImportBytes) {
+        failures.push(`${fileName}: larger than the ${Math.round(maxImportBytes / 1024 / 1024)} MB import limit.`);
+        continue;
+      }
+      const bytesBase64 = (await readFile(filePath)).toString('base64');
+      const result = await dispatchApiCall(handlers, 'importFile', { fileName, bytesBase64 });
+      if (result.ok) sendCommand({ type: 'article-imported', articleId: (result.value as ArticleSummary).id });
+      else failures.push(`${fileName}: ${result.error.message}`);
+    } catch (error) {
+      failures.push(`${fileName}: the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    }
+  }
+  if (failures.length > 0 && !window.isDestroyed()) {
+    await dialog.showMessageBox(window, {
+      type: 'warning',
+      message: failures.length === choice.filePaths.length ? 'Nothing was imported.' : 'Some files were not imported.',
+      detail: failures.join('\n'),
+    });
+  }
+}

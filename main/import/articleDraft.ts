@@ -1,0 +1,95 @@
+import type { Mark, Node as ProseMirrorNode } from 'prosemirror-model';
+import { articleSchema, type BlockTypeName } from '../../common/schema';
+import { highlightLabel, type AnnotationMap } from '../../common/annotation';
+import { ServiceError } from '../services/apiDispatch';
+import { parseCreditLine, proposeTitle } from './copyConventions';
+import type { ImportedArticle } from './index';
+
+/**
+ * The shape every format reader produces before a document exists: a title, blocks of plain text with
+ * optional annotation spans, and what the reader noticed along the way. One builder turns it into a
+ * schema-checked ProseMirror document, so no reader builds nodes by hand.
+ */
+
+/** An annotation span inside one block, as UTF-16 offsets into the block's text. */
+export interface DraftMark {
+  start: number;
+  end: number;
+  annotationId: string;
+}
+
+/** One body block: its type, its text on one line, and for captions the photo credit. */
+export interface DraftBlock {
+  type: Exclude<BlockTypeName, 'headline'>;
+  text: string;
+  credit?: string;
+  marks?: DraftMark[];
+}
+
+/** An article as a reader understood it; `title` is null when the source has none, so one is proposed. */
+export interface DraftArticle {
+  title: string | null;
+  titleMarks?: DraftMark[];
+  blocks: DraftBlock[];
+  // Who the article is from (byline, agency, source line) as the copy says, or '' when it does not.
+  source: string;
+  warnings: string[];
+  annotations?: AnnotationMap;
+}
+
+/** A draft with nothing in it yet, for readers that fill it in as they go. */
+export function emptyDraft(): DraftArticle {
+  return { title: null, blocks: [], source: '', warnings: [] };
+}
+
+function annotationMarks(annotations: AnnotationMap, ids: readonly string[]): readonly Mark[] {
+  return ids.reduce<readonly Mark[]>((set, id) => {
+    const record = annotations[id];
+    if (!record) throw new Error(`The import produced a span for a missing annotation ${id}.`);
+    return articleSchema.mark('annotation', { id, kind: record.kind, label: highlightLabel(record), part: 'content' }).addToSet(set);
+  }, []);
+}
+
+// Splits a block's text where marks start or end, so each text node carries exactly the marks over it.
+function inlineContent(text: string, marks: readonly DraftMark[], annotations: AnnotationMap): ProseMirrorNode[] {
+  if (text === '') return [];
+  const cuts = [...new Set([0, text.length, ...marks.flatMap((mark) => [mark.start, mark.end])])].sort((a, b) => a - b);
+  const nodes: ProseMirrorNode[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const from = cuts[i] as number;
+    const to = cuts[i + 1] as number;
+    const ids = marks.filter((mark) => mark.start <= from && mark.end >= to).map((mark) => mark.annotationId);
+    nodes.push(articleSchema.text(text.slice(from, to), annotationMarks(annotations, ids)));
+  }
+  return nodes;
+}
+
+/**
+ * Builds the imported article from a draft: the headline holds the title (proposed from the first block
+ * when the source has none), the source falls back to a closing "Source: …" credit, and the document is
+ * checked against the schema before it leaves.
+ * `what` names the source in the message when nothing readable was found.
+ */
+export function buildImportedArticle(what: string, draft: DraftArticle): ImportedArticle {
+  const blocks = draft.blocks.filter((block) => block.text !== '');
+  if (blocks.length === 0) throw new ServiceError('invalid_file', `${what} contains no article text to import.`);
+  const annotations = draft.annotations ?? {};
+  const firstProse = blocks.find((block) => block.type === 'standfirst' || block.type === 'paragraph') ?? blocks[0];
+  // Readers hand over a trimmed title, so its marks' offsets stay true.
+  const hasTitle = draft.title !== null && draft.title.trim() !== '';
+  const title = hasTitle ? (draft.title as string) : proposeTitle(firstProse?.text ?? '');
+  const titleMarks = hasTitle ? (draft.titleMarks ?? []) : [];
+  const headline = articleSchema.node('headline', null, inlineContent(title, titleMarks, annotations));
+  const body = blocks.map((block) =>
+    articleSchema.node(
+      block.type,
+      block.type === 'caption' ? { credit: block.credit ?? '' } : null,
+      inlineContent(block.text, block.marks ?? [], annotations),
+    ),
+  );
+  const doc = articleSchema.node('doc', { annotations }, [headline, ...body]);
+  doc.check();
+  // Formats without a byline still often close with "Source: …", which names the source as well.
+  const creditSource = blocks.filter((block) => block.type === 'credit').map((block) => parseCreditLine(block.text)).find((source) => source !== null);
+  return { title, source: draft.source || (creditSource ?? ''), doc: doc.toJSON(), warnings: draft.warnings };
+}

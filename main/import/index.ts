@@ -1,0 +1,103 @@
+import { ServiceError } from '../services/apiDispatch';
+import { buildImportedArticle, type DraftArticle } from './articleDraft';
+import { assertWithinImportLimit, checkImportedText, decodeText, describeFile, sniffBinaryKind } from './decodeText';
+import { parseDocx } from './docx';
+import { parseHtml } from './html';
+import { parseMarkdown } from './markdown';
+import { parseNitf } from './nitf';
+import { parsePlainText } from './plainText';
+
+/**
+ * Import: files and pasted text in, checked article documents out. Pure TypeScript on Node, so the app,
+ * the loopback host and the command line share it. Every refusal is a ServiceError ('invalid_file' or
+ * 'too_large') whose message names the file and the problem; nothing half-read is ever returned.
+ */
+
+/** An article read from a file or pasted text, ready to be stored. */
+export interface ImportedArticle {
+  // The headline's text: the source's own, or one proposed from its opening when it has none.
+  title: string;
+  // Who the article is from (byline, agency or source line) as the copy says, or '' when it does not.
+  source: string;
+  // ProseMirror JSON of the article, valid for articleSchema (check it with parseArticleDocument).
+  doc: unknown;
+  // What the reader could not carry over and a person should know: Word comments, tracked changes.
+  warnings?: string[];
+}
+
+/** A file format the importer reads, with the extensions that select it. */
+export interface ImportFormat {
+  label: string;
+  extensions: readonly string[];
+}
+
+/** Every format the importer reads, in the order messages and file dialogs list them. */
+export const importFormats: readonly ImportFormat[] = [
+  { label: 'Plain text', extensions: ['txt', 'text'] },
+  { label: 'Markdown', extensions: ['md', 'markdown'] },
+  { label: 'HTML', extensions: ['html', 'htm', 'xhtml'] },
+  { label: 'Word', extensions: ['docx'] },
+  { label: 'NITF XML', extensions: ['xml', 'nitf'] },
+];
+
+function extensionOf(fileName: string): string {
+  const baseName = fileName.split(/[\\/]/).pop() ?? '';
+  const dot = baseName.lastIndexOf('.');
+  return dot > 0 ? baseName.slice(dot + 1).toLowerCase() : '';
+}
+
+function unknownFormat(what: string, extension: string, bytes: Uint8Array): ServiceError {
+  const binaryKind = sniffBinaryKind(bytes);
+  const found = binaryKind ? ` It looks like ${binaryKind}.` : '';
+  const supported = importFormats.map((format) => `${format.label} (${format.extensions.map((ext) => `.${ext}`).join(', ')})`).join(', ');
+  const kind = extension ? `.${extension} files` : 'files without an extension';
+  return new ServiceError('invalid_file', `${what} cannot be imported: ${kind} are not a supported format.${found} Supported formats: ${supported}.`);
+}
+
+async function readDraft(fileName: string, bytes: Uint8Array): Promise<DraftArticle> {
+  const what = describeFile(fileName);
+  const extension = extensionOf(fileName);
+  switch (extension) {
+    case 'txt':
+    case 'text':
+      return parsePlainText(decodeText(fileName, bytes));
+    case 'md':
+    case 'markdown':
+      return parseMarkdown(decodeText(fileName, bytes));
+    case 'html':
+    case 'htm':
+    case 'xhtml':
+      return parseHtml(decodeText(fileName, bytes));
+    case 'docx':
+      return parseDocx(what, bytes);
+    case 'xml':
+    case 'nitf':
+      return parseNitf(what, decodeText(fileName, bytes));
+    case 'json':
+      // Hook for re-importing this app's own JSON export, which the exporter module will provide.
+      throw new ServiceError('invalid_file', `${what} cannot be imported: importing the app's own JSON export is not supported yet.`);
+    default:
+      throw unknownFormat(what, extension, bytes);
+  }
+}
+
+/**
+ * Reads an imported file, choosing the reader by the file's extension and checking that the content is
+ * what the extension claims. Refuses files over the import limit, empty, binary or wrongly encoded text,
+ * hostile archives and XML, and unknown formats, with a message naming the file and the problem.
+ */
+export async function parseImportedFile(fileName: string, bytes: Uint8Array): Promise<ImportedArticle> {
+  const what = describeFile(fileName);
+  assertWithinImportLimit(what, bytes.byteLength);
+  return buildImportedArticle(what, await readDraft(fileName, bytes));
+}
+
+/**
+ * Reads pasted text as a plain-text article. A non-empty `title` becomes the headline (and a first line
+ * repeating it is not kept twice); otherwise the text's own headline is used or one is proposed.
+ */
+export function parsePastedText(text: string, title?: string): ImportedArticle {
+  const what = 'The pasted text';
+  assertWithinImportLimit(what, Buffer.byteLength(text, 'utf8'));
+  return buildImportedArticle(what, parsePlainText(checkImportedText(what, text), title));
+}

@@ -1,0 +1,45 @@
+import { newId, type EntityType } from '../../common/annotation';
+import type { ResolvedEntity } from '../../common/api';
+import type { Store } from '../store/index';
+import type { ApiHandlers } from './apiDispatch';
+
+/** How many entities the registry lists when the caller names no limit: the contract's maximum. */
+const defaultEntityListLimit = 10_000;
+
+/**
+ * Finds the registry entity a name refers to: an entity of the same type whose canonical name or one of whose
+ * aliases matches (ignoring case and spacing), else a new entity with that name. One transaction, so two
+ * windows tagging the same new name create one entity.
+ */
+export function resolveEntityName(store: Store, name: string, type: EntityType, now: string): ResolvedEntity {
+  return store.transaction(() => {
+    const byName = store.entities.findByName(type, name);
+    if (byName) return { entity: byName, matchedBy: 'name' as const };
+    const byAlias = store.entities.findByAlias(type, name);
+    if (byAlias) return { entity: byAlias, matchedBy: 'alias' as const };
+    const entity = {
+      id: newId('ent'),
+      name: name.replace(/\s+/g, ' ').trim(),
+      type,
+      aliases: [],
+      externalIds: {},
+      description: '',
+      createdAt: now,
+      updatedAt: now,
+    };
+    store.entities.insert(entity);
+    return { entity, matchedBy: null };
+  });
+}
+
+/** The registry methods: resolve a tagged name to an entity, and list entities with their mention counts. */
+export function createEntityHandlers(store: Store): Pick<ApiHandlers, 'resolveEntity' | 'listEntities'> {
+  return {
+    resolveEntity({ name, type }) {
+      return resolveEntityName(store, name, type, new Date().toISOString());
+    },
+    listEntities({ query, limit }) {
+      return store.entities.list({ query, limit: limit ?? defaultEntityListLimit });
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { openDatabase, createStore, type AnnotatorDatabase } from '../store/index';
+import type { ApiHandlers } from './apiDispatch';
+import { createArticleHandlers } from './articleHandlers';
+import { seedDemoArticle } from './demoArticle';
+import { createEntityHandlers } from './entityRegistry';
+import { createImportHandlers } from './importHandlers';
+import { createPreferenceHandlers, osUserName } from './preferenceHandlers';
+
+/** How to open the services. */
+export interface OpenServicesOptions {
+  databasePath: string;
+  // The name annotations are signed with until the user sets one; defaults to the OS account name.
+  userName?: string;
+  // Create the demo article on the first start of an empty database. The app's hosts pass true; the CLI does not.
+  seedDemo?: boolean;
+}
+
+/** The services over one open database, as every host (Electron IPC, loopback HTTP, CLI) uses them. */
+export interface AppServices {
+  handlers: ApiHandlers;
+  /** Closes the database, which checkpoints its WAL so the file is whole; safe to call twice. */
+  close(): void;
+  db: AnnotatorDatabase;
+}
+
+/**
+ * Opens the database at `databasePath` (creating and migrating it as needed) and returns one handler per API
+ * method over it. Throws IncompatibleDatabaseError for a file this version must not touch.
+ */
+export function openServices(options: OpenServicesOptions): AppServices {
+  const db = openDatabase(options.databasePath);
+  try {
+    const store = createStore(db);
+    if (options.seedDemo) seedDemoArticle(store, new Date().toISOString());
+    const handlers: ApiHandlers = {
+      ...createArticleHandlers(store),
+      ...createImportHandlers(store),
+      ...createEntityHandlers(store),
+      ...createPreferenceHandlers(store, options.userName ?? osUserName()),
+    };
+    return {
+      handlers,
+      db,
+      close: () => {
+        if (db.open) db.close();
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,161 @@
+import type { ArticleStatus, ArticleSummary } from '../../common/api';
+import type { AnnotatorDatabase } from './database';
+
+/** An article as it is written: the document and what is derived from it. */
+export interface ArticleWrite {
+  id: string;
+  title: string;
+  status: ArticleStatus;
+  source: string;
+  docJson: string;
+  plainText: string;
+  wordCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A new version of an article's document, accepted only on top of `baseRevision`. */
+export interface DocumentUpdate {
+  id: string;
+  baseRevision: number;
+  title: string;
+  docJson: string;
+  plainText: string;
+  wordCount: number;
+  updatedAt: string;
+}
+
+/** A stored article with its document JSON and the revision the next save must name. */
+export interface StoredArticle extends ArticleSummary {
+  docJson: string;
+  revision: number;
+}
+
+/** Which articles the library lists. */
+export interface ArticleFilter {
+  query?: string;
+  status?: ArticleStatus;
+}
+
+interface SummaryRow {
+  id: string;
+  title: string;
+  status: ArticleStatus;
+  source: string;
+  word_count: number;
+  created_at: string;
+  updated_at: string;
+  entity_count: number;
+  figure_count: number;
+  attribution_count: number;
+  needs_review_count: number;
+}
+
+interface StoredRow extends SummaryRow {
+  doc_json: string;
+  revision: number;
+}
+
+const summaryColumns = `
+  a.id, a.title, a.status, a.source, a.word_count, a.created_at, a.updated_at,
+  (SELECT count(*) FROM annotations WHERE article_id = a.id AND kind = 'entity') AS entity_count,
+  (SELECT count(*) FROM annotations WHERE article_id = a.id AND kind = 'figure') AS figure_count,
+  (SELECT count(*) FROM annotations WHERE article_id = a.id AND kind = 'attribution') AS attribution_count,
+  (SELECT count(*) FROM annotations WHERE article_id = a.id AND status = 'needs_review') AS needs_review_count`;
+
+function toSummary(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    source: row.source,
+    wordCount: row.word_count,
+    tagCounts: {
+      entity: row.entity_count,
+      figure: row.figure_count,
+      attribution: row.attribution_count,
+      needsReview: row.needs_review_count,
+    },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * Turns what a user typed into an FTS5 query: every word must occur, each as a prefix, and nothing the user
+ * types can be read as FTS5 syntax. Null when the text holds no word at all.
+ */
+export function articleSearchExpression(query: string): string | null {
+  const words = query.match(/[\p{L}\p{N}\p{M}]+/gu);
+  return words ? words.map((word) => `"${word}"*`).join(' ') : null;
+}
+
+/** The articles table and its search index, behind prepared statements. */
+export function createArticlesRepo(db: AnnotatorDatabase) {
+  const insertStatement = db.prepare(`
+    INSERT INTO articles (id, title, status, source, doc_json, plain_text, word_count, revision, created_at, updated_at)
+    VALUES (@id, @title, @status, @source, @docJson, @plainText, @wordCount, 1, @createdAt, @updatedAt)`);
+  const findStatement = db.prepare(`SELECT ${summaryColumns}, a.doc_json, a.revision FROM articles a WHERE a.id = ?`);
+  const summaryStatement = db.prepare(`SELECT ${summaryColumns} FROM articles a WHERE a.id = ?`);
+  const listStatement = db.prepare(`
+    SELECT ${summaryColumns} FROM articles a
+    WHERE (@status IS NULL OR a.status = @status)
+      AND (@search IS NULL OR a.seq IN (SELECT rowid FROM article_search WHERE article_search MATCH @search))
+    ORDER BY a.created_at DESC, a.seq DESC`);
+  const revisionStatement = db.prepare('SELECT revision FROM articles WHERE id = ?').pluck();
+  const updateDocumentStatement = db.prepare(`
+    UPDATE articles
+    SET title = @title, doc_json = @docJson, plain_text = @plainText, word_count = @wordCount,
+        revision = revision + 1, updated_at = @updatedAt
+    WHERE id = @id AND revision = @baseRevision
+    RETURNING revision`).pluck();
+  const setStatusStatement = db.prepare('UPDATE articles SET status = ?, updated_at = ? WHERE id = ?');
+  const removeStatement = db.prepare('DELETE FROM articles WHERE id = ?');
+  const countStatement = db.prepare('SELECT count(*) FROM articles').pluck();
+
+  return {
+    /** Stores a new article at revision 1. */
+    insert(article: ArticleWrite): void {
+      insertStatement.run(article);
+    },
+    /** The whole stored article, or undefined when there is none with this id. */
+    find(id: string): StoredArticle | undefined {
+      const row = findStatement.get(id) as StoredRow | undefined;
+      return row && { ...toSummary(row), docJson: row.doc_json, revision: row.revision };
+    },
+    /** The article as the library lists it, or undefined when there is none with this id. */
+    summary(id: string): ArticleSummary | undefined {
+      const row = summaryStatement.get(id) as SummaryRow | undefined;
+      return row && toSummary(row);
+    },
+    /** Articles matching the filter, newest first. */
+    list(filter: ArticleFilter): ArticleSummary[] {
+      const search = filter.query ? articleSearchExpression(filter.query) : null;
+      const rows = listStatement.all({ status: filter.status ?? null, search }) as SummaryRow[];
+      return rows.map(toSummary);
+    },
+    /** The stored revision, or undefined when there is no such article. */
+    revision(id: string): number | undefined {
+      return revisionStatement.get(id) as number | undefined;
+    },
+    /** Writes a new document if the stored revision is still `baseRevision`; returns the new revision, or undefined. */
+    updateDocument(update: DocumentUpdate): number | undefined {
+      return updateDocumentStatement.get(update) as number | undefined;
+    },
+    /** Changes the workflow status; false when there is no such article. */
+    setStatus(id: string, status: ArticleStatus, updatedAt: string): boolean {
+      return setStatusStatement.run(status, updatedAt, id).changes === 1;
+    },
+    /** Deletes the article and, by cascade, its annotations; false when there was no such article. */
+    remove(id: string): boolean {
+      return removeStatement.run(id).changes === 1;
+    },
+    /** How many articles the database holds. */
+    count(): number {
+      return countStatement.get() as number;
+    },
+  };
+}
+
+/** The articles repository. */
+export type ArticlesRepo = ReturnType<typeof createArticlesRepo>;

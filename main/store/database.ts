@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { applyMigrations, IncompatibleDatabaseError, loadMigrations } from './migrations';
+
+/** An open connection to the app's SQLite file. */
+export type AnnotatorDatabase = Database.Database;
+
+/**
+ * Opens (creating if needed) the SQLite file at `path` and brings its schema up to date. A file this version
+ * must not touch (newer schema, another program's database, not SQLite) is refused with an
+ * IncompatibleDatabaseError and left byte-for-byte as it was.
+ */
+export function openDatabase(path: string): AnnotatorDatabase {
+  mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    // Connection settings, not file writes: safe before the version check.
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    applyMigrations(db, loadMigrations());
+    // Switching to WAL rewrites the file header, so it waits until the migrations have accepted the file.
+    db.pragma('journal_mode = WAL');
+    return db;
+  } catch (error) {
+    db.close();
+    if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') {
+      throw new IncompatibleDatabaseError('not_sqlite', `${path} is not a SQLite database, so Newsroom Annotator cannot open it. The file was left unchanged.`);
+    }
+    throw error;
+  }
+}

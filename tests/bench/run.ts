@@ -1,0 +1,136 @@
+/**
+ * `npm run bench`: speed figures for the editor and the store, printed as a table. Figures, not pass/fail.
+ * Browser figures come from the built renderer in headless Chromium through the loopback host; store
+ * figures from the services in Node on a real SQLite file.
+ */
+import type { Page } from 'playwright-core';
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
+import { startBrowserSession, selectTextInEditor, waitForSaved, type BrowserSession } from '../support/browserSession';
+import { generateArticle } from './generateArticle';
+import { median, percentile, printTable, type BenchRow } from './stats';
+
+const words = 100_000;
+const annotations = 10_000;
+const runs = 5;
+
+async function createArticle(session: BrowserSession, doc: ProseMirrorNode): Promise<string> {
+  const { handlers } = session.services;
+  const summary = await handlers.importText({ text: 'Benchmark placeholder.' });
+  const record = await handlers.getArticle({ id: summary.id });
+  await handlers.saveArticle({ id: summary.id, baseRevision: record.revision, doc: doc.toJSON() });
+  return summary.id;
+}
+
+/** Milliseconds from `action` to the frame painted after it, measured inside the page. */
+async function timeToPaint(page: Page, action: string, articleId?: string): Promise<number> {
+  return page.evaluate(
+    async ({ action, articleId }) => {
+      const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const start = performance.now();
+      if (action === 'open') {
+        const link = document.querySelector<HTMLButtonElement>(`tr[data-article-id="${articleId}"] .article-link`);
+        link!.click();
+        await new Promise<void>((resolve) => {
+          const check = () => (document.querySelector('.ProseMirror p') ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+      }
+      await nextPaint();
+      return performance.now() - start;
+    },
+    { action, articleId },
+  );
+}
+
+/** Installs a keydown probe: each key's time from the event to the next painted frame. */
+async function installKeyProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const latencies: number[] = [];
+    (window as unknown as { __latencies: number[] }).__latencies = latencies;
+    window.addEventListener(
+      'keydown',
+      (event) => {
+        const start = event.timeStamp;
+        requestAnimationFrame(() => setTimeout(() => latencies.push(performance.now() - start), 0));
+      },
+      { capture: true },
+    );
+  });
+}
+
+async function takeLatencies(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies.splice(0));
+}
+
+async function openArticle(session: BrowserSession, articleId: string): Promise<number> {
+  await session.page.goto(session.host.url);
+  await session.page.locator(`tr[data-article-id="${articleId}"]`).waitFor();
+  return timeToPaint(session.page, 'open', articleId);
+}
+
+async function measureEditor(session: BrowserSession, articleId: string) {
+  const { page } = session;
+  const openTimes: number[] = [];
+  for (let run = 0; run < runs; run++) openTimes.push(await openArticle(session, articleId));
+
+  await installKeyProbe(page);
+  const tagTimes: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    await selectTextInEditor(page, `marker${(40 + run) * 1000 + 505}`);
+    await takeLatencies(page);
+    await page.keyboard.press('Alt+Shift+P');
+    await page.waitForTimeout(150);
+    tagTimes.push(...(await takeLatencies(page)).slice(-1));
+  }
+
+  await selectTextInEditor(page, `marker${50_505}`);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(100);
+  await takeLatencies(page);
+  for (let key = 0; key < 200; key++) {
+    await page.keyboard.press(key % 10 === 9 ? 'Space' : 'KeyA');
+    await page.waitForTimeout(15);
+  }
+  await page.waitForTimeout(200);
+  const keyTimes = await takeLatencies(page);
+  await waitForSaved(page);
+  return { open: median(openTimes), tag: median(tagTimes), keyMedian: median(keyTimes), keyP95: percentile(keyTimes, 95) };
+}
+
+/** Saving one small change through the services, as autosave does, on the stored article. */
+async function measureSave(session: BrowserSession, articleId: string): Promise<number> {
+  const { handlers } = session.services;
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const record = await handlers.getArticle({ id: articleId });
+    const doc = record.doc as { content: { content?: { text: string }[] }[] };
+    const paragraph = doc.content[1 + run * 10]!;
+    paragraph.content![0]!.text += ' edited';
+    const start = performance.now();
+    await handlers.saveArticle({ id: articleId, baseRevision: record.revision, doc });
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+async function main(): Promise<void> {
+  const session = await startBrowserSession({ seedDemo: false });
+  try {
+    const plainId = await createArticle(session, generateArticle(words, 0));
+    const taggedId = await createArticle(session, generateArticle(words, annotations));
+    const plain = { ...(await measureEditor(session, plainId)), save: await measureSave(session, plainId) };
+    const tagged = { ...(await measureEditor(session, taggedId)), save: await measureSave(session, taggedId) };
+    const rows: BenchRow[] = [
+      { metric: 'open article to painted (ms, median of 5)', plain: plain.open, tagged: tagged.open },
+      { metric: 'add one tag, key to painted (ms, median of 5)', plain: plain.tag, tagged: tagged.tag },
+      { metric: 'keystroke to painted, median of 200 (ms)', plain: plain.keyMedian, tagged: tagged.keyMedian },
+      { metric: 'keystroke to painted, p95 of 200 (ms)', plain: plain.keyP95, tagged: tagged.keyP95 },
+      { metric: 'save one change in the store (ms, median of 5)', plain: plain.save, tagged: tagged.save },
+    ];
+    printTable(`Editor and store: ${words.toLocaleString('en')} words, no tags vs ${annotations.toLocaleString('en')} tags (headless Chromium, Node)`, rows);
+  } finally {
+    await session.close();
+  }
+}
+
+await main();
