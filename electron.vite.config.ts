@@ -13,6 +13,8 @@ export default defineConfig({
     build: {
       // A CommonJS preload is what a sandboxed renderer can load.
       lib: { entry: resolve(__dirname, 'preload/index.ts'), formats: ['cjs'] },
+      // A sandboxed preload can require only 'electron': everything else (zod, via common/api) is bundled.
+      externalizeDeps: false,
     },
   },
   renderer: {

@@ -199,6 +199,11 @@ function matchPhrase<T>(tokens: readonly Token[], index: number, list: readonly 
 // ---------------------------------------------------------------------------------------------------
 // Lexicons.
 
+// Word tables without a prototype, so that words of the copy such as "constructor" are not found in them.
+function lexicon<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
 const qualifierPrefixes = phrases<FigureQualifier>({
   exactly: 'exactly', precisely: 'exactly', 'a total of': 'exactly',
   about: 'about', around: 'about', approximately: 'about', approx: 'about', roughly: 'about', some: 'about',
@@ -221,37 +226,37 @@ const qualifierSuffixes = phrases<FigureQualifier>({
   'or fewer': 'up_to', 'or less': 'up_to', 'or so': 'about',
 });
 
-const smallNumbers: Record<string, number> = {
+const smallNumbers = lexicon<number>({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19,
-};
+});
 
-const tensNumbers: Record<string, number> = {
+const tensNumbers = lexicon<number>({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
+});
 
 // Scale words as powers of ten, so that "1.1bn" scales exactly (1.1 * 1e9 is not 1100000000).
-const scaleWords: Record<string, number> = {
+const scaleWords = lexicon<number>({
   thousand: 3, million: 6, billion: 9, trillion: 12, mn: 6, mln: 6, bn: 9, bln: 9, tn: 12, trn: 12,
-};
+});
 // Only written against the digits: "5k".
-const attachedScaleWords: Record<string, number> = { k: 3 };
+const attachedScaleWords = lexicon<number>({ k: 3 });
 // Only for money, where "m" cannot mean metres: "£30m", "$2b".
-const moneyScaleWords: Record<string, number> = { m: 6, b: 9 };
+const moneyScaleWords = lexicon<number>({ m: 6, b: 9 });
 
-const vagueMultiples: Record<string, number> = { dozen: 12, score: 20, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
-const vaguePlurals: Record<string, number> = { tens: 10, dozens: 12, scores: 20, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9 };
-const vaguePluralsAfterOf: Record<string, number> = { thousands: 1e3, millions: 1e6, billions: 1e9 };
+const vagueMultiples = lexicon<number>({ dozen: 12, score: 20, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 });
+const vaguePlurals = lexicon<number>({ tens: 10, dozens: 12, scores: 20, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9 });
+const vaguePluralsAfterOf = lexicon<number>({ thousands: 1e3, millions: 1e6, billions: 1e9 });
 // "Several" stands for three, the convention for every vague amount.
 const vagueCount = 3;
 const vagueWords = phrases<true>({ several: true, 'a few': true });
 const vagueWithoutNumber = phrases<true>({ several: true, 'a few': true, 'a handful of': true, 'a number of': true, many: true, numerous: true });
 
-const fractionDenominators: Record<string, number> = {
+const fractionDenominators = lexicon<number>({
   half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4, fifth: 5, fifths: 5,
   sixth: 6, sixths: 6, seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
-};
+});
 
 const percentSuffixes = phrases<string>({
   '%': '', 'per cent': '', percent: '', pc: '', pct: '',
@@ -265,14 +270,14 @@ interface CurrencyReading {
   end: number;
 }
 
-const currencySymbols: Record<string, string> = {
+const currencySymbols = lexicon<string>({
   $: 'USD', '£': 'GBP', '€': 'EUR', '¥': 'JPY', '₹': 'INR', '₽': 'RUB', '₺': 'TRY', '₪': 'ILS', '₩': 'KRW', '₦': 'NGN',
-};
+});
 
 // Letters written against "$" that name another dollar: "A$5", "HK$10".
-const dollarPrefixes: Record<string, string> = {
+const dollarPrefixes = lexicon<string>({
   US: 'USD', A: 'AUD', AU: 'AUD', C: 'CAD', CA: 'CAD', HK: 'HKD', NZ: 'NZD', S: 'SGD', R: 'BRL',
-};
+});
 
 // ISO 4217 codes met in news copy, matched in capitals only ("TRY" is the lira, "try" a verb).
 const currencyCodes = new Set([
@@ -309,7 +314,7 @@ type DurationDesignator = 'Y' | 'M' | 'W' | 'D' | 'H' | 'MIN' | 'S';
 // Largest first: the order ISO 8601 writes them in, and the order compound durations must follow.
 const durationOrder: readonly DurationDesignator[] = ['Y', 'M', 'W', 'D', 'H', 'MIN', 'S'];
 
-const durationUnits: Record<string, { designator: DurationDesignator; factor: number }> = {
+const durationUnits = lexicon<{ designator: DurationDesignator; factor: number }>({
   century: { designator: 'Y', factor: 100 }, centuries: { designator: 'Y', factor: 100 },
   decade: { designator: 'Y', factor: 10 }, decades: { designator: 'Y', factor: 10 },
   year: { designator: 'Y', factor: 1 }, years: { designator: 'Y', factor: 1 }, yr: { designator: 'Y', factor: 1 }, yrs: { designator: 'Y', factor: 1 },
@@ -320,19 +325,19 @@ const durationUnits: Record<string, { designator: DurationDesignator; factor: nu
   hour: { designator: 'H', factor: 1 }, hours: { designator: 'H', factor: 1 }, hr: { designator: 'H', factor: 1 }, hrs: { designator: 'H', factor: 1 },
   minute: { designator: 'MIN', factor: 1 }, minutes: { designator: 'MIN', factor: 1 }, min: { designator: 'MIN', factor: 1 }, mins: { designator: 'MIN', factor: 1 },
   second: { designator: 'S', factor: 1 }, seconds: { designator: 'S', factor: 1 }, sec: { designator: 'S', factor: 1 }, secs: { designator: 'S', factor: 1 },
-};
+});
 
-const monthNames: Record<string, number> = {
+const monthNames = lexicon<number>({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9,
   october: 10, november: 11, december: 12,
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
+});
 
 // Index as Date.getUTCDay() counts: Sunday is 0.
-const weekdayNames: Record<string, number> = {
+const weekdayNames = lexicon<number>({
   sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
   sun: 0, mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6,
-};
+});
 const weekdayDisplay = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const ordinalSuffixes = new Set(['st', 'nd', 'rd', 'th']);
@@ -733,14 +738,19 @@ function readQuantityFigureAt(tokens: readonly Token[], index: number): Reading 
   if (year) return year;
   // "30m" without a currency: million or metres.
   if ((wordAt(tokens, quantity.end) ?? '') in moneyScaleWords && isAdjacent(tokens, quantity.end)) {
-    return reading('count', quantity.value, quantity.end, { confidence: convention, note: `"${tokens[quantity.end]!.text}" may be a unit or a scale (million, billion); check the value.` });
+    const letter = tokens[quantity.end]!.text;
+    const note = `"${letter}" may be a unit or a scale (million, billion); check the value.`;
+    return reading('count', quantity.value, quantity.end, { confidence: convention, note });
   }
   return reading('count', quantity.value, quantity.end, vagueness);
 }
 
 function moneyReading(quantity: Quantity, currency: CurrencyReading, end: number, vagueness: Partial<Reading>): Reading {
   const guess = currency.ambiguous
-    ? { confidence: Math.min(vagueness.confidence ?? certain, ambiguousCurrency), note: joinNotes(vagueness.note ?? '', `The currency is read as ${currency.currency}; check it.`) }
+    ? {
+        confidence: Math.min(vagueness.confidence ?? certain, ambiguousCurrency),
+        note: joinNotes(vagueness.note ?? '', `The currency is read as ${currency.currency}; check it.`),
+      }
     : {};
   return reading('money', quantity.value, end, { ...vagueness, ...guess, currency: currency.currency });
 }
@@ -918,6 +928,15 @@ interface DateParts {
   month: number;
   day: number | null;
   end: number;
+  // "April 6-7, 2017": more than one day, which one date value cannot say.
+  dayRange?: boolean;
+}
+
+// The second day of "6-7 April" or "April 6-7".
+function secondDayAt(tokens: readonly Token[], index: number): { end: number } | null {
+  if (symbolAt(tokens, index) !== '-') return null;
+  const day = dayAt(tokens, index + 1);
+  return day ? { end: day.end } : null;
 }
 
 function monthAt(tokens: readonly Token[], index: number): { month: number; end: number } | null {
@@ -952,12 +971,14 @@ function readMonthFirst(tokens: readonly Token[], index: number): DateParts | nu
   let i = month.end;
   const day = dayAt(tokens, i);
   if (day) i = day.end;
+  const secondDay = day ? secondDayAt(tokens, i) : null;
+  if (secondDay) i = secondDay.end;
   if (symbolAt(tokens, i) === ',') i++;
   const year = yearAt(tokens, i);
   if (!day && !year) return null;
   // "March 7," followed by something other than a year.
   if (!year && symbolAt(tokens, i - 1) === ',') i--;
-  return { year: year?.year ?? null, month: month.month, day: day?.day ?? null, end: year?.end ?? i };
+  return { year: year?.year ?? null, month: month.month, day: day?.day ?? null, end: year?.end ?? i, dayRange: secondDay !== null };
 }
 
 // "6 April 2017", "6th of April, 2017", "7 March".
@@ -965,6 +986,8 @@ function readDayFirst(tokens: readonly Token[], index: number): DateParts | null
   const day = dayAt(tokens, index);
   if (!day) return null;
   let i = day.end;
+  const secondDay = secondDayAt(tokens, i);
+  if (secondDay) i = secondDay.end;
   if (wordAt(tokens, i) === 'of') i++;
   const month = monthAt(tokens, i);
   if (!month) return null;
@@ -972,7 +995,7 @@ function readDayFirst(tokens: readonly Token[], index: number): DateParts | null
   let afterComma = i;
   if (symbolAt(tokens, afterComma) === ',') afterComma++;
   const year = yearAt(tokens, afterComma);
-  return { year: year?.year ?? null, month: month.month, day: day.day, end: year?.end ?? i };
+  return { year: year?.year ?? null, month: month.month, day: day.day, end: year?.end ?? i, dayRange: secondDay !== null };
 }
 
 // "2017-04-06", "2017-04", "06/04/2017" (when the order of day and month can be told).
@@ -983,7 +1006,8 @@ function readNumericDate(tokens: readonly Token[], index: number): Reading | nul
   while (tokens[i]?.type === 'number' && !tokens[i]!.grouped && /^\d+$/.test(tokens[i]!.text)) {
     texts.push(tokens[i]!.text);
     const next = symbolAt(tokens, i + 1);
-    if ((next === '-' || next === '/') && (separator === null || separator === next) && isAdjacent(tokens, i + 1) && isAdjacent(tokens, i + 2) && texts.length < 3) {
+    const continues = (next === '-' || next === '/') && (separator === null || separator === next);
+    if (continues && isAdjacent(tokens, i + 1) && isAdjacent(tokens, i + 2) && texts.length < 3) {
       separator = next;
       i += 2;
     } else {
@@ -1013,6 +1037,9 @@ function readNumericDate(tokens: readonly Token[], index: number): Reading | nul
 
 function dateReading(parts: DateParts, weekday: number | null): Reading {
   const { year, month, day, end } = parts;
+  if (parts.dayRange) {
+    return reading('date', null, end, { note: 'Several days: one date cannot hold them; the editor picks the value.' });
+  }
   if (year === null) {
     return reading('date', null, end, { note: 'No year in the text: the year depends on the article.' });
   }

@@ -11,12 +11,13 @@ import { quoteVerbs } from './quoteVerbs';
  *   “very unwise” for...; “... on behalf of” opposition in...); indirect otherwise. A straight apostrophe is
  *   never read as a quotation mark.
  * - The cue: a reporting verb from the quote-verb lexicon (said, told, added...) or "according to", in the
- *   same sentence as the content and within a short distance of it. A split quote is searched between its
- *   parts first ("..., he added, ..."). Then direct quotes look after the content first ("...," said X),
- *   indirect and partial ones before it (X said that ... "all necessary assistance" ..., according to
- *   agencies: the speaker's "said", not the medium's "according to"). The nearest cue in that window wins. "told" takes its addressee
- *   along when it is a name or "reporters" ("told AFP", "told Interfax"). A capitalised verb in mid-sentence
- *   is a name or a noun ("Edward Said", "United States") and is skipped.
+ *   same sentence and paragraph as the content and within a short distance of it. A split quote is searched
+ *   between its parts first ("..., he added, ..."). Then direct quotes look after the content first
+ *   ("...," said X), indirect and partial ones before it first (X said that ... “all necessary assistance”
+ *   ..., according to agencies: the speaker's "said", not the medium's "according to"); in that window
+ *   the cue nearest the content wins. "told" takes its addressee along when it is a name or "reporters"
+ *   ("told AFP", "told Interfax"). A capitalised verb in mid-sentence is a name or a noun ("Edward Said",
+ *   "United States") and is skipped.
  */
 
 /** A part of an attribution's content: UTF-16 offsets into the plain text, end exclusive. */
@@ -51,8 +52,9 @@ export function findCue(text: string, content: ContentSpan | readonly ContentSpa
 }
 
 /**
- * The mode of an attribution from its content spans: direct when all are enclosed in quotation marks,
- * partial when some quoted words are inside them, indirect otherwise.
+ * The mode of an attribution from its content spans: direct when all are whole quotations in marks,
+ * partial when quoted words are among them or a quoted fragment runs on into its sentence, indirect
+ * otherwise.
  */
 export function quoteMode(text: string, content: ContentSpan | readonly ContentSpan[]): AttributionMode {
   const spans = normaliseSpans(text, content);
@@ -127,6 +129,9 @@ function enclosingMarks(text: string, span: ContentSpan): { open: number; close:
   return closingQuotes.includes(text.charAt(after)) ? { open, close: after } : null;
 }
 
+// Up to three words on the same line, the first in lowercase: what follows a closing mark.
+const threeWordsAfter = /^[^\S\n]*(\p{Ll}[\p{L}\p{M}'’]*)(?:[^\S\n]+([\p{L}\p{M}'’]+))?(?:[^\S\n]+([\p{L}\p{M}'’]+))?/u;
+
 // A quoted fragment is preceded by a word of the sentence (other than a reporting verb: said “We will”), or
 // is followed by more of the sentence rather than by the cue (“... on behalf of” opposition in ...).
 function runsIntoSentence(text: string, marks: { open: number; close: number }): boolean {
@@ -134,7 +139,7 @@ function runsIntoSentence(text: string, marks: { open: number; close: number }):
   const wordBefore = /([\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*)[^\S\n]*$/u.exec(before)?.[1];
   if (wordBefore !== undefined && !isReportingVerb(wordBefore)) return true;
   if (innerPunctuation.includes(text.charAt(marks.close - 1))) return false;
-  const after = /^[^\S\n]*(\p{Ll}[\p{L}\p{M}'’]*)(?:[^\S\n]+([\p{L}\p{M}'’]+))?(?:[^\S\n]+([\p{L}\p{M}'’]+))?/u.exec(text.slice(marks.close + 1, marks.close + 80));
+  const after = threeWordsAfter.exec(text.slice(marks.close + 1, marks.close + 80));
   if (!after) return false;
   return !after.slice(1).some((word) => word !== undefined && isReportingVerb(word));
 }

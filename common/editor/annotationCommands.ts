@@ -20,7 +20,7 @@ export type Command = (state: EditorState, dispatch?: (tr: Transaction) => void)
 export type TagRequest =
   | { kind: 'entity'; entityType: EntityType; entityId?: string | null }
   | { kind: 'figure'; figure?: Partial<FigureFields> }
-  | { kind: 'attribution'; mode?: AttributionMode };
+  | { kind: 'attribution'; mode?: AttributionMode; cue?: { from: number; to: number } | null };
 
 /** Who is tagging, and the id the new annotation takes (chosen by the caller so it can select it). */
 export interface TagContext {
@@ -68,6 +68,9 @@ export function tagSelection(request: TagRequest, context: TagContext): Command 
       const record = newRecord(request, quote, context);
       const mark = articleSchema.marks.annotation!.create({ id: record.id, kind: record.kind, label: highlightLabel(record), part: 'content' });
       const tr = state.tr.addMark(range.from, range.to, mark).step(new AnnotationRecordStep(record.id, record));
+      if (request.kind === 'attribution' && request.cue) {
+        tr.addMark(request.cue.from, request.cue.to, articleSchema.marks.annotation!.create({ id: record.id, kind: record.kind, label: 'cue', part: 'cue' }));
+      }
       dispatch(closeHistory(tr).scrollIntoView());
     }
     return true;

@@ -1,10 +1,11 @@
-import { labels, type Annotation, type AttributionAnnotation, type FigureValue } from '../../common/annotation';
+import type { Annotation, AttributionAnnotation } from '../../common/annotation';
 import type { EntityRecord } from '../../common/api';
 import type { ExportableArticle } from './exporter';
+import { speakerName } from './fieldText';
 
 /**
- * How annotation fields read as text in exports meant for people and spreadsheets (brat notes, CSV cells,
- * HTML attributes), written once so that every format words a value, a speaker or a link the same way.
+ * Annotation fields that need the registry or a finer type, as the annotation-centred exports (brat, CSV,
+ * HTML) word them; plain field wording (values, figures, anonymous speakers) lives in fieldText.ts.
  */
 
 /** The finer type of an annotation: its entity type, its figure kind, or its attribution mode. */
@@ -16,20 +17,6 @@ export function annotationType(annotation: Annotation): string {
       return annotation.figure.figureKind ?? '';
     case 'attribution':
       return annotation.mode;
-  }
-}
-
-/** A figure's normalised value as text: a number, a range "min..max", or an ISO date or duration. */
-export function figureValueText(value: FigureValue | null): string {
-  if (!value) return '';
-  switch (value.type) {
-    case 'number':
-      return String(value.value);
-    case 'range':
-      return `${value.min}..${value.max}`;
-    case 'date':
-    case 'duration':
-      return value.iso;
   }
 }
 
@@ -45,16 +32,9 @@ export function referencedEntity(input: ExportableArticle, annotation: Annotatio
   return undefined;
 }
 
-/** Who an attribution quotes, in words: the registry name, the name as tagged, or the anonymous description. */
+/** Who an attribution quotes, in words: the registry's current name when linked, else the name or description as tagged. */
 export function speakerText(input: ExportableArticle, annotation: AttributionAnnotation): string {
   const speaker = annotation.speaker;
-  if (!speaker) return '';
-  if (speaker.type === 'anonymous') return speaker.description;
-  return entityById(input, speaker.entityId)?.name ?? speaker.name;
-}
-
-/** A figure's qualifier as words ("about", "more than"); empty for "exactly", which says nothing. */
-export function qualifierText(annotation: Annotation): string {
-  if (annotation.kind !== 'figure' || annotation.figure.qualifier === 'exactly') return '';
-  return labels[annotation.figure.qualifier];
+  const entity = speaker?.type === 'entity' ? entityById(input, speaker.entityId) : undefined;
+  return entity?.name ?? speakerName(speaker);
 }

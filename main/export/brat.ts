@@ -1,6 +1,7 @@
 import { attributionModes, figureKinds, figureQualifiers, annotationStatuses, verificationStatuses, type EntityType } from '../../common/annotation';
-import { entityById, figureValueText, qualifierText, speakerText } from './annotationFields';
+import { entityById, speakerText } from './annotationFields';
 import type { ExportableArticle, ExportResult, Exporter } from './exporter';
+import { figureSummary } from './fieldText';
 import { exportFileName } from './fileNames';
 import { externalIds } from './iris';
 import { buildSpanTable, contentText, unplacedWarnings, type PlacedAnnotation, type TableSpan, type SpanTable } from './spanTable';
@@ -160,8 +161,8 @@ function notesOf(input: ExportableArticle, placed: PlacedAnnotation, speakerLink
     }
   } else if (annotation.kind === 'figure') {
     const figure = annotation.figure;
-    const value = [qualifierText(annotation), figureValueText(figure.value), figure.currency ?? '', figure.unit].filter((part) => part !== '').join(' ');
-    if (value !== '') notes.push(`Value: ${value}`);
+    const summary = figureSummary(figure);
+    if (summary !== '') notes.push(`Value: ${summary}`);
     if (figure.sourceNote !== '') notes.push(`Source: ${figure.sourceNote}`);
   } else {
     const speaker = annotation.speaker;

@@ -62,14 +62,15 @@ export function keepOuterEntitySpans(table: SpanTable): { kept: KeptSpan[]; drop
   const kept: Array<KeptSpan & { id: string; text: string }> = [];
   const dropped: string[] = [];
   for (const candidate of candidates) {
-    const blocker = kept.find((span) => candidate.start < span.end && span.start < candidate.end);
+    // Kept spans are disjoint and taken in order of start, so only the last kept one can overlap.
+    const last = kept[kept.length - 1];
+    const blocker = last && candidate.start < last.end ? last : undefined;
     if (blocker) {
       dropped.push(`CoNLL: the ${candidate.label} "${candidate.text}" (${candidate.id}) overlaps "${blocker.text}" (${blocker.id}); the outer mention was kept.`);
     } else {
       kept.push(candidate);
     }
   }
-  kept.sort((a, b) => a.start - b.start);
   return { kept, dropped };
 }
 
@@ -133,8 +134,8 @@ function endsWithSentenceEnd(tokens: readonly ConllToken[]): boolean {
   return index >= 0 && sentenceEnd.test(tokens[index]!.text);
 }
 
-/** Tags tokens with IOB2 tags from the kept entity spans (sorted, none overlapping). */
-function tagTokens(tokens: ReadonlyArray<{ text: string; start: number; end: number }>, kept: readonly KeptSpan[]): ConllToken[] {
+/** Tags tokens with IOB2 tags from the kept entity spans (sorted, none overlapping); adds each span tagged to `tagged`. */
+function tagTokens(tokens: ReadonlyArray<{ text: string; start: number; end: number }>, kept: readonly KeptSpan[], tagged: Set<KeptSpan>): ConllToken[] {
   let spanIndex = 0;
   let previous: KeptSpan | undefined;
   return tokens.map((token) => {
@@ -146,6 +147,7 @@ function tagTokens(tokens: ReadonlyArray<{ text: string; start: number; end: num
     }
     const tag = `${previous === span ? 'I' : 'B'}-${span.type}`;
     previous = span;
+    tagged.add(span);
     return { ...token, tag };
   });
 }
@@ -161,12 +163,9 @@ export function conllDocument(input: ExportableArticle): { content: string; warn
   for (const block of table.blocks) {
     const tokens = tokenise(table.text, block.start, block.end, boundaries);
     const keptInBlock = kept.filter((span) => span.start >= block.start && span.end <= block.end);
-    for (const sentence of sentences(table.text, tagTokens(tokens, keptInBlock))) {
+    for (const sentence of sentences(table.text, tagTokens(tokens, keptInBlock, tagged))) {
       for (const token of sentence) lines.push(`${token.text} ${token.tag}`);
       lines.push('');
-    }
-    for (const span of keptInBlock) {
-      if (tokens.some((token) => token.start >= span.start && token.end <= span.end)) tagged.add(span);
     }
   }
   for (const span of kept) {

@@ -1,6 +1,7 @@
 import { labels, type Annotation } from '../../common/annotation';
-import { annotationType, figureValueText, referencedEntity, speakerText } from './annotationFields';
+import { annotationType, referencedEntity, speakerText } from './annotationFields';
 import type { ExportableArticle, ExportResult, Exporter } from './exporter';
+import { figureValueText } from './fieldText';
 import { exportFileName } from './fileNames';
 import { buildSpanTable, contentText, type PlacedAnnotation, type TableSpan } from './spanTable';
 

@@ -1,8 +1,9 @@
 import { labels, type Annotation, type EntityType } from '../../common/annotation';
 import { articleStatusLabels } from '../../common/api';
 import type { BlockTypeName } from '../../common/schema';
-import { annotationType, entityById, figureValueText, speakerText } from './annotationFields';
+import { annotationType, entityById, speakerText } from './annotationFields';
 import type { ExportableArticle, ExportResult, Exporter } from './exporter';
+import { figureSummary, figureValueText } from './fieldText';
 import { exportFileName } from './fileNames';
 import { nestInline, type InlineNode, type InlineSpan } from './inlineNesting';
 import { externalIdUrl, externalIds, type ExternalId } from './iris';
@@ -65,10 +66,8 @@ function titleOf(input: ExportableArticle, placed: PlacedAnnotation, part: 'cont
       return `${labels[annotation.entityType]}${entity ? `: ${entity.name}` : ''} (${status})`;
     }
     case 'figure': {
-      const value = [annotation.figure.qualifier === 'exactly' ? '' : labels[annotation.figure.qualifier], figureValueText(annotation.figure.value), annotation.figure.currency ?? '', annotation.figure.unit]
-        .filter((part) => part !== '')
-        .join(' ');
-      return `Figure${value ? `: ${value}` : ''} (${status}, ${annotation.figure.verification})`;
+      const summary = figureSummary(annotation.figure);
+      return `Figure${summary ? `: ${summary}` : ''} (${status}, ${annotation.figure.verification})`;
     }
     case 'attribution': {
       const speaker = speakerText(input, annotation);

@@ -43,32 +43,26 @@ export interface JsonExport {
 const rootKeyOrder: ReadonlyArray<keyof JsonExport> = ['format', 'version', 'article', 'doc', 'annotations', 'entities', 'text', 'spans'];
 
 /**
- * Serialises JSON deterministically: 2-space indent like JSON.stringify, object keys sorted by code unit
- * (the root in `rootOrder` first), whatever order the objects were built in. Undefined members are left
- * out, as JSON.stringify does.
+ * Serialises JSON deterministically: JSON.stringify with a 2-space indent and a final newline, with every
+ * object's keys sorted by code unit (the root's in `rootOrder` first), whatever order the objects were built
+ * in. Integer-like keys ("10", "9") come first in numeric order, as JavaScript objects always hold them.
  */
 export function stableJson(value: unknown, rootOrder: readonly string[] = []): string {
-  return `${write(value, '', rootOrder)}\n`;
-}
-
-function write(value: unknown, indent: string, keyOrder: readonly string[]): string {
-  if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') {
-    // JSON.stringify writes non-finite numbers as null, as JSON has no other way.
-    return JSON.stringify(value);
-  }
-  const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return `[\n${value.map((item) => `${inner}${item === undefined ? 'null' : write(item, inner, [])}`).join(',\n')}\n${indent}]`;
-  }
-  if (typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record).filter((key) => record[key] !== undefined && typeof record[key] !== 'function');
-    keys.sort((a, b) => rank(a, keyOrder) - rank(b, keyOrder) || (a < b ? -1 : a > b ? 1 : 0));
-    if (keys.length === 0) return '{}';
-    return `{\n${keys.map((key) => `${inner}${JSON.stringify(key)}: ${write(record[key], inner, [])}`).join(',\n')}\n${indent}}`;
-  }
-  throw new TypeError(`A ${typeof value} cannot be written as JSON.`);
+  let atRoot = true;
+  const json = JSON.stringify(
+    value,
+    (_key, member: unknown) => {
+      const order = atRoot ? rootOrder : [];
+      atRoot = false;
+      if (member === null || typeof member !== 'object' || Array.isArray(member)) return member;
+      const record = member as Record<string, unknown>;
+      const sorted: Record<string, unknown> = {};
+      for (const key of Object.keys(record).sort((a, b) => rank(a, order) - rank(b, order) || (a < b ? -1 : a > b ? 1 : 0))) sorted[key] = record[key];
+      return sorted;
+    },
+    2,
+  );
+  return `${json}\n`;
 }
 
 function rank(key: string, order: readonly string[]): number {

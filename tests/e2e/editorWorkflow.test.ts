@@ -17,7 +17,7 @@ async function annotationIdOf(page: Page, text: string, label: string): Promise<
   const ids = await page.evaluate(
     ({ text, label }) => {
       const byId = new Map<string, string>();
-      for (const el of document.querySelectorAll<HTMLElement>(`.ProseMirror [data-ann-label="${label}"]`)) {
+      for (const el of document.querySelectorAll<HTMLElement>(`.ProseMirror [data-ann-label="${label}"][data-ann-part="content"]`)) {
         const id = el.dataset.annId!;
         byId.set(id, (byId.get(id) ?? '') + el.textContent);
       }
@@ -72,6 +72,7 @@ describe('an editor imports the sample article, tags it, edits it and finds ever
     await page.getByRole('button', { name: 'Figure', exact: true }).click();
     ids.figure = await annotationIdOf(page, '400,000', 'figure');
     await expect.poll(() => page.getByRole('region', { name: 'Inspector' }).textContent()).toContain('400,000');
+    await expect.poll(() => page.getByLabel('Value', { exact: true }).inputValue()).toBe('400000');
   });
 
   it('tags a quote as an attribution and picks its speaker from the keyboard', async () => {
@@ -86,6 +87,9 @@ describe('an editor imports the sample article, tags it, edits it and finds ever
     await page.keyboard.type('Wael');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('speaker-name').textContent()).toBe('Wael Alwan');
+    // The quote's marks and its reporting verb were read from the text around the selection.
+    expect(await page.getByLabel('Mode', { exact: true }).inputValue()).toBe('direct');
+    expect(await page.locator('.cue-text').textContent()).toBe('said');
   });
 
   it('keeps tags on their words while typing before, inside and after them, and undo reverts typing', async () => {

@@ -85,7 +85,10 @@ describe('listEntities', () => {
     }, 'now');
     const second = createArticle(store, {
       source: '',
-      doc: parseArticleDocument(articleJson([{ type: 'headline', text: 'Ortiz backs walls', tags: [{ id: 'again', text: 'Ortiz' }] }], {
+      doc: parseArticleDocument(articleJson([
+        { type: 'headline', text: 'Ortiz backs walls', tags: [{ id: 'again', text: 'Ortiz' }] },
+        { type: 'paragraph', text: 'Work starts in May.' },
+      ], {
         again: entityRecord('again', 'Ortiz', 'person', ortiz),
       })),
     }, 'now');

@@ -127,7 +127,7 @@ export async function placeCaret(page: Page, text: string, where: 'before' | 'af
 
 /** The texts of every highlight of one annotation id, as the page shows them. */
 export async function highlightTexts(page: Page, annotationId: string): Promise<string> {
-  return page.evaluate((id) => [...document.querySelectorAll(`.ProseMirror [data-ann-id="${id}"]`)].map((el) => el.textContent).join(''), annotationId);
+  return page.evaluate((id) => [...document.querySelectorAll(`.ProseMirror [data-ann-id="${id}"][data-ann-part="content"]`)].map((el) => el.textContent).join(''), annotationId);
 }
 
 /** Waits until the save indicator says everything is saved. */

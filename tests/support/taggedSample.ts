@@ -303,9 +303,12 @@ export function sampleEntities(): EntityRecord[] {
   ];
 }
 
-const alwan: AttributionSpeaker = { type: 'entity', entityId: 'ent_alwan', name: 'Wael Alwan', mentionId: 'p_alwan' };
-const zolotukhin = (mentionId: string | null): AttributionSpeaker => ({ type: 'entity', entityId: 'ent_zolotukhin', name: 'Vladimir Zolotukhin', mentionId });
-const committeeMember: AttributionSpeaker = {
+type EntitySpeaker = Extract<AttributionSpeaker, { type: 'entity' }>;
+type AnonymousSpeaker = Extract<AttributionSpeaker, { type: 'anonymous' }>;
+
+const alwan: EntitySpeaker = { type: 'entity', entityId: 'ent_alwan', name: 'Wael Alwan', mentionId: 'p_alwan' };
+const zolotukhin = (mentionId: string | null): EntitySpeaker => ({ type: 'entity', entityId: 'ent_zolotukhin', name: 'Vladimir Zolotukhin', mentionId });
+const committeeMember: AnonymousSpeaker = {
   type: 'anonymous',
   description: 'a member of the committee',
   anonymityReason: 'speaking on condition of anonymity',

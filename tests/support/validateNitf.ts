@@ -27,6 +27,13 @@ export function validateNitf(xml: string, schemaPath: string = nitfXsdPath): Xml
   return { valid: run.status === 0, output: `${run.stdout}${run.stderr}`.trim() };
 }
 
+/** Checks that a document is well-formed XML (no schema), with xmllint. */
+export function checkWellFormed(xml: string): XmlValidation {
+  const run = spawnSync('xmllint', ['--noout', '--nonet', '-'], { input: xml, encoding: 'utf8' });
+  if (run.error) throw new Error(`xmllint could not run (apt-get install libxml2-utils): ${run.error.message}`);
+  return { valid: run.status === 0, output: `${run.stdout}${run.stderr}`.trim() };
+}
+
 /** One NITF inline element carrying `na:ann`, with code-point offsets into the read plain text. */
 export interface NitfInlineTagRead {
   annotationId: string;

@@ -85,7 +85,7 @@ const annoContextUrl = 'http://www.w3.org/ns/anno.jsonld';
 /** A JSON-LD document loader that serves the local anno.jsonld for its URL and refuses everything else. */
 export async function offlineDocumentLoader(url: string): Promise<RemoteDocument> {
   if (url === annoContextUrl || url === 'https://www.w3.org/ns/anno.jsonld') {
-    const document = JSON.parse(readFileSync(path.join(wadmStandardsDir, 'context', 'anno.jsonld'), 'utf8')) as object;
+    const document = JSON.parse(readFileSync(path.join(wadmStandardsDir, 'context', 'anno.jsonld'), 'utf8')) as RemoteDocument['document'];
     return { contextUrl: undefined, documentUrl: url, document };
   }
   throw new Error(`The test refuses to load ${url} from the network.`);

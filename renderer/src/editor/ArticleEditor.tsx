@@ -117,7 +117,7 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
         return;
       }
       const quote = current.state.doc.textBetween(range.from, range.to, ' ', ' ');
-      const request = proposeTagRequest(action.request, quote);
+      const request = proposeTagRequest(action.request, current.state, range);
       const id = newId('ann');
       if (!run(tagSelection(request, { id, author: userName, now: now() }))) return;
       setNotice(null);
@@ -273,8 +273,19 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
         event.preventDefault();
       }
     };
+    // Leaving or hiding the page saves at once rather than after the quiet time.
+    const flushNow = () => void autosaveRef.current?.flush();
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flushNow();
+    };
     window.addEventListener('beforeunload', beforeUnload);
-    return () => window.removeEventListener('beforeunload', beforeUnload);
+    window.addEventListener('pagehide', flushNow);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      window.removeEventListener('pagehide', flushNow);
+      document.removeEventListener('visibilitychange', onHidden);
+    };
   }, []);
 
   const textOf = useCallback(
