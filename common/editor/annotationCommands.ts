@@ -4,14 +4,15 @@ import {
   emptyFigureFields,
   highlightLabel,
   type Annotation,
-  type AnnotationMap,
-  type AttributionMode,
+    type AttributionMode,
   type EntityType,
   type FigureFields,
 } from '../annotation';
-import { AnnotationRecordStep } from '../annotationStep';
 import { articleSchema } from '../schema';
 import { annotationRanges } from './annotationRanges';
+import { annotationMapOf, setAnnotationRecord } from './annotationRecords';
+
+export { annotationMapOf };
 
 /** A ProseMirror command: answers "can I?" without `dispatch`, does it with one. */
 export type Command = (state: EditorState, dispatch?: (tr: Transaction) => void) => boolean;
@@ -27,11 +28,6 @@ export interface TagContext {
   id: string;
   author: string;
   now: string;
-}
-
-/** The records of the document being edited. */
-export function annotationMapOf(state: EditorState): AnnotationMap {
-  return (state.doc.attrs.annotations ?? {}) as AnnotationMap;
 }
 
 /** The selected text range with surrounding whitespace left out, or null when nothing taggable is selected. */
@@ -67,7 +63,7 @@ export function tagSelection(request: TagRequest, context: TagContext): Command 
       const quote = state.doc.textBetween(range.from, range.to, ' ', ' ');
       const record = newRecord(request, quote, context);
       const mark = articleSchema.marks.annotation!.create({ id: record.id, kind: record.kind, label: highlightLabel(record), part: 'content' });
-      const tr = state.tr.addMark(range.from, range.to, mark).step(new AnnotationRecordStep(record.id, record));
+      const tr = setAnnotationRecord(state, state.tr.addMark(range.from, range.to, mark), record.id, record);
       if (request.kind === 'attribution' && request.cue) {
         tr.addMark(request.cue.from, request.cue.to, articleSchema.marks.annotation!.create({ id: record.id, kind: record.kind, label: 'cue', part: 'cue' }));
       }
@@ -86,7 +82,7 @@ export function tagRanges(entries: { from: number; to: number; request: TagReque
       for (const entry of entries) {
         const record = newRecord(entry.request, state.doc.textBetween(entry.from, entry.to, ' ', ' '), entry.context);
         const mark = articleSchema.marks.annotation!.create({ id: record.id, kind: record.kind, label: highlightLabel(record), part: 'content' });
-        tr.addMark(entry.from, entry.to, mark).step(new AnnotationRecordStep(record.id, record));
+        setAnnotationRecord(state, tr.addMark(entry.from, entry.to, mark), record.id, record);
       }
       dispatch(closeHistory(tr));
     }
@@ -101,7 +97,7 @@ export function updateAnnotation(id: string, change: (record: Annotation) => Ann
     if (!current) return false;
     if (dispatch) {
       const next = { ...change(current), id, updatedAt: now } as Annotation;
-      const tr = state.tr.step(new AnnotationRecordStep(id, next));
+      const tr = setAnnotationRecord(state, state.tr, id, next);
       if (highlightLabel(next) !== highlightLabel(current)) {
         for (const range of annotationRanges(state.doc, id)) {
           const relabelled = articleSchema.marks.annotation!.create({ ...range.mark.attrs, label: range.part === 'cue' ? 'cue' : highlightLabel(next) });
@@ -121,7 +117,7 @@ export function removeAnnotation(id: string): Command {
     if (dispatch) {
       const tr = state.tr;
       for (const range of annotationRanges(state.doc, id)) tr.removeMark(range.from, range.to, range.mark);
-      dispatch(closeHistory(tr.step(new AnnotationRecordStep(id, null))));
+      dispatch(closeHistory(setAnnotationRecord(state, tr, id, null)));
     }
     return true;
   };
@@ -138,7 +134,7 @@ export function addSpanToAnnotation(id: string, part: 'content' | 'cue'): Comman
       const mark = articleSchema.marks.annotation!.create({ id, kind: record.kind, label: part === 'cue' ? 'cue' : highlightLabel(record), part });
       const tr = state.tr.addMark(range.from, range.to, mark);
       if (record.status === 'needs_review' && part === 'content') {
-        tr.step(new AnnotationRecordStep(id, { ...record, status: 'accepted', quote: state.doc.textBetween(range.from, range.to, ' ', ' ') }));
+        setAnnotationRecord(state, tr, id, { ...record, status: 'accepted', quote: state.doc.textBetween(range.from, range.to, ' ', ' ') });
       }
       dispatch(closeHistory(tr));
     }

@@ -1,10 +1,9 @@
-import { Plugin, PluginKey, type Transaction } from 'prosemirror-state';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { isHistoryTransaction } from 'prosemirror-history';
 import { AddMarkStep, RemoveMarkStep } from 'prosemirror-transform';
-import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import type { AnnotationMap } from '../annotation';
 import { AnnotationRecordStep } from '../annotationStep';
 import { markedAnnotationIds } from './annotationRanges';
+import { annotationMapOf, setAnnotationRecord } from './annotationRecords';
 
 export const reviewFlaggingKey = new PluginKey('reviewFlagging');
 
@@ -40,18 +39,19 @@ export function reviewFlaggingPlugin(now: () => string = () => new Date().toISOS
         for (const id of idsTouchedByDeletion(tr)) touched.add(id);
       }
       if (touched.size === 0) return null;
-      return flagOrphans(newState.doc, touched, now(), newState.tr);
+      return flagOrphans(newState, touched, now());
     },
   });
 }
 
-function flagOrphans(doc: ProseMirrorNode, candidates: Set<string>, now: string, tr: Transaction): Transaction | null {
-  const records = (doc.attrs.annotations ?? {}) as AnnotationMap;
-  const stillMarked = markedAnnotationIds(doc);
+function flagOrphans(state: EditorState, candidates: Set<string>, now: string): Transaction | null {
+  const records = annotationMapOf(state);
+  const stillMarked = markedAnnotationIds(state.doc);
+  const tr = state.tr;
   for (const id of candidates) {
     const record = records[id];
     if (!record || stillMarked.has(id) || record.status === 'needs_review') continue;
-    tr.step(new AnnotationRecordStep(id, { ...record, status: 'needs_review', updatedAt: now }));
+    setAnnotationRecord(state, tr, id, { ...record, status: 'needs_review', updatedAt: now });
   }
   return tr.steps.length > 0 ? tr : null;
 }

@@ -12,8 +12,8 @@ export interface CliOutput {
   stderr(text: string): void;
 }
 
-/** The usage text printed for --help and after a bad argument. */
-export const cliUsage = `Usage:
+// Printed for --help and after a bad command line.
+const cliUsage = `Usage:
   npm run --silent cli -- import FILE [FILE...] [--db DB]   import articles; prints each new article's id on its own line
   npm run --silent cli -- list [--db DB]                    one line per article: id, title and tag count, tab-separated
 

@@ -38,3 +38,8 @@ export function speakerText(input: ExportableArticle, annotation: AttributionAnn
   const entity = speaker?.type === 'entity' ? entityById(input, speaker.entityId) : undefined;
   return entity?.name ?? speakerName(speaker);
 }
+
+/** The medium an attribution's words were given to: as tagged, else its registry entity's name. */
+export function mediumText(input: ExportableArticle, annotation: AttributionAnnotation): string {
+  return annotation.medium || (entityById(input, annotation.mediumEntityId)?.name ?? '');
+}

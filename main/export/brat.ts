@@ -1,5 +1,5 @@
 import { attributionModes, figureKinds, figureQualifiers, annotationStatuses, verificationStatuses, type EntityType } from '../../common/annotation';
-import { entityById, speakerText } from './annotationFields';
+import { entityById, mediumText, speakerText } from './annotationFields';
 import type { ExportableArticle, ExportResult, Exporter } from './exporter';
 import { figureSummary } from './fieldText';
 import { exportFileName } from './fileNames';
@@ -172,7 +172,8 @@ function notesOf(input: ExportableArticle, placed: PlacedAnnotation, speakerLink
     } else if (speaker && !speakerLinked) {
       notes.push(`Speaker: ${speakerText(input, annotation)}`);
     }
-    if (annotation.medium !== '') notes.push(`Medium: ${annotation.medium}`);
+    const medium = mediumText(input, annotation);
+    if (medium !== '') notes.push(`Medium: ${medium}`);
     if (placed.content.length === 0) notes.push(`Attribution ${annotation.id} has a cue but no quoted words.`);
   }
   if (annotation.note !== '') notes.push(`Note: ${annotation.note}`);

@@ -76,16 +76,16 @@ export function keepOuterEntitySpans(table: SpanTable): { kept: KeptSpan[]; drop
 
 /**
  * Splits a block into tokens: Unicode word segmentation (so "2,000", "regime's" and an emoji with its
- * modifiers stay whole), cut again at every kept entity boundary so a mention is always whole tokens, and at
- * whitespace, which no token may contain.
+ * modifiers stay whole), cut first at the edges of the block's kept mentions so a mention is always whole
+ * tokens, and at whitespace, which no token may contain.
  */
-export function tokenise(text: string, blockStart: number, blockEnd: number, boundaries: ReadonlySet<number>): Array<{ text: string; start: number; end: number }> {
-  const cuts = [...boundaries].filter((at) => at > blockStart && at < blockEnd).sort((a, b) => a - b);
+export function tokenise(text: string, blockStart: number, blockEnd: number, mentions: readonly KeptSpan[]): Array<{ text: string; start: number; end: number }> {
+  const cuts = [...new Set(mentions.flatMap((span) => [span.start, span.end]))].sort((a, b) => a - b);
   const pieces: Array<[number, number]> = [];
   let from = blockStart;
   for (const cut of [...cuts, blockEnd]) {
-    if (cut > from) pieces.push([from, cut]);
-    from = cut;
+    if (cut > from && cut <= blockEnd) pieces.push([from, cut]);
+    from = Math.max(from, cut);
   }
   const tokens: Array<{ text: string; start: number; end: number }> = [];
   for (const [pieceStart, pieceEnd] of pieces) {
@@ -156,13 +156,12 @@ function tagTokens(tokens: ReadonlyArray<{ text: string; start: number; end: num
 export function conllDocument(input: ExportableArticle): { content: string; warnings: string[] } {
   const table = buildSpanTable(input);
   const { kept, dropped } = keepOuterEntitySpans(table);
-  const boundaries = new Set(kept.flatMap((span) => [span.start, span.end]));
   const lines = ['-DOCSTART- O', ''];
   const warnings = [...unplacedWarnings(table, 'CoNLL', (annotation) => annotation.kind === 'entity'), ...dropped];
   const tagged = new Set<KeptSpan>();
   for (const block of table.blocks) {
-    const tokens = tokenise(table.text, block.start, block.end, boundaries);
     const keptInBlock = kept.filter((span) => span.start >= block.start && span.end <= block.end);
+    const tokens = tokenise(table.text, block.start, block.end, keptInBlock);
     for (const sentence of sentences(table.text, tagTokens(tokens, keptInBlock, tagged))) {
       for (const token of sentence) lines.push(`${token.text} ${token.tag}`);
       lines.push('');

@@ -1,5 +1,5 @@
 import { labels, type Annotation } from '../../common/annotation';
-import { annotationType, referencedEntity, speakerText } from './annotationFields';
+import { annotationType, mediumText, referencedEntity, speakerText } from './annotationFields';
 import type { ExportableArticle, ExportResult, Exporter } from './exporter';
 import { figureValueText } from './fieldText';
 import { exportFileName } from './fileNames';
@@ -92,17 +92,13 @@ function rowOf(input: ExportableArticle, annotation: Annotation, placed: PlacedA
     mode: attribution?.mode ?? '',
     cue: placed && attribution ? placed.cue.map((span) => span.text).join(' … ') : '',
     cue_spans: placed && attribution ? spanList(placed.cue) : '',
-    medium: attribution ? attribution.medium || (referencedMedium(input, attribution.mediumEntityId) ?? '') : '',
+    medium: attribution ? mediumText(input, attribution) : '',
     entity_id: entity?.id ?? (annotation.kind === 'entity' ? (annotation.entityId ?? '') : ''),
     entity_name: entity?.name ?? '',
     note: annotation.note,
     author: annotation.author,
     created_at: annotation.createdAt,
   };
-}
-
-function referencedMedium(input: ExportableArticle, mediumEntityId: string | null): string | undefined {
-  return mediumEntityId ? input.entities.get(mediumEntityId)?.name : undefined;
 }
 
 /** One cell as written: numbers as they are, text defused against formulas, then quoted where needed. */

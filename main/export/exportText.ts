@@ -106,12 +106,11 @@ function blockIndexAt(blocks: readonly ArticleBlock[], utf16Offset: number): num
   return low;
 }
 
-/** The spans of one block, with offsets made relative to the block's own text (UTF-16). */
-export function blockSpans(exported: ExportText, blockIndex: number): ExportSpan[] {
-  const blockStart = exported.blocks[blockIndex]?.start ?? 0;
-  return exported.spans
-    .filter((span) => span.blockIndex === blockIndex)
-    .map((span) => ({ ...span, start: span.start - blockStart, end: span.end - blockStart }));
+/** The spans of every block, one list per block in document order, in one pass over the spans. */
+export function spansByBlock(exported: ExportText): ExportSpan[][] {
+  const lists: ExportSpan[][] = exported.blocks.map(() => []);
+  for (const span of exported.spans) lists[span.blockIndex]!.push(span);
+  return lists;
 }
 
 /** Up to `count` code points of `text` just before the UTF-16 offset `end`, never splitting a surrogate pair. */

@@ -1,7 +1,7 @@
 import { labels, type Annotation, type EntityType } from '../../common/annotation';
 import { articleStatusLabels } from '../../common/api';
 import type { BlockTypeName } from '../../common/schema';
-import { annotationType, entityById, speakerText } from './annotationFields';
+import { annotationType, entityById, mediumText, speakerText } from './annotationFields';
 import type { ExportableArticle, ExportResult, Exporter } from './exporter';
 import { figureSummary, figureValueText } from './fieldText';
 import { exportFileName } from './fileNames';
@@ -15,7 +15,8 @@ import { escapeXmlAttribute, escapeXmlText } from './xmlWriter';
  * (a `<q>` for a direct quote) with `data-` attributes, entity mentions as schema.org microdata items, and a
  * legend. The page has no script and a Content-Security-Policy that forbids any, and every text and attribute
  * is escaped. Tags that cross each other are split into fragments sharing one `data-annotation-id`.
- * The page's text is the article's plain text with LF line ends (an HTML parser turns CR LF into LF anyway);
+ * The page's text is the article's plain text with LF line ends (an HTML parser turns CR LF into LF anyway)
+ * and U+FFFD for the few characters markup cannot carry (controls, lone surrogates), one for one;
  * `data-start`/`data-end` give each fragment's code-point offsets in that text.
  */
 
@@ -107,7 +108,7 @@ function kindAttributes(input: ExportableArticle, annotation: Annotation): Array
         ['data-speaker-entity-id', speaker?.type === 'entity' ? speaker.entityId : null],
         ['data-speaker-mention-id', speaker?.type === 'entity' ? speaker.mentionId : null],
         ['data-anonymity-reason', speaker?.type === 'anonymous' && speaker.anonymityReason ? speaker.anonymityReason : null],
-        ['data-medium', annotation.medium || null],
+        ['data-medium', mediumText(input, annotation) || null],
         ['data-medium-entity-id', annotation.mediumEntityId],
       ];
     }

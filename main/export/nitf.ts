@@ -1,17 +1,18 @@
 import type { Annotation } from '../../common/annotation';
 import type { Exporter, ExportableArticle, ExportResult } from './exporter';
-import { exportText, type ExportSpan, type ExportText } from './exportText';
+import { exportText, spansByBlock, type ExportSpan, type ExportText } from './exportText';
 import { exportFileName } from './fileNames';
 import { nestInline, type InlineNode, type InlineSpan } from './inlineNesting';
 import { annotatorNamespace, annotatorPrefix, nitfCanContain, nitfInlineTag, type NitfInlineTag } from './nitfInline';
-import { nitfOffsetsDescription, nitfRecordElement, nitfRecordVersion, type NitfRecordAnnotation, type NitfRecordSpan } from './nitfRecord';
+import { nitfOffsetsDescription, nitfRecordElement, nitfRecordVersion, type NitfRecord, type NitfRecordAnnotation, type NitfRecordSpan } from './nitfRecord';
 import { serializeXml, xmlElement, xmlSafeText, type XmlElement, type XmlNode } from './xmlWriter';
 
 /**
  * NITF 3.6 export (IPTC News Industry Text Format), valid against nitf-3-6.xsd.
  *
  * Structure: head (title; docdata with doc-id, date.issue, date.release once the article is done, and our
- * record), body.head (hedline/hl1 from the headline, abstract from the standfirst that follows it),
+ * record), body.head (hedline/hl1 from the headline, byline from the article's source when known, abstract
+ * from the standfirst that follows the headline),
  * body.content (p for paragraphs, hl2 for subheads, media with media-caption and media-producer for captions;
  * standfirsts and credits elsewhere in the article become p with class "standfirst" / "credit", so the
  * document order is kept), body.end (tagline from a credit that ends the article).
@@ -81,11 +82,12 @@ export function buildNitf(input: ExportableArticle): { xml: string; omittedSpans
   const inlineElementOf = new Map<ExportSpan, string>();
   const omissions = new Map<ExportSpan, NitfRecordSpan['omitted']>();
 
+  const blockSpans = spansByBlock(exported);
+
   const inlineContent = (blockIndex: number): XmlNode[] => {
     const block = exported.blocks[blockIndex]!;
     const candidates: InlineSpan<InlineValue>[] = [];
-    for (const span of exported.spans) {
-      if (span.blockIndex !== blockIndex) continue;
+    for (const span of blockSpans[blockIndex]!) {
       if (span.part === 'cue') omissions.set(span, 'cue');
       else candidates.push({ start: span.start - block.start, end: span.end - block.start, value: { tag: tags.get(span.annotationId)!, span } });
     }
@@ -96,9 +98,9 @@ export function buildNitf(input: ExportableArticle): { xml: string; omittedSpans
     return toXml(nested.nodes, inlineElementOf);
   };
 
-  const body = nitfBody(exported, inlineContent);
+  const body = nitfBody(exported, input.article.source, inlineContent);
   const omittedSpans = exported.spans.filter((span) => span.part === 'content' && omissions.has(span));
-  const record = {
+  const record: NitfRecord = {
     version: nitfRecordVersion,
     offsets: nitfOffsetsDescription,
     textLength: exported.codePointLength,
@@ -156,8 +158,8 @@ function nitfHead(input: ExportableArticle, record: XmlElement): XmlElement {
   ]);
 }
 
-/** Places the blocks: headline and a leading standfirst in body.head, a final credit in body.end. */
-function nitfBody(exported: ExportText, inlineContent: (blockIndex: number) => XmlNode[]): XmlElement {
+/** Places the blocks: headline, byline and a leading standfirst in body.head, a final credit in body.end. */
+function nitfBody(exported: ExportText, source: string, inlineContent: (blockIndex: number) => XmlNode[]): XmlElement {
   const blocks = exported.blocks;
   const head: XmlElement[] = [];
   const content: XmlElement[] = [];
@@ -168,6 +170,8 @@ function nitfBody(exported: ExportText, inlineContent: (blockIndex: number) => X
     head.push(xmlElement('hedline', {}, [xmlElement('hl1', {}, inlineContent(0))]));
     index = 1;
   }
+  // Who the article is from, as the copy says; metadata, not part of the plain text.
+  if (source.trim()) head.push(xmlElement('byline', {}, [source.trim()]));
   for (; index < blocks.length && blocks[index]!.type === 'standfirst'; index++) abstract.push(xmlElement('p', {}, inlineContent(index)));
   const lastIndex = blocks.length - 1;
   const tagline = lastIndex >= index && blocks[lastIndex]!.type === 'credit' ? lastIndex : -1;

@@ -49,7 +49,7 @@ function isSoftBreak(previous: string, next: string, wrapWidth: number | null): 
 
 function joinWrappedLines(lines: readonly string[]): string {
   // A line ending in a hyphen after a letter wraps a compound ("opposition-held"): no space is added.
-  return lines.reduce((text, line) => (/\p{L}-$/u.test(text) ? text + line : `${text} ${line}`));
+  return lines.map((line, index) => (index === 0 || /\p{L}-$/u.test(lines[index - 1] as string) ? line : ` ${line}`)).join('');
 }
 
 function splitBlocks(lines: readonly string[]): TextBlock[] {

@@ -2,8 +2,8 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { headlineOf, parseArticleDocument } from '../../common/articleText';
 import { articleSchema } from '../../common/schema';
 
-/** The title an article gets while its headline is empty. */
-export const untitledArticleTitle = 'Untitled article';
+// The title an article gets while its headline is empty.
+const untitledArticleTitle = 'Untitled article';
 
 /** Counts words as a reader would: runs of letters and digits, with inner apostrophes and hyphens kept. */
 export function countWords(text: string): number {
@@ -15,8 +15,8 @@ export function articleTitle(doc: ProseMirrorNode): string {
   return headlineOf(doc) || untitledArticleTitle;
 }
 
-/** Collapses the whitespace of a title to single spaces, since a headline is one line. */
-export function normaliseTitle(title: string): string {
+// A headline is one line: a title's whitespace collapses to single spaces.
+function normaliseTitle(title: string): string {
   return title.replace(/\s+/g, ' ').trim();
 }
 

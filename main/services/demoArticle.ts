@@ -22,8 +22,8 @@ import { taggedBlock, type BlockTag } from './taggedBlock';
  * entities linked to the registry.
  */
 
-/** The preference that records that the demo was offered once, so deleting it does not bring it back. */
-export const demoSeededPreference = 'demoArticleSeeded';
+// Records that the demo was offered once, so deleting it does not bring it back.
+const demoSeededPreference = 'demoArticleSeeded';
 
 const demoAuthor = 'Newsroom Annotator';
 
@@ -51,8 +51,8 @@ interface DemoBlock {
   tags: BlockTag[];
 }
 
-/** Builds the demo document, linking its mentions to the given registry entity ids (by demo key). */
-export function buildDemoDocument(entityIds: ReadonlyMap<string, string>, now: string): ProseMirrorNode {
+// The demo document, its mentions linked to the given registry entity ids (by demo key).
+function buildDemoDocument(entityIds: ReadonlyMap<string, string>, now: string): ProseMirrorNode {
   const base = { status: 'accepted' as const, author: demoAuthor, createdAt: now, updatedAt: now, note: '' };
   const records: AnnotationMap = {};
   const add = (record: Omit<EntityAnnotation, 'id'> | Omit<FigureAnnotation, 'id'> | Omit<AttributionAnnotation, 'id'>): string => {
@@ -196,8 +196,8 @@ function demoEntityIds(store: Store, now: string): Map<string, string> {
     const existing = store.entities.findByName(entity.type, entity.name);
     const id = existing?.id ?? newId('ent');
     if (!existing) {
-      const { key: _key, ...fields } = entity;
-      store.entities.insert({ ...fields, id, externalIds: {}, createdAt: now, updatedAt: now });
+      const { name, type, aliases, description } = entity;
+      store.entities.insert({ id, name, type, aliases, description, externalIds: {}, createdAt: now, updatedAt: now });
     }
     ids.set(entity.key, id);
   }

@@ -6,12 +6,10 @@ import type { ApiHandlers } from './apiDispatch';
 /** How many entities the registry lists when the caller names no limit: the contract's maximum. */
 const defaultEntityListLimit = 10_000;
 
-/**
- * Finds the registry entity a name refers to: an entity of the same type whose canonical name or one of whose
- * aliases matches (ignoring case and spacing), else a new entity with that name. One transaction, so two
- * windows tagging the same new name create one entity.
- */
-export function resolveEntityName(store: Store, name: string, type: EntityType, now: string): ResolvedEntity {
+// The registry entity a name refers to: an entity of the same type whose canonical name or one of whose
+// aliases matches (ignoring case and spacing), else a new entity with that name. One transaction, so two
+// windows tagging the same new name create one entity.
+function resolveEntityName(store: Store, name: string, type: EntityType, now: string): ResolvedEntity {
   return store.transaction(() => {
     const byName = store.entities.findByName(type, name);
     if (byName) return { entity: byName, matchedBy: 'name' as const };

@@ -81,11 +81,9 @@ function toSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
-/**
- * Turns what a user typed into an FTS5 query: every word must occur, each as a prefix, and nothing the user
- * types can be read as FTS5 syntax. Null when the text holds no word at all.
- */
-export function articleSearchExpression(query: string): string | null {
+// Turns what a user typed into an FTS5 query: every word must occur, each as a prefix, and nothing the user
+// types can be read as FTS5 syntax. Null when the text holds no word at all (then nothing is filtered).
+function articleSearchExpression(query: string): string | null {
   const words = query.match(/[\p{L}\p{N}\p{M}]+/gu);
   return words ? words.map((word) => `"${word}"*`).join(' ') : null;
 }

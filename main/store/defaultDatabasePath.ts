@@ -1,8 +1,8 @@
 import { homedir } from 'node:os';
 import { posix, win32 } from 'node:path';
 
-/** The application name Electron derives its user-data folder from. */
-export const applicationName = 'Newsroom Annotator';
+// The product name; Electron's main process pins its user-data folder to the same name.
+const applicationName = 'Newsroom Annotator';
 
 const databaseFileName = 'annotator.sqlite';
 

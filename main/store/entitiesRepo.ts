@@ -2,11 +2,9 @@ import { entityTypes, type EntityType } from '../../common/annotation';
 import type { EntityRecord, EntityWithCounts } from '../../common/api';
 import type { AnnotatorDatabase } from './database';
 
-/**
- * How names are compared in the registry: Unicode-normalised, case-folded, whitespace collapsed, typographic
- * apostrophes made plain, so "O’Brien  " and "o'brien" are the same name.
- */
-export function entityLookupKey(name: string): string {
+// How names are compared in the registry: Unicode-normalised, case-folded, whitespace collapsed, typographic
+// apostrophes made plain, so "O’Brien  " and "o'brien" are the same name.
+function entityLookupKey(name: string): string {
   return name.normalize('NFKC').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
@@ -66,12 +64,10 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
     SELECT ${entityColumns} FROM entities e
     WHERE e.type = ? AND e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_key = ?)
     ORDER BY e.created_at, e.rowid LIMIT 1`);
-  const getStatement = db.prepare(`SELECT ${entityColumns} FROM entities e WHERE e.id = ?`);
   const insertStatement = db.prepare(`
     INSERT INTO entities (id, name, name_key, type, description, external_ids_json, created_at, updated_at)
     VALUES (@id, @name, @nameKey, @type, @description, @externalIdsJson, @createdAt, @updatedAt)`);
   const insertAliasStatement = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias, alias_key) VALUES (?, ?, ?)');
-  const touchStatement = db.prepare('UPDATE entities SET updated_at = ? WHERE id = ?');
   const listStatement = db.prepare(`
     SELECT ${entityColumns},
       (SELECT count(*) FROM annotations WHERE entity_id = e.id AND kind = 'entity') AS mention_count,
@@ -94,12 +90,7 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
       const row = byAliasStatement.get(type, entityLookupKey(name)) as EntityRow | undefined;
       return row && toEntity(row);
     },
-    /** One entity with its aliases, or undefined. */
-    get(id: string): EntityRecord | undefined {
-      const row = getStatement.get(id) as EntityRow | undefined;
-      return row && toEntity(row);
-    },
-    /** Stores a new entity and its aliases. */
+    /** Stores a new entity and its aliases; an alias that compares equal to an earlier one is skipped. */
     insert(entity: EntityRecord): void {
       insertStatement.run({
         id: entity.id,
@@ -112,12 +103,6 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
         updatedAt: entity.updatedAt,
       });
       for (const alias of entity.aliases) insertAliasStatement.run(entity.id, alias, entityLookupKey(alias));
-    },
-    /** Adds an alias unless the entity already has one that compares equal; true when it was added. */
-    addAlias(entityId: string, alias: string, updatedAt: string): boolean {
-      const added = insertAliasStatement.run(entityId, alias, entityLookupKey(alias)).changes === 1;
-      if (added) touchStatement.run(updatedAt, entityId);
-      return added;
     },
     /** Entities whose name or an alias contains the query, by name, with how often and where they are mentioned. */
     list(filter: EntityFilter): EntityWithCounts[] {

@@ -5,10 +5,9 @@ import { createEntitiesRepo, type EntitiesRepo } from './entitiesRepo';
 import { createPreferencesRepo, type PreferencesRepo } from './preferencesRepo';
 
 export { openDatabase, type AnnotatorDatabase } from './database';
-export { defaultDatabasePath, applicationName } from './defaultDatabasePath';
+export { defaultDatabasePath } from './defaultDatabasePath';
 export { IncompatibleDatabaseError } from './migrations';
 export type { AnnotationRow, StoredAnnotationState } from './annotationsRepo';
-export type { ArticleWrite, StoredArticle } from './articlesRepo';
 
 /** Every repository over one connection, and a way to run several of their calls as one transaction. */
 export interface Store {

@@ -207,11 +207,8 @@ describe('saving and loading an article', () => {
       });
       blocks.push({ type: 'paragraph', text: words.join(' '), tags });
     }
-    let t = performance.now();
     const doc = docWith(records, blocks);
-    console.log('build', performance.now() - t); t = performance.now();
     const summary = addArticle(doc);
-    console.log('create', performance.now() - t);
     expect(summary.tagCounts.entity).toBe(10_000);
     expect(summary.wordCount).toBe(100_003);
 
@@ -237,7 +234,6 @@ describe('saving and loading an article', () => {
     expect(row.startOffset).toBe(articleText(parseArticleDocument(shifted)).text.indexOf('w999x90'));
 
     // Generous bounds for a 2-core machine; the point is "not seconds per keystroke".
-    console.log({ recordSaveMs, shiftSaveMs });
     expect(recordSaveMs).toBeLessThan(3000);
     expect(shiftSaveMs).toBeLessThan(5000);
   });

@@ -35,7 +35,7 @@ describe('importing through the services', () => {
     const tooLarge = Buffer.alloc(maxImportBytes + 1, 'a').toString('base64');
     expect(await errorOf('importFile', { fileName: 'huge.txt', bytesBase64: tooLarge })).toMatchObject({
       code: 'too_large',
-      message: '"huge.txt" is 5 MB; the import limit is 5 MB.',
+      message: '"huge.txt" is 5,242,881 bytes; the import limit is 5,242,880 bytes.',
     });
     // Under the limit in characters, over it in UTF-8 bytes.
     expect(await errorOf('importText', { text: 'é'.repeat(maxImportBytes / 2 + 1) })).toMatchObject({ code: 'too_large' });
@@ -88,15 +88,17 @@ describe('the command-line tool', () => {
   });
 
   it('reports bad command lines with the usage text and a non-zero exit code', async () => {
-    const noCommand = await run([]);
-    expect(noCommand.code).toBe(2);
-    expect(noCommand.stderr).toMatch(/No command given\.[\s\S]*Usage:/);
-    const unknown = await run(['export', '--db', join(temp.dir, 'x.sqlite')]);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/Unknown command "export"/);
-    expect((await run(['import', '--db', join(temp.dir, 'x.sqlite')])).stderr).toMatch(/import needs at least one FILE/);
-    expect((await run(['list', '--frobnicate'])).code).toBe(2);
-    expect(noCommand.stdout).toBe('');
+    const db = join(temp.dir, 'x.sqlite');
+    const [noCommand, unknown, noFile, badOption] = await Promise.all([
+      run([]),
+      run(['export', '--db', db]),
+      run(['import', '--db', db]),
+      run(['list', '--frobnicate']),
+    ]);
+    expect(noCommand).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/No command given\.[\s\S]*Usage:/) });
+    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown command "export"/) });
+    expect(noFile).toMatchObject({ code: 2, stderr: expect.stringMatching(/import needs at least one FILE/) });
+    expect(badOption).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown option '--frobnicate'[\s\S]*Usage:/) });
   });
 
   it('explains each file it cannot import on stderr, imports the others and exits with 1', async () => {

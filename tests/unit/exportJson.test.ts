@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleText } from '../../common/articleText';
-import type { ExportableArticle } from '../../main/export/exporter';
+import { exportFormats, type ExportableArticle } from '../../main/export/exporter';
+import { exportArticle, exporters } from '../../main/export/index';
 import { InvalidJsonExportError, jsonExporter, parseJsonExport, stableJson, type JsonExport } from '../../main/export/json';
 import { exportArtifactsDir, markupArticle, taggedSample, unicodeArticle } from '../support/taggedSample';
 
@@ -120,5 +121,18 @@ describe('parseJsonExport', () => {
   it.each(refusals)('refuses %s with a clear message', (_name, content, message) => {
     expect(() => parseJsonExport(content)).toThrow(InvalidJsonExportError);
     expect(() => parseJsonExport(content)).toThrow(message);
+  });
+});
+
+describe('the export registry', () => {
+  it('has one exporter per format, each exporting the sample under the same file stem', () => {
+    const article = taggedSample();
+    for (const format of exportFormats) {
+      expect(exporters[format].format).toBe(format);
+      const result = exportArticle(format, article);
+      expect(result.files.length).toBeGreaterThan(0);
+      expect(result.files[0]!.fileName.startsWith('eastern-ghouta-town-weighs-evacuation-offer-as-assault-grinds-on-art_ghouta_2018.')).toBe(true);
+    }
+    expect(() => exportArticle('pdf' as never, article)).toThrow(/Unknown export format: pdf/);
   });
 });

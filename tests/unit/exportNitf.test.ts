@@ -5,7 +5,7 @@ import type { ExportableArticle } from '../../main/export/exporter';
 import { exportText } from '../../main/export/exportText';
 import { exportNitf, nitfExporter, nitfNamespace } from '../../main/export/nitf';
 import { xmlSafeText } from '../../main/export/xmlWriter';
-import { exportArtifactsDir, markupArticle, taggedSample, unicodeArticle } from '../support/taggedSample';
+import { exportArtifactsDir, makeArticle, markupArticle, taggedSample, unicodeArticle } from '../support/taggedSample';
 import { codePointSlice, readNitf, validateNitf, type NitfReading } from '../support/validateNitf';
 
 interface Exported {
@@ -165,12 +165,38 @@ describe('NITF 3.6 export', () => {
     expect(reading.blocks.filter((block) => block.element === 'media-caption')).toHaveLength(1);
     expect(xml).toMatch(/<\/media-caption>\s*<media-producer>AP<\/media-producer>/);
     expect(reading.blocks.at(-1)).toEqual({ element: 'tagline', text: 'Source: TRTWorld and agencies' });
+    expect(xml).toMatch(/<\/hedline>\s*<byline>TRTWorld and agencies<\/byline>\s*<abstract>/);
     expect(xml).toMatch(/<doc-id regsrc="newsroom-annotator" id-string="art_ghouta_2018"\/>/);
     expect(xml).toMatch(/<date.issue norm="20180311T080000Z"\/>/);
     // Released only once the article is done.
     expect(xml).not.toMatch(/date.release/);
     const done = exportNitf({ ...input, article: { ...input.article, status: 'done' } }).files[0]!.content;
     expect(done).toMatch(/<date.release norm="20180311T101500Z"\/>/);
+  });
+
+  it('keeps document order for blocks in unusual places, and stays valid', () => {
+    const input = makeArticle(
+      [
+        { type: 'headline', text: '' },
+        { type: 'paragraph', text: 'First paragraph before any standfirst.' },
+        { type: 'standfirst', text: 'A standfirst in the middle.' },
+        { type: 'credit', text: 'A credit in the middle' },
+        { type: 'paragraph', text: '' },
+        { type: 'caption', text: 'A caption without credit' },
+        { type: 'credit', text: 'Closing credit one' },
+        { type: 'credit', text: 'Closing credit two' },
+      ],
+      [{ id: 'x_place', kind: 'entity', entityType: 'place', text: 'middle', occurrence: 1 }],
+      { status: 'done' },
+    );
+    const xml = exportNitf(input).files[0]!.content;
+    expect(validateNitf(xml).valid).toBe(true);
+    const reading = readNitf(xml);
+    expect(reading.text).toBe(exportText(input).text);
+    expect(reading.blocks.map((block) => block.element)).toEqual(['hl1', 'p', 'p', 'p', 'p', 'media-caption', 'p', 'tagline']);
+    expect(xml).toMatch(/<p class="standfirst">A standfirst in the middle.<\/p>\s*<p class="credit">A credit in the <location na:ann="x_place">middle<\/location><\/p>/);
+    expect(xml).not.toMatch(/<abstract>|<media-producer>/);
+    expect(xml).toMatch(/<date.release norm="20180311T101500Z"\/>/);
   });
 
   it('counts offsets in code points on astral, combining, right-to-left, CRLF and NBSP text', () => {

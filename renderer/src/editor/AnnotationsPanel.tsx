@@ -23,6 +23,26 @@ function typeLabel(annotation: Annotation): string {
   return annotation.mode;
 }
 
+// Rows re-render only when their own record, text or selection changes: long lists stay cheap to update.
+const AnnotationRow = memo(function AnnotationRow({ annotation, text, selected, onSelect }: { annotation: Annotation; text: string; selected: boolean; onSelect: (id: string) => void }) {
+  return (
+    <li>
+      <button
+        type="button"
+        className={`annotation-item tag-${annotation.kind === 'entity' ? annotation.entityType : annotation.kind}${selected ? ' is-selected' : ''}`}
+        aria-current={selected ? 'true' : undefined}
+        data-annotation-id={annotation.id}
+        onClick={() => onSelect(annotation.id)}
+      >
+        <span className="swatch" aria-hidden="true" />
+        <span className="annotation-text">{text}</span>
+        <span className="annotation-type">{typeLabel(annotation)}</span>
+        {annotation.status === 'needs_review' && <span className="badge review">Needs review</span>}
+      </button>
+    </li>
+  );
+});
+
 /** Every annotation of the article, grouped by kind; choosing one selects it and scrolls to it. */
 export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, textOf, selectedId, onSelect }: AnnotationsPanelProps) {
   const [shown, setShown] = useState<Record<string, number>>({});
@@ -41,25 +61,9 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, te
               {group.title} <span className="count">{members.length}</span>
             </h3>
             <ul>
-              {members.slice(0, limit).map((annotation) => {
-                const text = textOf(annotation.id) || annotation.quote;
-                return (
-                  <li key={annotation.id}>
-                    <button
-                      type="button"
-                      className={`annotation-item tag-${annotation.kind === 'entity' ? annotation.entityType : annotation.kind}${annotation.id === selectedId ? ' is-selected' : ''}`}
-                      aria-current={annotation.id === selectedId ? 'true' : undefined}
-                      data-annotation-id={annotation.id}
-                      onClick={() => onSelect(annotation.id)}
-                    >
-                      <span className="swatch" aria-hidden="true" />
-                      <span className="annotation-text">{text}</span>
-                      <span className="annotation-type">{typeLabel(annotation)}</span>
-                      {annotation.status === 'needs_review' && <span className="badge review">Needs review</span>}
-                    </button>
-                  </li>
-                );
-              })}
+              {members.slice(0, limit).map((annotation) => (
+                <AnnotationRow key={annotation.id} annotation={annotation} text={textOf(annotation.id) || annotation.quote} selected={annotation.id === selectedId} onSelect={onSelect} />
+              ))}
             </ul>
             {members.length > limit && (
               <button type="button" className="link-button" onClick={() => setShown({ ...shown, [group.kind]: members.length })}>

@@ -5,7 +5,6 @@ import { TextSelection, type EditorState, type Transaction } from 'prosemirror-s
 import { redo, undo, undoDepth, redoDepth } from 'prosemirror-history';
 import { articleStatusLabels, articleStatuses, type AnnotatorApi, type ArticleRecord, type ArticleStatus } from '../../../common/api';
 import { newId, type Annotation, type AnnotationMap } from '../../../common/annotation';
-import { AnnotationRecordStep } from '../../../common/annotationStep';
 import { articleText, spanText, type ArticleText } from '../../../common/articleText';
 import {
   addSpanToAnnotation,
@@ -17,6 +16,7 @@ import {
   type TagRequest,
 } from '../../../common/editor/annotationCommands';
 import { annotationIdsAt, annotationRanges } from '../../../common/editor/annotationRanges';
+import { articleDocumentJson } from '../../../common/editor/annotationRecords';
 import { createArticleEditorState, stripPastedAnnotations } from './editorState';
 import { selectAnnotation, selectedAnnotationId } from './selectedAnnotation';
 import { AutosaveController, type SaveStatus } from './autosave';
@@ -60,8 +60,12 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
 
   const refreshPlainText = useCallback((state: EditorState, delayMs: number) => {
     if (textTimer.current) clearTimeout(textTimer.current);
-    // The list's texts follow typing a little later, so a keystroke never waits for a whole-document pass.
-    textTimer.current = setTimeout(() => setPlainText(articleText(state.doc)), delayMs);
+    // The list's texts follow a little later, after the edit has been painted, so a keystroke or a tag
+    // never waits for a pass over the whole document.
+    requestAnimationFrame(() => {
+      if (textTimer.current) clearTimeout(textTimer.current);
+      textTimer.current = setTimeout(() => setPlainText(articleText(state.doc)), delayMs);
+    });
   }, []);
 
   const run = useCallback((command: (state: EditorState, dispatch?: (tr: Transaction) => void) => boolean) => {
@@ -84,30 +88,8 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
     if (scroll) current.focus();
   }, []);
 
-  const linkEntity = useCallback(
-    async (id: string, name: string, entityType: NonNullable<Extract<TagRequest, { kind: 'entity' }>['entityType']>) => {
-      try {
-        const resolved = await api.resolveEntity({ name, type: entityType });
-        setEntityNames((names) => ({ ...names, [resolved.entity.id]: resolved.entity.name }));
-        const current = view();
-        const record = current && annotationMapOf(current.state)[id];
-        if (!current || !record || record.kind !== 'entity') return;
-        // Outside history: undoing the tag removes the record, and redo brings it back with its link.
-        current.dispatch(current.state.tr.step(new AnnotationRecordStep(id, { ...record, entityId: resolved.entity.id })).setMeta('addToHistory', false));
-        setNotice(
-          resolved.matchedBy
-            ? `Linked “${name}” to ${resolved.entity.name} in the registry (matched by ${resolved.matchedBy}).`
-            : `Added ${resolved.entity.name} to the registry.`,
-        );
-      } catch (error) {
-        setNotice(`Tagged, but the registry could not be reached: ${(error as Error).message}`);
-      }
-    },
-    [api],
-  );
-
   const tag = useCallback(
-    (action: TagAction) => {
+    async (action: TagAction) => {
       const current = view();
       if (!current) return;
       const range = taggableRange(current.state);
@@ -116,19 +98,37 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
         current.focus();
         return;
       }
-      const quote = current.state.doc.textBetween(range.from, range.to, ' ', ' ');
-      const request = proposeTagRequest(action.request, current.state, range);
+      const docBefore = current.state.doc;
+      const quote = docBefore.textBetween(range.from, range.to, ' ', ' ');
+      let request = proposeTagRequest(action.request, current.state, range);
+      let linkNotice: string | null = null;
+      if (request.kind === 'entity') {
+        // The registry link is made before the tag, so the tag and its link are one undo step.
+        try {
+          const resolved = await api.resolveEntity({ name: quote, type: request.entityType });
+          request = { ...request, entityId: resolved.entity.id };
+          setEntityNames((names) => ({ ...names, [resolved.entity.id]: resolved.entity.name }));
+          linkNotice = resolved.matchedBy
+            ? `Linked “${quote}” to ${resolved.entity.name} in the registry (matched by ${resolved.matchedBy}).`
+            : `Added ${resolved.entity.name} to the registry.`;
+        } catch (error) {
+          linkNotice = `Tagged without a registry link: ${(error as Error).message}`;
+        }
+      }
+      const latest = view();
+      // The words moved while the registry answered: tag what is selected now, if anything.
+      if (!latest || (latest.state.doc !== docBefore && !taggableRange(latest.state))) return;
       const id = newId('ann');
       if (!run(tagSelection(request, { id, author: userName, now: now() }))) return;
-      setNotice(null);
+      setNotice(linkNotice);
       choose(id, false);
       setFocusSpeaker(request.kind === 'attribution');
-      if (request.kind === 'entity') void linkEntity(id, quote, request.entityType);
     },
-    [run, choose, linkEntity, userName],
+    [api, run, choose, userName],
   );
 
-  const handlers = useRef({ tag, remove: () => {}, markCue: () => {}, addSpan: () => {}, step: (_direction: 1 | -1) => {} });
+  const selectFromList = useCallback((id: string) => choose(id, true), [choose]);
+  const handlers = useRef({ tag: (_action: TagAction) => {}, remove: () => {}, markCue: () => {}, addSpan: () => {}, step: (_direction: 1 | -1) => {} });
 
   const onRemove = useCallback(() => {
     const id = selectedAnnotationId(view()!.state);
@@ -155,7 +155,7 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
     },
     [choose],
   );
-  handlers.current = { tag, remove: onRemove, markCue: onMarkCue, addSpan: onAddSpan, step: stepThrough };
+  handlers.current = { tag: (action) => void tag(action), remove: onRemove, markCue: onMarkCue, addSpan: onAddSpan, step: stepThrough };
 
   // Load the article and mount ProseMirror once per article.
   useEffect(() => {
@@ -204,12 +204,13 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
             const before = editorView.state;
             const next = before.apply(tr);
             editorView.updateState(next);
-            if (next.doc !== before.doc) {
-              autosave.schedule(next.doc);
+            const recordsChanged = annotationMapOf(next) !== annotationMapOf(before);
+            if (next.doc !== before.doc || recordsChanged) {
+              autosave.schedule(() => articleDocumentJson(next));
               setHistoryDepth({ undo: undoDepth(next), redo: redoDepth(next) });
             }
-            if (next.doc.attrs.annotations !== before.doc.attrs.annotations) {
-              setAnnotations(next.doc.attrs.annotations as AnnotationMap);
+            if (recordsChanged) {
+              setAnnotations(annotationMapOf(next));
               refreshPlainText(next, 0);
             } else if (next.doc !== before.doc) {
               refreshPlainText(next, 300);
@@ -244,7 +245,7 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
         });
         viewRef.current = editorView;
         setArticle(record);
-        setAnnotations(state.doc.attrs.annotations as AnnotationMap);
+        setAnnotations(annotationMapOf(state));
         setPlainText(articleText(state.doc));
         setSaveStatus({ state: 'saved', at: record.updatedAt });
         registerFlush(() => autosave.flush());
@@ -376,7 +377,7 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
             onMarkCue={onMarkCue}
             onAddSpan={onAddSpan}
           />
-          <AnnotationsPanel annotations={annotations} textOf={textOf} selectedId={selectedId} onSelect={(id) => choose(id, true)} />
+          <AnnotationsPanel annotations={annotations} textOf={textOf} selectedId={selectedId} onSelect={selectFromList} />
         </aside>
       </div>
     </div>

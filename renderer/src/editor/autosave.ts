@@ -1,4 +1,3 @@
-import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { SaveResult } from '../../../common/api';
 
 /** What the save indicator shows. */
@@ -25,7 +24,8 @@ const retryDelaysMs = [1000, 2000, 5000, 10_000, 15_000];
  */
 export class AutosaveController {
   private revision: number;
-  private pending: ProseMirrorNode | null = null;
+  // Builds the document JSON to save; serialising is left until the save itself, not done per keystroke.
+  private pending: (() => unknown) | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
   private failures = 0;
@@ -36,8 +36,8 @@ export class AutosaveController {
   }
 
   /** Records that the document changed; a save follows after a short quiet time. */
-  schedule(doc: ProseMirrorNode): void {
-    this.pending = doc;
+  schedule(snapshot: () => unknown): void {
+    this.pending = snapshot;
     this.options.onStatus({ state: 'pending' });
     this.arm(this.options.debounceMs ?? 400);
   }
@@ -86,20 +86,20 @@ export class AutosaveController {
       await this.inFlight;
       if (!this.pending) return;
     }
-    const doc = this.pending;
-    if (!doc) return;
+    const snapshot = this.pending;
+    if (!snapshot) return;
     this.pending = null;
     this.options.onStatus({ state: 'saving' });
     const attempt = (async () => {
       try {
-        const result = await this.options.save(doc.toJSON(), this.revision);
+        const result = await this.options.save(snapshot(), this.revision);
         this.revision = result.revision;
         this.failures = 0;
         this.options.onSaved?.(result);
         if (!this.pending) this.options.onStatus({ state: 'saved', at: result.updatedAt });
       } catch (error) {
-        // Keep the newest document: an edit made during the failed save is newer than `doc`.
-        this.pending = this.pending ?? doc;
+        // Keep the newest document: an edit made during the failed save is newer than `snapshot`.
+        this.pending = this.pending ?? snapshot;
         const conflict = (error as { code?: string }).code === 'conflict';
         const retryInMs = conflict ? null : retryDelaysMs[Math.min(this.failures, retryDelaysMs.length - 1)]!;
         this.failures += 1;

@@ -2,19 +2,24 @@ import { EditorState, type Plugin } from 'prosemirror-state';
 import { history, undo, redo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap } from 'prosemirror-commands';
-import { Fragment, Slice, type Node as ProseMirrorNode } from 'prosemirror-model';
+import { Fragment, Node, Slice, type Node as ProseMirrorNode } from 'prosemirror-model';
 import { articleSchema } from '../../../common/schema';
-import { parseArticleDocument } from '../../../common/articleText';
 import { reviewFlaggingPlugin } from '../../../common/editor/reviewFlagging';
+import { annotationRecordsPlugin, splitStoredDocument } from '../../../common/editor/annotationRecords';
 import { selectedAnnotationPlugin } from './selectedAnnotation';
 
-/** Builds the editor state of an article from stored document JSON, with history and the app's keymaps. */
+/**
+ * Builds the editor state of an article from stored document JSON, with history and the app's keymaps.
+ * The main process checked the document before storing it, so the renderer only rebuilds it: checking
+ * ten thousand records again would double the time to open a long article.
+ */
 export function createArticleEditorState(docJson: unknown, appKeymap: Plugin): EditorState {
-  const doc = parseArticleDocument(docJson);
+  const { doc, records } = splitStoredDocument(Node.fromJSON(articleSchema, docJson));
   return EditorState.create({
     schema: articleSchema,
     doc,
     plugins: [
+      annotationRecordsPlugin(records),
       appKeymap,
       keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Mod-Shift-z': redo }),
       keymap(baseKeymap),

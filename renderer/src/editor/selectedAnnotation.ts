@@ -2,6 +2,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { ReplaceStep } from 'prosemirror-transform';
 import { annotationRanges } from '../../../common/editor/annotationRanges';
+import { annotationMapOf } from '../../../common/editor/annotationRecords';
 
 interface SelectedAnnotationState {
   id: string | null;
@@ -27,7 +28,7 @@ export const selectedAnnotationPlugin = new Plugin<SelectedAnnotationState>({
     apply(tr, value, _oldState, newState) {
       const requested = tr.getMeta(selectedAnnotationKey) as { id: string | null } | undefined;
       if (requested) return { id: requested.id, decorations: decorate(newState, requested.id) };
-      if (value.id && !(newState.doc.attrs.annotations as Record<string, unknown>)[value.id]) {
+      if (value.id && !annotationMapOf(newState)[value.id]) {
         return { id: null, decorations: DecorationSet.empty };
       }
       // A record change can add a span (a cue) without moving text, so re-decorate then.
