@@ -15,6 +15,19 @@ export const articleStatusLabels: Record<ArticleStatus, string> = { draft: 'Draf
 /** The source line of the demo article made on first start; the renderer opens that article for a new user. */
 export const demoArticleSource = 'Newsroom Annotator demo (fictional story)';
 
+/** The export formats, in the order menus list them. */
+export const exportFormatNames = ['nitf', 'wadm', 'brat', 'conll', 'json', 'csv', 'html'] as const;
+export type ExportFormatName = (typeof exportFormatNames)[number];
+export const exportFormatLabels: Record<ExportFormatName, string> = {
+  nitf: 'NITF 3.6 (XML)',
+  wadm: 'W3C Web Annotation (JSON-LD)',
+  brat: 'brat standoff',
+  conll: 'CoNLL IOB',
+  json: 'JSON (full model)',
+  csv: 'CSV (one row per tag)',
+  html: 'HTML page',
+};
+
 /** The largest file or pasted text an import accepts, in bytes; the same limit everywhere. */
 export const maxImportBytes = 5 * 1024 * 1024;
 
@@ -76,7 +89,59 @@ export interface Preferences {
   userName: string;
 }
 
+/** One mention of a registry entity, with the sentence around it, for the registry view. */
+export interface EntityMention {
+  articleId: string;
+  articleTitle: string;
+  annotationId: string;
+  // The mention's words and the sentence that holds them, as plain text.
+  text: string;
+  sentence: string;
+  // UTF-16 offset of the mention in the article's plain text, for ordering and jumping to it.
+  start: number;
+  status: AnnotationStatusName;
+}
+type AnnotationStatusName = 'accepted' | 'needs_review' | 'suggested';
+
+/** An entity with every mention of it across the desk's articles. */
+export interface EntityDetail extends EntityWithCounts {
+  mentions: EntityMention[];
+}
+
+/** What a merge did, and the token that undoes it. */
+export interface EntityMergeResult {
+  entity: EntityRecord;
+  movedMentions: number;
+  changedArticleIds: string[];
+  undoToken: string;
+}
+
+/** Entities of each type and how many articles mention them, for the registry view. */
+export interface EntityTypeCount {
+  type: EntityType;
+  entities: number;
+  articles: number;
+}
+
+/** The files one article exports to in one format. */
+export interface ArticleExport {
+  articleId: string;
+  files: { fileName: string; mimeType: string; content: string }[];
+  warnings: string[];
+}
+
 const id = z.string().min(1).max(100);
+// External identifiers are keyed by scheme; a Wikidata QID must look like one.
+const externalIds = z
+  .record(z.string().trim().min(1).max(50), z.string().trim().min(1).max(500))
+  .refine((ids) => ids.wikidata === undefined || /^Q[1-9][0-9]*$/.test(ids.wikidata), 'A Wikidata id looks like Q42.');
+const entityFields = {
+  name: z.string().trim().min(1, 'An entity needs a name.').max(500),
+  type: z.enum(entityTypes),
+  aliases: z.array(z.string().trim().min(1).max(500)).max(200),
+  externalIds,
+  description: z.string().max(5000),
+};
 const title = z.string().trim().min(1, 'A title cannot be empty.').max(500);
 
 /** Declares one method: its argument schema, and (as a type only) what it returns. */
@@ -114,8 +179,19 @@ export const apiMethods = {
     z.object({ name: z.string().trim().min(1).max(500), type: z.enum(entityTypes) }),
   ),
   listEntities: method<EntityWithCounts[]>()(
-    z.object({ query: z.string().max(500).optional(), limit: z.number().int().min(1).max(10_000).optional() }),
+    z.object({ query: z.string().max(500).optional(), type: z.enum(entityTypes).optional(), limit: z.number().int().min(1).max(10_000).optional() }),
   ),
+  getEntity: method<EntityDetail>()(z.object({ id })),
+  createEntity: method<EntityRecord>()(
+    z.object({ ...entityFields, aliases: entityFields.aliases.optional(), externalIds: externalIds.optional(), description: entityFields.description.optional() }),
+  ),
+  updateEntity: method<EntityRecord>()(z.object({ id, ...entityFields }).partial().required({ id: true })),
+  // Deleting an entity that still has mentions unlinks them (they stay tagged); the caller confirms first.
+  deleteEntity: method<{ deleted: true; unlinkedMentions: number }>()(z.object({ id })),
+  mergeEntities: method<EntityMergeResult>()(z.object({ keepId: id, mergeId: id })),
+  undoMerge: method<{ restored: EntityRecord }>()(z.object({ undoToken: z.string().min(1).max(200) })),
+  entityTypeCounts: method<EntityTypeCount[]>()(z.object({})),
+  exportArticle: method<ArticleExport>()(z.object({ id, format: z.enum(exportFormatNames) })),
   getPreferences: method<Preferences>()(
     z.object({})),
   setPreferences: method<Preferences>()(
