@@ -127,3 +127,22 @@ export function parseArticleDocument(json: unknown): ProseMirrorNode {
 export function annotationsOf(doc: ProseMirrorNode): AnnotationMap {
   return doc.attrs.annotations as AnnotationMap;
 }
+
+/**
+ * The document position of a UTF-16 offset into the article's plain text, or null when the offset falls in
+ * the separator between two blocks. Blocks are searched by bisection, so many lookups stay cheap.
+ */
+export function textOffsetToDocPosition(text: ArticleText, offset: number): number | null {
+  const { blocks } = text;
+  let low = 0;
+  let high = blocks.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (blocks[middle]!.start <= offset) low = middle;
+    else high = middle - 1;
+  }
+  const block = blocks[low];
+  if (!block) return null;
+  const inBlock = offset - block.start;
+  return inBlock < 0 || inBlock > block.text.length ? null : block.docStart + inBlock;
+}

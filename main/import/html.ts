@@ -4,19 +4,23 @@ import { applyCaptionAndCreditConventions } from './copyConventions';
 
 /**
  * Web pages (and Word files converted to HTML) as articles. sanitize-html, a maintained sanitiser, first
- * reduces the page to a fixed set of structural tags without attributes: scripts, styles, event handlers,
- * embedded objects and every inline tag are gone before this module looks at the markup. What remains is
- * regular enough to read with a small tokenizer, from which the article's main content is taken.
+ * reduces the page to a fixed set of structural tags whose only attributes are a few known classes and a
+ * caption's data-credit: scripts, styles, event handlers, embedded objects and every inline tag are gone
+ * before this module looks at the markup. What remains is regular enough to read with a small tokenizer,
+ * from which the article's main content is taken.
  */
 
 const blockTags = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'figcaption', 'li', 'pre', 'td', 'th'];
 const containerTags = ['article', 'main', 'section', 'div', 'header', 'footer', 'nav', 'aside', 'figure', 'blockquote', 'ul', 'ol', 'table', 'tr'];
 
+// Paragraph classes that mark a standfirst or a credit, including those of this app's own schema.
+const standfirstClasses = ['standfirst', 'block-standfirst', 'lede', 'dek', 'summary'];
+const creditClasses = ['credit', 'block-credit'];
+
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: [...blockTags, ...containerTags, 'title', 'br'],
   allowedAttributes: { figcaption: ['data-credit'] },
-  // Classes that mark a standfirst or credit, including those of this app's own schema.
-  allowedClasses: { p: ['standfirst', 'block-standfirst', 'lede', 'dek', 'summary', 'credit', 'block-credit'] },
+  allowedClasses: { p: [...standfirstClasses, ...creditClasses] },
   // Elements whose text is never article copy, dropped with everything inside them.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'select', 'button', 'noscript', 'iframe', 'object', 'svg', 'math', 'template', 'canvas', 'audio', 'video'],
   disallowedTagsMode: 'discard',
@@ -110,8 +114,8 @@ function blockFor(element: HtmlElement, text: string, reader: BlockReader): Draf
     case 'figcaption':
       return { type: 'caption', text, credit: element.attributes['data-credit'] ?? '' };
     case 'p':
-      if (classes.some((name) => ['standfirst', 'block-standfirst', 'lede', 'dek', 'summary'].includes(name))) return { type: 'standfirst', text };
-      if (classes.some((name) => ['credit', 'block-credit'].includes(name))) return { type: 'credit', text };
+      if (classes.some((name) => standfirstClasses.includes(name))) return { type: 'standfirst', text };
+      if (classes.some((name) => creditClasses.includes(name))) return { type: 'credit', text };
       return { type: 'paragraph', text };
     default:
       return { type: 'paragraph', text };

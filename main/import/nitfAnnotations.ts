@@ -18,8 +18,8 @@ const entityTypeByElement: Record<string, EntityType> = { person: 'person', org:
 /** The NITF inline elements that carry an annotation. */
 export const annotationElementNames: ReadonlySet<string> = new Set([...Object.keys(entityTypeByElement), 'num', 'money', 'chron', 'q']);
 
-/** Who imported records name as their author. */
-export const importAuthor = 'import';
+// Who imported records name as their author.
+const importAuthor = 'import';
 
 // The figure when the text is a plain number ("1,100", "3.5", "$400"), using NITF's separator attributes.
 function plainNumber(text: string, thousandsSeparator = ',', decimalSeparator = '.'): number | null {

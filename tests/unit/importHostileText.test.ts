@@ -40,7 +40,8 @@ describe('refused text files', () => {
     expect(png.message).toMatch(/^"photo\.txt" is a PNG image, not text/);
     const pdf = await refusal(() => parseImportedFile('report.txt', new TextEncoder().encode('%PDF-1.7\nrest of file')));
     expect(pdf.message).toMatch(/is a PDF document, not text/);
-    const nul = await refusal(() => parseImportedFile('data.txt', Uint8Array.from([0x41, 0x42, 0x00, 0x43, 0x44])));
+    // Invalid UTF-8 as well: the NUL byte, not the encoding, is what the message must name.
+    const nul = await refusal(() => parseImportedFile('data.txt', Uint8Array.from([0x41, 0x42, 0x00, 0xc3, 0x28])));
     expect(nul.message).toMatch(/^"data\.txt" looks like a binary file, not text \(it contains NUL bytes\)/);
     const controls = await refusal(() => parseImportedFile('dump.txt', Uint8Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x07 : 0x41))));
     expect(controls.message).toMatch(/full of control characters/);

@@ -1,11 +1,12 @@
 import { memo, useState } from 'react';
-import { labels, type Annotation, type AnnotationKind, type AnnotationMap } from '../../../common/annotation';
+import { annotationStatuses, labels, type Annotation, type AnnotationKind, type AnnotationMap, type AnnotationStatus } from '../../../common/annotation';
 
 interface AnnotationsPanelProps {
   annotations: AnnotationMap;
   textOf: (id: string) => string;
   selectedId: string | null;
   onSelect: (id: string) => void;
+  onNextToReview: () => void;
 }
 
 const groups: { kind: AnnotationKind; title: string }[] = [
@@ -44,12 +45,30 @@ const AnnotationRow = memo(function AnnotationRow({ annotation, text, selected, 
 });
 
 /** Every annotation of the article, grouped by kind; choosing one selects it and scrolls to it. */
-export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, textOf, selectedId, onSelect }: AnnotationsPanelProps) {
+export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, textOf, selectedId, onSelect, onNextToReview }: AnnotationsPanelProps) {
   const [shown, setShown] = useState<Record<string, number>>({});
-  const all = Object.values(annotations);
+  const [statusFilter, setStatusFilter] = useState<AnnotationStatus | ''>('');
+  const everything = Object.values(annotations);
+  const needingReview = everything.filter((annotation) => annotation.status === 'needs_review').length;
+  const all = statusFilter ? everything.filter((annotation) => annotation.status === statusFilter) : everything;
   return (
     <section className="annotations-panel" aria-label="Annotations">
       <h2>Annotations</h2>
+      <div className="panel-filters">
+        <select aria-label="Filter by tag status" value={statusFilter} onChange={(event) => setStatusFilter(event.target.value as AnnotationStatus | '')}>
+          <option value="">All statuses</option>
+          {annotationStatuses.map((status) => (
+            <option key={status} value={status}>
+              {labels[status]}
+            </option>
+          ))}
+        </select>
+        {needingReview > 0 && (
+          <button type="button" className="review-queue" onClick={onNextToReview} title="Step through the tags that need review (Alt+Shift+N)">
+            {needingReview} need review · next
+          </button>
+        )}
+      </div>
       {all.length === 0 && <p className="empty-hint">Select words in the text and press a tag button or its shortcut.</p>}
       {groups.map((group) => {
         const members = all.filter((annotation) => annotation.kind === group.kind);

@@ -3,13 +3,14 @@ import { EditorView } from 'prosemirror-view';
 import { keymap } from 'prosemirror-keymap';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { redo, undo, undoDepth, redoDepth } from 'prosemirror-history';
-import { articleStatusLabels, articleStatuses, type AnnotatorApi, type ArticleRecord, type ArticleStatus } from '../../../common/api';
-import { newId, type Annotation, type AnnotationMap } from '../../../common/annotation';
+import { articleStatusLabels, articleStatuses, type AnnotatorApi, type ArticleRecord, type ArticleStatus, type EntityRecord } from '../../../common/api';
+import { newId, type Annotation, type AnnotationMap, type EntityType } from '../../../common/annotation';
 import { articleText, spanText, type ArticleText } from '../../../common/articleText';
 import {
   addSpanToAnnotation,
   annotationMapOf,
   removeAnnotation,
+  tagRanges,
   tagSelection,
   taggableRange,
   updateAnnotation,
@@ -27,6 +28,22 @@ import { AnnotationsPanel } from './AnnotationsPanel';
 import { SaveIndicator } from './SaveIndicator';
 import type { SpeakerCandidate } from './SpeakerPicker';
 import { proposeTagRequest } from './tagProposals';
+import { tagAllCandidates, type OccurrenceCandidate } from '../../../common/editor/tagAll';
+import { TagAllDialog } from './TagAllDialog';
+import { EntityLinkPicker } from './EntityLinkPicker';
+import { FiguresPanel } from './FiguresPanel';
+import { SourcesPanel } from './SourcesPanel';
+
+const sideTabs = [
+  { id: 'annotations', label: 'Annotations' },
+  { id: 'figures', label: 'Figures' },
+  { id: 'sources', label: 'Sources' },
+] as const;
+type SideTab = (typeof sideTabs)[number]['id'];
+
+type EditorDialog =
+  | { type: 'tagAll'; mentionId: string; entityName: string; names: string[]; candidates: OccurrenceCandidate[] }
+  | { type: 'relink'; mentionId: string; query: string; entityType: EntityType };
 
 interface ArticleEditorProps {
   api: AnnotatorApi;
@@ -52,7 +69,10 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
   const [plainText, setPlainText] = useState<ArticleText | null>(null);
   const [historyDepth, setHistoryDepth] = useState({ undo: 0, redo: 0 });
   const [notice, setNotice] = useState<string | null>(null);
-  const [entityNames, setEntityNames] = useState<Record<string, string>>({});
+  // Registry entries of the article's mentions, fetched when first needed.
+  const [entities, setEntities] = useState<Record<string, EntityRecord>>({});
+  const [dialog, setDialog] = useState<EditorDialog | null>(null);
+  const [sideTab, setSideTab] = useState<SideTab>('annotations');
   const textTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const view = () => viewRef.current;
@@ -107,7 +127,7 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
         try {
           const resolved = await api.resolveEntity({ name: quote, type: request.entityType });
           request = { ...request, entityId: resolved.entity.id };
-          setEntityNames((names) => ({ ...names, [resolved.entity.id]: resolved.entity.name }));
+          setEntities((known) => ({ ...known, [resolved.entity.id]: resolved.entity }));
           linkNotice = resolved.matchedBy
             ? `Linked “${quote}” to ${resolved.entity.name} in the registry (matched by ${resolved.matchedBy}).`
             : `Added ${resolved.entity.name} to the registry.`;
@@ -127,8 +147,72 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
     [api, run, choose, userName],
   );
 
+  const openTagAll = useCallback(() => {
+    const current = view();
+    const id = current && selectedAnnotationId(current.state);
+    const record = id ? annotationMapOf(current!.state)[id] : undefined;
+    if (!current || !id || record?.kind !== 'entity') {
+      setNotice('Select an entity tag first, then “Tag all occurrences”.');
+      return;
+    }
+    const entity = record.entityId ? entities[record.entityId] : undefined;
+    const mentionText = articleText(current.state.doc).spans.get(id);
+    const ownText = mentionText ? spanText(articleText(current.state.doc).text, mentionText) : record.quote;
+    const names = [...new Set([ownText, ...(entity ? [entity.name, ...entity.aliases] : [])].filter((name) => name.trim() !== ''))];
+    const candidates = tagAllCandidates(current.state, names, record.entityId, id);
+    setDialog({ type: 'tagAll', mentionId: id, entityName: entity?.name ?? ownText, names, candidates });
+  }, [entities]);
+
+  const applyTagAll = useCallback(
+    (mentionId: string, chosen: OccurrenceCandidate[]) => {
+      const current = view();
+      const record = current && annotationMapOf(current.state)[mentionId];
+      setDialog(null);
+      if (!current || record?.kind !== 'entity') return;
+      const stamp = now();
+      run(
+        tagRanges(
+          chosen.map((candidate) => ({
+            from: candidate.from,
+            to: candidate.to,
+            request: { kind: 'entity', entityType: record.entityType, entityId: record.entityId },
+            context: { id: newId('ann'), author: userName, now: stamp },
+          })),
+        ),
+      );
+      setNotice(`Tagged ${chosen.length} more ${chosen.length === 1 ? 'occurrence' : 'occurrences'}. Undo removes them all.`);
+    },
+    [run, userName],
+  );
+
+  const relinkTo = useCallback(
+    (mentionId: string, entity: EntityRecord) => {
+      setEntities((known) => ({ ...known, [entity.id]: entity }));
+      run(updateAnnotation(mentionId, (record) => (record.kind === 'entity' ? { ...record, entityId: entity.id, entityType: entity.type } : record), now()));
+      setDialog(null);
+      setNotice(`Linked to ${entity.name}.`);
+    },
+    [run],
+  );
+
+  const splitOff = useCallback(async () => {
+    const current = view();
+    const id = current && selectedAnnotationId(current.state);
+    const record = id ? annotationMapOf(current!.state)[id] : undefined;
+    if (!id || record?.kind !== 'entity') return;
+    const spans = articleText(current!.state.doc);
+    const name = spanText(spans.text, spans.spans.get(id) ?? []) || record.quote;
+    try {
+      const entity = await api.createEntity({ name, type: record.entityType });
+      relinkTo(id, entity);
+      setNotice(`“${name}” is now an entity of its own in the registry.`);
+    } catch (error) {
+      setNotice(`Could not split it off: ${(error as Error).message}`);
+    }
+  }, [api, relinkTo]);
+
   const selectFromList = useCallback((id: string) => choose(id, true), [choose]);
-  const handlers = useRef({ tag: (_action: TagAction) => {}, remove: () => {}, markCue: () => {}, addSpan: () => {}, step: (_direction: 1 | -1) => {} });
+  const handlers = useRef({ tag: (_action: TagAction) => {}, tagAll: () => {}, remove: () => {}, markCue: () => {}, addSpan: () => {}, step: (_direction: 1 | -1, _onlyNeedingReview?: boolean) => {} });
 
   const onRemove = useCallback(() => {
     const id = selectedAnnotationId(view()!.state);
@@ -143,19 +227,26 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
     if (!id || !run(addSpanToAnnotation(id, 'content'))) setNotice('Select the words to add to the selected tag.');
   }, [run]);
   const stepThrough = useCallback(
-    (direction: 1 | -1) => {
+    (direction: 1 | -1, onlyNeedingReview = false) => {
       const current = view();
       if (!current) return;
-      const ids = Object.keys(annotationMapOf(current.state));
-      const order = articleText(current.state.doc).spans;
-      const sorted = ids.filter((id) => order.has(id)).sort((a, b) => order.get(a)![0]!.start - order.get(b)![0]!.start);
-      if (sorted.length === 0) return;
-      const at = sorted.indexOf(selectedAnnotationId(current.state) ?? '');
-      choose(sorted[(at + direction + sorted.length) % sorted.length]!, true);
+      const records = annotationMapOf(current.state);
+      const spans = articleText(current.state.doc).spans;
+      // Text order; tags whose words are gone come last, since they have no place in the text.
+      const inText = [...spans.keys()].filter((id) => records[id]);
+      const ordered = [...inText, ...Object.keys(records).filter((id) => !spans.has(id))].filter(
+        (id) => !onlyNeedingReview || records[id]!.status === 'needs_review',
+      );
+      if (ordered.length === 0) {
+        if (onlyNeedingReview) setNotice('Nothing needs review in this article.');
+        return;
+      }
+      const at = ordered.indexOf(selectedAnnotationId(current.state) ?? '');
+      choose(ordered[(at + direction + ordered.length) % ordered.length]!, true);
     },
     [choose],
   );
-  handlers.current = { tag: (action) => void tag(action), remove: onRemove, markCue: onMarkCue, addSpan: onAddSpan, step: stepThrough };
+  handlers.current = { tag: (action) => void tag(action), tagAll: openTagAll, remove: onRemove, markCue: onMarkCue, addSpan: onAddSpan, step: stepThrough };
 
   // Load the article and mount ProseMirror once per article.
   useEffect(() => {
@@ -178,6 +269,8 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
           return true;
         };
         bindings[annotationShortcuts.remove.key] = act(() => handlers.current.remove());
+        bindings[annotationShortcuts.tagAll.key] = act(() => handlers.current.tagAll());
+        bindings[annotationShortcuts.nextToReview.key] = act(() => handlers.current.step(1, true));
         bindings[annotationShortcuts.markCue.key] = act(() => handlers.current.markCue());
         bindings[annotationShortcuts.addSpan.key] = act(() => handlers.current.addSpan());
         bindings[annotationShortcuts.nextAnnotation.key] = act(() => handlers.current.step(1));
@@ -297,6 +390,9 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
     [plainText],
   );
 
+  const textOrder = useMemo(() => (plainText ? [...plainText.spans.keys()] : []), [plainText]);
+  const entityNameOf = useCallback((entityId: string) => entities[entityId]?.name, [entities]);
+
   const speakerCandidates = useMemo<SpeakerCandidate[]>(
     () =>
       Object.values(annotations)
@@ -306,6 +402,14 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
   );
 
   const selected = selectedId ? annotations[selectedId] ?? null : null;
+  const selectedEntityId = selected?.kind === 'entity' ? selected.entityId : null;
+  useEffect(() => {
+    if (!selectedEntityId || entities[selectedEntityId]) return;
+    api
+      .getEntity({ id: selectedEntityId })
+      .then((entity) => setEntities((known) => ({ ...known, [entity.id]: entity })))
+      .catch(() => {});
+  }, [api, selectedEntityId, entities]);
   const selectedCue = selected && plainText?.spans.get(selected.id) ? spanText(plainText.text, plainText.spans.get(selected.id)!, 'cue') : '';
 
   const setStatus = async (status: ArticleStatus) => {
@@ -369,7 +473,10 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
             annotation={selected}
             text={selected ? textOf(selected.id) : ''}
             cueText={selectedCue}
-            entityName={selected?.kind === 'entity' && selected.entityId ? entityNames[selected.entityId] ?? null : null}
+            entity={selected?.kind === 'entity' && selected.entityId ? entities[selected.entityId] ?? null : null}
+            onTagAll={openTagAll}
+            onRelink={() => selected?.kind === 'entity' && setDialog({ type: 'relink', mentionId: selected.id, query: textOf(selected.id) || selected.quote, entityType: selected.entityType })}
+            onSplit={() => void splitOff()}
             speakerCandidates={speakerCandidates}
             focusSpeaker={focusSpeaker}
             onChange={(change) => selected && run(updateAnnotation(selected.id, change, now()))}
@@ -377,9 +484,34 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
             onMarkCue={onMarkCue}
             onAddSpan={onAddSpan}
           />
-          <AnnotationsPanel annotations={annotations} textOf={textOf} selectedId={selectedId} onSelect={selectFromList} />
+          <div className="side-tabs" role="tablist" aria-label="Article lists">
+            {sideTabs.map((tab) => (
+              <button key={tab.id} type="button" role="tab" id={`tab-${tab.id}`} aria-selected={sideTab === tab.id} aria-controls={`panel-${tab.id}`} onClick={() => setSideTab(tab.id)}>
+                {tab.label}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id={`panel-${sideTab}`} aria-labelledby={`tab-${sideTab}`}>
+            {sideTab === 'annotations' && (
+              <AnnotationsPanel
+                annotations={annotations}
+                textOf={textOf}
+                selectedId={selectedId}
+                onSelect={selectFromList}
+                onNextToReview={() => stepThrough(1, true)}
+              />
+            )}
+            {sideTab === 'figures' && <FiguresPanel annotations={annotations} textOf={textOf} order={textOrder} onSelect={selectFromList} />}
+            {sideTab === 'sources' && <SourcesPanel annotations={annotations} entityNames={entityNameOf} order={textOrder} onSelect={selectFromList} />}
+          </div>
         </aside>
       </div>
+      {dialog?.type === 'tagAll' && (
+        <TagAllDialog entityName={dialog.entityName} names={dialog.names} candidates={dialog.candidates} onCancel={() => setDialog(null)} onApply={(chosen) => applyTagAll(dialog.mentionId, chosen)} />
+      )}
+      {dialog?.type === 'relink' && (
+        <EntityLinkPicker api={api} title="Link this mention to…" initialQuery={dialog.query} onCancel={() => setDialog(null)} onPick={(entity) => relinkTo(dialog.mentionId, entity)} />
+      )}
     </div>
   );
 }

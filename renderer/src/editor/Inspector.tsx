@@ -14,12 +14,16 @@ import {
 import { SpeakerPicker, type SpeakerCandidate } from './SpeakerPicker';
 import { formatFigureValue, parseFigureValueText } from './figureValueText';
 import { annotationShortcuts } from './tagShortcuts';
+import type { EntityRecord } from '../../../common/api';
 
 interface InspectorProps {
   annotation: Annotation | null;
   text: string;
   cueText: string;
-  entityName: string | null;
+  entity: EntityRecord | null;
+  onTagAll: () => void;
+  onRelink: () => void;
+  onSplit: () => void;
   speakerCandidates: SpeakerCandidate[];
   focusSpeaker: boolean;
   onChange: (change: (record: Annotation) => Annotation) => void;
@@ -189,11 +193,27 @@ export function Inspector(props: InspectorProps) {
       {annotation.kind === 'entity' && (
         <>
           <Select label="Entity type" value={annotation.entityType} options={entityTypes} optionLabel={(t) => labels[t]} onChange={(entityType) => props.onChange((record) => (record.kind === 'entity' ? { ...record, entityType } : record))} />
-          {props.entityName && (
-            <p className="linked-entity">
-              Linked to <strong>{props.entityName}</strong>
-            </p>
-          )}
+          <div className="linked-entity">
+            {props.entity ? (
+              <>
+                Registry: <strong data-testid="linked-entity-name">{props.entity.name}</strong>
+                {props.entity.aliases.length > 0 && <span> · also {props.entity.aliases.join(', ')}</span>}
+              </>
+            ) : (
+              'Not linked to the registry'
+            )}
+          </div>
+          <div className="inspector-actions">
+            <button type="button" onClick={props.onTagAll} title={`Find this name and its aliases elsewhere in the article (${annotationShortcuts.tagAll.label})`}>
+              Tag all occurrences…
+            </button>
+            <button type="button" onClick={props.onRelink}>
+              Change link…
+            </button>
+            <button type="button" onClick={props.onSplit} title="Make this mention a new entity of its own">
+              Split off
+            </button>
+          </div>
         </>
       )}
       {annotation.kind === 'figure' && <FigureFieldsEditor annotation={annotation} onChange={props.onChange} />}

@@ -26,6 +26,8 @@ export const annotationShortcuts = {
   remove: { key: 'Alt-Shift-Backspace', label: 'Alt+Shift+Backspace' },
   markCue: { key: 'Alt-Shift-c', label: 'Alt+Shift+C' },
   addSpan: { key: 'Alt-Shift-s', label: 'Alt+Shift+S' },
+  tagAll: { key: 'Alt-Shift-g', label: 'Alt+Shift+G' },
+  nextToReview: { key: 'Alt-Shift-n', label: 'Alt+Shift+N' },
   nextAnnotation: { key: 'Alt-Shift-ArrowDown', label: 'Alt+Shift+↓' },
   previousAnnotation: { key: 'Alt-Shift-ArrowUp', label: 'Alt+Shift+↑' },
 } as const;

@@ -1,0 +1,59 @@
+import { memo, useState } from 'react';
+import { labels, type AnnotationMap, type FigureAnnotation } from '../../../common/annotation';
+import { formatFigureValue } from './figureValueText';
+
+interface FiguresPanelProps {
+  annotations: AnnotationMap;
+  textOf: (id: string) => string;
+  order: readonly string[];
+  onSelect: (id: string) => void;
+}
+
+/** The article's figures for fact-checking: text, normalised value, unit, verification and source. */
+export const FiguresPanel = memo(function FiguresPanel({ annotations, textOf, order, onSelect }: FiguresPanelProps) {
+  const [uncheckedOnly, setUncheckedOnly] = useState(false);
+  const rank = new Map(order.map((id, index) => [id, index]));
+  const figures = Object.values(annotations)
+    .filter((annotation): annotation is FigureAnnotation => annotation.kind === 'figure')
+    .filter((figure) => !uncheckedOnly || figure.figure.verification === 'unchecked')
+    .sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
+  return (
+    <section className="figures-panel" aria-label="Figures">
+      <label className="filter">
+        <input type="checkbox" checked={uncheckedOnly} onChange={(event) => setUncheckedOnly(event.target.checked)} /> Unchecked only
+      </label>
+      {figures.length === 0 ? (
+        <p className="empty-hint">{uncheckedOnly ? 'Every figure has been checked.' : 'No figures tagged yet (Alt+Shift+F).'}</p>
+      ) : (
+        <table className="compact-table">
+          <thead>
+            <tr>
+              <th scope="col">Figure</th>
+              <th scope="col">Value</th>
+              <th scope="col">Unit</th>
+              <th scope="col">Check</th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.map((figure) => (
+              <tr key={figure.id} onClick={() => onSelect(figure.id)} className={`verification-${figure.figure.verification}`}>
+                <td>
+                  <button type="button" className="link-button" onClick={() => onSelect(figure.id)}>
+                    {textOf(figure.id) || figure.quote}
+                  </button>
+                </td>
+                <td>
+                  {figure.figure.qualifier !== 'exactly' && `${labels[figure.figure.qualifier]} `}
+                  {formatFigureValue(figure.figure.value) || '—'}
+                  {figure.figure.currency ? ` ${figure.figure.currency}` : ''}
+                </td>
+                <td>{figure.figure.unit}</td>
+                <td title={figure.figure.sourceNote}>{figure.figure.verification}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+});

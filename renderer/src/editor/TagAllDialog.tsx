@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import type { OccurrenceCandidate } from '../../../common/editor/tagAll';
+import { Dialog } from '../ui/ConfirmDialog';
+
+interface TagAllDialogProps {
+  entityName: string;
+  names: string[];
+  candidates: OccurrenceCandidate[];
+  onApply: (chosen: OccurrenceCandidate[]) => void;
+  onCancel: () => void;
+}
+
+/** Lists every occurrence of an entity's names for review; the chosen ones are tagged in one undo step. */
+export function TagAllDialog({ entityName, names, candidates, onApply, onCancel }: TagAllDialogProps) {
+  const [chosen, setChosen] = useState(() => new Set(candidates.map((candidate, index) => (candidate.alreadyTagged ? -1 : index)).filter((index) => index >= 0)));
+  const untagged = candidates.filter((candidate) => !candidate.alreadyTagged).length;
+  return (
+    <Dialog
+      title={`Tag all occurrences of ${entityName}`}
+      onClose={onCancel}
+      actions={
+        <>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" disabled={chosen.size === 0} onClick={() => onApply(candidates.filter((_, index) => chosen.has(index)))}>
+            Tag {chosen.size} {chosen.size === 1 ? 'occurrence' : 'occurrences'}
+          </button>
+        </>
+      }
+    >
+      <p className="dialog-hint">
+        Looked for {names.map((name) => `“${name}”`).join(', ')} as whole words. {untagged === 0 ? 'Every occurrence is already tagged.' : `${untagged} not yet tagged.`}
+      </p>
+      <ul className="occurrence-list" aria-label="Occurrences">
+        {candidates.map((candidate, index) => (
+          <li key={`${candidate.from}-${candidate.to}`} className={candidate.alreadyTagged ? 'is-tagged' : undefined}>
+            <label>
+              <input
+                type="checkbox"
+                disabled={candidate.alreadyTagged}
+                checked={chosen.has(index)}
+                autoFocus={index === candidates.findIndex((c) => !c.alreadyTagged)}
+                onChange={(event) => {
+                  const next = new Set(chosen);
+                  if (event.target.checked) next.add(index);
+                  else next.delete(index);
+                  setChosen(next);
+                }}
+              />
+              <span className="occurrence-context">
+                …{candidate.before}
+                <mark>{candidate.text}</mark>
+                {candidate.after}…
+              </span>
+              {candidate.alreadyTagged && <span className="badge">tagged</span>}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </Dialog>
+  );
+}
