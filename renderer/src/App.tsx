@@ -3,10 +3,11 @@ import { demoArticleSource, type AnnotatorApi } from '../../common/api';
 import { createApiClient, onFlushRequest, onMenuCommand } from './api/client';
 import { ArticleEditor } from './editor/ArticleEditor';
 import { LibraryView } from './library/LibraryView';
+import { RegistryView } from './registry/RegistryView';
 import { importFiles, type ImportOutcome, type ImportProgress } from './library/importFiles';
 import { Dialog } from './ui/ConfirmDialog';
 
-type Screen = { name: 'library' } | { name: 'editor'; articleId: string };
+type Screen = { name: 'library' } | { name: 'registry' } | { name: 'editor'; articleId: string; focusAnnotationId?: string };
 
 /** The application shell: header, library or editor, import progress and the paste dialog. */
 export function App() {
@@ -42,9 +43,15 @@ export function App() {
     flushRef.current = flush;
   }, []);
 
-  const open = useCallback(async (articleId: string) => {
+  const open = useCallback(async (articleId: string, focusAnnotationId?: string) => {
     await flushRef.current?.();
-    setScreen({ name: 'editor', articleId });
+    setScreen({ name: 'editor', articleId, focusAnnotationId });
+  }, []);
+
+  const showRegistry = useCallback(async () => {
+    // Registry changes (merges, deletions) rewrite articles: pending edits must reach the store first.
+    await flushRef.current?.();
+    setScreen({ name: 'registry' });
   }, []);
 
   const showLibrary = useCallback(async () => {
@@ -75,8 +82,9 @@ export function App() {
         if (command.type === 'article-imported' && command.articleId) void open(command.articleId);
         else if (command.type === 'paste-article') setPasting(true);
         else if (command.type === 'show-library') void showLibrary();
+        else if (command.type === 'show-registry') void showRegistry();
       }),
-    [open, showLibrary],
+    [open, showLibrary, showRegistry],
   );
 
   // Files dropped anywhere on the window are imported, never opened as a page.
@@ -105,6 +113,9 @@ export function App() {
         <nav aria-label="Views">
           <button type="button" className={screen.name === 'library' ? 'is-current' : ''} aria-current={screen.name === 'library' ? 'page' : undefined} onClick={() => void showLibrary()}>
             Library
+          </button>
+          <button type="button" className={screen.name === 'registry' ? 'is-current' : ''} aria-current={screen.name === 'registry' ? 'page' : undefined} onClick={() => void showRegistry()}>
+            Registry
           </button>
         </nav>
         <span className="toolbar-gap" />
@@ -149,13 +160,16 @@ export function App() {
           </button>
         </div>
       )}
-      {screen.name === 'library' ? (
+      {screen.name === 'registry' && <RegistryView api={api} onOpenMention={(articleId, annotationId) => void open(articleId, annotationId)} />}
+      {screen.name === 'library' && (
         <LibraryView api={api} onOpen={(id) => void open(id)} onImportFiles={(files) => void runImport(files)} onPasteArticle={() => setPasting(true)} refreshKey={libraryVersion} />
-      ) : (
+      )}
+      {screen.name === 'editor' && (
         <ArticleEditor
-          key={screen.articleId}
+          key={`${screen.articleId}:${screen.focusAnnotationId ?? ''}`}
           api={api}
           articleId={screen.articleId}
+          focusAnnotationId={screen.focusAnnotationId}
           userName={userName}
           onClose={() => void showLibrary()}
           onFilesDropped={(files) => void runImport(files)}

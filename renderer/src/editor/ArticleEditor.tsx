@@ -48,6 +48,8 @@ type EditorDialog =
 interface ArticleEditorProps {
   api: AnnotatorApi;
   articleId: string;
+  // A tag to select and scroll to once the article is open (from the registry's mention list).
+  focusAnnotationId?: string;
   userName: string;
   onClose: () => void;
   onFilesDropped: (files: File[]) => void;
@@ -56,7 +58,7 @@ interface ArticleEditorProps {
 }
 
 /** The editor screen: toolbar and text in the middle, inspector and annotation list beside it. */
-export function ArticleEditor({ api, articleId, userName, onClose, onFilesDropped, registerFlush }: ArticleEditorProps) {
+export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onClose, onFilesDropped, registerFlush }: ArticleEditorProps) {
   const mountRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const autosaveRef = useRef<AutosaveController | null>(null);
@@ -74,6 +76,9 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
   const [dialog, setDialog] = useState<EditorDialog | null>(null);
   const [sideTab, setSideTab] = useState<SideTab>('annotations');
   const textTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The drop handler is read through a ref so that a new callback from the app never remounts the editor.
+  const filesDropped = useRef(onFilesDropped);
+  filesDropped.current = onFilesDropped;
 
   const view = () => viewRef.current;
   const now = () => new Date().toISOString();
@@ -332,7 +337,7 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
             const files = [...(event.dataTransfer?.files ?? [])];
             if (files.length === 0) return false;
             event.preventDefault();
-            onFilesDropped(files);
+            filesDropped.current(files);
             return true;
           },
         });
@@ -343,6 +348,7 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
         setSaveStatus({ state: 'saved', at: record.updatedAt });
         registerFlush(() => autosave.flush());
         editorView.focus();
+        if (focusAnnotationId) choose(focusAnnotationId, true);
       })
       .catch((error: Error) => {
         if (!cancelled) setLoadError(error.message);
@@ -356,7 +362,7 @@ export function ArticleEditor({ api, articleId, userName, onClose, onFilesDroppe
       viewRef.current = null;
       if (textTimer.current) clearTimeout(textTimer.current);
     };
-  }, [api, articleId, onFilesDropped, refreshPlainText, registerFlush]);
+  }, [api, articleId, focusAnnotationId, choose, refreshPlainText, registerFlush]);
 
   // Warn before the page goes away with a save in flight (the browser host; Electron asks main to flush).
   useEffect(() => {
