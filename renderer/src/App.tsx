@@ -18,6 +18,7 @@ export function App() {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [pasting, setPasting] = useState(false);
+  const [editingName, setEditingName] = useState(false);
   const [startupError, setStartupError] = useState<string | null>(null);
   const abortRef = useRef<AbortController | null>(null);
   const flushRef = useRef<(() => Promise<void>) | null>(null);
@@ -119,9 +120,9 @@ export function App() {
           </button>
         </nav>
         <span className="toolbar-gap" />
-        <span className="user-name" title="Your name is recorded on every tag you make">
-          {userName}
-        </span>
+        <button type="button" className="user-name" title="Your name is recorded on every tag you make. Click to change it." onClick={() => setEditingName(true)}>
+          {userName || 'Set your name'}
+        </button>
       </header>
       {startupError && (
         <p className="error" role="alert">
@@ -176,6 +177,17 @@ export function App() {
           registerFlush={registerFlush}
         />
       )}
+      {editingName && (
+        <UserNameDialog
+          initial={userName}
+          onCancel={() => setEditingName(false)}
+          onSave={async (name) => {
+            const preferences = await api.setPreferences({ userName: name });
+            setUserName(preferences.userName);
+            setEditingName(false);
+          }}
+        />
+      )}
       {pasting && (
         <PasteDialog
           onCancel={() => setPasting(false)}
@@ -223,6 +235,47 @@ function PasteDialog({ onCancel, onImport }: { onCancel: () => void; onImport: (
       <label className="field">
         <span className="field-label">Article text</span>
         <textarea aria-label="Article text" rows={14} value={text} autoFocus onChange={(event) => setText(event.target.value)} />
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </Dialog>
+  );
+}
+
+function UserNameDialog({ initial, onCancel, onSave }: { initial: string; onCancel: () => void; onSave: (name: string) => Promise<void> }) {
+  const [name, setName] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const save = () => onSave(name.trim()).catch((saveError: Error) => setError(saveError.message));
+  return (
+    <Dialog
+      title="Your name"
+      onClose={onCancel}
+      actions={
+        <>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" disabled={name.trim() === ''} onClick={() => void save()}>
+            Save
+          </button>
+        </>
+      }
+    >
+      <label className="field">
+        <span className="field-label">Recorded as the author of the tags you make from now on</span>
+        <input
+          type="text"
+          aria-label="Your name"
+          value={name}
+          autoFocus
+          onChange={(event) => setName(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && name.trim()) void save();
+          }}
+        />
       </label>
       {error && (
         <p className="error" role="alert">

@@ -33,6 +33,8 @@ import { TagAllDialog } from './TagAllDialog';
 import { EntityLinkPicker } from './EntityLinkPicker';
 import { FiguresPanel } from './FiguresPanel';
 import { SourcesPanel } from './SourcesPanel';
+import { ExportControls, exportArticles } from '../exports/ExportControls';
+import type { ExportFormatName } from '../../../common/api';
 
 const sideTabs = [
   { id: 'annotations', label: 'Annotations' },
@@ -418,6 +420,13 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
   }, [api, selectedEntityId, entities]);
   const selectedCue = selected && plainText?.spans.get(selected.id) ? spanText(plainText.text, plainText.spans.get(selected.id)!, 'cue') : '';
 
+  const exportThis = async (format: ExportFormatName) => {
+    await autosaveRef.current?.flush();
+    const outcome = await exportArticles(api, [articleId], format, () => {}, new AbortController().signal);
+    if (outcome.failures.length > 0) setNotice(`Export failed: ${outcome.failures[0]!.message}`);
+    else setNotice(outcome.warnings.length > 0 ? `Exported with notes: ${outcome.warnings.join(' ')}` : `Exported as ${format.toUpperCase()}.`);
+  };
+
   const setStatus = async (status: ArticleStatus) => {
     try {
       const summary = await api.setArticleStatus({ id: articleId, status });
@@ -446,6 +455,7 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
             </select>
           </label>
         )}
+        {article && <ExportControls label="Export" onExport={(format) => void exportThis(format)} />}
         <SaveIndicator status={saveStatus} onRetry={() => void autosaveRef.current?.flush()} onOverwrite={async () => {
           const latest = await api.getArticle({ id: articleId });
           await autosaveRef.current?.overwrite(latest.revision);

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { articleStatusLabels, articleStatuses, type AnnotatorApi, type ArticleStatus, type ArticleSummary } from '../../../common/api';
 import { Dialog } from '../ui/ConfirmDialog';
+import { ExportControls, exportArticles, type ExportProgress } from '../exports/ExportControls';
+import type { ExportFormatName } from '../../../common/api';
 
 interface LibraryViewProps {
   api: AnnotatorApi;
@@ -20,6 +22,20 @@ export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refres
   const [renaming, setRenaming] = useState<ArticleSummary | null>(null);
   const [deleting, setDeleting] = useState<ArticleSummary | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [exportProgress, setExportProgress] = useState<ExportProgress | null>(null);
+  const exportAbort = useRef<AbortController | null>(null);
+
+  const runExport = async (format: ExportFormatName) => {
+    const ids = chosen.size > 0 ? [...chosen] : (articles ?? []).map((article) => article.id);
+    if (ids.length === 0) return;
+    const controller = new AbortController();
+    exportAbort.current = controller;
+    setExportProgress({ done: 0, total: ids.length, failures: [], warnings: [], finished: false, cancelled: false });
+    await exportArticles(api, ids, format, setExportProgress, controller.signal);
+    exportAbort.current = null;
+  };
+  const titleOf = (id: string) => articles?.find((article) => article.id === id)?.title ?? id;
 
   const load = useCallback(async () => {
     try {
@@ -94,7 +110,42 @@ export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refres
         <button type="button" onClick={onPasteArticle}>
           Paste article…
         </button>
+        <ExportControls label={chosen.size > 0 ? `Export ${chosen.size} selected` : 'Export all'} disabled={!articles?.length || (exportProgress !== null && !exportProgress.finished)} onExport={(format) => void runExport(format)} />
       </div>
+      {exportProgress && (
+        <div className="progress" role="status" aria-label="Export progress">
+          {exportProgress.finished ? (
+            <span>
+              Exported {exportProgress.done - exportProgress.failures.length} of {exportProgress.total}
+              {exportProgress.cancelled ? ' (cancelled)' : ''}
+              {exportProgress.failures.length > 0 ? `; ${exportProgress.failures.length} failed` : ''}.
+            </span>
+          ) : (
+            <span>
+              Exporting {exportProgress.done} of {exportProgress.total}…
+            </span>
+          )}
+          <progress max={exportProgress.total} value={exportProgress.done} />
+          {exportProgress.finished ? (
+            <button type="button" className="link-button" onClick={() => setExportProgress(null)}>
+              Dismiss
+            </button>
+          ) : (
+            <button type="button" onClick={() => exportAbort.current?.abort()}>
+              Cancel
+            </button>
+          )}
+          {exportProgress.failures.length > 0 && (
+            <ul>
+              {exportProgress.failures.map((failure) => (
+                <li key={failure.articleId}>
+                  <strong>{titleOf(failure.articleId)}</strong>: {failure.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -108,6 +159,14 @@ export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refres
         <table className="library-table">
           <thead>
             <tr>
+              <th scope="col">
+                <input
+                  type="checkbox"
+                  aria-label="Select all articles"
+                  checked={articles.length > 0 && chosen.size === articles.length}
+                  onChange={(event) => setChosen(event.target.checked ? new Set(articles.map((article) => article.id)) : new Set())}
+                />
+              </th>
               <th scope="col">Title</th>
               <th scope="col">Status</th>
               <th scope="col" title="Entities · Figures · Attributions">
@@ -123,6 +182,19 @@ export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refres
           <tbody>
             {articles.map((article) => (
               <tr key={article.id} data-article-id={article.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${article.title}`}
+                    checked={chosen.has(article.id)}
+                    onChange={(event) => {
+                      const next = new Set(chosen);
+                      if (event.target.checked) next.add(article.id);
+                      else next.delete(article.id);
+                      setChosen(next);
+                    }}
+                  />
+                </td>
                 <td>
                   <button type="button" className="link-button article-link" onClick={() => onOpen(article.id)}>
                     {article.title}

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { exportFormatLabels, exportFormatNames, type AnnotatorApi, type ExportFormatName } from '../../../common/api';
+import { downloadFiles, type DownloadableFile } from './downloadFiles';
+
+/** How a batch export is going, and what failed. */
+export interface ExportProgress {
+  done: number;
+  total: number;
+  failures: { articleId: string; message: string }[];
+  warnings: string[];
+  finished: boolean;
+  cancelled: boolean;
+}
+
+/**
+ * Exports articles one by one (so one bad article never stops the rest, and progress can be shown and
+ * cancelled between articles), then offers everything as one download.
+ */
+export async function exportArticles(
+  api: AnnotatorApi,
+  articleIds: string[],
+  format: ExportFormatName,
+  onProgress: (progress: ExportProgress) => void,
+  signal: AbortSignal,
+): Promise<ExportProgress> {
+  const files: DownloadableFile[] = [];
+  const progress: ExportProgress = { done: 0, total: articleIds.length, failures: [], warnings: [], finished: false, cancelled: false };
+  for (const articleId of articleIds) {
+    if (signal.aborted) {
+      progress.cancelled = true;
+      break;
+    }
+    try {
+      const exported = await api.exportArticle({ id: articleId, format });
+      // Batch files share names only for brat's one annotation.conf, which is the same for every article.
+      for (const file of exported.files) if (!files.some((existing) => existing.fileName === file.fileName)) files.push(file);
+      progress.warnings.push(...exported.warnings);
+    } catch (error) {
+      progress.failures.push({ articleId, message: (error as Error).message });
+    }
+    progress.done += 1;
+    onProgress({ ...progress });
+  }
+  if (!progress.cancelled && files.length > 0) await downloadFiles(files, `newsroom-export-${format}.zip`);
+  progress.finished = true;
+  onProgress({ ...progress });
+  return progress;
+}
+
+interface ExportControlsProps {
+  label: string;
+  disabled?: boolean;
+  onExport: (format: ExportFormatName) => void;
+}
+
+/** A format picker and an export button. */
+export function ExportControls({ label, disabled, onExport }: ExportControlsProps) {
+  const [format, setFormat] = useState<ExportFormatName>('nitf');
+  return (
+    <span className="export-controls">
+      <select aria-label="Export format" value={format} onChange={(event) => setFormat(event.target.value as ExportFormatName)}>
+        {exportFormatNames.map((name) => (
+          <option key={name} value={name}>
+            {exportFormatLabels[name]}
+          </option>
+        ))}
+      </select>
+      <button type="button" disabled={disabled} onClick={() => onExport(format)}>
+        {label}
+      </button>
+    </span>
+  );
+}
