@@ -43,6 +43,13 @@ const sideTabs = [
 ] as const;
 type SideTab = (typeof sideTabs)[number]['id'];
 
+/** The last word of a name of two words or more, when it is long enough to be a surname. */
+function surnameOf(name: string): string | null {
+  const words = name.trim().split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  return words.length >= 2 && [...last].length >= 3 && /^\p{Lu}/u.test(last) ? last : null;
+}
+
 type EditorDialog =
   | { type: 'tagAll'; mentionId: string; entityName: string; names: string[]; candidates: OccurrenceCandidate[] }
   | { type: 'relink'; mentionId: string; query: string; entityType: EntityType };
@@ -165,7 +172,10 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
     const entity = record.entityId ? entities[record.entityId] : undefined;
     const mentionText = articleText(current.state.doc).spans.get(id);
     const ownText = mentionText ? spanText(articleText(current.state.doc).text, mentionText) : record.quote;
-    const names = [...new Set([ownText, ...(entity ? [entity.name, ...entity.aliases] : [])].filter((name) => name.trim() !== ''))];
+    const known = [ownText, ...(entity ? [entity.name, ...entity.aliases] : [])];
+    // A person is named in full once and by surname after: "Vladimir Zolotukhin", then "Zolotukhin".
+    const surnames = record.entityType === 'person' ? known.map(surnameOf).filter((surname): surname is string => surname !== null) : [];
+    const names = [...new Set([...known, ...surnames].map((name) => name.trim()).filter((name) => name !== ''))];
     const candidates = tagAllCandidates(current.state, names, record.entityId, id);
     setDialog({ type: 'tagAll', mentionId: id, entityName: entity?.name ?? ownText, names, candidates });
   }, [entities]);
@@ -188,8 +198,21 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
         ),
       );
       setNotice(`Tagged ${chosen.length} more ${chosen.length === 1 ? 'occurrence' : 'occurrences'}. Undo removes them all.`);
+      // Forms of the name found only by surname become aliases, so the registry links them next time.
+      const entity = record.entityId ? entities[record.entityId] : undefined;
+      if (entity) {
+        const newAliases = [...new Set(chosen.map((candidate) => candidate.text))].filter(
+          (text) => text !== entity.name && !entity.aliases.some((alias) => alias.toLowerCase() === text.toLowerCase()),
+        );
+        if (newAliases.length > 0) {
+          api
+            .updateEntity({ id: entity.id, aliases: [...entity.aliases, ...newAliases] })
+            .then((updated) => setEntities((cached) => ({ ...cached, [updated.id]: updated })))
+            .catch((error: Error) => setNotice(`Tagged, but the new aliases were not saved: ${error.message}`));
+        }
+      }
     },
-    [run, userName],
+    [api, entities, run, userName],
   );
 
   const relinkTo = useCallback(
