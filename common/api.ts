@@ -50,6 +50,12 @@ export interface ArticleSummary {
   updatedAt: string;
 }
 
+/** What an import returns: the new article, and what the reader could not carry over (Word comments, tracked changes, ...). */
+export interface ImportResult extends ArticleSummary {
+  // Present only when there is something a person should know; each is one sentence.
+  importWarnings?: string[];
+}
+
 /** An article as the editor opens it: the ProseMirror document JSON and the revision it saves against. */
 export interface ArticleRecord extends ArticleSummary {
   doc: unknown;
@@ -155,14 +161,14 @@ export const apiMethods = {
   ),
   getArticle: method<ArticleRecord>()(
     z.object({ id })),
-  importFile: method<ArticleSummary>()(
+  importFile: method<ImportResult>()(
     z.object({
       fileName: z.string().min(1).max(1000),
       // Base64 keeps the contract plain JSON for both IPC and HTTP; the service enforces the byte limit.
       bytesBase64: z.string().max(Math.ceil((maxImportBytes * 4) / 3) + 16, 'The file is larger than the import limit.'),
     }),
   ),
-  importText: method<ArticleSummary>()(
+  importText: method<ImportResult>()(
     z.object({ text: z.string().max(maxImportBytes, 'The text is larger than the import limit.'), title: z.string().max(500).optional() }),
   ),
   saveArticle: method<SaveResult>()(

@@ -58,3 +58,20 @@ export function codePointOffsetTable(text: string): (utf16Offset: number) => num
 export function codePointLength(text: string): number {
   return utf16ToCodePointOffset(text, text.length);
 }
+
+/**
+ * The reverse of codePointOffsetTable: converts many code-point offsets of one text to UTF-16 offsets, after
+ * one pass over the text, for importers that place thousands of exported spans.
+ */
+export function utf16OffsetTable(text: string): (codePointOffset: number) => number {
+  const table: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    table.push(i);
+    const unit = text.charCodeAt(i);
+    const isHighSurrogate = unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length &&
+      text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff;
+    if (isHighSurrogate) i++;
+  }
+  table.push(text.length);
+  return (codePointOffset) => table[Math.max(0, Math.min(codePointOffset, table.length - 1))]!;
+}

@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ApiResult, ArticleSummary } from '../../common/api';
+import { exportFormatNames, type ApiResult, type ArticleSummary, type ExportFormatName, type ImportResult } from '../../common/api';
+import { importFormats } from '../import/index';
 import { dispatchApiCall } from '../services/apiDispatch';
 import { openServices, type AppServices } from '../services/index';
 import { defaultDatabasePath } from '../store/index';
+import { exportArticles } from './exportCommand';
+import { userPath } from './userPath';
 
 /** Where the command line writes: results to `stdout`, messages to `stderr`. */
 export interface CliOutput {
@@ -16,17 +19,18 @@ export interface CliOutput {
 const cliUsage = `Usage:
   npm run --silent cli -- import FILE [FILE...] [--db DB]   import articles; prints each new article's id on its own line
   npm run --silent cli -- list [--db DB]                    one line per article: id, title and tag count, tab-separated
+  npm run --silent cli -- export (ID [ID...] | --all) --format FORMAT --out DIR [--db DB]
+                                                            export articles into DIR (created if needed; files of the
+                                                            same name there are replaced); prints each written path
 
+Import formats: ${importFormats.map((format) => `${format.label} (${format.extensions.map((ext) => `.${ext}`).join(', ')})`).join(', ')}.
+Export formats: ${exportFormatNames.join(', ')}.
+Warnings (what a file or format could not carry) go to stderr.
 --db defaults to the desktop app's database: ${defaultDatabasePath()}`;
 
 const exitOk = 0;
 const exitFailed = 1;
 const exitUsage = 2;
-
-// npm runs scripts from the package folder; INIT_CWD is the folder the user typed the command in.
-function userPath(path: string): string {
-  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
-}
 
 // Titles are free text; a tab or newline in one would break the one-line-per-article output.
 function oneLine(text: string): string {
@@ -51,7 +55,9 @@ async function importFiles(services: AppServices, files: readonly string[], outp
     }
     const result = await dispatchApiCall(services.handlers, 'importFile', { fileName: basename(path), bytesBase64: bytes.toString('base64') });
     if (result.ok) {
-      output.stdout(`${(result.value as ArticleSummary).id}\n`);
+      const imported = result.value as ImportResult;
+      for (const warning of imported.importWarnings ?? []) output.stderr(`${file}: warning: ${warning}\n`);
+      output.stdout(`${imported.id}\n`);
     } else {
       output.stderr(`${file}: ${errorMessage(result)}\n`);
       exitCode = exitFailed;
@@ -73,33 +79,70 @@ async function listArticles(services: AppServices, output: CliOutput): Promise<n
   return exitOk;
 }
 
-const cliOptions = { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const cliOptions = {
+  db: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  all: { type: 'boolean' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+} as const;
 
 interface CommandLine {
   command: string | undefined;
   operands: string[];
   db: string | undefined;
   help: boolean;
+  all: boolean;
+  format: string | undefined;
+  out: string | undefined;
 }
 
 function parseCommandLine(args: readonly string[]): CommandLine {
   const { values, positionals } = parseArgs({ args: [...args], options: cliOptions, allowPositionals: true });
   const [command, ...operands] = positionals;
-  return { command, operands, db: values.db, help: values.help ?? false };
+  return { command, operands, db: values.db, help: values.help ?? false, all: values.all ?? false, format: values.format, out: values.out };
+}
+
+function isExportFormat(format: string): format is ExportFormatName {
+  return (exportFormatNames as readonly string[]).includes(format);
+}
+
+function exportUsageProblem({ operands, all, format, out }: CommandLine): string | null {
+  if (all === (operands.length > 0)) return all ? 'export takes either article ids or --all, not both.' : 'export needs an article ID or --all.';
+  if (format === undefined) return `export needs --format (one of ${exportFormatNames.join(', ')}).`;
+  if (!isExportFormat(format)) return `Unknown export format "${format}"; the formats are ${exportFormatNames.join(', ')}.`;
+  return out === undefined || out === '' ? 'export needs --out DIR, the folder to write into.' : null;
 }
 
 // What is wrong with a command line, or null when it can run.
-function usageProblem({ command, operands }: CommandLine): string | null {
+function usageProblem(commandLine: CommandLine): string | null {
+  const { command, operands } = commandLine;
   if (command === undefined) return 'No command given.';
+  if (command === 'export') return exportUsageProblem(commandLine);
+  const exportOnly = commandLine.all ? '--all' : commandLine.format !== undefined ? '--format' : commandLine.out !== undefined ? '--out' : null;
+  if ((command === 'import' || command === 'list') && exportOnly) return `${exportOnly} is an option of export only.`;
   if (command === 'import') return operands.length === 0 ? 'import needs at least one FILE.' : null;
   if (command === 'list') return operands.length > 0 ? `list takes no FILE (got "${operands[0]}").` : null;
   return `Unknown command "${command}".`;
 }
 
+async function runCommand(services: AppServices, commandLine: CommandLine, output: CliOutput): Promise<number> {
+  const { command, operands } = commandLine;
+  if (command === 'import') return importFiles(services, operands, output);
+  if (command === 'list') return listArticles(services, output);
+  const request = {
+    articleIds: commandLine.all ? ('all' as const) : operands,
+    format: commandLine.format as ExportFormatName,
+    outDir: userPath(commandLine.out!),
+  };
+  return (await exportArticles(services, request, output)) ? exitOk : exitFailed;
+}
+
 /**
- * Runs one command line (`import FILE... [--db DB]` or `list [--db DB]`) over the services and returns the exit
- * code: 0 on success, 1 when something failed (each failure explained on stderr), 2 for a bad command line.
- * It never creates the demo article: only the app offers it.
+ * Runs one command line (`import FILE... [--db DB]`, `list [--db DB]` or `export (ID...|--all) --format F --out DIR
+ * [--db DB]`) over the services and returns the exit code: 0 on success, 1 when something failed (each failure
+ * explained on stderr, the rest still done), 2 for a bad command line. It never creates the demo article: only
+ * the app offers it.
  */
 export async function runCli(args: readonly string[], output: CliOutput): Promise<number> {
   let commandLine: CommandLine;
@@ -118,8 +161,6 @@ export async function runCli(args: readonly string[], output: CliOutput): Promis
     output.stderr(`${problem}\n\n${cliUsage}\n`);
     return exitUsage;
   }
-  const { command, operands } = commandLine;
-
   const databasePath = commandLine.db ? userPath(commandLine.db) : defaultDatabasePath();
   let services: AppServices;
   try {
@@ -129,7 +170,7 @@ export async function runCli(args: readonly string[], output: CliOutput): Promis
     return exitFailed;
   }
   try {
-    return command === 'import' ? await importFiles(services, operands, output) : await listArticles(services, output);
+    return await runCommand(services, commandLine, output);
   } finally {
     services.close();
   }

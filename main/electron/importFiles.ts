@@ -1,7 +1,7 @@
 import { dialog, type BrowserWindow } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { maxImportBytes, type ArticleSummary, type MenuCommand } from '../../common/api';
+import { maxImportBytes, type ImportResult, type MenuCommand } from '../../common/api';
 import { importFormats } from '../import/index';
 import { dispatchApiCall, type ApiHandlers } from '../services/apiDispatch';
 
@@ -28,6 +28,8 @@ export async function openAndImportFiles(
   if (choice.canceled) return;
 
   const failures: string[] = [];
+  // What imported files could not carry over (Word comments, tracked changes): shown, never dropped silently.
+  const warnings: string[] = [];
   for (const filePath of choice.filePaths) {
     const fileName = basename(filePath);
     try {
@@ -38,17 +40,18 @@ export async function openAndImportFiles(
       }
       const bytesBase64 = (await readFile(filePath)).toString('base64');
       const result = await dispatchApiCall(handlers, 'importFile', { fileName, bytesBase64 });
-      if (result.ok) sendCommand({ type: 'article-imported', articleId: (result.value as ArticleSummary).id });
-      else failures.push(`${fileName}: ${result.error.message}`);
+      if (result.ok) {
+        const imported = result.value as ImportResult;
+        warnings.push(...(imported.importWarnings ?? []).map((warning) => `${fileName}: ${warning}`));
+        sendCommand({ type: 'article-imported', articleId: imported.id });
+      } else failures.push(`${fileName}: ${result.error.message}`);
     } catch (error) {
       failures.push(`${fileName}: the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
     }
   }
-  if (failures.length > 0 && !window.isDestroyed()) {
-    await dialog.showMessageBox(window, {
-      type: 'warning',
-      message: failures.length === choice.filePaths.length ? 'Nothing was imported.' : 'Some files were not imported.',
-      detail: failures.join('\n'),
-    });
+  if ((failures.length > 0 || warnings.length > 0) && !window.isDestroyed()) {
+    const message =
+      failures.length === 0 ? 'Imported, with notes on what was not carried over.' : failures.length === choice.filePaths.length ? 'Nothing was imported.' : 'Some files were not imported.';
+    await dialog.showMessageBox(window, { type: 'warning', message, detail: [...failures, ...warnings].join('\n') });
   }
 }

@@ -1,5 +1,5 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import type { ArticleSummary, EntityRecord } from '../../common/api';
+import { exportFormatNames, type ArticleSummary, type EntityRecord, type ExportFormatName } from '../../common/api';
 import type { AnnotationMap } from '../../common/annotation';
 
 /** Everything an exporter needs to know about one article: its summary, checked document and registry entries. */
@@ -25,8 +25,10 @@ export interface ExportResult {
   warnings: string[];
 }
 
-export const exportFormats = ['nitf', 'wadm', 'brat', 'conll', 'json', 'csv', 'html'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
+/** The export formats: the contract's one list (common/api.ts), so the exporters, the app and the CLI agree. */
+export const exportFormats = exportFormatNames;
+/** One export format's name. */
+export type ExportFormat = ExportFormatName;
 
 /** One export format: a pure function from an article to files. */
 export interface Exporter {

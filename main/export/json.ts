@@ -147,7 +147,8 @@ const articleSummarySchema = z.object({
   createdAt: timestamp,
   updatedAt: timestamp,
 });
-const entityRecordSchema = z.object({
+/** A registry entity as exports carry it (JSON, and the NITF record), checked when a file is read back. */
+export const entityRecordSchema = z.object({
   id: z.string().min(1).max(100),
   name: z.string().min(1).max(500),
   type: z.enum(entityTypes),

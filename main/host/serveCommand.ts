@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { userPath } from '../cli/userPath';
 import { openServices, type AppServices } from '../services/index';
 import { defaultDatabasePath } from '../store/defaultDatabasePath';
 import { startLoopbackHost, type LoopbackHost } from './loopbackHost';
@@ -33,10 +34,10 @@ function parseCommandLine(): { databasePath: string; port: number; rendererDir: 
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not "${values.port}".`, 2);
   return {
-    // npm runs scripts from the project folder; INIT_CWD is where the user typed the command.
-    databasePath: values.db ? resolve(process.env['INIT_CWD'] ?? process.cwd(), values.db) : defaultDatabasePath(),
+    // Relative to the folder npm was run from (INIT_CWD), as the CLI resolves them.
+    databasePath: values.db ? userPath(values.db) : defaultDatabasePath(),
     port,
-    rendererDir: values.renderer ? resolve(process.env['INIT_CWD'] ?? process.cwd(), values.renderer) : join(projectRoot, 'out', 'renderer'),
+    rendererDir: values.renderer ? userPath(values.renderer) : join(projectRoot, 'out', 'renderer'),
   };
 }
 

@@ -1,9 +1,10 @@
 import type { Mark, Node as ProseMirrorNode } from 'prosemirror-model';
 import { articleSchema, type BlockTypeName } from '../../common/schema';
-import { highlightLabel, type AnnotationMap } from '../../common/annotation';
+import { highlightLabel, type AnnotationMap, type AnnotationPart } from '../../common/annotation';
+import type { EntityRecord } from '../../common/api';
 import { ServiceError } from '../services/apiDispatch';
 import { parseCreditLine, proposeTitle } from './copyConventions';
-import type { ImportedArticle } from './index';
+import type { ImportedArticle, ImportedArticleOrigin } from './index';
 
 /**
  * The shape every format reader produces before a document exists: a title, blocks of plain text with
@@ -16,6 +17,8 @@ export interface DraftMark {
   start: number;
   end: number;
   annotationId: string;
+  // The tagged words ('content', the default) or an attribution's cue.
+  part?: AnnotationPart;
 }
 
 /** One body block: its type, its text on one line, and for captions the photo credit. */
@@ -35,6 +38,12 @@ export interface DraftArticle {
   source: string;
   warnings: string[];
   annotations?: AnnotationMap;
+  // Registry entities the annotations link to, and the article's own identity, from this app's own exports.
+  entities?: EntityRecord[];
+  origin?: ImportedArticleOrigin;
+  // The draft is this app's own lossless record: title, empty blocks and source are kept exactly as given,
+  // with nothing proposed or inferred, so that exporting the import again gives the same file.
+  lossless?: boolean;
 }
 
 /** A draft with nothing in it yet, for readers that fill it in as they go. */
@@ -42,11 +51,12 @@ export function emptyDraft(): DraftArticle {
   return { title: null, blocks: [], source: '', warnings: [] };
 }
 
-function annotationMarks(annotations: AnnotationMap, ids: readonly string[]): readonly Mark[] {
-  return ids.reduce<readonly Mark[]>((set, id) => {
+// Cue marks show "cue", content marks their record's label, as the editor draws them.
+function annotationMarks(annotations: AnnotationMap, covering: readonly DraftMark[]): readonly Mark[] {
+  return covering.reduce<readonly Mark[]>((set, { annotationId: id, part = 'content' }) => {
     const record = annotations[id];
     if (!record) throw new Error(`The import produced a span for a missing annotation ${id}.`);
-    return articleSchema.mark('annotation', { id, kind: record.kind, label: highlightLabel(record), part: 'content' }).addToSet(set);
+    return articleSchema.mark('annotation', { id, kind: record.kind, label: part === 'cue' ? 'cue' : highlightLabel(record), part }).addToSet(set);
   }, []);
 }
 
@@ -58,8 +68,8 @@ function inlineContent(text: string, marks: readonly DraftMark[], annotations: A
   for (let i = 0; i + 1 < cuts.length; i++) {
     const from = cuts[i] as number;
     const to = cuts[i + 1] as number;
-    const ids = marks.filter((mark) => mark.start <= from && mark.end >= to).map((mark) => mark.annotationId);
-    nodes.push(articleSchema.text(text.slice(from, to), annotationMarks(annotations, ids)));
+    const covering = marks.filter((mark) => mark.start <= from && mark.end >= to);
+    nodes.push(articleSchema.text(text.slice(from, to), annotationMarks(annotations, covering)));
   }
   return nodes;
 }
@@ -67,17 +77,20 @@ function inlineContent(text: string, marks: readonly DraftMark[], annotations: A
 /**
  * Builds the imported article from a draft: the headline holds the title (proposed from the first block
  * when the source has none), the source falls back to a closing "Source: …" credit, and the document is
- * checked against the schema before it leaves.
+ * checked against the schema before it leaves. A lossless draft is taken exactly as it is.
  * `what` names the source in the message when nothing readable was found.
  */
 export function buildImportedArticle(what: string, draft: DraftArticle): ImportedArticle {
-  const blocks = draft.blocks.filter((block) => block.text !== '');
-  if (blocks.length === 0) throw new ServiceError('invalid_file', `${what} contains no article text to import.`);
+  const lossless = draft.lossless === true;
+  // Readers drop empty blocks, except from a lossless record, where an empty paragraph is part of the article.
+  const blocks = lossless ? draft.blocks : draft.blocks.filter((block) => block.text !== '');
+  const hasText = blocks.some((block) => block.text !== '') || (lossless && blocks.length > 0 && Boolean(draft.title));
+  if (!hasText) throw new ServiceError('invalid_file', `${what} contains no article text to import.`);
   const annotations = draft.annotations ?? {};
   const firstProse = blocks.find((block) => block.type === 'standfirst' || block.type === 'paragraph') ?? blocks[0];
   // Readers hand over a trimmed title, so its marks' offsets stay true.
-  const hasTitle = draft.title !== null && draft.title.trim() !== '';
-  const title = hasTitle ? (draft.title as string) : proposeTitle(firstProse?.text ?? '');
+  const hasTitle = lossless || (draft.title !== null && draft.title.trim() !== '');
+  const title = hasTitle ? (draft.title ?? '') : proposeTitle(firstProse?.text ?? '');
   const titleMarks = hasTitle ? (draft.titleMarks ?? []) : [];
   const headline = articleSchema.node('headline', null, inlineContent(title, titleMarks, annotations));
   const body = blocks.map((block) =>
@@ -90,6 +103,13 @@ export function buildImportedArticle(what: string, draft: DraftArticle): Importe
   const doc = articleSchema.node('doc', { annotations }, [headline, ...body]);
   doc.check();
   // Formats without a byline still often close with "Source: …", which names the source as well.
-  const creditSource = blocks.filter((block) => block.type === 'credit').map((block) => parseCreditLine(block.text)).find((source) => source !== null);
-  return { title, source: draft.source || (creditSource ?? ''), doc: doc.toJSON(), warnings: draft.warnings };
+  const creditSource = lossless ? null : blocks.filter((block) => block.type === 'credit').map((block) => parseCreditLine(block.text)).find((source) => source !== null);
+  return {
+    title,
+    source: draft.source || (creditSource ?? ''),
+    doc: doc.toJSON(),
+    warnings: draft.warnings,
+    ...(draft.entities ? { entities: draft.entities } : {}),
+    ...(draft.origin ? { origin: draft.origin } : {}),
+  };
 }

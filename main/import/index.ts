@@ -1,8 +1,10 @@
+import type { ArticleStatus, EntityRecord } from '../../common/api';
 import { ServiceError } from '../services/apiDispatch';
 import { buildImportedArticle, type DraftArticle } from './articleDraft';
 import { assertWithinImportLimit, checkImportedText, decodeText, describeFile, sniffBinaryKind } from './decodeText';
 import { parseDocx } from './docx';
 import { parseHtml } from './html';
+import { readJsonExport } from './jsonExport';
 import { parseMarkdown } from './markdown';
 import { parseNitf } from './nitf';
 import { parsePlainText } from './plainText';
@@ -23,6 +25,21 @@ export interface ImportedArticle {
   doc: unknown;
   // What the reader could not carry over and a person should know: Word comments, tracked changes.
   warnings?: string[];
+  // From this app's own exports (JSON, NITF with its record): the registry entities the annotations link to,
+  // and the article's identity, which the import keeps where the database allows.
+  entities?: EntityRecord[];
+  origin?: ImportedArticleOrigin;
+}
+
+/**
+ * What this app's own export says about the article itself. The id is kept when the database has no article
+ * with it; the other fields are kept as they are, so that exporting the import again gives the same file.
+ */
+export interface ImportedArticleOrigin {
+  id: string;
+  status?: ArticleStatus;
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 /** A file format the importer reads, with the extensions that select it. */
@@ -38,6 +55,7 @@ export const importFormats: readonly ImportFormat[] = [
   { label: 'HTML', extensions: ['html', 'htm', 'xhtml'] },
   { label: 'Word', extensions: ['docx'] },
   { label: 'NITF XML', extensions: ['xml', 'nitf'] },
+  { label: 'Newsroom Annotator JSON', extensions: ['json'] },
 ];
 
 function extensionOf(fileName: string): string {
@@ -73,9 +91,6 @@ async function readDraft(fileName: string, bytes: Uint8Array): Promise<DraftArti
     case 'xml':
     case 'nitf':
       return parseNitf(what, decodeText(fileName, bytes));
-    case 'json':
-      // Hook for re-importing this app's own JSON export, which the exporter module will provide.
-      throw new ServiceError('invalid_file', `${what} cannot be imported: importing the app's own JSON export is not supported yet.`);
     default:
       throw unknownFormat(what, extension, bytes);
   }
@@ -89,6 +104,8 @@ async function readDraft(fileName: string, bytes: Uint8Array): Promise<DraftArti
 export async function parseImportedFile(fileName: string, bytes: Uint8Array): Promise<ImportedArticle> {
   const what = describeFile(fileName);
   assertWithinImportLimit(what, bytes.byteLength);
+  // Our own JSON is already a whole article (document, records, entities), not a draft to build.
+  if (extensionOf(fileName) === 'json') return readJsonExport(what, decodeText(fileName, bytes));
   return buildImportedArticle(what, await readDraft(fileName, bytes));
 }
 

@@ -3,6 +3,7 @@ import { ServiceError } from '../services/apiDispatch';
 import { emptyDraft, type DraftArticle, type DraftBlock, type DraftMark } from './articleDraft';
 import { parseCreditLine } from './copyConventions';
 import { annotationElementNames, annotationFromNitf, linkQuoteSpeakers } from './nitfAnnotations';
+import { readNitfRecord } from './nitfRecordReader';
 import { childElements, parseUntrustedXml, xmlText, type XmlElement, type XmlNode } from './safeXml';
 
 /**
@@ -145,15 +146,23 @@ function readBlocks(nodes: readonly XmlNode[], reader: NitfReader): void {
 }
 
 /**
- * Reads an NITF document with its inline tags as annotations. Refuses XML that is malformed, declares
- * entities, or is not NITF, with an 'invalid_file' ServiceError naming `what`.
+ * Reads an NITF document. An export of this app is read back from the record it carries, losslessly (see
+ * nitfRecordReader.ts); any other NITF has its inline tags read as annotations. Refuses XML that is
+ * malformed, declares entities, or is not NITF, with an 'invalid_file' ServiceError naming `what`.
  */
 export function parseNitf(what: string, xml: string): DraftArticle {
   const root = parseUntrustedXml(what, xml);
   if (root.name !== 'nitf') {
     throw new ServiceError('invalid_file', `${what} is XML but not NITF: its root element is <${root.name}>, where an NITF document has <nitf>.`);
   }
+  const recorded = readNitfRecord(root);
+  if (recorded.kind === 'draft') return recorded.draft;
   const reader: NitfReader = { draft: { ...emptyDraft(), annotations: {} }, now: new Date().toISOString(), headTitle: '' };
+  if (recorded.kind === 'unusable') {
+    reader.draft.warnings.push(
+      `${what} carries a Newsroom Annotator record of its tags that could not be used (${recorded.problem}); its inline NITF tags were read instead, so fields and spans NITF cannot express are missing.`,
+    );
+  }
   readBlocks(root.children, reader);
   if (reader.draft.title === null && reader.headTitle) reader.draft.title = reader.headTitle;
   linkQuoteSpeakers(reader.draft.annotations);

@@ -64,6 +64,7 @@ export function planAnnotationWrites(
       status: record.status,
       label: highlightLabel(record),
       entityId: linkedEntityId(record),
+      mediumEntityId: record.kind === 'attribution' ? record.mediumEntityId : null,
       quote,
       startOffset: content[0]?.start ?? -1,
       endOffset: content[0]?.end ?? -1,

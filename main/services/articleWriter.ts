@@ -1,6 +1,6 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { newId } from '../../common/annotation';
-import type { ArticleSummary, SaveResult } from '../../common/api';
+import type { ArticleStatus, ArticleSummary, SaveResult } from '../../common/api';
 import { annotationsOf, articleText } from '../../common/articleText';
 import type { Store } from '../store/index';
 import { planAnnotationWrites, type AnnotationWritePlan } from './annotationRows';
@@ -11,6 +11,8 @@ import { ServiceError } from './apiDispatch';
 export interface NewArticle {
   doc: ProseMirrorNode;
   source: string;
+  // What an import of this app's own export keeps (see importHandlers.ts); the caller checks the id is free.
+  kept?: { id?: string; status?: ArticleStatus; createdAt?: string; updatedAt?: string };
 }
 
 /** The error for an article id that is not (or no longer) in the database. */
@@ -27,20 +29,20 @@ function documentJson(doc: ProseMirrorNode, plan: AnnotationWritePlan): string {
 
 /** Stores a new article at revision 1 with its annotation rows, in one transaction. */
 export function createArticle(store: Store, article: NewArticle, now: string): ArticleSummary {
-  const id = newId('art');
+  const id = article.kept?.id ?? newId('art');
   const { text, spans } = articleText(article.doc);
   const plan = planAnnotationWrites(id, annotationsOf(article.doc), text, spans, new Map());
   return store.transaction(() => {
     store.articles.insert({
       id,
       title: articleTitle(article.doc),
-      status: 'draft',
+      status: article.kept?.status ?? 'draft',
       source: article.source,
       docJson: documentJson(article.doc, plan),
       plainText: text,
       wordCount: countWords(text),
-      createdAt: now,
-      updatedAt: now,
+      createdAt: article.kept?.createdAt ?? now,
+      updatedAt: article.kept?.updatedAt ?? now,
     });
     for (const row of plan.upserts) store.annotations.upsert(row);
     return store.articles.summary(id)!;

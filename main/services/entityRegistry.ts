@@ -1,10 +1,15 @@
 import { newId, type EntityType } from '../../common/annotation';
 import type { ResolvedEntity } from '../../common/api';
 import type { Store } from '../store/index';
-import type { ApiHandlers } from './apiDispatch';
+import { ServiceError, type ApiHandlers } from './apiDispatch';
 
 /** How many entities the registry lists when the caller names no limit: the contract's maximum. */
 const defaultEntityListLimit = 10_000;
+
+/** The error for an entity id that is not (or no longer) in the registry. */
+export function entityNotFound(): ServiceError {
+  return new ServiceError('not_found', 'This entity is no longer in the registry; it may have been deleted or merged into another.');
+}
 
 // The registry entity a name refers to: an entity of the same type whose canonical name or one of whose
 // aliases matches (ignoring case and spacing), else a new entity with that name. One transaction, so two
@@ -36,8 +41,8 @@ export function createEntityHandlers(store: Store): Pick<ApiHandlers, 'resolveEn
     resolveEntity({ name, type }) {
       return resolveEntityName(store, name, type, new Date().toISOString());
     },
-    listEntities({ query, limit }) {
-      return store.entities.list({ query, limit: limit ?? defaultEntityListLimit });
+    listEntities({ query, type, limit }) {
+      return store.entities.list({ query, type, limit: limit ?? defaultEntityListLimit });
     },
   };
 }

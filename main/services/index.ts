@@ -3,8 +3,10 @@ import type { ApiHandlers } from './apiDispatch';
 import { createArticleHandlers } from './articleHandlers';
 import { seedDemoArticle } from './demoArticle';
 import { createEntityHandlers } from './entityRegistry';
+import { createExportHandlers } from './exportHandlers';
 import { createImportHandlers } from './importHandlers';
 import { createPreferenceHandlers, osUserName } from './preferenceHandlers';
+import { createRegistryHandlers } from './registryHandlers';
 
 /** How to open the services. */
 export interface OpenServicesOptions {
@@ -13,6 +15,8 @@ export interface OpenServicesOptions {
   userName?: string;
   // Create the demo article on the first start of an empty database. The app's hosts pass true; the CLI does not.
   seedDemo?: boolean;
+  // A better-sqlite3 addon built for Electron's ABI, which the Electron main process passes when it has one.
+  nativeBinding?: string;
 }
 
 /** The services over one open database, as every host (Electron IPC, loopback HTTP, CLI) uses them. */
@@ -28,14 +32,16 @@ export interface AppServices {
  * method over it. Throws IncompatibleDatabaseError for a file this version must not touch.
  */
 export function openServices(options: OpenServicesOptions): AppServices {
-  const db = openDatabase(options.databasePath);
+  const db = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
   try {
     const store = createStore(db);
     if (options.seedDemo) seedDemoArticle(store, new Date().toISOString());
     const handlers: ApiHandlers = {
       ...createArticleHandlers(store),
       ...createImportHandlers(store),
+      ...createExportHandlers(store),
       ...createEntityHandlers(store),
+      ...createRegistryHandlers(store),
       ...createPreferenceHandlers(store, options.userName ?? osUserName()),
     };
     return {

@@ -9,6 +9,8 @@ export interface AnnotationRow {
   status: AnnotationStatus;
   label: string;
   entityId: string | null;
+  // An attribution's medium, when it is a registry entity.
+  mediumEntityId: string | null;
   quote: string;
   startOffset: number;
   endOffset: number;
@@ -33,6 +35,7 @@ interface StoredRow {
   status: AnnotationStatus;
   label: string;
   entity_id: string | null;
+  medium_entity_id: string | null;
   quote: string;
   start_offset: number;
   end_offset: number;
@@ -49,13 +52,14 @@ export function createAnnotationsRepo(db: AnnotatorDatabase) {
   const statesStatement = db.prepare('SELECT id, record_json, spans_json, quote FROM annotations WHERE article_id = ?').raw();
   // A link to an entity the registry does not hold (a document from another desk) is kept in the record only.
   const upsertStatement = db.prepare(`
-    INSERT INTO annotations (article_id, id, kind, status, label, entity_id, quote, start_offset, end_offset,
-                             spans_json, record_json, author, created_at, updated_at)
-    VALUES (@articleId, @id, @kind, @status, @label, (SELECT id FROM entities WHERE id = @entityId), @quote,
+    INSERT INTO annotations (article_id, id, kind, status, label, entity_id, medium_entity_id, quote, start_offset,
+                             end_offset, spans_json, record_json, author, created_at, updated_at)
+    VALUES (@articleId, @id, @kind, @status, @label, (SELECT id FROM entities WHERE id = @entityId),
+            (SELECT id FROM entities WHERE id = @mediumEntityId), @quote,
             @startOffset, @endOffset, @spansJson, @recordJson, @author, @createdAt, @updatedAt)
     ON CONFLICT (article_id, id) DO UPDATE SET
       kind = excluded.kind, status = excluded.status, label = excluded.label, entity_id = excluded.entity_id,
-      quote = excluded.quote, start_offset = excluded.start_offset, end_offset = excluded.end_offset,
+      medium_entity_id = excluded.medium_entity_id, quote = excluded.quote, start_offset = excluded.start_offset, end_offset = excluded.end_offset,
       spans_json = excluded.spans_json, record_json = excluded.record_json, author = excluded.author,
       created_at = excluded.created_at, updated_at = excluded.updated_at`);
   const moveStatement = db.prepare(`
@@ -63,6 +67,10 @@ export function createAnnotationsRepo(db: AnnotatorDatabase) {
     WHERE article_id = @articleId AND id = @id`);
   const removeStatement = db.prepare('DELETE FROM annotations WHERE article_id = ? AND id = ?');
   const listStatement = db.prepare('SELECT * FROM annotations WHERE article_id = ? ORDER BY start_offset, end_offset DESC, id');
+  const linkedArticlesStatement = db.prepare(`
+    SELECT article_id FROM annotations WHERE entity_id = @entityId
+    UNION
+    SELECT article_id FROM annotations WHERE medium_entity_id = @entityId`).pluck();
 
   return {
     /** The stored state of every annotation of an article, by id. */
@@ -94,6 +102,7 @@ export function createAnnotationsRepo(db: AnnotatorDatabase) {
         status: row.status,
         label: row.label,
         entityId: row.entity_id,
+        mediumEntityId: row.medium_entity_id,
         quote: row.quote,
         startOffset: row.start_offset,
         endOffset: row.end_offset,
@@ -103,6 +112,10 @@ export function createAnnotationsRepo(db: AnnotatorDatabase) {
         createdAt: row.created_at,
         updatedAt: row.updated_at,
       }));
+    },
+    /** The articles with an annotation that links to the entity: a mention, a quoted speaker or a medium. */
+    articlesLinkedTo(entityId: string): string[] {
+      return linkedArticlesStatement.all({ entityId }) as string[];
     },
   };
 }

@@ -6,14 +6,21 @@ import { applyMigrations, IncompatibleDatabaseError, loadMigrations } from './mi
 /** An open connection to the app's SQLite file. */
 export type AnnotatorDatabase = Database.Database;
 
+/** How to open the database file. */
+export interface OpenDatabaseOptions {
+  // A better-sqlite3 addon built for the running ABI: Electron's main process needs one built for Electron,
+  // while tests and the CLI run on Node and use the build in node_modules.
+  nativeBinding?: string;
+}
+
 /**
  * Opens (creating if needed) the SQLite file at `path` and brings its schema up to date. A file this version
  * must not touch (newer schema, another program's database, not SQLite) is refused with an
  * IncompatibleDatabaseError and left byte-for-byte as it was.
  */
-export function openDatabase(path: string): AnnotatorDatabase {
+export function openDatabase(path: string, options: OpenDatabaseOptions = {}): AnnotatorDatabase {
   mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     // Connection settings, not file writes: safe before the version check.
     db.pragma('foreign_keys = ON');

@@ -1,17 +1,31 @@
-import { entityTypes, type EntityType } from '../../common/annotation';
-import type { EntityRecord, EntityWithCounts } from '../../common/api';
+import { entityTypes, type AnnotationStatus, type EntityType } from '../../common/annotation';
+import type { EntityRecord, EntityTypeCount, EntityWithCounts } from '../../common/api';
+import { entityLookupKey } from '../../common/entityNames';
 import type { AnnotatorDatabase } from './database';
-
-// How names are compared in the registry: Unicode-normalised, case-folded, whitespace collapsed, typographic
-// apostrophes made plain, so "O’Brien  " and "o'brien" are the same name.
-function entityLookupKey(name: string): string {
-  return name.normalize('NFKC').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
-}
 
 /** Which entities the registry lists. */
 export interface EntityFilter {
   query?: string;
+  type?: EntityType;
   limit: number;
+}
+
+/** One mention of an entity as stored: where it is and the words it covers. */
+export interface StoredMention {
+  articleId: string;
+  annotationId: string;
+  quote: string;
+  // UTF-16 offsets of the first content span in the article's plain text; -1 when the mention lost its words.
+  start: number;
+  end: number;
+  status: AnnotationStatus;
+}
+
+/** An article that mentions an entity, with the text its mention offsets point into. */
+export interface MentioningArticle {
+  id: string;
+  title: string;
+  plainText: string;
 }
 
 interface EntityRow {
@@ -28,6 +42,15 @@ interface EntityRow {
 interface EntityRowWithCounts extends EntityRow {
   mention_count: number;
   article_count: number;
+}
+
+interface MentionRow {
+  article_id: string;
+  id: string;
+  quote: string;
+  start_offset: number;
+  end_offset: number;
+  status: AnnotationStatus;
 }
 
 // Types added by a desk outside this version's list read as "other" rather than breaking the contract.
@@ -52,6 +75,15 @@ const entityColumns = `
   e.id, e.name, e.type, e.description, e.external_ids_json, e.created_at, e.updated_at,
   (SELECT json_group_array(alias) FROM (SELECT alias FROM entity_aliases WHERE entity_id = e.id ORDER BY rowid)) AS aliases_json`;
 
+// Attribution speakers share the entity_id column, so mentions are the rows of kind 'entity' only.
+const countColumns = `
+  (SELECT count(*) FROM annotations WHERE entity_id = e.id AND kind = 'entity') AS mention_count,
+  (SELECT count(DISTINCT article_id) FROM annotations WHERE entity_id = e.id AND kind = 'entity') AS article_count`;
+
+function withCounts(row: EntityRowWithCounts): EntityWithCounts {
+  return { ...toEntity(row), mentionCount: row.mention_count, articleCount: row.article_count };
+}
+
 // LIKE patterns are built from user text, so its wildcards are escaped.
 function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
@@ -59,7 +91,10 @@ function containsPattern(text: string): string {
 
 /** The entity registry (entities and their aliases), behind prepared statements. */
 export function createEntitiesRepo(db: AnnotatorDatabase) {
-  const byNameStatement = db.prepare(`SELECT ${entityColumns} FROM entities e WHERE e.type = ? AND e.name_key = ? ORDER BY e.created_at, e.rowid LIMIT 1`);
+  // Several entities may share a name; the one spelled exactly as asked wins, then the oldest.
+  const byNameStatement = db.prepare(`
+    SELECT ${entityColumns} FROM entities e WHERE e.type = @type AND e.name_key = @key
+    ORDER BY e.name = @name DESC, e.created_at, e.rowid LIMIT 1`);
   const byAliasStatement = db.prepare(`
     SELECT ${entityColumns} FROM entities e
     WHERE e.type = ? AND e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_key = ?)
@@ -68,21 +103,50 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
     INSERT INTO entities (id, name, name_key, type, description, external_ids_json, created_at, updated_at)
     VALUES (@id, @name, @nameKey, @type, @description, @externalIdsJson, @createdAt, @updatedAt)`);
   const insertAliasStatement = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias, alias_key) VALUES (?, ?, ?)');
+  const updateStatement = db.prepare(`
+    UPDATE entities SET name = @name, name_key = @nameKey, type = @type, description = @description,
+      external_ids_json = @externalIdsJson, updated_at = @updatedAt
+    WHERE id = @id`);
+  const removeAliasesStatement = db.prepare('DELETE FROM entity_aliases WHERE entity_id = ?');
+  const removeStatement = db.prepare('DELETE FROM entities WHERE id = ?');
+  const findStatement = db.prepare(`SELECT ${entityColumns} FROM entities e WHERE e.id = ?`);
+  const findWithCountsStatement = db.prepare(`SELECT ${entityColumns}, ${countColumns} FROM entities e WHERE e.id = ?`);
   const listStatement = db.prepare(`
-    SELECT ${entityColumns},
-      (SELECT count(*) FROM annotations WHERE entity_id = e.id AND kind = 'entity') AS mention_count,
-      (SELECT count(DISTINCT article_id) FROM annotations WHERE entity_id = e.id AND kind = 'entity') AS article_count
+    SELECT ${entityColumns}, ${countColumns}
     FROM entities e
-    WHERE @pattern IS NULL
-       OR e.name_key LIKE @pattern ESCAPE '\\'
-       OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_key LIKE @pattern ESCAPE '\\')
+    WHERE (@type IS NULL OR e.type = @type)
+      AND (@pattern IS NULL
+        OR e.name_key LIKE @pattern ESCAPE '\\'
+        OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_key LIKE @pattern ESCAPE '\\'))
     ORDER BY e.name_key, e.id
     LIMIT @limit`);
+  // Types a desk added outside this version's list count as "other", as asEntityType reads them.
+  const typeExpression = `CASE WHEN e.type IN (SELECT value FROM json_each(@knownTypes)) THEN e.type ELSE 'other' END`;
+  const entitiesPerTypeStatement = db.prepare(`SELECT ${typeExpression} AS type, count(*) AS n FROM entities e GROUP BY 1`);
+  const articlesPerTypeStatement = db.prepare(`
+    SELECT ${typeExpression} AS type, count(DISTINCT a.article_id) AS n
+    FROM annotations a JOIN entities e ON e.id = a.entity_id
+    WHERE a.kind = 'entity'
+    GROUP BY 1`);
+  // Newest article first, as the library lists them; mentions in text order, those without words last.
+  const mentionsStatement = db.prepare(`
+    SELECT a.article_id, a.id, a.quote, a.start_offset, a.end_offset, a.status
+    FROM annotations a JOIN articles ar ON ar.id = a.article_id
+    WHERE a.entity_id = ? AND a.kind = 'entity'
+    ORDER BY ar.created_at DESC, ar.seq DESC, a.start_offset < 0, a.start_offset, a.id`);
+  // One row per article, however many mentions it holds: the plain text is read once.
+  const mentioningArticlesStatement = db.prepare(`
+    SELECT id, title, plain_text AS plainText FROM articles
+    WHERE id IN (SELECT article_id FROM annotations WHERE entity_id = ? AND kind = 'entity')`);
+
+  function insertAliases(entityId: string, aliases: readonly string[]): void {
+    for (const alias of aliases) insertAliasStatement.run(entityId, alias, entityLookupKey(alias));
+  }
 
   return {
-    /** The oldest entity of this type whose canonical name matches, ignoring case and spacing. */
+    /** An entity of this type whose canonical name matches, ignoring case and spacing: one spelled exactly so, else the oldest. */
     findByName(type: EntityType, name: string): EntityRecord | undefined {
-      const row = byNameStatement.get(type, entityLookupKey(name)) as EntityRow | undefined;
+      const row = byNameStatement.get({ type, key: entityLookupKey(name), name: name.replace(/\s+/g, ' ').trim() }) as EntityRow | undefined;
       return row && toEntity(row);
     },
     /** The oldest entity of this type with a matching alias, ignoring case and spacing. */
@@ -102,13 +166,67 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
         createdAt: entity.createdAt,
         updatedAt: entity.updatedAt,
       });
-      for (const alias of entity.aliases) insertAliasStatement.run(entity.id, alias, entityLookupKey(alias));
+      insertAliases(entity.id, entity.aliases);
+    },
+    /** Rewrites an entity's fields and replaces its aliases with `entity.aliases`, in their order. */
+    update(entity: EntityRecord): void {
+      updateStatement.run({
+        id: entity.id,
+        name: entity.name,
+        nameKey: entityLookupKey(entity.name),
+        type: entity.type,
+        description: entity.description,
+        externalIdsJson: JSON.stringify(entity.externalIds),
+        updatedAt: entity.updatedAt,
+      });
+      removeAliasesStatement.run(entity.id);
+      insertAliases(entity.id, entity.aliases);
+    },
+    /**
+     * Deletes an entity and its aliases. Rows still linking to it lose the link, but the records in the documents
+     * do not: callers unlink or relink the records first (main/services/entityLinks.ts).
+     */
+    remove(id: string): boolean {
+      return removeStatement.run(id).changes === 1;
+    },
+    /** The entity with this id, or undefined. */
+    find(id: string): EntityRecord | undefined {
+      const row = findStatement.get(id) as EntityRow | undefined;
+      return row && toEntity(row);
+    },
+    /** The entity with this id and its mention counts, or undefined. */
+    findWithCounts(id: string): EntityWithCounts | undefined {
+      const row = findWithCountsStatement.get(id) as EntityRowWithCounts | undefined;
+      return row && withCounts(row);
     },
     /** Entities whose name or an alias contains the query, by name, with how often and where they are mentioned. */
     list(filter: EntityFilter): EntityWithCounts[] {
       const key = filter.query ? entityLookupKey(filter.query) : '';
-      const rows = listStatement.all({ pattern: key ? containsPattern(key) : null, limit: filter.limit }) as EntityRowWithCounts[];
-      return rows.map((row) => ({ ...toEntity(row), mentionCount: row.mention_count, articleCount: row.article_count }));
+      const rows = listStatement.all({ type: filter.type ?? null, pattern: key ? containsPattern(key) : null, limit: filter.limit }) as EntityRowWithCounts[];
+      return rows.map(withCounts);
+    },
+    /** For every entity type, in the contract's order: its entities and the distinct articles that mention any of them. */
+    typeCounts(): EntityTypeCount[] {
+      const knownTypes = JSON.stringify(entityTypes);
+      const tally = (rows: { type: EntityType; n: number }[]) => new Map(rows.map((row) => [row.type, row.n]));
+      const entities = tally(entitiesPerTypeStatement.all({ knownTypes }) as { type: EntityType; n: number }[]);
+      const articles = tally(articlesPerTypeStatement.all({ knownTypes }) as { type: EntityType; n: number }[]);
+      return entityTypes.map((type) => ({ type, entities: entities.get(type) ?? 0, articles: articles.get(type) ?? 0 }));
+    },
+    /** Every mention of an entity (attribution speakers excluded), newest article first, in text order. */
+    mentions(entityId: string): StoredMention[] {
+      return (mentionsStatement.all(entityId) as MentionRow[]).map((row) => ({
+        articleId: row.article_id,
+        annotationId: row.id,
+        quote: row.quote,
+        start: row.start_offset,
+        end: row.end_offset,
+        status: row.status,
+      }));
+    },
+    /** The articles that mention an entity, each once with its plain text. */
+    mentioningArticles(entityId: string): MentioningArticle[] {
+      return mentioningArticlesStatement.all(entityId) as MentioningArticle[];
     },
   };
 }

@@ -196,7 +196,8 @@ describe('saving and loading an article', () => {
     expect(stored.doc).toEqual(doc);
   });
 
-  it('writes only the annotation rows that changed, and stays fast with 10,000 annotations', async () => {
+  // Speed targets live in the benchmark (npm run bench); this checks what a save writes, not how long it takes.
+  it('writes only the annotation rows that changed, with 10,000 annotations', async () => {
     const records: AnnotationMap = {};
     const blocks: TestBlock[] = [{ type: 'headline', text: 'Ten thousand tags' }];
     for (let block = 0; block < 1000; block += 1) {
@@ -216,26 +217,18 @@ describe('saving and loading an article', () => {
     const oneRecord = structuredClone(doc) as { attrs: { annotations: AnnotationMap }; content: { content: { text: string }[] }[] };
     oneRecord.attrs.annotations.aw500x50!.note = 'checked';
     let before = totalChanges();
-    let started = performance.now();
     await call('saveArticle', { id: summary.id, baseRevision: 1, doc: oneRecord });
-    const recordSaveMs = performance.now() - started;
     // The article row and the one annotation row; the search index is untouched because the words are.
     expect(totalChanges() - before).toBe(2);
 
     const shifted = structuredClone(oneRecord);
     shifted.content[1]!.content[0]!.text = `Breaking: ${shifted.content[1]!.content[0]!.text}`;
     before = totalChanges();
-    started = performance.now();
     await call('saveArticle', { id: summary.id, baseRevision: 2, doc: shifted });
-    const shiftSaveMs = performance.now() - started;
     expect(totalChanges() - before).toBeGreaterThanOrEqual(10_001);
     const row = rowsOf(summary.id).get('aw999x90')!;
     expect(row.quote).toBe('w999x90');
     expect(row.startOffset).toBe(articleText(parseArticleDocument(shifted)).text.indexOf('w999x90'));
-
-    // Generous bounds for a 2-core machine; the point is "not seconds per keystroke".
-    expect(recordSaveMs).toBeLessThan(3000);
-    expect(shiftSaveMs).toBeLessThan(5000);
   });
 });
 

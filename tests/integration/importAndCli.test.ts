@@ -91,12 +91,12 @@ describe('the command-line tool', () => {
     const db = join(temp.dir, 'x.sqlite');
     const [noCommand, unknown, noFile, badOption] = await Promise.all([
       run([]),
-      run(['export', '--db', db]),
+      run(['publish', '--db', db]),
       run(['import', '--db', db]),
       run(['list', '--frobnicate']),
     ]);
     expect(noCommand).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/No command given\.[\s\S]*Usage:/) });
-    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown command "export"/) });
+    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown command "publish"/) });
     expect(noFile).toMatchObject({ code: 2, stderr: expect.stringMatching(/import needs at least one FILE/) });
     expect(badOption).toMatchObject({ code: 2, stderr: expect.stringMatching(/Unknown option '--frobnicate'[\s\S]*Usage:/) });
   });

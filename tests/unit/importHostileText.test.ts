@@ -111,8 +111,11 @@ describe('formats chosen by extension', () => {
     expect(await textsOf('ARTICLE.TXT', new TextEncoder().encode(article))).toHaveLength(3);
   });
 
-  it('keeps a named place for the JSON round trip, which says it is not supported yet', async () => {
-    const error = await refusal(() => parseImportedFile('export.json', new TextEncoder().encode('{}')));
-    expect(error.message).toBe('"export.json" cannot be imported: importing the app\'s own JSON export is not supported yet.');
+  it('reads .json only as this app\'s own JSON export, refusing other JSON and broken JSON by name', async () => {
+    const other = await refusal(() => parseImportedFile('export.json', new TextEncoder().encode('{}')));
+    expect(other.code).toBe('invalid_file');
+    expect(other.message).toBe('"export.json" cannot be imported: the file is not a Newsroom Annotator JSON export (its "format" is not "newsroom-annotator").');
+    const broken = await refusal(() => parseImportedFile('broken.json', new TextEncoder().encode('{"format": ')));
+    expect(broken.message).toMatch(/^"broken\.json" cannot be imported: the file is not valid JSON: /);
   });
 });

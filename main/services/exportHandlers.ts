@@ -1,0 +1,71 @@
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
+import type { AnnotationMap } from '../../common/annotation';
+import type { ArticleExport, EntityRecord, ExportFormatName } from '../../common/api';
+import { annotationsOf } from '../../common/articleText';
+import { exportArticle, type ExportableArticle } from '../export/index';
+import type { EntityLinkField, Store } from '../store/index';
+import { ServiceError, type ApiHandlers } from './apiDispatch';
+import { storedDocument } from './articleDocument';
+import { articleNotFound } from './articleWriter';
+import { linkedEntityOf } from './entityLinks';
+
+/**
+ * Export through the services: the stored article, its checked document and the registry entities its tags
+ * point at, handed to the one exporter registry (main/export), so the app, the browser host and the CLI
+ * write the same bytes.
+ */
+
+// Every way a record links to the registry: the mentioned entity, the quoted speaker and the medium.
+const linkFields: readonly EntityLinkField[] = ['entity', 'speaker', 'medium'];
+
+// An id the registry no longer holds (the entity was deleted, or the document came from another desk) is
+// left out: the exporters then write the name the record carries, without registry fields.
+function registryEntities(store: Store, annotations: AnnotationMap): Map<string, EntityRecord> {
+  const entities = new Map<string, EntityRecord>();
+  // Many mentions share an entity: each id is looked up once.
+  const seen = new Set<string>();
+  for (const record of Object.values(annotations)) {
+    for (const field of linkFields) {
+      const id = linkedEntityOf(record, field);
+      if (!id || seen.has(id)) continue;
+      seen.add(id);
+      const entity = store.entities.find(id);
+      if (entity) entities.set(id, entity);
+    }
+  }
+  return entities;
+}
+
+/**
+ * Everything an exporter needs about one stored article. Throws not_found for an id the database does not
+ * hold, and an 'internal' ServiceError naming the article when its stored document is damaged (not JSON, or
+ * no longer fits the schema), so a batch export can report that one article and go on.
+ */
+export function loadExportableArticle(store: Store, id: string): ExportableArticle {
+  const stored = store.articles.find(id);
+  if (!stored) throw articleNotFound();
+  const { docJson, revision: _revision, ...article } = stored;
+  let doc: ProseMirrorNode;
+  try {
+    doc = storedDocument(docJson);
+  } catch (error) {
+    throw new ServiceError('internal', `The stored document of "${article.title}" (${id}) is damaged and cannot be exported: ${(error as Error).message}`);
+  }
+  const annotations = annotationsOf(doc);
+  return { article, doc, annotations, entities: registryEntities(store, annotations) };
+}
+
+/** Exports one stored article in one format: the files to write and what the format could not express. */
+export function exportStoredArticle(store: Store, id: string, format: ExportFormatName): ArticleExport {
+  const { files, warnings } = exportArticle(format, loadExportableArticle(store, id));
+  return { articleId: id, files: files.map(({ fileName, mimeType, content }) => ({ fileName, mimeType, content })), warnings };
+}
+
+/** The export method of the contract. */
+export function createExportHandlers(store: Store): Pick<ApiHandlers, 'exportArticle'> {
+  return {
+    exportArticle({ id, format }) {
+      return exportStoredArticle(store, id, format);
+    },
+  };
+}

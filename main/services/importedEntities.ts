@@ -1,0 +1,62 @@
+import type { Annotation, AnnotationMap } from '../../common/annotation';
+import type { EntityRecord } from '../../common/api';
+import { distinctAliases } from '../../common/entityNames';
+import type { Store } from '../store/index';
+
+/**
+ * Registry entities that arrive with an imported article (this app's JSON export, or an NITF export with its
+ * record). Each is matched to this desk's registry the way tagging matches a name: the same id is the same
+ * entity; otherwise an entity of the same type whose name or alias matches is taken; otherwise the entity is
+ * added with its exported id, names, external ids and timestamps. Existing entities are never changed.
+ */
+
+/** How the imported entities were linked: exported ids that now mean another registry id, and what to tell the user. */
+export interface ImportedEntityLinks {
+  relinked: ReadonlyMap<string, string>;
+  warnings: string[];
+}
+
+/** Adds or matches every imported entity. Must run inside a store transaction, with the article's insert. */
+export function registerImportedEntities(store: Store, entities: readonly EntityRecord[]): ImportedEntityLinks {
+  const relinked = new Map<string, string>();
+  const warnings: string[] = [];
+  for (const entity of entities) {
+    if (store.entities.find(entity.id)) continue;
+    const name = entity.name.replace(/\s+/g, ' ').trim();
+    // The registry refuses blank names; the records keep their link, which then points at no entity.
+    if (!name) continue;
+    const byName = store.entities.findByName(entity.type, name);
+    const match = byName ?? store.entities.findByAlias(entity.type, name);
+    if (match) {
+      relinked.set(entity.id, match.id);
+      const how = byName ? 'the entity of the same name' : `"${match.name}", which has this name as an alias`;
+      warnings.push(`The ${entity.type} "${name}" in the file was linked to the registry's ${how}.`);
+      continue;
+    }
+    // Kept as exported (an export of this registry already has distinct aliases), so a re-export is the same.
+    store.entities.insert({ ...entity, aliases: distinctAliases(entity.name, entity.aliases) });
+  }
+  return { relinked, warnings };
+}
+
+// The record with every registry link (mention, quoted speaker, medium) moved along `relinked`.
+function relinkRecord(record: Annotation, relinked: ReadonlyMap<string, string>): Annotation {
+  const moved = (id: string | null) => (id === null ? null : (relinked.get(id) ?? id));
+  switch (record.kind) {
+    case 'entity':
+      return { ...record, entityId: moved(record.entityId) };
+    case 'figure':
+      return record;
+    case 'attribution':
+      return {
+        ...record,
+        speaker: record.speaker?.type === 'entity' ? { ...record.speaker, entityId: moved(record.speaker.entityId) } : record.speaker,
+        mediumEntityId: moved(record.mediumEntityId),
+      };
+  }
+}
+
+/** The annotation records with their links moved to the registry ids the import matched. */
+export function relinkImportedRecords(records: AnnotationMap, relinked: ReadonlyMap<string, string>): AnnotationMap {
+  return Object.fromEntries(Object.entries(records).map(([id, record]) => [id, relinkRecord(record, relinked)]));
+}
