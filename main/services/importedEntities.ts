@@ -29,7 +29,7 @@ export function registerImportedEntities(store: Store, entities: readonly Entity
     const match = byName ?? store.entities.findByAlias(entity.type, name);
     if (match) {
       relinked.set(entity.id, match.id);
-      const how = byName ? 'the entity of the same name' : `"${match.name}", which has this name as an alias`;
+      const how = byName ? 'entity of the same name' : `"${match.name}", which has this name as an alias`;
       warnings.push(`The ${entity.type} "${name}" in the file was linked to the registry's ${how}.`);
       continue;
     }

@@ -206,11 +206,14 @@ describe('loopback host', () => {
   });
 });
 
-/** Runs `serve` through tsx directly (not npx), so that signals reach the server process itself. */
-function startServe(args: string[]) {
+/**
+ * Runs `serve` through tsx directly (not npx), so that signals reach the server process itself. `initCwd` is
+ * the folder npm would report as the one the user ran it from.
+ */
+function startServe(args: string[], initCwd = projectRoot) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/host/serveCommand.ts', ...args], {
     cwd: projectRoot,
-    env: { ...process.env, INIT_CWD: projectRoot },
+    env: { ...process.env, INIT_CWD: initCwd },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -245,6 +248,21 @@ describe('npm run serve', () => {
     serve.child.kill('SIGTERM');
     expect(await serve.exited).toBe(0);
     expect(existsSync(databasePath)).toBe(true);
+  });
+
+  it('resolves a relative --db and --renderer against the folder npm was run from (INIT_CWD), as the CLI does', async () => {
+    const serve = startServe(['--db', 'relative.sqlite', '--port', '0', '--renderer', 'renderer'], workDir);
+    const deadline = Date.now() + 30_000;
+    let databaseLine: string | undefined;
+    while (!databaseLine && Date.now() < deadline) {
+      databaseLine = serve.output().stdout.split('\n').find((line) => line.startsWith('Database: '));
+      if (!databaseLine) await new Promise((resolvePromise) => setTimeout(resolvePromise, 100));
+    }
+    expect(databaseLine, serve.output().stderr).toBe(`Database: ${join(workDir, 'relative.sqlite')}`);
+    serve.child.kill('SIGTERM');
+    expect(await serve.exited).toBe(0);
+    expect(existsSync(join(workDir, 'relative.sqlite'))).toBe(true);
+    expect(existsSync(join(projectRoot, 'relative.sqlite'))).toBe(false);
   });
 
   it('stops with a clear message when the renderer is not built', async () => {

@@ -102,11 +102,13 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
     });
   }, []);
 
-  const run = useCallback((command: (state: EditorState, dispatch?: (tr: Transaction) => void) => boolean) => {
+  // Commands from the toolbar and shortcuts return focus to the text; edits from inspector fields leave
+  // focus where the user is typing, or a key meant for the field would land in the text.
+  const run = useCallback((command: (state: EditorState, dispatch?: (tr: Transaction) => void) => boolean, focusText = true) => {
     const current = view();
     if (!current) return false;
     const done = command(current.state, current.dispatch);
-    current.focus();
+    if (focusText) current.focus();
     return done;
   }, []);
 
@@ -518,7 +520,7 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
             onSplit={() => void splitOff()}
             speakerCandidates={speakerCandidates}
             focusSpeaker={focusSpeaker}
-            onChange={(change) => selected && run(updateAnnotation(selected.id, change, now()))}
+            onChange={(change) => selected && run(updateAnnotation(selected.id, change, now()), false)}
             onRemove={onRemove}
             onMarkCue={onMarkCue}
             onAddSpan={onAddSpan}

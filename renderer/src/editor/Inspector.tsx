@@ -55,7 +55,9 @@ function CommitInput({ value, onCommit, label, multiline }: { value: string; onC
       defaultValue={value}
       onBlur={(event) => commit(event.target.value)}
       onKeyDown={(event) => {
-        if (event.key === 'Enter') commit(event.currentTarget.value);
+        if (event.key !== 'Enter') return;
+        event.preventDefault();
+        commit(event.currentTarget.value);
       }}
     />
   );
