@@ -8,6 +8,8 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { startBrowserSession, selectTextInEditor, waitForSaved, type BrowserSession } from '../support/browserSession';
 import { generateArticle } from './generateArticle';
 import { median, percentile, printTable, type BenchRow } from './stats';
+import { benchRegistry } from './registryBench';
+import { benchExchange } from './exchangeBench';
 
 const words = 100_000;
 const annotations = 10_000;
@@ -97,6 +99,33 @@ async function measureEditor(session: BrowserSession, articleId: string) {
   return { open: median(openTimes), tag: median(tagTimes), keyMedian: median(keyTimes), keyP95: percentile(keyTimes, 95) };
 }
 
+/**
+ * Tag-all on a common word: tag it, then time the shortcut to the painted review dialog, and applying
+ * every proposed occurrence to the painted editor (Playwright round trips included, a few ms).
+ */
+async function measureTagAll(session: BrowserSession, articleId: string): Promise<{ find: number; apply: number; occurrences: number }> {
+  const { page } = session;
+  await openArticle(session, articleId);
+  const paint = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  await selectTextInEditor(page, 'convoy');
+  await page.keyboard.press('Alt+Shift+X');
+  await page.waitForTimeout(300);
+  let start = performance.now();
+  await page.keyboard.press('Alt+Shift+G');
+  const dialog = page.getByRole('dialog', { name: /Tag all occurrences/ });
+  await dialog.waitFor();
+  await paint();
+  const find = performance.now() - start;
+  const occurrences = await dialog.getByRole('listitem').count();
+  start = performance.now();
+  await dialog.getByRole('button', { name: /^Tag \d/ }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await paint();
+  const apply = performance.now() - start;
+  await waitForSaved(page);
+  return { find, apply, occurrences };
+}
+
 /** Saving one small change through the services, as autosave does, on the stored article. */
 async function measureSave(session: BrowserSession, articleId: string): Promise<number> {
   const { handlers } = session.services;
@@ -118,19 +147,32 @@ async function main(): Promise<void> {
   try {
     const plainId = await createArticle(session, generateArticle(words, 0));
     const taggedId = await createArticle(session, generateArticle(words, annotations));
-    const plain = { ...(await measureEditor(session, plainId)), save: await measureSave(session, plainId) };
-    const tagged = { ...(await measureEditor(session, taggedId)), save: await measureSave(session, taggedId) };
+    const plain = { ...(await measureEditor(session, plainId)), save: await measureSave(session, plainId), tagAll: await measureTagAll(session, plainId) };
+    const tagged = { ...(await measureEditor(session, taggedId)), save: await measureSave(session, taggedId), tagAll: await measureTagAll(session, taggedId) };
     const rows: BenchRow[] = [
       { metric: 'open article to painted (ms, median of 5)', plain: plain.open, tagged: tagged.open },
       { metric: 'add one tag, key to painted (ms, median of 5)', plain: plain.tag, tagged: tagged.tag },
       { metric: 'keystroke to painted, median of 200 (ms)', plain: plain.keyMedian, tagged: tagged.keyMedian },
       { metric: 'keystroke to painted, p95 of 200 (ms)', plain: plain.keyP95, tagged: tagged.keyP95 },
       { metric: 'save one change in the store (ms, median of 5)', plain: plain.save, tagged: tagged.save },
+      { metric: `tag-all "convoy": shortcut to review dialog (ms, ${plain.tagAll.occurrences} found)`, plain: plain.tagAll.find, tagged: tagged.tagAll.find },
+      { metric: 'tag-all "convoy": apply all to painted (ms)', plain: plain.tagAll.apply, tagged: tagged.tagAll.apply },
     ];
     printTable(`Editor and store: ${words.toLocaleString('en')} words, no tags vs ${annotations.toLocaleString('en')} tags (headless Chromium, Node)`, rows);
   } finally {
     await session.close();
   }
+
+  const registry = await benchRegistry();
+  console.log('\nRegistry: 5,000 entities, 10,000 mentions over 200 articles (Node, services on SQLite)');
+  console.log(`  list all entities with counts   ${registry.listMs.toFixed(1)} ms (median of 5)`);
+  console.log(`  one entity with every mention   ${registry.detailMs.toFixed(1)} ms (median of 5)`);
+
+  const exchange = await benchExchange();
+  console.log(`\nExchange: ${exchange.articles.toLocaleString('en')} articles of ${exchange.wordsPerArticle} words and ${exchange.tagsPerArticle} tags (Node, services on SQLite)`);
+  console.log(`  export to NITF           ${exchange.nitfArticlesPerSecond.toFixed(0)} articles/s (${(exchange.nitfTotalMs / 1000).toFixed(1)} s in all)`);
+  console.log(`  export to W3C JSON-LD    ${exchange.wadmArticlesPerSecond.toFixed(0)} articles/s (${(exchange.wadmTotalMs / 1000).toFixed(1)} s in all)`);
+  console.log(`  import .txt files        ${exchange.importTxtFilesPerSecond.toFixed(0)} files/s (${(exchange.importTxtTotalMs / 1000).toFixed(1)} s in all)`);
 }
 
 await main();

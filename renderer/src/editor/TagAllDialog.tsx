@@ -14,6 +14,7 @@ interface TagAllDialogProps {
 export function TagAllDialog({ entityName, names, candidates, onApply, onCancel }: TagAllDialogProps) {
   const [chosen, setChosen] = useState(() => new Set(candidates.map((candidate, index) => (candidate.alreadyTagged ? -1 : index)).filter((index) => index >= 0)));
   const untagged = candidates.filter((candidate) => !candidate.alreadyTagged).length;
+  const firstUntagged = candidates.findIndex((candidate) => !candidate.alreadyTagged);
   return (
     <Dialog
       title={`Tag all occurrences of ${entityName}`}
@@ -40,7 +41,7 @@ export function TagAllDialog({ entityName, names, candidates, onApply, onCancel 
                 type="checkbox"
                 disabled={candidate.alreadyTagged}
                 checked={chosen.has(index)}
-                autoFocus={index === candidates.findIndex((c) => !c.alreadyTagged)}
+                autoFocus={index === firstUntagged}
                 onChange={(event) => {
                   const next = new Set(chosen);
                   if (event.target.checked) next.add(index);
