@@ -1,7 +1,7 @@
 import type { Annotation, AttributionAnnotation } from '../../common/annotation';
 import type { EntityRecord } from '../../common/api';
 import type { ExportableArticle } from './exporter';
-import { speakerName } from './fieldText';
+import { speakerName } from '../../common/fieldText';
 
 /**
  * Annotation fields that need the registry or a finer type, as the annotation-centred exports (brat, CSV,

@@ -1,7 +1,7 @@
 import { attributionModes, figureKinds, figureQualifiers, annotationStatuses, verificationStatuses, type EntityType } from '../../common/annotation';
 import { entityById, mediumText, speakerText } from './annotationFields';
 import type { ExportableArticle, ExportResult, Exporter } from './exporter';
-import { figureSummary } from './fieldText';
+import { figureSummary } from '../../common/fieldText';
 import { exportFileName } from './fileNames';
 import { externalIds } from './iris';
 import { buildSpanTable, contentText, unplacedWarnings, type PlacedAnnotation, type TableSpan, type SpanTable } from './spanTable';

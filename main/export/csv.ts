@@ -1,7 +1,7 @@
 import { labels, type Annotation } from '../../common/annotation';
 import { annotationType, mediumText, referencedEntity, speakerText } from './annotationFields';
 import type { ExportableArticle, ExportResult, Exporter } from './exporter';
-import { figureValueText } from './fieldText';
+import { figureValueText } from '../../common/fieldText';
 import { exportFileName } from './fileNames';
 import { buildSpanTable, contentText, type PlacedAnnotation, type TableSpan } from './spanTable';
 

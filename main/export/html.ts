@@ -3,7 +3,7 @@ import { articleStatusLabels } from '../../common/api';
 import type { BlockTypeName } from '../../common/schema';
 import { annotationType, entityById, mediumText, speakerText } from './annotationFields';
 import type { ExportableArticle, ExportResult, Exporter } from './exporter';
-import { figureSummary, figureValueText } from './fieldText';
+import { figureSummary, figureValueText } from '../../common/fieldText';
 import { exportFileName } from './fileNames';
 import { nestInline, type InlineNode, type InlineSpan } from './inlineNesting';
 import { externalIdUrl, externalIds, type ExternalId } from './iris';

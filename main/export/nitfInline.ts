@@ -1,6 +1,6 @@
 import type { Annotation, EntityType, FigureAnnotation } from '../../common/annotation';
 import type { EntityRecord } from '../../common/api';
-import { speakerName } from './fieldText';
+import { speakerName } from '../../common/fieldText';
 import { externalIds, type ExternalId } from './iris';
 import { xmlElement, type XmlAttributeValue, type XmlElement } from './xmlWriter';
 

@@ -1,7 +1,7 @@
 import { labels, type Annotation, type AttributionAnnotation, type EntityAnnotation, type FigureAnnotation } from '../../common/annotation';
 import type { EntityRecord } from '../../common/api';
 import { codePointsAfter, codePointsBefore, type ExportSpan, type ExportText } from './exportText';
-import { figureSummary, speakerName } from './fieldText';
+import { figureSummary, speakerName } from '../../common/fieldText';
 import { annotationIri, entityIri, externalIdUrl, externalIds } from './iris';
 import { hasRightToLeftText, newsroomKey, quoteContextLength, wadmContext, xsdDateTime } from './wadmVocabulary';
 

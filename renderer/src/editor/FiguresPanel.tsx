@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import { labels, type AnnotationMap, type FigureAnnotation } from '../../../common/annotation';
-import { formatFigureValue } from './figureValueText';
+import { figureValueText } from '../../../common/fieldText';
 
 interface FiguresPanelProps {
   annotations: AnnotationMap;
@@ -44,7 +44,7 @@ export const FiguresPanel = memo(function FiguresPanel({ annotations, textOf, or
                 </td>
                 <td>
                   {figure.figure.qualifier !== 'exactly' && `${labels[figure.figure.qualifier]} `}
-                  {formatFigureValue(figure.figure.value) || '—'}
+                  {figureValueText(figure.figure.value) || '—'}
                   {figure.figure.currency ? ` ${figure.figure.currency}` : ''}
                 </td>
                 <td>{figure.figure.unit}</td>

@@ -12,7 +12,7 @@ import {
   type FigureAnnotation,
 } from '../../../common/annotation';
 import { SpeakerPicker, type SpeakerCandidate } from './SpeakerPicker';
-import { formatFigureValue, parseFigureValueText } from './figureValueText';
+import { figureValueText, parseFigureValueText } from '../../../common/fieldText';
 import { annotationShortcuts } from './tagShortcuts';
 import type { EntityRecord } from '../../../common/api';
 
@@ -88,7 +88,7 @@ function FigureFieldsEditor({ annotation, onChange }: { annotation: FigureAnnota
       <Field label="Value">
         <CommitInput
           label="Value"
-          value={formatFigureValue(figure.value)}
+          value={figureValueText(figure.value)}
           onCommit={(text) => {
             const parsed = parseFigureValueText(text);
             setValueError(parsed.ok ? null : parsed.message);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { articleStatusLabels, articleStatuses, type AnnotatorApi, type ArticleStatus, type ArticleSummary } from '../../../common/api';
-import { Dialog } from '../ui/ConfirmDialog';
+import { ConfirmDeleteDialog, Dialog } from '../ui/ConfirmDialog';
 import { ExportControls, exportArticles, type ExportProgress } from '../exports/ExportControls';
 import type { ExportFormatName } from '../../../common/api';
 
@@ -231,24 +231,11 @@ export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refres
       )}
       {renaming && <RenameDialog article={renaming} onCancel={() => setRenaming(null)} onRename={rename} />}
       {deleting && (
-        <Dialog
-          title="Delete article?"
-          onClose={() => setDeleting(null)}
-          actions={
-            <>
-              <button type="button" onClick={() => setDeleting(null)} autoFocus>
-                Cancel
-              </button>
-              <button type="button" className="danger" onClick={() => void remove()}>
-                Delete
-              </button>
-            </>
-          }
-        >
+        <ConfirmDeleteDialog title="Delete article?" onCancel={() => setDeleting(null)} onConfirm={() => void remove()}>
           <p>
             “{deleting.title}” and its {deleting.tagCounts.entity + deleting.tagCounts.figure + deleting.tagCounts.attribution} tags will be deleted. This cannot be undone.
           </p>
-        </Dialog>
+        </ConfirmDeleteDialog>
       )}
     </section>
   );

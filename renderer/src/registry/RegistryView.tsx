@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { entityTypes, labels, type EntityType } from '../../../common/annotation';
 import type { AnnotatorApi, EntityDetail, EntityMergeResult, EntityTypeCount, EntityWithCounts } from '../../../common/api';
-import { Dialog } from '../ui/ConfirmDialog';
+import { ConfirmDeleteDialog } from '../ui/ConfirmDialog';
 import { EntityLinkPicker } from '../editor/EntityLinkPicker';
 import { EntityEditor } from './EntityEditor';
 import { MentionList } from './MentionList';
@@ -195,25 +195,12 @@ export function RegistryView({ api, onOpenMention }: RegistryViewProps) {
         <EntityLinkPicker api={api} title={`Merge “${selected.name}” into…`} initialQuery="" type={selected.type} excludeId={selected.id} onCancel={() => setMerging(false)} onPick={(target) => void merge(target)} />
       )}
       {deleting && selected && (
-        <Dialog
-          title="Delete entity?"
-          onClose={() => setDeleting(false)}
-          actions={
-            <>
-              <button type="button" onClick={() => setDeleting(false)} autoFocus>
-                Cancel
-              </button>
-              <button type="button" className="danger" onClick={() => void remove()}>
-                Delete
-              </button>
-            </>
-          }
-        >
+        <ConfirmDeleteDialog title="Delete entity?" onCancel={() => setDeleting(false)} onConfirm={() => void remove()}>
           <p>
             “{selected.name}” still has {selected.mentionCount} {selected.mentionCount === 1 ? 'mention' : 'mentions'} in {selected.articleCount}{' '}
             {selected.articleCount === 1 ? 'article' : 'articles'}. The mentions stay tagged but lose their link to the registry.
           </p>
-        </Dialog>
+        </ConfirmDeleteDialog>
       )}
     </section>
   );

@@ -30,3 +30,32 @@ export function Dialog({ title, children, onClose, actions }: DialogProps) {
     </dialog>
   );
 }
+
+interface ConfirmDeleteDialogProps {
+  title: string;
+  children: ReactNode;
+  onCancel: () => void;
+  onConfirm: () => void;
+}
+
+/** Asks before deleting something; Cancel has the focus, so Enter alone never deletes. */
+export function ConfirmDeleteDialog({ title, children, onCancel, onConfirm }: ConfirmDeleteDialogProps) {
+  return (
+    <Dialog
+      title={title}
+      onClose={onCancel}
+      actions={
+        <>
+          <button type="button" onClick={onCancel} autoFocus>
+            Cancel
+          </button>
+          <button type="button" className="danger" onClick={onConfirm}>
+            Delete
+          </button>
+        </>
+      }
+    >
+      {children}
+    </Dialog>
+  );
+}
