@@ -70,7 +70,8 @@ export function App() {
       abortRef.current = null;
       setProgress(null);
       setLibraryVersion((version) => version + 1);
-      if (files.length === 1 && result.imported.length === 1) await open(result.imported[0]!.id);
+      const warned = result.imported.some((article) => article.importWarnings?.length);
+      if (files.length === 1 && result.imported.length === 1 && !warned) await open(result.imported[0]!.id);
       else setOutcome(result);
     },
     [api, open],
@@ -147,6 +148,20 @@ export function App() {
             {outcome.failed.length > 0 && `; ${outcome.failed.length} failed`}
             {outcome.cancelled && '; the rest were cancelled'}.
           </p>
+          {outcome.imported.some((article) => article.importWarnings?.length) && (
+            <ul>
+              {outcome.imported
+                .filter((article) => article.importWarnings?.length)
+                .map((article) => (
+                  <li key={article.id}>
+                    <button type="button" className="link-button" onClick={() => void open(article.id)}>
+                      {article.title}
+                    </button>
+                    : {article.importWarnings!.join(' ')}
+                  </li>
+                ))}
+            </ul>
+          )}
           {outcome.failed.length > 0 && (
             <ul>
               {outcome.failed.map((failure) => (

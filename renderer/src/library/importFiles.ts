@@ -1,4 +1,4 @@
-import type { AnnotatorApi, ArticleSummary } from '../../../common/api';
+import type { AnnotatorApi, ImportResult } from '../../../common/api';
 
 /** How a batch import is going, for the progress bar. */
 export interface ImportProgress {
@@ -9,7 +9,7 @@ export interface ImportProgress {
 
 /** What a batch import did: the articles it made and, per failed file, why. */
 export interface ImportOutcome {
-  imported: ArticleSummary[];
+  imported: ImportResult[];
   failed: { fileName: string; message: string }[];
   cancelled: boolean;
 }
