@@ -28,6 +28,22 @@ export const exportFormatLabels: Record<ExportFormatName, string> = {
   html: 'HTML page',
 };
 
+/** A file format the importer reads, with the extensions that select it (for dialogs and dropped folders). */
+export interface ImportFormat {
+  label: string;
+  extensions: readonly string[];
+}
+
+/** Every format the importer reads, in the order messages and file dialogs list them. */
+export const importFormats: readonly ImportFormat[] = [
+  { label: 'Plain text', extensions: ['txt', 'text'] },
+  { label: 'Markdown', extensions: ['md', 'markdown'] },
+  { label: 'HTML', extensions: ['html', 'htm', 'xhtml'] },
+  { label: 'Word', extensions: ['docx'] },
+  { label: 'NITF XML', extensions: ['xml', 'nitf'] },
+  { label: 'Newsroom Annotator JSON', extensions: ['json'] },
+];
+
 /** The largest file or pasted text an import accepts, in bytes; the same limit everywhere. */
 export const maxImportBytes = 5 * 1024 * 1024;
 

@@ -8,6 +8,7 @@ import { readJsonExport } from './jsonExport';
 import { parseMarkdown } from './markdown';
 import { parseNitf } from './nitf';
 import { parsePlainText } from './plainText';
+import { importFormats } from '../../common/api';
 
 /**
  * Import: files and pasted text in, checked article documents out. Pure TypeScript on Node, so the app,
@@ -42,21 +43,7 @@ export interface ImportedArticleOrigin {
   updatedAt?: string;
 }
 
-/** A file format the importer reads, with the extensions that select it. */
-export interface ImportFormat {
-  label: string;
-  extensions: readonly string[];
-}
-
-/** Every format the importer reads, in the order messages and file dialogs list them. */
-export const importFormats: readonly ImportFormat[] = [
-  { label: 'Plain text', extensions: ['txt', 'text'] },
-  { label: 'Markdown', extensions: ['md', 'markdown'] },
-  { label: 'HTML', extensions: ['html', 'htm', 'xhtml'] },
-  { label: 'Word', extensions: ['docx'] },
-  { label: 'NITF XML', extensions: ['xml', 'nitf'] },
-  { label: 'Newsroom Annotator JSON', extensions: ['json'] },
-];
+export { importFormats, type ImportFormat } from '../../common/api';
 
 function extensionOf(fileName: string): string {
   const baseName = fileName.split(/[\\/]/).pop() ?? '';

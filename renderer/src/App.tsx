@@ -4,7 +4,7 @@ import { createApiClient, onFlushRequest, onMenuCommand } from './api/client';
 import { ArticleEditor } from './editor/ArticleEditor';
 import { LibraryView } from './library/LibraryView';
 import { RegistryView } from './registry/RegistryView';
-import { importFiles, type ImportOutcome, type ImportProgress } from './library/importFiles';
+import { droppedFiles, importFiles, type ImportOutcome, type ImportProgress } from './library/importFiles';
 import { Dialog } from './ui/ConfirmDialog';
 
 type Screen = { name: 'library' } | { name: 'registry' } | { name: 'editor'; articleId: string; focusAnnotationId?: string };
@@ -77,6 +77,14 @@ export function App() {
     [api, open],
   );
 
+  const importDrop = useCallback(
+    async (dataTransfer: DataTransfer) => {
+      const files = await droppedFiles(dataTransfer);
+      if (files.length > 0) await runImport(files);
+    },
+    [runImport],
+  );
+
   useEffect(() => onFlushRequest(() => flushRef.current?.()), []);
   useEffect(
     () =>
@@ -95,10 +103,10 @@ export function App() {
       if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
     };
     const drop = (event: DragEvent) => {
-      const files = [...(event.dataTransfer?.files ?? [])];
-      if (files.length === 0) return;
+      // A drop on the editor was already taken by it (and prevented); import it once.
+      if (event.defaultPrevented || !event.dataTransfer || event.dataTransfer.files.length === 0) return;
       event.preventDefault();
-      void runImport(files);
+      void importDrop(event.dataTransfer);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
@@ -106,7 +114,7 @@ export function App() {
       window.removeEventListener('dragover', over);
       window.removeEventListener('drop', drop);
     };
-  }, [runImport]);
+  }, [importDrop]);
 
   return (
     <div className="app">
@@ -188,7 +196,7 @@ export function App() {
           focusAnnotationId={screen.focusAnnotationId}
           userName={userName}
           onClose={() => void showLibrary()}
-          onFilesDropped={(files) => void runImport(files)}
+          onFilesDropped={(dataTransfer) => void importDrop(dataTransfer)}
           registerFlush={registerFlush}
         />
       )}

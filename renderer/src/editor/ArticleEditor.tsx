@@ -61,7 +61,7 @@ interface ArticleEditorProps {
   focusAnnotationId?: string;
   userName: string;
   onClose: () => void;
-  onFilesDropped: (files: File[]) => void;
+  onFilesDropped: (dataTransfer: DataTransfer) => void;
   // Lets the app flush this editor's pending save before it closes or switches views.
   registerFlush: (flush: (() => Promise<void>) | null) => void;
 }
@@ -361,10 +361,9 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
             return false;
           },
           handleDrop(_dropView, event) {
-            const files = [...(event.dataTransfer?.files ?? [])];
-            if (files.length === 0) return false;
+            if (!event.dataTransfer || event.dataTransfer.files.length === 0) return false;
             event.preventDefault();
-            filesDropped.current(files);
+            filesDropped.current(event.dataTransfer);
             return true;
           },
         });

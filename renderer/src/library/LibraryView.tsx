@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { articleStatusLabels, articleStatuses, type AnnotatorApi, type ArticleStatus, type ArticleSummary } from '../../../common/api';
 import { ConfirmDeleteDialog, Dialog } from '../ui/ConfirmDialog';
 import { ExportControls, exportArticles, type ExportProgress } from '../exports/ExportControls';
+import { importAccept } from './importFiles';
 import type { ExportFormatName } from '../../../common/api';
 
 interface LibraryViewProps {
@@ -100,7 +101,7 @@ export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refres
           multiple
           hidden
           aria-label="Files to import"
-          accept=".txt,.text,.md,.markdown,.html,.htm,.docx,.xml,.nitf,.json"
+          accept={importAccept}
           onChange={(event) => {
             const files = [...(event.target.files ?? [])];
             event.target.value = '';
