@@ -139,7 +139,8 @@ export const annotationMapSchema = z.record(z.string(), annotationSchema);
 export type AnnotationMap = Record<string, Annotation>;
 
 /** The part of an annotation a mark covers: the tagged words, or an attribution's cue. */
-export type AnnotationPart = 'content' | 'cue';
+export const annotationParts = ['content', 'cue'] as const;
+export type AnnotationPart = (typeof annotationParts)[number];
 
 /** What the highlight of an annotation shows, kept on its marks so colour needs no lookup. */
 export function highlightLabel(annotation: Annotation): string {

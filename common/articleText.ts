@@ -1,6 +1,6 @@
 import { Node as ProseMirrorNode } from 'prosemirror-model';
 import { articleSchema, type BlockTypeName } from './schema';
-import { annotationMapSchema, type AnnotationMap, type AnnotationPart } from './annotation';
+import { annotationMapSchema, annotationParts, type AnnotationMap, type AnnotationPart } from './annotation';
 
 /** Blocks are separated by a blank line in the article's plain text, as they are in a .txt article. */
 export const blockSeparator = '\n\n';
@@ -115,8 +115,18 @@ export function parseArticleDocument(json: unknown): ProseMirrorNode {
   }
   const missing: string[] = [];
   doc.descendants((node) => {
+    // The schema takes any JSON as an attribute value; the store, the exporters and the DOM expect strings,
+    // and a part other than content or cue would leave its words in no span at all.
+    if (node.type.name === 'caption' && typeof node.attrs.credit !== 'string') {
+      throw new InvalidDocumentError('A caption\'s credit must be text.');
+    }
     for (const mark of node.marks) {
-      if (mark.type.name === 'annotation' && !parsed.data[String(mark.attrs.id)]) missing.push(String(mark.attrs.id));
+      if (mark.type.name !== 'annotation') continue;
+      const { id, kind, label, part } = mark.attrs as Record<string, unknown>;
+      if (typeof id !== 'string' || typeof kind !== 'string' || typeof label !== 'string' || !annotationParts.includes(part as AnnotationPart)) {
+        throw new InvalidDocumentError(`An annotation mark has invalid attributes (id, kind and label must be text; part must be ${annotationParts.join(' or ')}).`);
+      }
+      if (!parsed.data[id]) missing.push(id);
     }
   });
   if (missing.length > 0) throw new InvalidDocumentError(`Marks refer to annotations that do not exist: ${[...new Set(missing)].slice(0, 5).join(', ')}`);

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportFormatNames, type ApiResult, type ArticleSummary, type ExportFormatName, type ImportResult } from '../../common/api';
+import { exportFormatNames, maxImportBytes, type ApiResult, type ArticleSummary, type ExportFormatName, type ImportResult } from '../../common/api';
+import { describeFile, formatMegabytes } from '../import/decodeText';
 import { importFormats } from '../import/index';
 import { dispatchApiCall } from '../services/apiDispatch';
 import { openServices, type AppServices } from '../services/index';
@@ -47,6 +48,18 @@ async function importFiles(services: AppServices, files: readonly string[], outp
     const path = userPath(file);
     let bytes: Buffer;
     try {
+      // Checked before reading: a huge file, or a device or pipe that never ends, must not be read into memory.
+      const info = await stat(path);
+      if (!info.isFile()) {
+        output.stderr(`${file}: not a regular file, so it was not imported.\n`);
+        exitCode = exitFailed;
+        continue;
+      }
+      if (info.size > maxImportBytes) {
+        output.stderr(`${file}: ${describeFile(path)} is ${formatMegabytes(info.size)}, larger than the import limit of ${formatMegabytes(maxImportBytes)}.\n`);
+        exitCode = exitFailed;
+        continue;
+      }
       bytes = await readFile(path);
     } catch (error) {
       output.stderr(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).\n`);

@@ -53,6 +53,10 @@ export async function dispatchApiCall(
   } catch (error) {
     if (error instanceof ServiceError) return { ok: false, error: { code: error.code, message: error.message } };
     if (error instanceof InvalidDocumentError) return { ok: false, error: { code: 'invalid_argument', message: error.message } };
+    // Another program holding the database is a passing condition, not a bug: callers retry.
+    if ((error as { code?: unknown })?.code === 'SQLITE_BUSY') {
+      return { ok: false, error: { code: 'internal', message: 'The database is busy: another program is using it' } };
+    }
     logInternalError(error);
     return { ok: false, error: { code: 'internal', message: `Something went wrong: ${(error as Error)?.message ?? String(error)}` } };
   }

@@ -190,6 +190,20 @@ describe('saving and loading an article', () => {
     expect(await callError('saveArticle', { id: summary.id, baseRevision: 1, doc: 'not a document' })).toMatchObject({ code: 'invalid_argument' });
     expect(await callError('saveArticle', { id: summary.id, baseRevision: -1, doc })).toMatchObject({ code: 'invalid_argument' });
     expect(await callError('getArticle', {})).toMatchObject({ code: 'invalid_argument' });
+    // Mark attributes are free JSON to ProseMirror: a part that is neither content nor cue (here one that would
+    // break the hand-built spans_json) or an id that is not text must be refused, not stored.
+    type MarkJson = { attrs: Record<string, unknown> };
+    type DocJson = { content: { type: string; attrs?: Record<string, unknown>; content?: { marks?: MarkJson[] }[] }[] };
+    const firstMark = (copy: DocJson) => copy.content[1]!.content!.find((child) => child.marks?.length)!.marks![0]!;
+    const badPart = structuredClone(doc) as unknown as DocJson;
+    firstMark(badPart).attrs.part = 'x"}]';
+    expect(await callError('saveArticle', { id: summary.id, baseRevision: 1, doc: badPart })).toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/invalid attributes/),
+    });
+    const objectId = structuredClone(doc) as unknown as DocJson;
+    firstMark(objectId).attrs.label = { html: '<b>' };
+    expect(await callError('saveArticle', { id: summary.id, baseRevision: 1, doc: objectId })).toMatchObject({ code: 'invalid_argument' });
 
     const stored = await call<ArticleRecord>('getArticle', { id: summary.id });
     expect(stored.revision).toBe(1);
