@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityTypes, type EntityType } from './annotation';
+import { documentPatchSchema } from './documentPatch';
 
 /**
  * The one contract between the renderer and the main-process services. `apiMethods` is the runtime table
@@ -187,8 +188,11 @@ export const apiMethods = {
   importText: method<ImportResult>()(
     z.object({ text: z.string().max(maxImportBytes, 'The text is larger than the import limit.'), title: z.string().max(500).optional() }),
   ),
+  // The whole document, or (for an editor that saved before) only what changed since its last save.
   saveArticle: method<SaveResult>()(
-    z.object({ id, baseRevision: z.number().int().nonnegative(), doc: z.unknown() }),
+    z
+      .object({ id, baseRevision: z.number().int().nonnegative(), doc: z.unknown().optional(), patch: documentPatchSchema.optional() })
+      .refine((input) => (input.doc === undefined) !== (input.patch === undefined), 'Send either the document or a patch.'),
   ),
   renameArticle: method<ArticleSummary>()(
     z.object({ id, title })),

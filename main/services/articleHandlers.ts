@@ -1,9 +1,10 @@
 import type { ArticleRecord, ArticleSummary } from '../../common/api';
 import { parseArticleDocument } from '../../common/articleText';
 import type { Store } from '../store/index';
-import type { ApiHandlers } from './apiDispatch';
+import { ServiceError, type ApiHandlers } from './apiDispatch';
+import { applyDocumentPatch, DocumentPatchError } from '../../common/documentPatch';
 import { storedDocument, withHeadline } from './articleDocument';
-import { articleNotFound, saveArticleDocument } from './articleWriter';
+import { articleNotFound, revisionConflict, saveArticleDocument } from './articleWriter';
 
 function summaryOf(store: Store, id: string): ArticleSummary {
   const summary = store.articles.summary(id);
@@ -25,9 +26,22 @@ export function createArticleHandlers(
       const { docJson, ...record } = article;
       return { ...record, doc: JSON.parse(docJson) as unknown };
     },
-    saveArticle({ id, baseRevision, doc }) {
+    saveArticle({ id, baseRevision, doc, patch }) {
+      let received = doc;
+      if (patch) {
+        const article = store.articles.find(id);
+        if (!article) throw articleNotFound();
+        // A patch only means something on top of the revision it was made from; the writer reports the conflict.
+        if (article.revision !== baseRevision) throw revisionConflict(article.revision, baseRevision);
+        try {
+          received = applyDocumentPatch(JSON.parse(article.docJson), patch);
+        } catch (error) {
+          if (error instanceof DocumentPatchError) throw new ServiceError('invalid_argument', error.message);
+          throw error;
+        }
+      }
       // Checked before the transaction: parsing a long document should not hold the write lock.
-      return saveArticleDocument(store, id, baseRevision, parseArticleDocument(doc), new Date().toISOString());
+      return saveArticleDocument(store, id, baseRevision, parseArticleDocument(received), new Date().toISOString());
     },
     renameArticle({ id, title }) {
       const article = store.articles.find(id);

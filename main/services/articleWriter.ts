@@ -15,6 +15,14 @@ export interface NewArticle {
   kept?: { id?: string; status?: ArticleStatus; createdAt?: string; updatedAt?: string };
 }
 
+/** The error for a save based on a revision that is no longer the stored one. */
+export function revisionConflict(storedRevision: number, baseRevision: number): ServiceError {
+  return new ServiceError(
+    'conflict',
+    `This article was saved elsewhere in the meantime (revision ${storedRevision}; this copy is based on revision ${baseRevision}). Reload it to continue from the latest version.`,
+  );
+}
+
 /** The error for an article id that is not (or no longer) in the database. */
 export function articleNotFound(): ServiceError {
   return new ServiceError('not_found', 'This article no longer exists; it may have been deleted.');
@@ -60,12 +68,7 @@ export function saveArticleDocument(store: Store, id: string, baseRevision: numb
   return store.transaction(() => {
     const storedRevision = store.articles.revision(id);
     if (storedRevision === undefined) throw articleNotFound();
-    if (storedRevision !== baseRevision) {
-      throw new ServiceError(
-        'conflict',
-        `This article was saved elsewhere in the meantime (revision ${storedRevision}; this copy is based on revision ${baseRevision}). Reload it to continue from the latest version.`,
-      );
-    }
+    if (storedRevision !== baseRevision) throw revisionConflict(storedRevision, baseRevision);
     const stored = store.annotations.statesOf(id);
     const plan = planAnnotationWrites(id, annotationsOf(doc), text, spans, stored);
     const revision = store.articles.updateDocument({

@@ -1,10 +1,11 @@
-import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { maxImportBytes, type ArticleRecord, type ArticleSummary } from '../../common/api';
 import { parseArticleDocument } from '../../common/articleText';
+import { runCli } from '../../main/cli/runCli';
 import { dispatchApiCall } from '../../main/services/apiDispatch';
 import { openServices, type AppServices } from '../../main/services/index';
 import { makeTempDir, projectRoot, valueOf } from './storeFixtures';
@@ -108,6 +109,25 @@ describe('the command-line tool', () => {
     expect(result.stderr).toMatch(/missing\.txt: cannot read the file \(ENOENT\)/);
     expect(result.stdout).toMatch(/^art_[0-9a-f]{16}\n$/);
   });
+
+  it('refuses a pipe or an oversized file without reading it, and imports the rest', async () => {
+    const db = join(temp.dir, 'cli.sqlite');
+    // A pipe with no writer never ends: reading it first would hang the command for good.
+    const pipe = join(temp.dir, 'endless.txt');
+    execFileSync('mkfifo', [pipe]);
+    const big = join(temp.dir, 'big.txt');
+    writeFileSync(big, 'a'.repeat(maxImportBytes + 1));
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const code = await runCli(['import', pipe, big, samplePath, '--db', db], {
+      stdout: (text) => stdout.push(text),
+      stderr: (text) => stderr.push(text),
+    });
+    expect(code).toBe(1);
+    expect(stderr.join('')).toMatch(/endless\.txt: not a regular file/);
+    expect(stderr.join('')).toMatch(/big\.txt: "big\.txt" is 5\.1 MB, larger than the import limit of 5 MB/);
+    expect(stdout.join('')).toMatch(/^art_[0-9a-f]{16}\n$/);
+  }, 10_000);
 
   it('refuses a database from a newer version with the message and leaves it alone', async () => {
     const db = join(temp.dir, 'newer.sqlite');

@@ -316,7 +316,8 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
         const state = createArticleEditorState(record.doc, keymap(bindings));
         const autosave = new AutosaveController({
           revision: record.revision,
-          save: (doc, baseRevision) => api.saveArticle({ id: articleId, baseRevision, doc }),
+          opened: { doc: state.doc, records: annotationMapOf(state) },
+          save: (payload, baseRevision) => api.saveArticle({ id: articleId, baseRevision, ...payload }),
           onStatus: setSaveStatus,
           onSaved: (result) => setArticle((previous) => (previous ? { ...previous, title: result.title, revision: result.revision } : previous)),
         });
@@ -331,7 +332,7 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
             editorView.updateState(next);
             const recordsChanged = annotationMapOf(next) !== annotationMapOf(before);
             if (next.doc !== before.doc || recordsChanged) {
-              autosave.schedule(() => articleDocumentJson(next));
+              autosave.schedule({ doc: next.doc, records: annotationMapOf(next), fullJson: () => articleDocumentJson(next) });
               setHistoryDepth({ undo: undoDepth(next), redo: redoDepth(next) });
             }
             if (recordsChanged) {

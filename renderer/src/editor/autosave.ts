@@ -1,4 +1,18 @@
 import type { SaveResult } from '../../../common/api';
+import type { AnnotationMap } from '../../../common/annotation';
+import { documentPatchSince, type DocumentPatch, type SavedDocument } from '../../../common/documentPatch';
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
+
+/** What one save sends: the whole document the first time, then only what changed since the last save. */
+export type SavePayload = { doc: unknown } | { patch: DocumentPatch };
+
+/** The editor's content at one moment: its document and its annotation records. */
+export interface EditorSnapshot {
+  doc: ProseMirrorNode;
+  records: AnnotationMap;
+  // The stored form of the whole document, built only when a whole document has to be sent.
+  fullJson: () => unknown;
+}
 
 /** What the save indicator shows. */
 export type SaveStatus =
@@ -8,10 +22,12 @@ export type SaveStatus =
   | { state: 'failed'; message: string; retryInMs: number | null; conflict: boolean };
 
 export interface AutosaveOptions {
-  save: (doc: unknown, baseRevision: number) => Promise<SaveResult>;
+  save: (payload: SavePayload, baseRevision: number) => Promise<SaveResult>;
   onStatus: (status: SaveStatus) => void;
   onSaved?: (result: SaveResult) => void;
   revision: number;
+  // The document as opened, which the store holds: the first save is already a patch against it.
+  opened: SavedDocument;
   // Quiet time after the last edit before saving; well under the one-second promise.
   debounceMs?: number;
 }
@@ -24,8 +40,9 @@ const retryDelaysMs = [1000, 2000, 5000, 10_000, 15_000];
  */
 export class AutosaveController {
   private revision: number;
-  // Builds the document JSON to save; serialising is left until the save itself, not done per keystroke.
-  private pending: (() => unknown) | null = null;
+  private pending: EditorSnapshot | null = null;
+  // What the store holds, as this editor last saved it; null until the first save, or after a conflict.
+  private saved: SavedDocument | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
   private failures = 0;
@@ -33,10 +50,11 @@ export class AutosaveController {
 
   constructor(private readonly options: AutosaveOptions) {
     this.revision = options.revision;
+    this.saved = options.opened;
   }
 
   /** Records that the document changed; a save follows after a short quiet time. */
-  schedule(snapshot: () => unknown): void {
+  schedule(snapshot: EditorSnapshot): void {
     this.pending = snapshot;
     this.options.onStatus({ state: 'pending' });
     this.arm(this.options.debounceMs ?? 400);
@@ -57,6 +75,8 @@ export class AutosaveController {
   /** Replaces the stored copy even though it changed elsewhere, taking its revision first. */
   async overwrite(currentRevision: number): Promise<void> {
     this.revision = currentRevision;
+    // The stored copy is someone else's now: send the whole document, not a patch against ours.
+    this.saved = null;
     this.failures = 0;
     await this.flush();
   }
@@ -92,8 +112,10 @@ export class AutosaveController {
     this.options.onStatus({ state: 'saving' });
     const attempt = (async () => {
       try {
-        const result = await this.options.save(snapshot(), this.revision);
+        const payload: SavePayload = this.saved ? { patch: documentPatchSince(this.saved, snapshot.doc, snapshot.records) } : { doc: snapshot.fullJson() };
+        const result = await this.options.save(payload, this.revision);
         this.revision = result.revision;
+        this.saved = { doc: snapshot.doc, records: snapshot.records };
         this.failures = 0;
         this.options.onSaved?.(result);
         if (!this.pending) this.options.onStatus({ state: 'saved', at: result.updatedAt });
