@@ -19,7 +19,7 @@ import {
 import { annotationIdsAt, annotationRanges } from '../../../common/editor/annotationRanges';
 import { articleDocumentJson } from '../../../common/editor/annotationRecords';
 import { createArticleEditorState, stripPastedAnnotations } from './editorState';
-import { selectAnnotation, selectedAnnotationId } from './selectedAnnotation';
+import { selectAnnotation, selectedAnnotationId, selectedAnnotationKey } from './selectedAnnotation';
 import { AutosaveController, type SaveStatus } from './autosave';
 import { annotationShortcuts, tagActions, type TagAction } from './tagShortcuts';
 import { Legend, Toolbar } from './Toolbar';
@@ -118,7 +118,8 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
     let tr = selectAnnotation(current.state.tr, id);
     if (id && scroll) {
       const first = annotationRanges(current.state.doc, id)[0];
-      if (first) tr = tr.setSelection(TextSelection.create(tr.doc, first.from, first.to)).scrollIntoView();
+      // The caret goes to the tag's start rather than selecting its words, so a stray key cannot replace them.
+      if (first) tr = tr.setSelection(TextSelection.create(tr.doc, first.from)).scrollIntoView();
     }
     current.dispatch(tr);
     if (scroll) current.focus();
@@ -172,8 +173,8 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
       return;
     }
     const entity = record.entityId ? entities[record.entityId] : undefined;
-    const mentionText = articleText(current.state.doc).spans.get(id);
-    const ownText = mentionText ? spanText(articleText(current.state.doc).text, mentionText) : record.quote;
+    const plain = articleText(current.state.doc);
+    const ownText = spanText(plain.text, plain.spans.get(id) ?? []) || record.quote;
     const known = [ownText, ...(entity ? [entity.name, ...entity.aliases] : [])];
     // A person is named in full once and by surname after: "Vladimir Zolotukhin", then "Zolotukhin".
     const surnames = record.entityType === 'person' ? known.map(surnameOf).filter((surname): surname is string => surname !== null) : [];
@@ -343,7 +344,7 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
             }
             const selected = selectedAnnotationId(next);
             // Moving the caret into a highlight with the keyboard shows that tag, as a click would.
-            if (!tr.getMeta('pointer') && next.selection.empty && !tr.docChanged && tr.selectionSet) {
+            if (!tr.getMeta('pointer') && tr.getMeta(selectedAnnotationKey) === undefined && next.selection.empty && !tr.docChanged && tr.selectionSet) {
               const inner = annotationIdsAt(next.doc, next.selection.from)[0];
               if (inner && inner !== selected) {
                 editorView.dispatch(selectAnnotation(editorView.state.tr, inner));
@@ -370,8 +371,14 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
         });
         viewRef.current = editorView;
         setArticle(record);
-        setAnnotations(annotationMapOf(state));
-        setPlainText(articleText(state.doc));
+        // The text is painted first; the lists beside it follow a frame later.
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            if (cancelled || viewRef.current !== editorView) return;
+            setAnnotations(annotationMapOf(editorView.state));
+            setPlainText(articleText(editorView.state.doc));
+          }, 0),
+        );
         setSaveStatus({ state: 'saved', at: record.updatedAt });
         registerFlush(() => autosave.flush());
         editorView.focus();
