@@ -39,7 +39,7 @@ export function EntityEditor({ entity, onSave }: EntityEditorProps) {
     >
       <h2>{entity.name}</h2>
       <p className="muted">
-        {entity.mentionCount} mentions in {entity.articleCount} articles
+        {entity.mentionCount} {entity.mentionCount === 1 ? "mention" : "mentions"} in {entity.articleCount} {entity.articleCount === 1 ? "article" : "articles"}
       </p>
       <label className="field">
         <span className="field-label">Canonical name</span>
