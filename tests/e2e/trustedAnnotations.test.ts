@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { highlightTexts, sampleArticlePath, selectTextInEditor, startBrowserSession, waitForSaved, type BrowserSession } from '../support/browserSession';
 
 const wael = 'There are no direct or indirect negotiations with the Russian enemy or its allies';
-const delegate = 'The committee discussed a proposed reconciliation that would guarantee exit for those that want to leave, both civilians and militants, from Hammuriyeh to other areas in Syria under opposition control';
+// The delegate's quote, read from the sample (third-party text is never copied into the project).
+const delegate = /"(The committee discussed[^"]*?),"/.exec(readFileSync(sampleArticlePath, 'utf8'))![1]!;
 
 /** Ids of the annotations the page highlights with `label`, and the words each covers. */
 async function highlights(page: Page, label: string): Promise<Map<string, string>> {

@@ -48,11 +48,14 @@ export interface BlockSpec {
 /**
  * Where a phrase is in the plain text: the `occurrence`-th match (0-based) of `text`, counted from the start
  * of the text, or from the first occurrence of `after` when given (the match may lie inside `after`).
+ * With `until`, the phrase runs on through the next occurrence of `until`: long quotes of the third-party
+ * sample are named by their first and last words, never copied whole.
  */
 export interface PhraseRef {
   text: string;
   occurrence?: number;
   after?: string;
+  until?: string;
 }
 
 interface TagCommon extends PhraseRef {
@@ -154,7 +157,7 @@ export function makeArticle(blocks: BlockSpec[], tags: TagSpec[], options: MakeA
  */
 export function tagPhrase(transform: Transform, located: ArticleText, ref: PhraseRef, record: Annotation, part: AnnotationPart): void {
   const start = findPhrase(located.text, ref);
-  const end = start + ref.text.length;
+  const end = phraseEnd(located.text, ref, start);
   const block = located.blocks.find((candidate) => start >= candidate.start && end <= candidate.start + candidate.text.length);
   if (!block) throw new Error(`The phrase "${ref.text}" crosses a block boundary.`);
   const from = block.docStart + (start - block.start);
@@ -164,7 +167,15 @@ export function tagPhrase(transform: Transform, located: ArticleText, ref: Phras
     label: part === 'cue' ? 'cue' : record.kind === 'entity' ? record.entityType : record.kind,
     part,
   });
-  transform.addMark(from, from + ref.text.length, mark);
+  transform.addMark(from, from + (end - start), mark);
+}
+
+/** Where a phrase found at `start` ends: after its text, or after the next `until`. */
+export function phraseEnd(text: string, ref: PhraseRef, start: number): number {
+  if (ref.until === undefined) return start + ref.text.length;
+  const until = text.indexOf(ref.until, start + ref.text.length);
+  if (until < 0) throw new Error(`"${ref.until}" does not follow "${ref.text}".`);
+  return until + ref.until.length;
 }
 
 /** The UTF-16 offset of a phrase in `text`; throws when it is not there. */
@@ -407,8 +418,8 @@ export function sampleTags(): TagSpec[] {
     {
       // One anonymous source quoted in two paragraphs: a two-span attribution with a cue for each.
       id: 'att_delegate', kind: 'attribution', mode: 'direct', speaker: { ...committeeMember, description: 'the delegate, a member of the committee' },
-      text: 'The committee discussed a proposed reconciliation that would guarantee exit for those that want to leave, both civilians and militants, from Hammuriyeh to other areas in Syria under opposition control',
-      moreSpans: [{ text: 'The committee is meeting on Sunday to take a decision and inform the regime. If they do not agree, there would be a resumption of the military operation on Ghouta, including Hammuriyeh' }],
+      text: 'The committee discussed', until: 'under opposition control',
+      moreSpans: [{ text: 'The committee is meeting on Sunday', until: 'including Hammuriyeh' }],
       cues: [{ text: 'said', after: 'the delegate said' }, { text: 'added', after: 'the negotiator added' }],
     },
     {
@@ -418,7 +429,7 @@ export function sampleTags(): TagSpec[] {
     },
     {
       id: 'att_zolotukhin_interfax', kind: 'attribution', mode: 'direct', speaker: zolotukhin('p_zolotukhin'), medium: 'Interfax', mediumEntityId: 'ent_interfax',
-      text: 'The militants are considering the possibility of evacuating several dozen residents in exchange for an opportunity to leave the area with their families',
+      text: 'The militants are considering', until: 'with their families',
       cues: [{ text: 'told Interfax' }],
     },
     {
@@ -433,7 +444,7 @@ export function sampleTags(): TagSpec[] {
     },
     {
       id: 'att_sohr_1100', kind: 'attribution', mode: 'indirect', speaker: { type: 'entity', entityId: 'ent_sohr', name: 'Syrian Observatory for Human Rights', mentionId: 'o_sohr_3' },
-      text: 'More than 1,100 civilians have been killed in the onslaught on the biggest opposition stronghold near Damascus since it began three weeks ago with a withering bombardment',
+      text: 'More than 1,100 civilians', until: 'withering bombardment',
       cues: [{ text: 'said', after: 'bombardment, said' }],
     },
     {
