@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportFormatNames, maxImportBytes, type ApiResult, type ArticleSummary, type ExportFormatName, type ImportResult } from '../../common/api';
-import { describeFile, formatMegabytes } from '../import/decodeText';
+import { describeFile, importLimitMessage } from '../import/decodeText';
 import { importFormats } from '../import/index';
 import { dispatchApiCall } from '../services/apiDispatch';
 import { openServices, type AppServices } from '../services/index';
@@ -56,7 +56,7 @@ async function importFiles(services: AppServices, files: readonly string[], outp
         continue;
       }
       if (info.size > maxImportBytes) {
-        output.stderr(`${file}: ${describeFile(path)} is ${formatMegabytes(info.size)}, larger than the import limit of ${formatMegabytes(maxImportBytes)}.\n`);
+        output.stderr(`${file}: ${importLimitMessage(describeFile(path), info.size)}\n`);
         exitCode = exitFailed;
         continue;
       }

@@ -18,14 +18,14 @@ export function formatMegabytes(bytes: number): string {
   return `${Math.ceil((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
+/** The message for input over the import limit; `what` names it ("notes.txt"). */
+export function importLimitMessage(what: string, byteLength: number): string {
+  return `${what} is ${formatMegabytes(byteLength)}, larger than the import limit of ${formatMegabytes(maxImportBytes)}.`;
+}
+
 /** Refuses input over the import limit before any work is spent on it; `what` names it ("notes.txt"). */
 export function assertWithinImportLimit(what: string, byteLength: number): void {
-  if (byteLength > maxImportBytes) {
-    throw new ServiceError(
-      'too_large',
-      `${what} is ${formatMegabytes(byteLength)}, larger than the import limit of ${formatMegabytes(maxImportBytes)}.`,
-    );
-  }
+  if (byteLength > maxImportBytes) throw new ServiceError('too_large', importLimitMessage(what, byteLength));
 }
 
 // Signatures of the binary files people most often pick by mistake, so the message can name them.

@@ -1,6 +1,6 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { AnnotationMap } from '../../common/annotation';
-import { maxImportBytes, type ImportResult } from '../../common/api';
+import type { ImportResult } from '../../common/api';
 import { annotationsOf, headlineOf, parseArticleDocument } from '../../common/articleText';
 import { parseImportedFile, parsePastedText, type ImportedArticle, type ImportedArticleOrigin } from '../import';
 import type { Store } from '../store/index';
@@ -14,18 +14,6 @@ const base64Characters = /^[A-Za-z0-9+/]*={0,2}$/;
 
 function isBase64(text: string): boolean {
   return text.length % 4 === 0 && base64Characters.test(text);
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
-}
-
-function ensureWithinLimit(byteLength: number, what: string): void {
-  if (byteLength <= maxImportBytes) return;
-  // Just over the limit, megabytes round to the same figure; exact bytes then say why it was refused.
-  const sameInMegabytes = megabytes(byteLength) === megabytes(maxImportBytes);
-  const size = (bytes: number) => (sameInMegabytes ? `${bytes.toLocaleString('en')} bytes` : megabytes(bytes));
-  throw new ServiceError('too_large', `${what} is ${size(byteLength)}; the import limit is ${size(maxImportBytes)}.`);
 }
 
 // Ids this app writes look like art_0123abcd…; a kept id is held to plain characters, whatever a file says.
@@ -71,17 +59,15 @@ function storeImported(store: Store, imported: ImportedArticle): ImportResult {
   });
 }
 
-/** The import methods: a file sent as base64, or pasted text; both enforce the import size limit first. */
+/** The import methods: a file sent as base64, or pasted text; the importer enforces the size limit first. */
 export function createImportHandlers(store: Store): Pick<ApiHandlers, 'importFile' | 'importText'> {
   return {
     async importFile({ fileName, bytesBase64 }) {
       if (!isBase64(bytesBase64)) throw new ServiceError('invalid_argument', 'The file contents did not arrive as base64.');
       const bytes = Buffer.from(bytesBase64, 'base64');
-      ensureWithinLimit(bytes.byteLength, `"${fileName}"`);
       return storeImported(store, await parseImportedFile(fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
     },
     importText({ text, title }) {
-      ensureWithinLimit(Buffer.byteLength(text, 'utf8'), 'The pasted text');
       return storeImported(store, parsePastedText(text, title));
     },
   };

@@ -344,7 +344,7 @@ describe('hostile and wrong files through the services', () => {
     ['a .docx that is not a zip', 'notes.docx', () => 'Plain words saved under the wrong name.', 'invalid_file', /^"notes\.docx" is not a real \.docx: a \.docx file is a zip archive, and this file is not one\.$/],
     ['malformed XML', 'broken.xml', () => '<nitf><body><body.content><p>Unclosed</body.content></body></nitf>', 'invalid_file', /^"broken\.xml" is not well-formed XML \(line \d+, column \d+: /],
     ['XML that is not NITF', 'feed.xml', () => '<rss><channel><title>x</title></channel></rss>', 'invalid_file', /^"feed\.xml" is XML but not NITF: its root element is <rss>/],
-    ['an oversize file', 'huge.txt', () => new Uint8Array(maxImportBytes + 1).fill(0x61), 'too_large', /^"huge\.txt" is 5,242,881 bytes; the import limit is 5,242,880 bytes\.$/],
+    ['an oversize file', 'huge.txt', () => new Uint8Array(maxImportBytes + 1).fill(0x61), 'too_large', /^"huge\.txt" is 5\.1 MB, larger than the import limit of 5 MB\.$/],
     ['an unknown format', 'photo.png', () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'invalid_file', /^"photo\.png" cannot be imported: \.png files are not a supported format\. It looks like a PNG image\./],
     ['JSON that is not our export', 'data.json', () => '{"rows": [1, 2, 3]}', 'invalid_file', /^"data\.json" cannot be imported: the file is not a Newsroom Annotator JSON export/],
     [

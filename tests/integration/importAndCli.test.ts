@@ -36,7 +36,7 @@ describe('importing through the services', () => {
     const tooLarge = Buffer.alloc(maxImportBytes + 1, 'a').toString('base64');
     expect(await errorOf('importFile', { fileName: 'huge.txt', bytesBase64: tooLarge })).toMatchObject({
       code: 'too_large',
-      message: '"huge.txt" is 5,242,881 bytes; the import limit is 5,242,880 bytes.',
+      message: '"huge.txt" is 5.1 MB, larger than the import limit of 5 MB.',
     });
     // Under the limit in characters, over it in UTF-8 bytes.
     expect(await errorOf('importText', { text: 'é'.repeat(maxImportBytes / 2 + 1) })).toMatchObject({ code: 'too_large' });
