@@ -4,7 +4,7 @@ import {
   emptyFigureFields,
   highlightLabel,
   type Annotation,
-    type AttributionMode,
+  type AttributionMode,
   type EntityType,
   type FigureFields,
 } from '../annotation';
@@ -58,7 +58,17 @@ function newRecord(request: TagRequest, quote: string, context: TagContext): Ann
 export function tagSelection(request: TagRequest, context: TagContext): Command {
   return (state, dispatch) => {
     const range = taggableRange(state);
-    if (!range) return false;
+    return range !== null && tagRange(range, request, context)(state, dispatch);
+  };
+}
+
+/**
+ * Tags the words from `range.from` to `range.to` as a new annotation, wherever the selection is now: a
+ * caller that waited (for the registry) tags the words the user chose, not those selected since.
+ */
+export function tagRange(range: { from: number; to: number }, request: TagRequest, context: TagContext): Command {
+  return (state, dispatch) => {
+    if (range.from >= range.to || range.to > state.doc.content.size) return false;
     if (dispatch) {
       const quote = state.doc.textBetween(range.from, range.to, ' ', ' ');
       const record = newRecord(request, quote, context);

@@ -21,7 +21,8 @@ export function App() {
   const [editingName, setEditingName] = useState(false);
   const [startupError, setStartupError] = useState<string | null>(null);
   const abortRef = useRef<AbortController | null>(null);
-  const flushRef = useRef<(() => Promise<void>) | null>(null);
+  // Saves the open editor's pending work; false when it could not, and the editor must then stay open.
+  const flushRef = useRef<(() => Promise<boolean>) | null>(null);
 
   useEffect(() => {
     api
@@ -40,26 +41,28 @@ export function App() {
     }
   }, [api]);
 
-  const registerFlush = useCallback((flush: (() => Promise<void>) | null) => {
+  const registerFlush = useCallback((flush: (() => Promise<boolean>) | null) => {
     flushRef.current = flush;
   }, []);
+  // Leaving the editor unmounts it; with a failed save that would throw the unsaved work away.
+  const editorSaved = useCallback(async () => (await flushRef.current?.()) ?? true, []);
 
   const open = useCallback(async (articleId: string, focusAnnotationId?: string) => {
-    await flushRef.current?.();
+    if (!(await editorSaved())) return;
     setScreen({ name: 'editor', articleId, focusAnnotationId });
-  }, []);
+  }, [editorSaved]);
 
   const showRegistry = useCallback(async () => {
     // Registry changes (merges, deletions) rewrite articles: pending edits must reach the store first.
-    await flushRef.current?.();
+    if (!(await editorSaved())) return;
     setScreen({ name: 'registry' });
-  }, []);
+  }, [editorSaved]);
 
   const showLibrary = useCallback(async () => {
-    await flushRef.current?.();
+    if (!(await editorSaved())) return;
     setScreen({ name: 'library' });
     setLibraryVersion((version) => version + 1);
-  }, []);
+  }, [editorSaved]);
 
   const runImport = useCallback(
     async (files: File[]) => {
@@ -85,7 +88,13 @@ export function App() {
     [runImport],
   );
 
-  useEffect(() => onFlushRequest(() => flushRef.current?.()), []);
+  useEffect(
+    () =>
+      onFlushRequest(async () => {
+        await flushRef.current?.();
+      }),
+    [],
+  );
   useEffect(
     () =>
       onMenuCommand((command) => {

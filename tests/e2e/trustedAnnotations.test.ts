@@ -1,23 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { highlightTexts, sampleArticlePath, selectTextInEditor, startBrowserSession, waitForSaved, type BrowserSession } from '../support/browserSession';
+import { highlightTexts, highlightsWithLabel, sampleArticlePath, selectTextInEditor, startBrowserSession, waitForSaved, type BrowserSession } from '../support/browserSession';
 
 const wael = 'There are no direct or indirect negotiations with the Russian enemy or its allies';
 // The delegate's quote, read from the sample (third-party text is never copied into the project).
 const delegate = /"(The committee discussed[^"]*?),"/.exec(readFileSync(sampleArticlePath, 'utf8'))![1]!;
-
-/** Ids of the annotations the page highlights with `label`, and the words each covers. */
-async function highlights(page: Page, label: string): Promise<Map<string, string>> {
-  const pairs = await page.evaluate((label) => {
-    const byId = new Map<string, string>();
-    for (const el of document.querySelectorAll<HTMLElement>(`.ProseMirror [data-ann-label="${label}"][data-ann-part="content"]`)) {
-      byId.set(el.dataset.annId!, (byId.get(el.dataset.annId!) ?? '') + el.textContent);
-    }
-    return [...byId.entries()];
-  }, label);
-  return new Map(pairs);
-}
 
 async function tag(page: Page, text: string, shortcut: string, occurrence = 0): Promise<void> {
   await selectTextInEditor(page, text, occurrence);
@@ -48,14 +36,14 @@ describe('annotations a newsroom can trust: registry, figures, attributions (sam
     const occurrences = dialog.getByRole('list', { name: 'Occurrences' }).getByRole('listitem');
     await expect.poll(() => occurrences.count()).toBe(3);
     await dialog.getByRole('button', { name: /Tag 2 occurrences/ }).click();
-    const people = await highlights(page, 'person');
+    const people = await highlightsWithLabel(page, 'person');
     expect([...people.values()].sort()).toEqual(['Major General Vladimir Zolotukhin', 'Zolotukhin', 'Zolotukhin']);
     // One undo removes both, redo brings them back.
     await page.locator('.ProseMirror').focus();
     await page.keyboard.press('Control+z');
-    expect((await highlights(page, 'person')).size).toBe(1);
+    expect((await highlightsWithLabel(page, 'person')).size).toBe(1);
     await page.keyboard.press('Control+Shift+z');
-    expect((await highlights(page, 'person')).size).toBe(3);
+    expect((await highlightsWithLabel(page, 'person')).size).toBe(3);
     // A later "Zolotukhin" typed by hand links to the same person through the alias tag-all added.
     await waitForSaved(page);
     const registry = await session.services.handlers.listEntities({ query: 'Zolotukhin' });
@@ -94,7 +82,7 @@ describe('annotations a newsroom can trust: registry, figures, attributions (sam
     await reason.press('Enter');
     await waitForSaved(page);
     // Enter in an inspector field commits the field and never reaches the text behind it.
-    expect([...(await highlights(page, 'attribution')).values()].sort()).toEqual([delegate, wael].sort());
+    expect([...(await highlightsWithLabel(page, 'attribution')).values()].sort()).toEqual([delegate, wael].sort());
   });
 
   it('merges the two spellings of Faylaq al Rahman in the registry, and the merge can be undone', async () => {
@@ -129,10 +117,10 @@ describe('annotations a newsroom can trust: registry, figures, attributions (sam
     await page.getByRole('button', { name: 'Library', exact: true }).click();
     await page.locator('.article-link').first().click();
     await page.locator('.ProseMirror').waitFor();
-    const orgs = await highlights(page, 'organisation');
+    const orgs = await highlightsWithLabel(page, 'organisation');
     expect([...orgs.values()].sort()).toEqual(['Failaq al Rahman', 'Faylaq al Rahman']);
-    expect([...(await highlights(page, 'person')).values()].sort()).toEqual(['Major General Vladimir Zolotukhin', 'Wael Alwan', 'Zolotukhin', 'Zolotukhin']);
-    const quotes = await highlights(page, 'attribution');
+    expect([...(await highlightsWithLabel(page, 'person')).values()].sort()).toEqual(['Major General Vladimir Zolotukhin', 'Wael Alwan', 'Zolotukhin', 'Zolotukhin']);
+    const quotes = await highlightsWithLabel(page, 'attribution');
     expect([...quotes.values()].sort()).toEqual([delegate, wael].sort());
     for (const [id] of quotes) expect(await highlightTexts(page, id)).not.toBe('');
     await page.getByRole('tab', { name: 'Sources' }).click();

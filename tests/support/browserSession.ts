@@ -130,6 +130,18 @@ export async function highlightTexts(page: Page, annotationId: string): Promise<
   return page.evaluate((id) => [...document.querySelectorAll(`.ProseMirror [data-ann-id="${id}"][data-ann-part="content"]`)].map((el) => el.textContent).join(''), annotationId);
 }
 
+/** Ids of the annotations the page highlights with `label`, and the words each covers. */
+export async function highlightsWithLabel(page: Page, label: string): Promise<Map<string, string>> {
+  const pairs = await page.evaluate((label) => {
+    const byId = new Map<string, string>();
+    for (const el of document.querySelectorAll<HTMLElement>(`.ProseMirror [data-ann-label="${label}"][data-ann-part="content"]`)) {
+      byId.set(el.dataset.annId!, (byId.get(el.dataset.annId!) ?? '') + el.textContent);
+    }
+    return [...byId.entries()];
+  }, label);
+  return new Map(pairs);
+}
+
 /** Waits until the save indicator says everything is saved. */
 export async function waitForSaved(page: Page): Promise<void> {
   await page.getByRole('status', { name: 'Save status' }).filter({ hasText: /^Saved/ }).waitFor({ timeout: 15_000 });

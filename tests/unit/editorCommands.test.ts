@@ -8,6 +8,7 @@ import {
   addSpanToAnnotation,
   annotationMapOf,
   removeAnnotation,
+  tagRange,
   tagSelection,
   updateAnnotation,
   type TagRequest,
@@ -79,6 +80,16 @@ describe('tagging commands', () => {
     expect(textOf(state, 'a')).toBe('Rami Abdel Rahman');
     const caret = select(base, from, from);
     expect(tagSelection({ kind: 'figure' }, { id: 'b', author: '', now: '' })(caret)).toBe(false);
+  });
+
+  it('tags the given words whatever is selected now, and refuses a range outside the document', () => {
+    const base = initialState();
+    const words = positionOf(base, 'Rami Abdel Rahman');
+    const elsewhere = positionOf(base, 'Sunday');
+    const state = run(select(base, elsewhere.from, elsewhere.to), tagRange(words, { kind: 'entity', entityType: 'person' }, { id: 'r', author: '', now: '' }));
+    expect(textOf(state, 'r')).toBe('Rami Abdel Rahman');
+    expect(textOf(state, 'r')).not.toContain('Sunday');
+    expect(tagRange({ from: 2, to: base.doc.content.size + 5 }, { kind: 'figure' }, { id: 'x', author: '', now: '' })(base)).toBe(false);
   });
 
   it('lets tags nest and overlap: a person inside an attribution, two overlapping entities', () => {

@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import { annotationStatuses, labels, type Annotation, type AnnotationKind, type AnnotationMap, type AnnotationStatus } from '../../../common/annotation';
+import { annotationShortcuts } from './tagShortcuts';
 
 interface AnnotationsPanelProps {
   annotations: AnnotationMap;
@@ -64,7 +65,7 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, te
           ))}
         </select>
         {needingReview > 0 && (
-          <button type="button" className="review-queue" onClick={onNextToReview} title="Step through the tags that need review (Alt+Shift+N)">
+          <button type="button" className="review-queue" onClick={onNextToReview} title={`Step through the tags that need review (${annotationShortcuts.nextToReview.label})`}>
             {needingReview} need review · next
           </button>
         )}

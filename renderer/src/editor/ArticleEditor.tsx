@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { EditorView } from 'prosemirror-view';
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { keymap } from 'prosemirror-keymap';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { redo, undo, undoDepth, redoDepth } from 'prosemirror-history';
@@ -10,8 +11,8 @@ import {
   addSpanToAnnotation,
   annotationMapOf,
   removeAnnotation,
+  tagRange,
   tagRanges,
-  tagSelection,
   taggableRange,
   updateAnnotation,
   type TagRequest,
@@ -51,7 +52,8 @@ function surnameOf(name: string): string | null {
 }
 
 type EditorDialog =
-  | { type: 'tagAll'; mentionId: string; entityName: string; names: string[]; candidates: OccurrenceCandidate[] }
+  // `doc` is the document the candidates' positions belong to.
+  | { type: 'tagAll'; mentionId: string; entityName: string; names: string[]; candidates: OccurrenceCandidate[]; doc: ProseMirrorNode }
   | { type: 'relink'; mentionId: string; query: string; entityType: EntityType };
 
 interface ArticleEditorProps {
@@ -63,7 +65,8 @@ interface ArticleEditorProps {
   onClose: () => void;
   onFilesDropped: (dataTransfer: DataTransfer) => void;
   // Lets the app flush this editor's pending save before it closes or switches views.
-  registerFlush: (flush: (() => Promise<void>) | null) => void;
+  // The flush resolves false when the work could not be saved; the app then keeps this editor open.
+  registerFlush: (flush: (() => Promise<boolean>) | null) => void;
 }
 
 /** The editor screen: toolbar and text in the middle, inspector and annotation list beside it. */
@@ -153,10 +156,15 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
         }
       }
       const latest = view();
-      // The words moved while the registry answered: tag what is selected now, if anything.
-      if (!latest || (latest.state.doc !== docBefore && !taggableRange(latest.state))) return;
+      if (!latest) return;
+      if (latest.state.doc !== docBefore) {
+        // The copy changed while the registry answered, so `range` may now cover other words.
+        setNotice(`The text changed before the tag was made. Select the words and press ${action.name} again.`);
+        return;
+      }
       const id = newId('ann');
-      if (!run(tagSelection(request, { id, author: userName, now: now() }))) return;
+      // The words selected when the user asked, even if the selection moved while the registry answered.
+      if (!run(tagRange(range, request, { id, author: userName, now: now() }))) return;
       setNotice(linkNotice);
       choose(id, false);
       setFocusSpeaker(request.kind === 'attribution');
@@ -180,15 +188,20 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
     const surnames = record.entityType === 'person' ? known.map(surnameOf).filter((surname): surname is string => surname !== null) : [];
     const names = [...new Set([...known, ...surnames].map((name) => name.trim()).filter((name) => name !== ''))];
     const candidates = tagAllCandidates(current.state, names, record.entityId, id);
-    setDialog({ type: 'tagAll', mentionId: id, entityName: entity?.name ?? ownText, names, candidates });
+    setDialog({ type: 'tagAll', mentionId: id, entityName: entity?.name ?? ownText, names, candidates, doc: current.state.doc });
   }, [entities]);
 
   const applyTagAll = useCallback(
-    (mentionId: string, chosen: OccurrenceCandidate[]) => {
+    (mentionId: string, chosen: OccurrenceCandidate[], candidatesDoc: ProseMirrorNode) => {
       const current = view();
       const record = current && annotationMapOf(current.state)[mentionId];
       setDialog(null);
       if (!current || record?.kind !== 'entity') return;
+      if (current.state.doc !== candidatesDoc) {
+        // The positions were found in an older text and could now fall on other words.
+        setNotice('The text changed while the list was open; nothing was tagged. Open “Tag all occurrences” again.');
+        return;
+      }
       const stamp = now();
       run(
         tagRanges(
@@ -243,6 +256,18 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
       setNotice(`Could not split it off: ${(error as Error).message}`);
     }
   }, [api, relinkTo]);
+
+  // Back from the inspector, the caret goes after the words just tagged rather than leaving them selected,
+  // where the next key typed would replace them; the inspector keeps showing the same tag.
+  const returnToText = useCallback(() => {
+    const current = view();
+    if (!current) return;
+    const { selection } = current.state;
+    if (!selection.empty) {
+      current.dispatch(selectAnnotation(current.state.tr.setSelection(TextSelection.create(current.state.doc, selection.to)), selectedAnnotationId(current.state)));
+    }
+    current.focus();
+  }, []);
 
   const selectFromList = useCallback((id: string) => choose(id, true), [choose]);
   const handlers = useRef({ tag: (_action: TagAction) => {}, tagAll: () => {}, remove: () => {}, markCue: () => {}, addSpan: () => {}, step: (_direction: 1 | -1, _onlyNeedingReview?: boolean) => {} });
@@ -380,7 +405,11 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
           }, 0),
         );
         setSaveStatus({ state: 'saved', at: record.updatedAt });
-        registerFlush(() => autosave.flush());
+        registerFlush(async () => {
+          const saved = await autosave.flush();
+          if (!saved) setNotice('Your latest changes are not saved yet, so the article stays open. Nothing is lost: it retries, or use “Retry now”.');
+          return saved;
+        });
         editorView.focus();
         if (focusAnnotationId) choose(focusAnnotationId, true);
       })
@@ -452,8 +481,26 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
   }, [api, selectedEntityId, entities]);
   const selectedCue = selected && plainText?.spans.get(selected.id) ? spanText(plainText.text, plainText.spans.get(selected.id)!, 'cue') : '';
 
+  const onSideTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const at = sideTabs.findIndex((tab) => tab.id === sideTab);
+    const target =
+      event.key === 'ArrowRight' ? (at + 1) % sideTabs.length
+      : event.key === 'ArrowLeft' ? (at - 1 + sideTabs.length) % sideTabs.length
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? sideTabs.length - 1
+      : null;
+    if (target === null) return;
+    event.preventDefault();
+    setSideTab(sideTabs[target]!.id);
+    document.getElementById(`tab-${sideTabs[target]!.id}`)?.focus();
+  };
+
   const exportThis = async (format: ExportFormatName) => {
-    await autosaveRef.current?.flush();
+    // The export reads the stored copy: without the latest save it would silently leave out the newest edits.
+    if (autosaveRef.current && !(await autosaveRef.current.flush())) {
+      setNotice('Not exported: the latest changes could not be saved yet. Try again once the article is saved.');
+      return;
+    }
     const outcome = await exportArticles(api, [articleId], format, () => {}, new AbortController().signal);
     if (outcome.failures.length > 0) setNotice(`Export failed: ${outcome.failures[0]!.message}`);
     else setNotice(outcome.warnings.length > 0 ? `Exported with notes: ${outcome.warnings.join(' ')}` : `Exported as ${format.toUpperCase()}.`);
@@ -531,10 +578,21 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
             onRemove={onRemove}
             onMarkCue={onMarkCue}
             onAddSpan={onAddSpan}
+            onReturnToText={returnToText}
           />
-          <div className="side-tabs" role="tablist" aria-label="Article lists">
+          <div className="side-tabs" role="tablist" aria-label="Article lists" onKeyDown={onSideTabKey}>
             {sideTabs.map((tab) => (
-              <button key={tab.id} type="button" role="tab" id={`tab-${tab.id}`} aria-selected={sideTab === tab.id} aria-controls={`panel-${tab.id}`} onClick={() => setSideTab(tab.id)}>
+              <button
+                key={tab.id}
+                type="button"
+                role="tab"
+                id={`tab-${tab.id}`}
+                aria-selected={sideTab === tab.id}
+                aria-controls={`panel-${tab.id}`}
+                // One tab stop for the whole list; arrows move between the tabs (the WAI-ARIA tabs pattern).
+                tabIndex={sideTab === tab.id ? 0 : -1}
+                onClick={() => setSideTab(tab.id)}
+              >
                 {tab.label}
               </button>
             ))}
@@ -555,7 +613,7 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
         </aside>
       </div>
       {dialog?.type === 'tagAll' && (
-        <TagAllDialog entityName={dialog.entityName} names={dialog.names} candidates={dialog.candidates} onCancel={() => setDialog(null)} onApply={(chosen) => applyTagAll(dialog.mentionId, chosen)} />
+        <TagAllDialog entityName={dialog.entityName} names={dialog.names} candidates={dialog.candidates} onCancel={() => setDialog(null)} onApply={(chosen) => applyTagAll(dialog.mentionId, chosen, dialog.doc)} />
       )}
       {dialog?.type === 'relink' && (
         <EntityLinkPicker api={api} title="Link this mention to…" initialQuery={dialog.query} onCancel={() => setDialog(null)} onPick={(entity) => relinkTo(dialog.mentionId, entity)} />

@@ -23,7 +23,11 @@ export function EntityLinkPicker({ api, title, initialQuery, type, excludeId, on
     const timer = setTimeout(() => {
       api
         .listEntities({ query: query.trim() || undefined, type, limit: 50 })
-        .then((found) => !stale && setResults(found.filter((entity) => entity.id !== excludeId)))
+        .then((found) => {
+          if (stale) return;
+          setResults(found.filter((entity) => entity.id !== excludeId));
+          setError(null);
+        })
         .catch((searchError: Error) => !stale && setError(searchError.message));
     }, 120);
     return () => {

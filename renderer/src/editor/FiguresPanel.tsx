@@ -38,7 +38,15 @@ export const FiguresPanel = memo(function FiguresPanel({ annotations, textOf, or
             {figures.map((figure) => (
               <tr key={figure.id} onClick={() => onSelect(figure.id)} className={`verification-${figure.figure.verification}`}>
                 <td>
-                  <button type="button" className="link-button" onClick={() => onSelect(figure.id)}>
+                  {/* The row takes the click too (for mouse users); one selection per click, not two. */}
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      onSelect(figure.id);
+                    }}
+                  >
                     {textOf(figure.id) || figure.quote}
                   </button>
                 </td>

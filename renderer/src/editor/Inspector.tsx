@@ -30,6 +30,8 @@ interface InspectorProps {
   onRemove: () => void;
   onMarkCue: () => void;
   onAddSpan: () => void;
+  // Gives the keyboard back to the article text, after a speaker is picked or the picker is left with Escape.
+  onReturnToText: () => void;
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -41,18 +43,28 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** A text input that commits on Enter or when it loses focus, so each edit is one undo step. */
+/**
+ * A text input that commits on Enter or when it loses focus, so each edit is one undo step. The draft follows
+ * the record when it changes elsewhere (undo, a normalised value) without remounting, which would drop focus.
+ */
 function CommitInput({ value, onCommit, label, multiline }: { value: string; onCommit: (value: string) => void; label: string; multiline?: boolean }) {
+  const [draft, setDraft] = useState(value);
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    setShownValue(value);
+    setDraft(value);
+  }
   const commit = (next: string) => {
     if (next !== value) onCommit(next);
   };
   return multiline ? (
-    <textarea aria-label={label} defaultValue={value} rows={3} onBlur={(event) => commit(event.target.value)} />
+    <textarea aria-label={label} value={draft} rows={3} onChange={(event) => setDraft(event.target.value)} onBlur={(event) => commit(event.target.value)} />
   ) : (
     <input
       type="text"
       aria-label={label}
-      defaultValue={value}
+      value={draft}
+      onChange={(event) => setDraft(event.target.value)}
       onBlur={(event) => commit(event.target.value)}
       onKeyDown={(event) => {
         if (event.key !== 'Enter') return;
@@ -114,7 +126,7 @@ function FigureFieldsEditor({ annotation, onChange }: { annotation: FigureAnnota
   );
 }
 
-function AttributionFieldsEditor(props: { annotation: AttributionAnnotation; cueText: string; candidates: SpeakerCandidate[]; focusSpeaker: boolean; onChange: InspectorProps['onChange']; onMarkCue: () => void; onAddSpan: () => void }) {
+function AttributionFieldsEditor(props: { annotation: AttributionAnnotation; cueText: string; candidates: SpeakerCandidate[]; focusSpeaker: boolean; onChange: InspectorProps['onChange']; onMarkCue: () => void; onAddSpan: () => void; onReturnToText: () => void }) {
   const { annotation, onChange } = props;
   const [choosing, setChoosing] = useState(annotation.speaker === null);
   const set = (patch: Partial<AttributionAnnotation>) => onChange((record) => (record.kind === 'attribution' ? { ...record, ...patch } : record));
@@ -138,6 +150,12 @@ function AttributionFieldsEditor(props: { annotation: AttributionAnnotation; cue
             onPick={(picked) => {
               set({ speaker: picked });
               setChoosing(false);
+              // The picker is replaced by the speaker's name: without this the focus would fall to the page.
+              props.onReturnToText();
+            }}
+            onCancel={() => {
+              setChoosing(false);
+              props.onReturnToText();
             }}
           />
         )}
@@ -180,10 +198,10 @@ export function Inspector(props: InspectorProps) {
       </section>
     );
   }
-  // Inputs are uncontrolled and commit on blur; a new key resets them when the record changes elsewhere (undo).
-  const formKey = `${annotation.id}:${annotation.updatedAt}`;
+  // Keyed by the annotation alone: a key that changed with each edit would remount the form on every
+  // committed field and throw the keyboard focus out of the next field the user tabbed to.
   return (
-    <section className="inspector" aria-label="Inspector" key={formKey}>
+    <section className="inspector" aria-label="Inspector" key={annotation.id}>
       <h2>
         {labels[annotation.kind]} <span className="inspector-text">“{props.text || annotation.quote}”</span>
       </h2>
@@ -220,7 +238,7 @@ export function Inspector(props: InspectorProps) {
       )}
       {annotation.kind === 'figure' && <FigureFieldsEditor annotation={annotation} onChange={props.onChange} />}
       {annotation.kind === 'attribution' && (
-        <AttributionFieldsEditor annotation={annotation} cueText={props.cueText} candidates={props.speakerCandidates} focusSpeaker={props.focusSpeaker} onChange={props.onChange} onMarkCue={props.onMarkCue} onAddSpan={props.onAddSpan} />
+        <AttributionFieldsEditor annotation={annotation} cueText={props.cueText} candidates={props.speakerCandidates} focusSpeaker={props.focusSpeaker} onChange={props.onChange} onMarkCue={props.onMarkCue} onAddSpan={props.onAddSpan} onReturnToText={props.onReturnToText} />
       )}
       <Select label="Status" value={annotation.status} options={annotationStatuses} optionLabel={(s) => labels[s]} onChange={(status) => props.onChange((record) => ({ ...record, status }))} />
       <Field label="Note">

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { AttributionSpeaker } from '../../../common/annotation';
 
 /** A person or organisation named in the article, offered as a speaker. */
@@ -12,6 +12,8 @@ export interface SpeakerCandidate {
 interface SpeakerPickerProps {
   candidates: SpeakerCandidate[];
   onPick: (speaker: AttributionSpeaker) => void;
+  // Escape leaves the picker without choosing.
+  onCancel: () => void;
   autoFocus?: boolean;
 }
 
@@ -21,9 +23,9 @@ type Option =
 
 /**
  * Picks an attribution's speaker from the keyboard: type to filter the people and organisations tagged in
- * the article, arrows to move, Enter to choose; "Anonymous source" is always the last option.
+ * the article, arrows to move, Enter to choose, Escape to leave; "Anonymous source" is always the last option.
  */
-export function SpeakerPicker({ candidates, onPick, autoFocus }: SpeakerPickerProps) {
+export function SpeakerPicker({ candidates, onPick, onCancel, autoFocus }: SpeakerPickerProps) {
   const [filter, setFilter] = useState('');
   const [active, setActive] = useState(0);
   const listId = useId();
@@ -48,6 +50,10 @@ export function SpeakerPicker({ candidates, onPick, autoFocus }: SpeakerPickerPr
     return matches;
   }, [candidates, filter]);
   const activeIndex = Math.min(active, options.length - 1);
+  // Focus stays in the input (aria-activedescendant), so the browser does not scroll the list by itself.
+  useEffect(() => {
+    document.getElementById(`${listId}-${activeIndex}`)?.scrollIntoView({ block: 'nearest' });
+  }, [listId, activeIndex]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
@@ -59,6 +65,9 @@ export function SpeakerPicker({ candidates, onPick, autoFocus }: SpeakerPickerPr
     } else if (event.key === 'Enter') {
       const option = options[activeIndex];
       if (option) onPick(option.speaker);
+      event.preventDefault();
+    } else if (event.key === 'Escape') {
+      onCancel();
       event.preventDefault();
     } else if (event.altKey && event.key.toLowerCase() === 'n') {
       // "Anonymous is one key away": Alt+N picks it whatever is highlighted.

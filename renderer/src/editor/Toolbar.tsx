@@ -21,7 +21,7 @@ export function Toolbar({ onTag, onUndo, onRedo, canUndo, canRedo }: ToolbarProp
           type="button"
           className={`tag-button tag-${action.cssLabel}`}
           title={`Tag the selection as ${action.name} (${action.shortcutLabel})`}
-          aria-keyshortcuts={action.shortcutLabel.replace(/\+/g, '+')}
+          aria-keyshortcuts={action.shortcutLabel}
           // Keep the editor's selection: a mouse press on the button must not move focus first.
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => onTag(action)}

@@ -65,20 +65,24 @@ export class AutosaveController {
     return this.pending !== null || this.inFlight !== null;
   }
 
-  /** Saves now whatever is pending and resolves when the store has it (or the save failed). */
-  async flush(): Promise<void> {
+  /**
+   * Saves now whatever is pending and resolves when the store has it (true) or the save failed (false), so
+   * that a caller about to close the editor can keep it open rather than lose the work.
+   */
+  async flush(): Promise<boolean> {
     this.clearTimer();
     while (this.inFlight) await this.inFlight;
     if (this.pending) await this.saveNow();
+    return !this.hasUnsavedChanges();
   }
 
   /** Replaces the stored copy even though it changed elsewhere, taking its revision first. */
-  async overwrite(currentRevision: number): Promise<void> {
+  async overwrite(currentRevision: number): Promise<boolean> {
     this.revision = currentRevision;
     // The stored copy is someone else's now: send the whole document, not a patch against ours.
     this.saved = null;
     this.failures = 0;
-    await this.flush();
+    return this.flush();
   }
 
   /** Stops timers; pending work should be flushed first. */

@@ -66,6 +66,8 @@ export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refres
     if (!deleting) return;
     try {
       await api.deleteArticle({ id: deleting.id });
+      // A deleted article left among the chosen ones would make the next export fail for it.
+      setChosen((previous) => new Set([...previous].filter((id) => id !== deleting.id)));
       setDeleting(null);
       await load();
     } catch (deleteError) {

@@ -7,12 +7,19 @@ interface DialogProps {
   actions: ReactNode;
 }
 
-/** A modal dialog on the native <dialog> element: focus is trapped, Escape closes it. */
+/** A modal dialog on the native <dialog> element: focus is trapped, Escape closes it, and focus goes back. */
 export function Dialog({ title, children, onClose, actions }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
+    return () => {
+      // The dialog leaves by being unmounted, not by close(), so the browser does not return the focus: a
+      // keyboard user would be left on the page's body. Focus the opener unless the closing action moved it.
+      const focused = document.activeElement;
+      if (opener?.isConnected && (focused === null || focused === document.body)) opener.focus();
+    };
   }, []);
   return (
     <dialog
