@@ -145,6 +145,34 @@ async function measureSave(session: BrowserSession, articleId: string): Promise<
   return median(times);
 }
 
+/** Opening the Registry view (5,000 entities) from the library, to the painted list, in the browser. */
+async function measureRegistryView(session: BrowserSession): Promise<{ median: number; entities: number }> {
+  const { page, services } = session;
+  const types = ['person', 'organisation', 'place', 'event', 'other'] as const;
+  const existing = (await services.handlers.listEntities({ limit: 10_000 })).length;
+  for (let index = existing; index < 5_000; index++) {
+    await services.handlers.createEntity({ name: `Registry bench entity ${index}`, type: types[index % types.length]!, aliases: [`Bench alias ${index}`] });
+  }
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    await page.goto(session.host.url);
+    await page.getByRole('region', { name: 'Library' }).waitFor();
+    times.push(
+      await page.evaluate(async () => {
+        const start = performance.now();
+        [...document.querySelectorAll<HTMLButtonElement>('nav button')].find((button) => button.textContent === 'Registry')!.click();
+        await new Promise<void>((resolve) => {
+          const check = () => (document.querySelector('.entity-list li') ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        return performance.now() - start;
+      }),
+    );
+  }
+  return { median: median(times), entities: (await services.handlers.listEntities({ limit: 10_000 })).length };
+}
+
 async function main(): Promise<void> {
   const session = await startBrowserSession({ seedDemo: false });
   try {
@@ -162,6 +190,8 @@ async function main(): Promise<void> {
       { metric: 'tag-all "convoy": apply all to painted (ms)', plain: plain.tagAll.apply, tagged: tagged.tagAll.apply },
     ];
     printTable(`Editor and store: ${words.toLocaleString('en')} words, no tags vs ${annotations.toLocaleString('en')} tags (headless Chromium, Node)`, rows);
+    const registryView = await measureRegistryView(session);
+    console.log(`\nRegistry view in the browser: ${registryView.entities.toLocaleString('en')} entities, library to painted list ${registryView.median.toFixed(1)} ms (median of ${runs})`);
   } finally {
     await session.close();
   }
