@@ -81,7 +81,7 @@ function start(): void {
     // better-sqlite3's build in node_modules targets Node's ABI (for the tests); `npm start` prepares one for
     // Electron's ABI in .electron-native/ and this passes it on.
     const electronBinding = join(app.getAppPath(), '.electron-native', 'better_sqlite3.node');
-    const serviceOptions: Parameters<typeof openServices>[0] & { nativeBinding?: string } = {
+    const serviceOptions: Parameters<typeof openServices>[0] = {
       databasePath,
       seedDemo: true,
       ...(existsSync(electronBinding) ? { nativeBinding: electronBinding } : {}),
