@@ -5,7 +5,7 @@ import { ArticleEditor } from './editor/ArticleEditor';
 import { LibraryView } from './library/LibraryView';
 import { RegistryView } from './registry/RegistryView';
 import { droppedFiles, importFiles, type ImportOutcome, type ImportProgress } from './library/importFiles';
-import { Dialog } from './ui/ConfirmDialog';
+import { CancelAndConfirm, Dialog } from './ui/ConfirmDialog';
 
 type Screen = { name: 'library' } | { name: 'registry' } | { name: 'editor'; articleId: string; focusAnnotationId?: string };
 
@@ -249,16 +249,7 @@ function PasteDialog({ onCancel, onImport }: { onCancel: () => void; onImport: (
     <Dialog
       title="Paste an article"
       onClose={onCancel}
-      actions={
-        <>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="button" onClick={() => void submit()} disabled={text.trim() === ''}>
-            Create article
-          </button>
-        </>
-      }
+      actions={<CancelAndConfirm onCancel={onCancel} confirmLabel="Create article" onConfirm={() => void submit()} disabled={text.trim() === ''} />}
     >
       <label className="field">
         <span className="field-label">Title (optional: proposed from the text)</span>
@@ -285,16 +276,7 @@ function UserNameDialog({ initial, onCancel, onSave }: { initial: string; onCanc
     <Dialog
       title="Your name"
       onClose={onCancel}
-      actions={
-        <>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="button" disabled={name.trim() === ''} onClick={() => void save()}>
-            Save
-          </button>
-        </>
-      }
+      actions={<CancelAndConfirm onCancel={onCancel} confirmLabel="Save" onConfirm={() => void save()} disabled={name.trim() === ''} />}
     >
       <label className="field">
         <span className="field-label">Recorded as the author of the tags you make from now on</span>

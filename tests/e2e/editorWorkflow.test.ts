@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   highlightTexts,
+  highlightsWithLabel,
+  importSampleArticle,
   placeCaret,
-  sampleArticlePath,
   selectTextInEditor,
   startBrowserSession,
   waitForSaved,
@@ -14,17 +15,7 @@ const quote = 'There are no direct or indirect negotiations with the Russian ene
 
 /** The id of the annotation whose highlight covers exactly `text` with the given label. */
 async function annotationIdOf(page: Page, text: string, label: string): Promise<string> {
-  const ids = await page.evaluate(
-    ({ text, label }) => {
-      const byId = new Map<string, string>();
-      for (const el of document.querySelectorAll<HTMLElement>(`.ProseMirror [data-ann-label="${label}"][data-ann-part="content"]`)) {
-        const id = el.dataset.annId!;
-        byId.set(id, (byId.get(id) ?? '') + el.textContent);
-      }
-      return [...byId.entries()].filter(([, covered]) => covered === text).map(([id]) => id);
-    },
-    { text, label },
-  );
+  const ids = [...(await highlightsWithLabel(page, label)).entries()].filter(([, covered]) => covered === text).map(([id]) => id);
   expect(ids, `a ${label} highlight on "${text}"`).toHaveLength(1);
   return ids[0]!;
 }
@@ -44,8 +35,7 @@ describe('an editor imports the sample article, tags it, edits it and finds ever
 
   it('imports the sample .txt file from the library and opens it structured', async () => {
     await page.getByRole('region', { name: 'Library' }).waitFor();
-    await page.getByLabel('Files to import').setInputFiles(sampleArticlePath);
-    await page.locator('.ProseMirror').waitFor();
+    await importSampleArticle(page);
     const structure = await page.evaluate(() => ({
       headline: document.querySelectorAll('.ProseMirror h1').length,
       standfirst: document.querySelector('.ProseMirror .block-standfirst')?.textContent ?? '',

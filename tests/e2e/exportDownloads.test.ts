@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { sampleArticlePath, selectTextInEditor, startBrowserSession, waitForSaved, type BrowserSession } from '../support/browserSession';
+import { selectTextInEditor, startBrowserSession, waitForSaved, importSampleArticle, type BrowserSession } from '../support/browserSession';
 import { validateNitf } from '../support/validateNitf';
 import { loadWadmAssertions, wadmFailures } from '../support/validateWadm';
 
@@ -21,8 +21,7 @@ describe('an editor exports tagged articles from the browser app', () => {
     page = session.page;
     await page.locator('.ProseMirror').waitFor();
     await page.getByRole('button', { name: 'Library', exact: true }).click();
-    await page.getByLabel('Files to import').setInputFiles(sampleArticlePath);
-    await page.locator('.ProseMirror').waitFor();
+    await importSampleArticle(page);
     for (const [text, key] of [
       ['Rami Abdel Rahman', 'Alt+Shift+P'],
       ['Syrian Observatory for Human Rights', 'Alt+Shift+O'],

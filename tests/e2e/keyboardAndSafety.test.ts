@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { highlightsWithLabel, placeCaret, sampleArticlePath, selectTextInEditor, startBrowserSession, waitForSaved, type BrowserSession } from '../support/browserSession';
+import { highlightsWithLabel, placeCaret, selectTextInEditor, startBrowserSession, waitForSaved, importSampleArticle, type BrowserSession } from '../support/browserSession';
 
 const quote = 'There are no direct or indirect negotiations with the Russian enemy or its allies';
 
@@ -26,8 +26,7 @@ describe('keyboard access and safety of the work in the editor', () => {
   beforeAll(async () => {
     session = await startBrowserSession();
     page = session.page;
-    await page.getByLabel('Files to import').setInputFiles(sampleArticlePath);
-    await page.locator('.ProseMirror').waitFor();
+    await importSampleArticle(page);
   });
   afterAll(async () => {
     await session?.close();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { highlightTexts, highlightsWithLabel, sampleArticlePath, selectTextInEditor, startBrowserSession, waitForSaved, type BrowserSession } from '../support/browserSession';
+import { highlightTexts, highlightsWithLabel, sampleArticlePath, selectTextInEditor, startBrowserSession, waitForSaved, importSampleArticle, type BrowserSession } from '../support/browserSession';
 
 const wael = 'There are no direct or indirect negotiations with the Russian enemy or its allies';
 // The delegate's quote, read from the sample (third-party text is never copied into the project).
@@ -20,8 +20,7 @@ describe('annotations a newsroom can trust: registry, figures, attributions (sam
   beforeAll(async () => {
     session = await startBrowserSession();
     page = session.page;
-    await page.getByLabel('Files to import').setInputFiles(sampleArticlePath);
-    await page.locator('.ProseMirror').waitFor();
+    await importSampleArticle(page);
   });
   afterAll(async () => {
     await session?.close();

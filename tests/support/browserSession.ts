@@ -73,6 +73,12 @@ export async function startBrowserSession(options: { seedDemo?: boolean; databas
   return session;
 }
 
+/** Imports the sample article through the library's file input, as an editor would, and waits for the editor. */
+export async function importSampleArticle(page: Page): Promise<void> {
+  await page.getByLabel('Files to import').setInputFiles(sampleArticlePath);
+  await page.locator('.ProseMirror').waitFor();
+}
+
 /** Selects `text` (its `occurrence`-th appearance) inside the editor with a real DOM selection. */
 export async function selectTextInEditor(page: Page, text: string, occurrence = 0): Promise<void> {
   const found = await page.evaluate(

@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { FilterSelect } from '../ui/FilterSelect';
 import { annotationStatuses, labels, type Annotation, type AnnotationKind, type AnnotationMap, type AnnotationStatus } from '../../../common/annotation';
 import { annotationShortcuts } from './tagShortcuts';
 
@@ -56,14 +57,7 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, te
     <section className="annotations-panel" aria-label="Annotations">
       <h2>Annotations</h2>
       <div className="panel-filters">
-        <select aria-label="Filter by tag status" value={statusFilter} onChange={(event) => setStatusFilter(event.target.value as AnnotationStatus | '')}>
-          <option value="">All statuses</option>
-          {annotationStatuses.map((status) => (
-            <option key={status} value={status}>
-              {labels[status]}
-            </option>
-          ))}
-        </select>
+        <FilterSelect label="Filter by tag status" allLabel="All statuses" value={statusFilter} options={annotationStatuses} optionLabel={(status) => labels[status]} onChange={setStatusFilter} />
         {needingReview > 0 && (
           <button type="button" className="review-queue" onClick={onNextToReview} title={`Step through the tags that need review (${annotationShortcuts.nextToReview.label})`}>
             {needingReview} need review · next

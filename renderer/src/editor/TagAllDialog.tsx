@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { OccurrenceCandidate } from '../../../common/editor/tagAll';
-import { Dialog } from '../ui/ConfirmDialog';
+import { CancelAndConfirm, Dialog } from '../ui/ConfirmDialog';
 
 interface TagAllDialogProps {
   entityName: string;
@@ -20,14 +20,12 @@ export function TagAllDialog({ entityName, names, candidates, onApply, onCancel 
       title={`Tag all occurrences of ${entityName}`}
       onClose={onCancel}
       actions={
-        <>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="button" disabled={chosen.size === 0} onClick={() => onApply(candidates.filter((_, index) => chosen.has(index)))}>
-            Tag {chosen.size} {chosen.size === 1 ? 'occurrence' : 'occurrences'}
-          </button>
-        </>
+        <CancelAndConfirm
+          onCancel={onCancel}
+          confirmLabel={`Tag ${chosen.size} ${chosen.size === 1 ? 'occurrence' : 'occurrences'}`}
+          disabled={chosen.size === 0}
+          onConfirm={() => onApply(candidates.filter((_, index) => chosen.has(index)))}
+        />
       }
     >
       <p className="dialog-hint">

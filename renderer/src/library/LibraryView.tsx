@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { articleStatusLabels, articleStatuses, type AnnotatorApi, type ArticleStatus, type ArticleSummary } from '../../../common/api';
-import { ConfirmDeleteDialog, Dialog } from '../ui/ConfirmDialog';
+import { CancelAndConfirm, ConfirmDeleteDialog, Dialog } from '../ui/ConfirmDialog';
 import { ExportControls, exportArticles, type ExportProgress } from '../exports/ExportControls';
 import { importAccept } from './importFiles';
+import { FilterSelect } from '../ui/FilterSelect';
 import type { ExportFormatName } from '../../../common/api';
 
 interface LibraryViewProps {
@@ -85,14 +86,7 @@ export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refres
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
-        <select aria-label="Filter by status" value={statusFilter} onChange={(event) => setStatusFilter(event.target.value as ArticleStatus | '')}>
-          <option value="">All statuses</option>
-          {articleStatuses.map((status) => (
-            <option key={status} value={status}>
-              {articleStatusLabels[status]}
-            </option>
-          ))}
-        </select>
+        <FilterSelect label="Filter by status" allLabel="All statuses" value={statusFilter} options={articleStatuses} optionLabel={(status) => articleStatusLabels[status]} onChange={setStatusFilter} />
         <span className="toolbar-gap" />
         <button type="button" onClick={() => fileInput.current?.click()} title="Import .txt, .md, .html, .docx, NITF or JSON files (or drop them on the window)">
           Import files…
@@ -250,16 +244,7 @@ function RenameDialog({ article, onCancel, onRename }: { article: ArticleSummary
     <Dialog
       title="Rename article"
       onClose={onCancel}
-      actions={
-        <>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" form="rename-form" disabled={title.trim() === ''}>
-            Rename
-          </button>
-        </>
-      }
+      actions={<CancelAndConfirm onCancel={onCancel} confirmLabel="Rename" form="rename-form" disabled={title.trim() === ''} />}
     >
       <form
         id="rename-form"

@@ -5,6 +5,7 @@ import { ConfirmDeleteDialog } from '../ui/ConfirmDialog';
 import { EntityLinkPicker } from '../editor/EntityLinkPicker';
 import { EntityEditor } from './EntityEditor';
 import { MentionList } from './MentionList';
+import { FilterSelect } from '../ui/FilterSelect';
 
 interface RegistryViewProps {
   api: AnnotatorApi;
@@ -105,14 +106,7 @@ export function RegistryView({ api, onOpenMention }: RegistryViewProps) {
       <div className="registry-list">
         <div className="library-actions">
           <input type="search" aria-label="Search entities" placeholder="Search names and aliases" value={query} onChange={(event) => setQuery(event.target.value)} />
-          <select aria-label="Filter by entity type" value={typeFilter} onChange={(event) => setTypeFilter(event.target.value as EntityType | '')}>
-            <option value="">All types</option>
-            {entityTypes.map((type) => (
-              <option key={type} value={type}>
-                {labels[type]}
-              </option>
-            ))}
-          </select>
+          <FilterSelect label="Filter by entity type" allLabel="All types" value={typeFilter} options={entityTypes} optionLabel={(type) => labels[type]} onChange={setTypeFilter} />
         </div>
         <ul className="type-counts" aria-label="Entities per type">
           {typeCounts.map((count) => (

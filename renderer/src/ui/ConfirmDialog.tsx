@@ -38,6 +38,30 @@ export function Dialog({ title, children, onClose, actions }: DialogProps) {
   );
 }
 
+interface CancelAndConfirmProps {
+  onCancel: () => void;
+  confirmLabel: string;
+  onConfirm?: () => void;
+  // A confirm button that submits this form instead of calling onConfirm (Enter in a field then confirms).
+  form?: string;
+  disabled?: boolean;
+  danger?: boolean;
+}
+
+/** The two buttons every dialog ends with. A dangerous action leaves the focus on Cancel. */
+export function CancelAndConfirm({ onCancel, confirmLabel, onConfirm, form, disabled, danger }: CancelAndConfirmProps) {
+  return (
+    <>
+      <button type="button" onClick={onCancel} autoFocus={danger}>
+        Cancel
+      </button>
+      <button type={form ? 'submit' : 'button'} form={form} className={danger ? 'danger' : undefined} disabled={disabled} onClick={form ? undefined : onConfirm}>
+        {confirmLabel}
+      </button>
+    </>
+  );
+}
+
 interface ConfirmDeleteDialogProps {
   title: string;
   children: ReactNode;
@@ -51,16 +75,7 @@ export function ConfirmDeleteDialog({ title, children, onCancel, onConfirm }: Co
     <Dialog
       title={title}
       onClose={onCancel}
-      actions={
-        <>
-          <button type="button" onClick={onCancel} autoFocus>
-            Cancel
-          </button>
-          <button type="button" className="danger" onClick={onConfirm}>
-            Delete
-          </button>
-        </>
-      }
+      actions={<CancelAndConfirm onCancel={onCancel} confirmLabel="Delete" onConfirm={onConfirm} danger />}
     >
       {children}
     </Dialog>
