@@ -15,6 +15,10 @@ export type EntityType = (typeof entityTypes)[number];
 export const annotationStatuses = ['accepted', 'needs_review', 'suggested'] as const;
 export type AnnotationStatus = (typeof annotationStatuses)[number];
 
+/** Why a tag needs review: the editor sees this reason, never a guess. */
+export const reviewReasons = ['words_deleted', 'words_changed', 'figure_changed', 'set_by_editor'] as const;
+export type ReviewReason = (typeof reviewReasons)[number];
+
 export const figureKinds = ['count', 'money', 'percent', 'date', 'duration', 'ratio'] as const;
 export type FigureKind = (typeof figureKinds)[number];
 
@@ -40,6 +44,10 @@ export const labels = {
   accepted: 'Accepted',
   needs_review: 'Needs review',
   suggested: 'Suggested',
+  words_deleted: 'Its words were deleted',
+  words_changed: 'Its words changed',
+  figure_changed: 'Its figure changed',
+  set_by_editor: 'Set by the editor',
   exactly: 'exactly',
   about: 'about',
   more_than: 'more than',
@@ -99,6 +107,11 @@ const annotationBase = {
   note: z.string().max(10_000),
   // The text the annotation covered when last seen; kept so a flagged tag can still be shown.
   quote: z.string().max(100_000),
+  // Set with status needs_review: why, and what changed ("422,000 euros" -> "432,000 euros"). Older records lack it.
+  review: z
+    .object({ reason: z.enum(reviewReasons), detail: z.string().max(2000) })
+    .nullable()
+    .optional(),
 };
 
 export const entityAnnotationSchema = z.object({
