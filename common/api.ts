@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { entityTypes, type EntityType } from './annotation';
 import { documentPatchSchema } from './documentPatch';
+import type { ApiErrorCode, ApiErrorInfo, ApiResult } from './apiError';
+import { exportFormatNames, type ExportedFile } from './formats';
+
+export { ApiError, apiErrorCodes, type ApiErrorCode, type ApiErrorInfo, type ApiResult } from './apiError';
 
 /**
  * The one contract between the renderer and the main-process services. `apiMethods` is the runtime table
@@ -16,34 +20,14 @@ export const articleStatusLabels: Record<ArticleStatus, string> = { draft: 'Draf
 /** The source line of the demo article made on first start; the renderer opens that article for a new user. */
 export const demoArticleSource = 'Newsroom Annotator demo (fictional story)';
 
-/** The export formats, in the order menus list them. */
-export const exportFormatNames = ['nitf', 'wadm', 'brat', 'conll', 'json', 'csv', 'html'] as const;
-export type ExportFormatName = (typeof exportFormatNames)[number];
-export const exportFormatLabels: Record<ExportFormatName, string> = {
-  nitf: 'NITF 3.6 (XML)',
-  wadm: 'W3C Web Annotation (JSON-LD)',
-  brat: 'brat standoff',
-  conll: 'CoNLL IOB',
-  json: 'JSON (full model)',
-  csv: 'CSV (one row per tag)',
-  html: 'HTML page',
-};
-
-/** A file format the importer reads, with the extensions that select it (for dialogs and dropped folders). */
-export interface ImportFormat {
-  label: string;
-  extensions: readonly string[];
-}
-
-/** Every format the importer reads, in the order messages and file dialogs list them. */
-export const importFormats: readonly ImportFormat[] = [
-  { label: 'Plain text', extensions: ['txt', 'text'] },
-  { label: 'Markdown', extensions: ['md', 'markdown'] },
-  { label: 'HTML', extensions: ['html', 'htm', 'xhtml'] },
-  { label: 'Word', extensions: ['docx'] },
-  { label: 'NITF XML', extensions: ['xml', 'nitf'] },
-  { label: 'Newsroom Annotator JSON', extensions: ['json'] },
-];
+export {
+  exportFormatNames,
+  importFormats,
+  formatDescriptions,
+  type ExportFormatName,
+  type ExportedFile,
+  type ImportFormat,
+} from './formats';
 
 /** The largest file or pasted text an import accepts, in bytes; the same limit everywhere. */
 export const maxImportBytes = 5 * 1024 * 1024;
@@ -149,7 +133,7 @@ export interface EntityTypeCount {
 /** The files one article exports to in one format. */
 export interface ArticleExport {
   articleId: string;
-  files: { fileName: string; mimeType: string; content: string }[];
+  files: ExportedFile[];
   warnings: string[];
 }
 
@@ -232,17 +216,6 @@ export type ApiInput<M extends ApiMethodName> = z.input<(typeof apiMethods)[M]['
 export type ApiParsedInput<M extends ApiMethodName> = z.output<(typeof apiMethods)[M]['input']>;
 export type ApiOutput<M extends ApiMethodName> = (typeof apiMethods)[M]['output'];
 
-/** Why a call failed, in words a user can act on, with a code the renderer can branch on. */
-export const apiErrorCodes = ['invalid_argument', 'not_found', 'conflict', 'invalid_file', 'too_large', 'internal'] as const;
-export type ApiErrorCode = (typeof apiErrorCodes)[number];
-export interface ApiErrorInfo {
-  code: ApiErrorCode;
-  message: string;
-}
-
-/** What crosses the boundary: a value or a typed error, never a thrown exception. */
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorInfo };
-
 /** The typed API as the renderer calls it: each method resolves with its value or rejects with an ApiError. */
 export type AnnotatorApi = { [M in ApiMethodName]: (input: ApiInput<M>) => Promise<ApiOutput<M>> };
 
@@ -265,14 +238,3 @@ export const ipcChannels = {
 
 export const menuCommands = ['import-file', 'paste-article', 'show-library', 'show-registry', 'article-imported'] as const;
 export type MenuCommand = { type: (typeof menuCommands)[number]; articleId?: string };
-
-/** An error carried from a service to the renderer. */
-export class ApiError extends Error {
-  override name = 'ApiError';
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}

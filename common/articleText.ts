@@ -1,3 +1,4 @@
+import { ApiError } from './apiError';
 import { Node as ProseMirrorNode } from 'prosemirror-model';
 import { articleSchema, type BlockTypeName } from './schema';
 import { annotationMapSchema, annotationParts, type AnnotationMap, type AnnotationPart } from './annotation';
@@ -89,11 +90,6 @@ export function headlineOf(doc: ProseMirrorNode): string {
   return doc.firstChild?.type.name === 'headline' ? doc.firstChild.textContent.trim() : '';
 }
 
-/** Why a stored or received document was refused. */
-export class InvalidDocumentError extends Error {
-  override name = 'InvalidDocumentError';
-}
-
 /**
  * Turns document JSON from outside (IPC, HTTP, a file) into a checked document: it must fit the schema,
  * and its annotation records must be valid and match the marks that reference them.
@@ -104,32 +100,32 @@ export function parseArticleDocument(json: unknown): ProseMirrorNode {
     doc = ProseMirrorNode.fromJSON(articleSchema, json);
     doc.check();
   } catch (error) {
-    throw new InvalidDocumentError(`The document does not fit the article schema: ${(error as Error).message}`);
+    throw new ApiError('invalid_argument', `The document does not fit the article schema: ${(error as Error).message}`);
   }
   const parsed = annotationMapSchema.safeParse(doc.attrs.annotations ?? {});
   if (!parsed.success) {
-    throw new InvalidDocumentError(`An annotation record is invalid: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+    throw new ApiError('invalid_argument', `An annotation record is invalid: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
   }
   for (const [key, record] of Object.entries(parsed.data)) {
-    if (key !== record.id) throw new InvalidDocumentError(`Annotation ${key} is stored under another id (${record.id}).`);
+    if (key !== record.id) throw new ApiError('invalid_argument', `Annotation ${key} is stored under another id (${record.id}).`);
   }
   const missing: string[] = [];
   doc.descendants((node) => {
     // The schema takes any JSON as an attribute value; the store, the exporters and the DOM expect strings,
     // and a part other than content or cue would leave its words in no span at all.
     if (node.type.name === 'caption' && typeof node.attrs.credit !== 'string') {
-      throw new InvalidDocumentError('A caption\'s credit must be text.');
+      throw new ApiError('invalid_argument', 'A caption\'s credit must be text.');
     }
     for (const mark of node.marks) {
       if (mark.type.name !== 'annotation') continue;
       const { id, kind, label, part } = mark.attrs as Record<string, unknown>;
       if (typeof id !== 'string' || typeof kind !== 'string' || typeof label !== 'string' || !annotationParts.includes(part as AnnotationPart)) {
-        throw new InvalidDocumentError(`An annotation mark has invalid attributes (id, kind and label must be text; part must be ${annotationParts.join(' or ')}).`);
+        throw new ApiError('invalid_argument', `An annotation mark has invalid attributes (id, kind and label must be text; part must be ${annotationParts.join(' or ')}).`);
       }
       if (!parsed.data[id]) missing.push(id);
     }
   });
-  if (missing.length > 0) throw new InvalidDocumentError(`Marks refer to annotations that do not exist: ${[...new Set(missing)].slice(0, 5).join(', ')}`);
+  if (missing.length > 0) throw new ApiError('invalid_argument', `Marks refer to annotations that do not exist: ${[...new Set(missing)].slice(0, 5).join(', ')}`);
   return doc;
 }
 

@@ -1,3 +1,4 @@
+import { ApiError } from './apiError';
 import { z } from 'zod';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { AnnotationMap } from './annotation';
@@ -45,17 +46,12 @@ export function documentPatchSince(saved: SavedDocument, doc: ProseMirrorNode, r
   return { from, to: savedEnd, blocks, records: changed, removedRecordIds };
 }
 
-/** Why a patch does not fit the stored document it claims to be based on. */
-export class DocumentPatchError extends Error {
-  override name = 'DocumentPatchError';
-}
-
 /** Applies a patch to stored document JSON, returning new JSON (to be checked like any received document). */
 export function applyDocumentPatch(stored: unknown, patch: DocumentPatch): unknown {
   const json = stored as { type?: unknown; content?: unknown[]; attrs?: { annotations?: Record<string, unknown> } };
   const content = Array.isArray(json.content) ? json.content : [];
   if (patch.from > patch.to || patch.to > content.length) {
-    throw new DocumentPatchError(`The change does not fit the stored article (blocks ${patch.from}–${patch.to} of ${content.length}).`);
+    throw new ApiError('invalid_argument', `The change does not fit the stored article (blocks ${patch.from}–${patch.to} of ${content.length}).`);
   }
   const annotations: Record<string, unknown> = { ...(json.attrs?.annotations ?? {}), ...patch.records };
   for (const id of patch.removedRecordIds) delete annotations[id];

@@ -2,13 +2,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportFormatNames, maxImportBytes, type ApiResult, type ArticleSummary, type ExportFormatName, type ImportResult } from '../../common/api';
-import { describeFile, importLimitMessage } from '../import/decodeText';
-import { importFormats } from '../import/index';
+import { describeFile, importLimitMessage } from '../formats/shared/decodeText';
+import { importFormats } from '../formats/importFile';
 import { dispatchApiCall } from '../services/apiDispatch';
 import { openServices, type AppServices } from '../services/index';
 import { defaultDatabasePath } from '../store/index';
 import { exportArticles } from './exportCommand';
-import { userPath } from './userPath';
+import { userPath } from '../services/userPath';
 
 /** Where the command line writes: results to `stdout`, messages to `stderr`. */
 export interface CliOutput {

@@ -2,7 +2,7 @@ import { dialog, type BrowserWindow } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { maxImportBytes, type ImportResult, type MenuCommand } from '../../common/api';
-import { importFormats } from '../import/index';
+import { importFormats } from '../formats/importFile';
 import { dispatchApiCall, type ApiHandlers } from '../services/apiDispatch';
 
 

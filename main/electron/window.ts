@@ -1,7 +1,7 @@
 import { BrowserWindow, ipcMain, session, type WebContents } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ipcChannels } from '../../common/api';
-import { contentSecurityPolicy } from '../host/securityPolicy';
+import { contentSecurityPolicy } from '../../common/contentSecurityPolicy';
 
 /**
  * The main window and the session rules around it: sandboxed renderer, strict CSP, no navigation away from the

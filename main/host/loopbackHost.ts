@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { maxImportBytes, type ApiErrorCode, type ApiResult } from '../../common/api';
 import { dispatchApiCall, type ApiHandlers } from '../services/apiDispatch';
-import { contentSecurityPolicy } from './securityPolicy';
+import { contentSecurityPolicy } from '../../common/contentSecurityPolicy';
 
 /**
  * The loopback host: the built renderer and the same services the Electron window uses, served over HTTP on

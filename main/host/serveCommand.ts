@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { userPath } from '../cli/userPath';
+import { userPath } from '../services/userPath';
 import { openServices, type AppServices } from '../services/index';
 import { defaultDatabasePath } from '../store/defaultDatabasePath';
 import { startLoopbackHost, type LoopbackHost } from './loopbackHost';

@@ -5,24 +5,13 @@ import {
   type ApiOutput,
   type ApiParsedInput,
   type ApiResult,
+  ApiError,
 } from '../../common/api';
-import { InvalidDocumentError } from '../../common/articleText';
 
 /** One handler per contract method; every host (IPC, loopback HTTP) serves the same handlers. */
 export type ApiHandlers = {
   [M in ApiMethodName]: (input: ApiParsedInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>>;
 };
-
-/** A failure a service reports on purpose, with a message meant for the user. */
-export class ServiceError extends Error {
-  override name = 'ServiceError';
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 function isApiMethodName(name: string): name is ApiMethodName {
   return Object.prototype.hasOwnProperty.call(apiMethods, name);
@@ -51,8 +40,7 @@ export async function dispatchApiCall(
     const handler = handlers[methodName] as (input: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof ServiceError) return { ok: false, error: { code: error.code, message: error.message } };
-    if (error instanceof InvalidDocumentError) return { ok: false, error: { code: 'invalid_argument', message: error.message } };
+    if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: error.message } };
     // Another program holding the database is a passing condition, not a bug: callers retry.
     if ((error as { code?: unknown })?.code === 'SQLITE_BUSY') {
       return { ok: false, error: { code: 'internal', message: 'The database is busy: another program is using it' } };

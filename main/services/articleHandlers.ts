@@ -1,8 +1,9 @@
+import { ApiError } from '../../common/api';
 import type { ArticleRecord, ArticleSummary } from '../../common/api';
 import { parseArticleDocument } from '../../common/articleText';
 import type { Store } from '../store/index';
-import { ServiceError, type ApiHandlers } from './apiDispatch';
-import { applyDocumentPatch, DocumentPatchError } from '../../common/documentPatch';
+import { type ApiHandlers } from './apiDispatch';
+import { applyDocumentPatch } from '../../common/documentPatch';
 import { storedDocument, withHeadline } from './articleDocument';
 import { articleNotFound, revisionConflict, saveArticleDocument } from './articleWriter';
 
@@ -33,12 +34,7 @@ export function createArticleHandlers(
         if (!article) throw articleNotFound();
         // A patch only means something on top of the revision it was made from; the writer reports the conflict.
         if (article.revision !== baseRevision) throw revisionConflict(article.revision, baseRevision);
-        try {
-          received = applyDocumentPatch(JSON.parse(article.docJson), patch);
-        } catch (error) {
-          if (error instanceof DocumentPatchError) throw new ServiceError('invalid_argument', error.message);
-          throw error;
-        }
+        received = applyDocumentPatch(JSON.parse(article.docJson), patch);
       }
       // Checked before the transaction: parsing a long document should not hold the write lock.
       return saveArticleDocument(store, id, baseRevision, parseArticleDocument(received), new Date().toISOString());

@@ -1,3 +1,4 @@
+import { ApiError } from '../../common/api';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { newId } from '../../common/annotation';
 import type { ArticleStatus, ArticleSummary, SaveResult } from '../../common/api';
@@ -5,7 +6,6 @@ import { annotationsOf, articleText } from '../../common/articleText';
 import type { Store } from '../store/index';
 import { planAnnotationWrites, type AnnotationWritePlan } from './annotationRows';
 import { articleTitle, countWords } from './articleDocument';
-import { ServiceError } from './apiDispatch';
 
 /** What a new article is made of: a checked document and where it came from. */
 export interface NewArticle {
@@ -16,16 +16,16 @@ export interface NewArticle {
 }
 
 /** The error for a save based on a revision that is no longer the stored one. */
-export function revisionConflict(storedRevision: number, baseRevision: number): ServiceError {
-  return new ServiceError(
+export function revisionConflict(storedRevision: number, baseRevision: number): ApiError {
+  return new ApiError(
     'conflict',
     `This article was saved elsewhere in the meantime (revision ${storedRevision}; this copy is based on revision ${baseRevision}). Reload it to continue from the latest version.`,
   );
 }
 
 /** The error for an article id that is not (or no longer) in the database. */
-export function articleNotFound(): ServiceError {
-  return new ServiceError('not_found', 'This article no longer exists; it may have been deleted.');
+export function articleNotFound(): ApiError {
+  return new ApiError('not_found', 'This article no longer exists; it may have been deleted.');
 }
 
 // The document as stored: records the plan flagged for review replace the ones the caller sent.

@@ -1,8 +1,8 @@
+import { ApiError } from '../../common/api';
 import { newId } from '../../common/annotation';
 import type { EntityMergeResult, EntityRecord } from '../../common/api';
 import { distinctAliases, entityLookupKey } from '../../common/entityNames';
 import type { Store } from '../store/index';
-import { ServiceError } from './apiDispatch';
 import { mentionCount, relinkEntity, restoreLinks } from './entityLinks';
 import { entityNotFound } from './entityRegistry';
 
@@ -13,7 +13,7 @@ import { entityNotFound } from './entityRegistry';
  * Everything needed to undo it is recorded under the returned token.
  */
 export function mergeEntities(store: Store, keepId: string, mergeId: string, now: string): EntityMergeResult {
-  if (keepId === mergeId) throw new ServiceError('invalid_argument', 'An entity cannot be merged into itself.');
+  if (keepId === mergeId) throw new ApiError('invalid_argument', 'An entity cannot be merged into itself.');
   return store.transaction(() => {
     const keep = store.entities.find(keepId);
     const merged = store.entities.find(mergeId);
@@ -45,14 +45,14 @@ export function mergeEntities(store: Store, keepId: string, mergeId: string, now
 export function undoMerge(store: Store, undoToken: string, now: string): { restored: EntityRecord } {
   return store.transaction(() => {
     const merge = store.entityMerges.find(undoToken);
-    if (!merge) throw new ServiceError('not_found', 'There is no merge to undo with this token.');
+    if (!merge) throw new ApiError('not_found', 'There is no merge to undo with this token.');
     const what = `The merge of “${merge.merged.name}” into “${merge.keepName}”`;
-    if (merge.undoneAt) throw new ServiceError('conflict', `${what} has already been undone.`);
+    if (merge.undoneAt) throw new ApiError('conflict', `${what} has already been undone.`);
     const keep = store.entities.find(merge.keepId);
     if (!keep) {
-      throw new ServiceError('conflict', `${what} cannot be undone: “${merge.keepName}” has since been deleted or merged into another entity.`);
+      throw new ApiError('conflict', `${what} cannot be undone: “${merge.keepName}” has since been deleted or merged into another entity.`);
     }
-    if (store.entities.find(merge.merged.id)) throw new ServiceError('conflict', `${what} cannot be undone: “${merge.merged.name}” is in the registry again.`);
+    if (store.entities.find(merge.merged.id)) throw new ApiError('conflict', `${what} cannot be undone: “${merge.merged.name}” is in the registry again.`);
 
     store.entities.insert(merge.merged);
     const addedKeys = new Set(merge.addedAliases.map(entityLookupKey));

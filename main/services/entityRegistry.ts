@@ -1,14 +1,15 @@
+import { ApiError } from '../../common/api';
 import { newId, type EntityType } from '../../common/annotation';
 import type { ResolvedEntity } from '../../common/api';
 import type { Store } from '../store/index';
-import { ServiceError, type ApiHandlers } from './apiDispatch';
+import { type ApiHandlers } from './apiDispatch';
 
 /** How many entities the registry lists when the caller names no limit: the contract's maximum. */
 const defaultEntityListLimit = 10_000;
 
 /** The error for an entity id that is not (or no longer) in the registry. */
-export function entityNotFound(): ServiceError {
-  return new ServiceError('not_found', 'This entity is no longer in the registry; it may have been deleted or merged into another.');
+export function entityNotFound(): ApiError {
+  return new ApiError('not_found', 'This entity is no longer in the registry; it may have been deleted or merged into another.');
 }
 
 // The registry entity a name refers to: an entity of the same type whose canonical name or one of whose

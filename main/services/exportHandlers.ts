@@ -1,10 +1,11 @@
+import { ApiError } from '../../common/api';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { AnnotationMap } from '../../common/annotation';
 import type { ArticleExport, EntityRecord, ExportFormatName } from '../../common/api';
 import { annotationsOf } from '../../common/articleText';
-import { exportArticle, type ExportableArticle } from '../export/index';
+import { exportArticle, type ExportableArticle } from '../formats/exportArticle';
 import type { EntityLinkField, Store } from '../store/index';
-import { ServiceError, type ApiHandlers } from './apiDispatch';
+import { type ApiHandlers } from './apiDispatch';
 import { storedDocument } from './articleDocument';
 import { articleNotFound } from './articleWriter';
 import { linkedEntityOf } from './entityLinks';
@@ -38,7 +39,7 @@ function registryEntities(store: Store, annotations: AnnotationMap): Map<string,
 
 /**
  * Everything an exporter needs about one stored article. Throws not_found for an id the database does not
- * hold, and an 'internal' ServiceError naming the article when its stored document is damaged (not JSON, or
+ * hold, and an 'internal' ApiError naming the article when its stored document is damaged (not JSON, or
  * no longer fits the schema), so a batch export can report that one article and go on.
  */
 export function loadExportableArticle(store: Store, id: string): ExportableArticle {
@@ -49,7 +50,7 @@ export function loadExportableArticle(store: Store, id: string): ExportableArtic
   try {
     doc = storedDocument(docJson);
   } catch (error) {
-    throw new ServiceError('internal', `The stored document of "${article.title}" (${id}) is damaged and cannot be exported: ${(error as Error).message}`);
+    throw new ApiError('internal', `The stored document of "${article.title}" (${id}) is damaged and cannot be exported: ${(error as Error).message}`);
   }
   const annotations = annotationsOf(doc);
   return { article, doc, annotations, entities: registryEntities(store, annotations) };

@@ -1,10 +1,11 @@
+import { ApiError } from '../../common/api';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { AnnotationMap } from '../../common/annotation';
 import type { ImportResult } from '../../common/api';
 import { annotationsOf, headlineOf, parseArticleDocument } from '../../common/articleText';
-import { parseImportedFile, parsePastedText, type ImportedArticle, type ImportedArticleOrigin } from '../import';
+import { parseImportedFile, parsePastedText, type ImportedArticle, type ImportedArticleOrigin } from '../formats/importFile';
 import type { Store } from '../store/index';
-import { ServiceError, type ApiHandlers } from './apiDispatch';
+import { type ApiHandlers } from './apiDispatch';
 import { withHeadline } from './articleDocument';
 import { createArticle, type NewArticle } from './articleWriter';
 import { registerImportedEntities, relinkImportedRecords } from './importedEntities';
@@ -63,7 +64,7 @@ function storeImported(store: Store, imported: ImportedArticle): ImportResult {
 export function createImportHandlers(store: Store): Pick<ApiHandlers, 'importFile' | 'importText'> {
   return {
     async importFile({ fileName, bytesBase64 }) {
-      if (!isBase64(bytesBase64)) throw new ServiceError('invalid_argument', 'The file contents did not arrive as base64.');
+      if (!isBase64(bytesBase64)) throw new ApiError('invalid_argument', 'The file contents did not arrive as base64.');
       const bytes = Buffer.from(bytesBase64, 'base64');
       return storeImported(store, await parseImportedFile(fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
     },

@@ -19,7 +19,7 @@ import {
   type ImportResult,
 } from '../../common/api';
 import { articleText, parseArticleDocument } from '../../common/articleText';
-import { jsonExporter, parseJsonExport } from '../../main/export/json';
+import { jsonWriter, parseJsonExport } from '../../main/formats/json/writer';
 import { dispatchApiCall } from '../../main/services/apiDispatch';
 import { linkedEntityOf } from '../../main/services/entityLinks';
 import { relinkImportedRecords } from '../../main/services/importedEntities';
@@ -354,7 +354,7 @@ describe('hostile and wrong files through the services', () => {
         const article = makeArticle([{ type: 'paragraph', text: 'Rami Abdel Rahman spoke in Damascus.' }], [{ kind: 'entity', entityType: 'place', text: 'Damascus', entityId: 'ent_x' }], {
           entities: [entityRecord('ent_x', 'Damascus', 'place')],
         });
-        const exported = JSON.parse(jsonExporter.exportArticle(article).files[0]!.content) as { spans: { start: number }[] };
+        const exported = JSON.parse(jsonWriter.write(article).files[0]!.content) as { spans: { start: number }[] };
         exported.spans[0]!.start += 1;
         return JSON.stringify(exported);
       },

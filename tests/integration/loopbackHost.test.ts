@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLoopbackHost, type LoopbackHost } from '../../main/host/loopbackHost';
-import { contentSecurityPolicy } from '../../main/host/securityPolicy';
+import { contentSecurityPolicy } from '../../common/contentSecurityPolicy';
 import { openServices, type AppServices } from '../../main/services/index';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

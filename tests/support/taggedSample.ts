@@ -17,7 +17,7 @@ import {
   type FigureFields,
 } from '../../common/annotation';
 import type { ArticleSummary, EntityRecord } from '../../common/api';
-import type { ExportableArticle } from '../../main/export/exporter';
+import type { ExportableArticle } from '../../main/formats/adapter';
 
 /**
  * Test fixtures shared by every exporter test: the sample article fully tagged, and a builder for small

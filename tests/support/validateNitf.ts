@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { codePointOffsetTable } from '../../common/offsets';
-import type { NitfRecord } from '../../main/export/nitfRecord';
+import type { NitfRecord } from '../../main/formats/nitf/recordWriter';
 import { sharedRoot } from './taggedSample';
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { history } from 'prosemirror-history';
 import { articleSchema } from '../../common/schema';
-import { applyDocumentPatch, documentPatchSince, DocumentPatchError } from '../../common/documentPatch';
+import { ApiError } from '../../common/apiError';
+import { applyDocumentPatch, documentPatchSince } from '../../common/documentPatch';
 import { annotationMapOf, annotationRecordsPlugin, articleDocumentJson } from '../../common/editor/annotationRecords';
 import { removeAnnotation, tagSelection } from '../../common/editor/annotationCommands';
 
@@ -61,6 +62,6 @@ describe('document patches', () => {
 
   it('refuses a patch that does not fit the stored document', () => {
     const state = articleState(['One.']);
-    expect(() => applyDocumentPatch(articleDocumentJson(state), { from: 1, to: 9, blocks: [], records: {}, removedRecordIds: [] })).toThrow(DocumentPatchError);
+    expect(() => applyDocumentPatch(articleDocumentJson(state), { from: 1, to: 9, blocks: [], records: {}, removedRecordIds: [] })).toThrow(ApiError);
   });
 });

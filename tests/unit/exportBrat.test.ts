@@ -1,15 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ExportableArticle } from '../../main/export/exporter';
-import { bratAnnotationConf, bratExporter } from '../../main/export/brat';
-import { buildSpanTable } from '../../main/export/spanTable';
+import type { ExportableArticle } from '../../main/formats/adapter';
+import { bratAnnotationConf, bratWriter } from '../../main/formats/brat/writer';
+import { buildSpanTable } from '../../main/formats/shared/spanTable';
 import { readBrat, type BratDocument } from '../support/bratReader';
 import { entityRecord, exportArtifactsDir, makeArticle, markupArticle, taggedSample, unicodeArticle } from '../support/taggedSample';
 
 /** Exports an article and reads it back with the brat-format reader. */
 function exportAndRead(article: ExportableArticle) {
-  const result = bratExporter.exportArticle(article);
+  const result = bratWriter.write(article);
   const [txt, ann, conf] = result.files;
   const doc = readBrat(txt!.content, ann!.content);
   return { result, txt: txt!, ann: ann!, conf: conf!, doc };

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { conllExporter, conllTypes } from '../../main/export/conll';
-import type { ExportableArticle } from '../../main/export/exporter';
-import { buildSpanTable } from '../../main/export/spanTable';
+import { conllWriter, conllTypes } from '../../main/formats/conll/writer';
+import type { ExportableArticle } from '../../main/formats/adapter';
+import { buildSpanTable } from '../../main/formats/shared/spanTable';
 import { checkConll } from '../support/conllCheck';
 import { exportArtifactsDir, makeArticle, markupArticle, taggedSample, unicodeArticle } from '../support/taggedSample';
 
@@ -23,7 +23,7 @@ function expectedChunks(article: ExportableArticle): Array<{ id: string; type: s
 }
 
 function exportConll(article: ExportableArticle) {
-  const result = conllExporter.exportArticle(article);
+  const result = conllWriter.write(article);
   const content = result.files[0]!.content;
   return { result, content, check: checkConll(content) };
 }

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { labels } from '../../common/annotation';
 import { articleText } from '../../common/articleText';
-import { csvColumns, csvExporter, guardFormula } from '../../main/export/csv';
-import type { ExportableArticle } from '../../main/export/exporter';
+import { csvColumns, csvWriter, guardFormula } from '../../main/formats/csv/writer';
+import type { ExportableArticle } from '../../main/formats/adapter';
 import { parseCsv, parseCsvObjects } from '../support/csvParse';
 import { entityRecord, exportArtifactsDir, makeArticle, markupArticle, taggedSample, unicodeArticle } from '../support/taggedSample';
 
 function exportCsv(article: ExportableArticle) {
-  const result = csvExporter.exportArticle(article);
+  const result = csvWriter.write(article);
   return { result, content: result.files[0]!.content, rows: parseCsvObjects(result.files[0]!.content) };
 }
 

@@ -4,15 +4,15 @@ import path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { articleText } from '../../common/articleText';
-import type { ExportableArticle } from '../../main/export/exporter';
-import { htmlContentSecurityPolicy, htmlExporter } from '../../main/export/html';
-import { xmlSafeText } from '../../main/export/xmlWriter';
+import type { ExportableArticle } from '../../main/formats/adapter';
+import { htmlContentSecurityPolicy, htmlWriter } from '../../main/formats/html/writer';
+import { xmlSafeText } from '../../main/formats/shared/xmlWriter';
 import { entityRecord, exportArtifactsDir, makeArticle, markupArticle, taggedSample, unicodeArticle } from '../support/taggedSample';
 
 type Element = ReturnType<typeof DomUtils.findAll>[number];
 
 function exportHtml(article: ExportableArticle) {
-  const result = htmlExporter.exportArticle(article);
+  const result = htmlWriter.write(article);
   const content = result.files[0]!.content;
   const dom = parseDocument(content);
   const all = (test: (element: Element) => boolean) => DomUtils.findAll(test, dom.children);

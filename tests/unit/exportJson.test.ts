@@ -2,13 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleText } from '../../common/articleText';
-import { exportFormats, type ExportableArticle } from '../../main/export/exporter';
-import { exportArticle, exporters } from '../../main/export/index';
-import { InvalidJsonExportError, jsonExporter, parseJsonExport, stableJson, type JsonExport } from '../../main/export/json';
+import { exportFormatNames, formatNames } from '../../common/formats';
+import type { ExportableArticle } from '../../main/formats/adapter';
+import { exportArticle } from '../../main/formats/exportArticle';
+import { formatAdapters } from '../../main/formats/index';
+import { InvalidJsonExportError, jsonWriter, parseJsonExport, stableJson, type JsonExport } from '../../main/formats/json/writer';
 import { exportArtifactsDir, markupArticle, taggedSample, unicodeArticle } from '../support/taggedSample';
 
 function exportJson(article: ExportableArticle): string {
-  return jsonExporter.exportArticle(article).files[0]!.content;
+  return jsonWriter.write(article).files[0]!.content;
 }
 
 /** Builds the exporter's input from what parseJsonExport returns, as an import would store it. */
@@ -41,7 +43,7 @@ describe('JSON export', () => {
 
   it('writes the versioned model with stable key order, 2-space indent and a final newline', () => {
     const article = taggedSample();
-    const result = jsonExporter.exportArticle(article);
+    const result = jsonWriter.write(article);
     const content = result.files[0]!.content;
     expect(result.files[0]!.fileName).toBe('eastern-ghouta-town-weighs-evacuation-offer-as-assault-grinds-on-art_ghouta_2018.json');
     expect(result.files[0]!.mimeType).toBe('application/json');
@@ -124,15 +126,21 @@ describe('parseJsonExport', () => {
   });
 });
 
-describe('the export registry', () => {
-  it('has one exporter per format, each exporting the sample under the same file stem', () => {
+describe('the format adapters', () => {
+  it('has one adapter per format, named for it, with a writer exactly for the export formats', () => {
+    for (const name of formatNames) {
+      expect(formatAdapters[name].name).toBe(name);
+      expect(formatAdapters[name].writer !== undefined).toBe((exportFormatNames as readonly string[]).includes(name));
+    }
+  });
+
+  it('exports the sample in every export format under the same file stem', () => {
     const article = taggedSample();
-    for (const format of exportFormats) {
-      expect(exporters[format].format).toBe(format);
+    for (const format of exportFormatNames) {
       const result = exportArticle(format, article);
       expect(result.files.length).toBeGreaterThan(0);
       expect(result.files[0]!.fileName.startsWith('eastern-ghouta-town-weighs-evacuation-offer-as-assault-grinds-on-art_ghouta_2018.')).toBe(true);
     }
-    expect(() => exportArticle('pdf' as never, article)).toThrow(/Unknown export format: pdf/);
+    expect(() => exportArticle('pdf' as never, article)).toThrow(/cannot be exported as pdf/);
   });
 });

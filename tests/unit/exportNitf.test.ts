@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ExportableArticle } from '../../main/export/exporter';
-import { exportText } from '../../main/export/exportText';
-import { exportNitf, nitfExporter, nitfNamespace } from '../../main/export/nitf';
-import { xmlSafeText } from '../../main/export/xmlWriter';
+import type { ExportableArticle } from '../../main/formats/adapter';
+import { exportText } from '../../main/formats/shared/exportText';
+import { exportNitf, nitfNamespace } from '../../main/formats/nitf/writer';
+import { xmlSafeText } from '../../main/formats/shared/xmlWriter';
 import { exportArtifactsDir, makeArticle, markupArticle, taggedSample, unicodeArticle } from '../support/taggedSample';
 import { codePointSlice, readNitf, validateNitf, type NitfReading } from '../support/validateNitf';
 
@@ -243,7 +243,6 @@ describe('NITF 3.6 export', () => {
       mimeType: 'application/xml',
     });
     expect(exportNitf(results.markup.input).files[0]!.fileName).toMatch(/^[a-z0-9_-]+\.nitf\.xml$/);
-    expect(nitfExporter.format).toBe('nitf');
   });
 
   it('is deterministic: exporting twice gives the same bytes', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { codePointsAfter, codePointsBefore } from '../../main/export/exportText';
-import { exportFileName, exportFileStem, maxFileStemLength, slugify } from '../../main/export/fileNames';
-import { nestInline, type InlineNode } from '../../main/export/inlineNesting';
-import { annotationIri, articleIri, externalIdUrl, externalIds } from '../../main/export/iris';
-import { escapeXmlAttribute, escapeXmlText, serializeXml, xmlElement, xmlSafeText } from '../../main/export/xmlWriter';
+import { codePointsAfter, codePointsBefore } from '../../main/formats/shared/exportText';
+import { exportFileName, exportFileStem, maxFileStemLength, slugify } from '../../main/formats/shared/fileNames';
+import { nestInline, type InlineNode } from '../../main/formats/shared/inlineNesting';
+import { annotationIri, articleIri, externalIdUrl, externalIds } from '../../main/formats/shared/iris';
+import { escapeXmlAttribute, escapeXmlText, serializeXml, xmlElement, xmlSafeText } from '../../main/formats/shared/xmlWriter';
 import { checkWellFormed } from '../support/validateNitf';
 
 /** The shared pieces the NITF exporter is built from, which the other exporters reuse. */

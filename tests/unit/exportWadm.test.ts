@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ExportableArticle } from '../../main/export/exporter';
-import { exportText } from '../../main/export/exportText';
-import { exportWadm, wadmExporter } from '../../main/export/wadm';
-import { newsroomVocabulary } from '../../main/export/wadmVocabulary';
+import type { ExportableArticle } from '../../main/formats/adapter';
+import { exportText } from '../../main/formats/shared/exportText';
+import { exportWadm } from '../../main/formats/wadm/writer';
+import { newsroomVocabulary } from '../../main/formats/wadm/vocabulary';
 import { exportArtifactsDir, markupArticle, taggedSample, unicodeArticle } from '../support/taggedSample';
 import { codePointSlice } from '../support/validateNitf';
 import { compactKeys, expandOffline, loadWadmAssertions, unexpectedExpandedKeys, wadmFailures, type WadmAssertion } from '../support/validateWadm';
@@ -252,6 +252,5 @@ describe('W3C Web Annotation export', () => {
     expect(file.content).toBe(results.sample.content);
     expect(results.sample.collection).toMatchObject({ type: 'AnnotationCollection', first: { type: 'AnnotationPage' } });
     expect(exportWadm(results.markup.input).files[0]!.fileName).toMatch(/^[a-z0-9_-]+\.jsonld$/);
-    expect(wadmExporter.format).toBe('wadm');
   });
 });

@@ -1,3 +1,4 @@
+import { ApiError } from '../../common/api';
 import { crc32, deflateRawSync } from 'node:zlib';
 import {
   AlignmentType,
@@ -15,8 +16,7 @@ import {
 } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { articleText, parseArticleDocument } from '../../common/articleText';
-import { parseImportedFile, type ImportedArticle } from '../../main/import';
-import { ServiceError } from '../../main/services/apiDispatch';
+import { parseImportedFile, type ImportedArticle } from '../../main/formats/importFile';
 
 interface Block {
   type: string;
@@ -30,9 +30,9 @@ async function importDocx(bytes: Uint8Array, fileName = 'story.docx'): Promise<{
   return { article, blocks };
 }
 
-async function refusal(bytes: Uint8Array, fileName = 'story.docx'): Promise<ServiceError> {
+async function refusal(bytes: Uint8Array, fileName = 'story.docx'): Promise<ApiError> {
   const error = await parseImportedFile(fileName, bytes).catch((e: unknown) => e);
-  if (!(error instanceof ServiceError)) throw new Error(`Expected a refusal, got ${String(error)}`);
+  if (!(error instanceof ApiError)) throw new Error(`Expected a refusal, got ${String(error)}`);
   return error;
 }
 

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { maxImportBytes } from '../../common/api';
+import { maxImportBytes, ApiError } from '../../common/api';
 import { articleText, parseArticleDocument } from '../../common/articleText';
-import { importFormats, parseImportedFile, parsePastedText } from '../../main/import';
-import { ServiceError } from '../../main/services/apiDispatch';
+import { importFormats, parseImportedFile, parsePastedText } from '../../main/formats/importFile';
 
 const article = 'Talks stall\n\nNegotiators met on Sunday, officials said.\n\nThey will meet again.';
 
-async function refusal(run: () => unknown): Promise<ServiceError> {
+async function refusal(run: () => unknown): Promise<ApiError> {
   try {
     await run();
   } catch (error) {
-    if (error instanceof ServiceError) return error;
+    if (error instanceof ApiError) return error;
     throw error;
   }
   throw new Error('The import was expected to be refused.');

@@ -1,7 +1,7 @@
+import { ApiError } from '../../common/api';
 import { describe, expect, it } from 'vitest';
 import { articleText, parseArticleDocument } from '../../common/articleText';
-import { parseImportedFile, type ImportedArticle } from '../../main/import';
-import { ServiceError } from '../../main/services/apiDispatch';
+import { parseImportedFile, type ImportedArticle } from '../../main/formats/importFile';
 
 interface Block {
   type: string;
@@ -136,8 +136,8 @@ describe('HTML import: structure', () => {
 
   it('refuses a page with no article text, naming the file', async () => {
     const error = await parseImportedFile('empty.html', new TextEncoder().encode(page('<script>alert(1)</script><nav><p>Menu</p></nav>', ''))).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ServiceError);
-    expect((error as ServiceError).message).toBe('"empty.html" contains no article text to import.');
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).message).toBe('"empty.html" contains no article text to import.');
   });
 
   it('refuses a page that is not valid UTF-8', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleText, parseArticleDocument } from '../../common/articleText';
-import { parseImportedFile, type ImportedArticle } from '../../main/import';
+import { parseImportedFile, type ImportedArticle } from '../../main/formats/importFile';
 
 interface Block {
   type: string;

@@ -1,9 +1,9 @@
+import { ApiError } from '../../common/api';
 import { describe, expect, it } from 'vitest';
 import { annotationsOf, articleText, parseArticleDocument, spanText } from '../../common/articleText';
 import type { Annotation } from '../../common/annotation';
-import { exportNitf } from '../../main/export/nitf';
-import { parseImportedFile } from '../../main/import';
-import { ServiceError } from '../../main/services/apiDispatch';
+import { exportNitf } from '../../main/formats/nitf/writer';
+import { parseImportedFile } from '../../main/formats/importFile';
 import { makeArticle, markupArticle, taggedSample, unicodeArticle } from '../support/taggedSample';
 
 const nitfNamespace = 'http://iptc.org/std/NITF/2006-10-18/';
@@ -38,9 +38,9 @@ async function importNitf(xml: string, fileName = 'story.xml') {
   return { article, blocks: blocks.map(({ type, text: blockText, credit }) => ({ type, text: blockText, credit })), annotations, covered };
 }
 
-async function refusal(xml: string, fileName = 'story.xml'): Promise<ServiceError> {
+async function refusal(xml: string, fileName = 'story.xml'): Promise<ApiError> {
   const error = await parseImportedFile(fileName, new TextEncoder().encode(xml)).catch((e: unknown) => e);
-  if (!(error instanceof ServiceError)) throw new Error(`Expected a refusal, got ${String(error)}`);
+  if (!(error instanceof ApiError)) throw new Error(`Expected a refusal, got ${String(error)}`);
   return error;
 }
 

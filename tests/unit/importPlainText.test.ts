@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { articleText, parseArticleDocument } from '../../common/articleText';
-import { parseImportedFile, parsePastedText, type ImportedArticle } from '../../main/import';
-import { maxProposedTitleLength } from '../../main/import/copyConventions';
+import { parseImportedFile, parsePastedText, type ImportedArticle } from '../../main/formats/importFile';
+import { maxProposedTitleLength } from '../../main/formats/shared/copyConventions';
 
 // Third-party text: read from the shared folder, never copied into the project.
 const sampleBytes = readFileSync(new URL('../../../shared/samples/ghouta-evacuation.txt', import.meta.url));

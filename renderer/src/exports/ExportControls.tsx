@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { exportFormatLabels, exportFormatNames, type AnnotatorApi, type ExportFormatName } from '../../../common/api';
+import { formatDescriptions, exportFormatNames, type AnnotatorApi, type ExportFormatName } from '../../../common/api';
 import { downloadFiles, type DownloadableFile } from './downloadFiles';
 
 /** How a batch export is going, and what failed. */
@@ -61,7 +61,7 @@ export function ExportControls({ label, disabled, onExport }: ExportControlsProp
       <select aria-label="Export format" value={format} onChange={(event) => setFormat(event.target.value as ExportFormatName)}>
         {exportFormatNames.map((name) => (
           <option key={name} value={name}>
-            {exportFormatLabels[name]}
+            {formatDescriptions[name].label}
           </option>
         ))}
       </select>

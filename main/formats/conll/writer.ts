@@ -1,0 +1,185 @@
+import type { EntityType } from '../../../common/annotation';
+import type { ExportableArticle, ExportResult, FormatWriter } from '../adapter';
+import { exportFileName } from '../shared/fileNames';
+import { buildSpanTable, unplacedWarnings, type SpanTable } from '../shared/spanTable';
+
+/**
+ * CoNLL IOB2 export of entity mentions: one `token TAG` line per token, one sentence per block of lines,
+ * a `-DOCSTART- O` header. Only entities are carried; a mention inside or across another loses to the outer
+ * one, and a warning names it. Tokens never contain whitespace, so every line has exactly two columns.
+ */
+
+/** The CoNLL tag suffix of each entity type. */
+export const conllTypes: Record<EntityType, string> = {
+  person: 'PER',
+  organisation: 'ORG',
+  place: 'LOC',
+  event: 'EVENT',
+  other: 'MISC',
+};
+
+/** One token with its UTF-16 offsets in the exported text and its IOB2 tag. */
+export interface ConllToken {
+  text: string;
+  start: number;
+  end: number;
+  tag: string;
+}
+
+/** An entity span that won its place in the IOB2 layer. */
+interface KeptSpan {
+  start: number;
+  end: number;
+  type: string;
+}
+
+// Whitespace as JavaScript, Python's str.split() and Perl's \s see it, so any reader splits lines the same way.
+const whitespaceRun = /[\s\x1c-\x1f\x85]+/u;
+// Characters that end a sentence: Latin, Arabic, and fullwidth full stops and marks.
+const sentenceEnd = /^[.!?؟।。！？…]+$/u;
+// Closing quotes and brackets that stay with the sentence they end.
+const closer = /^[\p{Pf}\p{Pe}"']+$/u;
+// What may open the next sentence: a capital, a letter of a script without case, or an opening quote.
+const sentenceOpener = /^[\p{Lu}\p{Lt}\p{Lo}\p{Pi}\p{Ps}"'\d]/u;
+const lineBreak = /[\n\v\f\r\x85\u2028\u2029]/u;
+
+const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
+
+/**
+ * Keeps entity spans so that none crosses or nests in another: outer (longer, earlier) spans first, as in the
+ * document order of the span table; every span that loses is reported by its text and id.
+ */
+export function keepOuterEntitySpans(table: SpanTable): { kept: KeptSpan[]; dropped: string[] } {
+  const candidates: Array<KeptSpan & { id: string; label: string; text: string }> = [];
+  for (const placed of table.placed) {
+    const annotation = placed.annotation;
+    if (annotation.kind !== 'entity') continue;
+    for (const span of placed.content) {
+      candidates.push({ start: span.start, end: span.end, type: conllTypes[annotation.entityType], id: annotation.id, label: annotation.entityType, text: span.text });
+    }
+  }
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const kept: Array<KeptSpan & { id: string; text: string }> = [];
+  const dropped: string[] = [];
+  for (const candidate of candidates) {
+    // Kept spans are disjoint and taken in order of start, so only the last kept one can overlap.
+    const last = kept[kept.length - 1];
+    const blocker = last && candidate.start < last.end ? last : undefined;
+    if (blocker) {
+      dropped.push(`CoNLL: the ${candidate.label} "${candidate.text}" (${candidate.id}) overlaps "${blocker.text}" (${blocker.id}); the outer mention was kept.`);
+    } else {
+      kept.push(candidate);
+    }
+  }
+  return { kept, dropped };
+}
+
+/**
+ * Splits a block into tokens: Unicode word segmentation (so "2,000", "regime's" and an emoji with its
+ * modifiers stay whole), cut first at the edges of the block's kept mentions so a mention is always whole
+ * tokens, and at whitespace, which no token may contain.
+ */
+export function tokenise(text: string, blockStart: number, blockEnd: number, mentions: readonly KeptSpan[]): Array<{ text: string; start: number; end: number }> {
+  const cuts = [...new Set(mentions.flatMap((span) => [span.start, span.end]))].sort((a, b) => a - b);
+  const pieces: Array<[number, number]> = [];
+  let from = blockStart;
+  for (const cut of [...cuts, blockEnd]) {
+    if (cut > from && cut <= blockEnd) pieces.push([from, cut]);
+    from = Math.max(from, cut);
+  }
+  const tokens: Array<{ text: string; start: number; end: number }> = [];
+  for (const [pieceStart, pieceEnd] of pieces) {
+    for (const segment of wordSegmenter.segment(text.slice(pieceStart, pieceEnd))) {
+      // A segment may still hold whitespace (a space with a combining mark after it): split it there.
+      let offset = pieceStart + segment.index;
+      for (const part of segment.segment.split(/([\s\x1c-\x1f\x85]+)/u)) {
+        if (part !== '' && !whitespaceRun.test(part)) tokens.push({ text: part, start: offset, end: offset + part.length });
+        offset += part.length;
+      }
+    }
+  }
+  return tokens;
+}
+
+/**
+ * Groups a block's tokens into sentences: a sentence ends after . ! ? (and closing quotes) when the next
+ * token opens a sentence after a space, at a line break, and at the end of the block; never inside an entity.
+ */
+export function sentences(text: string, tokens: readonly ConllToken[]): ConllToken[][] {
+  const result: ConllToken[][] = [];
+  let current: ConllToken[] = [];
+  tokens.forEach((token, index) => {
+    current.push(token);
+    const next = tokens[index + 1];
+    if (!next) return;
+    // An entity continues into the next token: no sentence may end here.
+    if (next.tag.startsWith('I-')) return;
+    const between = text.slice(token.end, next.start);
+    const atLineBreak = lineBreak.test(between);
+    const afterSentenceEnd = endsWithSentenceEnd(current);
+    const opensSentence = between.length > 0 && sentenceOpener.test(next.text);
+    if (atLineBreak || (afterSentenceEnd && opensSentence)) {
+      result.push(current);
+      current = [];
+    }
+  });
+  if (current.length > 0) result.push(current);
+  return result;
+}
+
+/** Whether the tokens end with . ! ? and maybe closing quotes or brackets after it. */
+function endsWithSentenceEnd(tokens: readonly ConllToken[]): boolean {
+  let index = tokens.length - 1;
+  while (index >= 0 && !sentenceEnd.test(tokens[index]!.text) && closer.test(tokens[index]!.text)) index--;
+  return index >= 0 && sentenceEnd.test(tokens[index]!.text);
+}
+
+/** Tags tokens with IOB2 tags from the kept entity spans (sorted, none overlapping); adds each span tagged to `tagged`. */
+function tagTokens(tokens: ReadonlyArray<{ text: string; start: number; end: number }>, kept: readonly KeptSpan[], tagged: Set<KeptSpan>): ConllToken[] {
+  let spanIndex = 0;
+  let previous: KeptSpan | undefined;
+  return tokens.map((token) => {
+    while (spanIndex < kept.length && kept[spanIndex]!.end <= token.start) spanIndex++;
+    const span = kept[spanIndex];
+    if (!span || token.start < span.start || token.end > span.end) {
+      previous = undefined;
+      return { ...token, tag: 'O' };
+    }
+    const tag = `${previous === span ? 'I' : 'B'}-${span.type}`;
+    previous = span;
+    tagged.add(span);
+    return { ...token, tag };
+  });
+}
+
+/** The CoNLL file of an article and what it had to leave out. */
+export function conllDocument(input: ExportableArticle): { content: string; warnings: string[] } {
+  const table = buildSpanTable(input);
+  const { kept, dropped } = keepOuterEntitySpans(table);
+  const lines = ['-DOCSTART- O', ''];
+  const warnings = [...unplacedWarnings(table, 'CoNLL', (annotation) => annotation.kind === 'entity'), ...dropped];
+  const tagged = new Set<KeptSpan>();
+  for (const block of table.blocks) {
+    const keptInBlock = kept.filter((span) => span.start >= block.start && span.end <= block.end);
+    const tokens = tokenise(table.text, block.start, block.end, keptInBlock);
+    for (const sentence of sentences(table.text, tagTokens(tokens, keptInBlock, tagged))) {
+      for (const token of sentence) lines.push(`${token.text} ${token.tag}`);
+      lines.push('');
+    }
+  }
+  for (const span of kept) {
+    if (!tagged.has(span)) warnings.push(`CoNLL: the mention "${table.text.slice(span.start, span.end)}" has no word to tag and was left out.`);
+  }
+  return { content: `${lines.join('\n')}\n`, warnings };
+}
+
+/** CoNLL IOB2 (`token TAG`), entities only. */
+export const conllWriter: FormatWriter = {
+  write(input: ExportableArticle): ExportResult {
+    const { content, warnings } = conllDocument(input);
+    return {
+      files: [{ fileName: exportFileName(input.article.title, input.article.id, 'conll'), mimeType: 'text/plain; charset=utf-8', content }],
+      warnings,
+    };
+  },
+};

@@ -1,0 +1,97 @@
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { emptyDraft, type DraftArticle, type DraftBlock } from '../shared/articleDraft';
+import { applyCaptionAndCreditConventions } from '../shared/copyConventions';
+import { parseHtml } from '../html/reader';
+
+/**
+ * Markdown articles: the first level-one heading is the headline, other headings are subheads, an
+ * image standing alone is a photo caption (its title, else its alt text), list items keep their marker.
+ * Raw HTML inside the Markdown goes through the HTML reader's sanitiser, so scripts never survive.
+ */
+
+const markdown = new MarkdownIt({ html: true });
+
+function inlineText(token: Token): string {
+  return (token.children ?? [])
+    .map((child) => {
+      if (child.type === 'text' || child.type === 'code_inline') return child.content;
+      return child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : '';
+    })
+    .join('')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+// A paragraph holding only images is a picture; its words are captions.
+function imageCaptions(token: Token): DraftBlock[] | null {
+  const children = (token.children ?? []).filter(
+    (child) => !(child.type === 'softbreak' || child.type === 'hardbreak' || (child.type === 'text' && child.content.trim() === '')),
+  );
+  if (children.length === 0 || children.some((child) => child.type !== 'image')) return null;
+  return children
+    .map((image) => String(image.attrGet('title') ?? image.content).trim())
+    .filter(Boolean)
+    .map((text) => ({ type: 'caption', text }));
+}
+
+/** Reads a Markdown article into blocks, headings and captions as the module comment describes. */
+export function parseMarkdown(text: string): DraftArticle {
+  const draft = emptyDraft();
+  const blocks: DraftBlock[] = [];
+  const lists: Array<{ ordered: boolean; next: number }> = [];
+  let listMarker = '';
+  let opener: Token | null = null;
+  const push = (block: DraftBlock): void => {
+    blocks.push({ ...block, text: listMarker + block.text });
+    listMarker = '';
+  };
+  for (const token of markdown.parse(text, {})) {
+    switch (token.type) {
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        lists.push({ ordered: token.type === 'ordered_list_open', next: Number(token.attrGet('start') ?? 1) });
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        lists.pop();
+        break;
+      case 'list_item_open': {
+        const list = lists[lists.length - 1];
+        listMarker = list?.ordered ? `${list.next++}. ` : '• ';
+        break;
+      }
+      case 'heading_open':
+      case 'paragraph_open':
+      case 'td_open':
+      case 'th_open':
+        opener = token;
+        break;
+      case 'inline': {
+        const content = inlineText(token);
+        if (opener?.type === 'heading_open') {
+          if (opener.tag === 'h1' && draft.title === null) draft.title = content || null;
+          else if (content) push({ type: 'subhead', text: content });
+        } else {
+          const captions = opener?.type === 'paragraph_open' ? imageCaptions(token) : null;
+          if (captions) captions.forEach(push);
+          else if (content) push({ type: 'paragraph', text: content });
+        }
+        break;
+      }
+      case 'fence':
+      case 'code_block':
+        token.content.split(/\n\s*\n/u).map((part) => part.replace(/\s+/gu, ' ').trim()).filter(Boolean).forEach((part) => push({ type: 'paragraph', text: part }));
+        break;
+      case 'html_block': {
+        const fragment = parseHtml(token.content);
+        if (fragment.title !== null && draft.title === null) draft.title = fragment.title;
+        else if (fragment.title !== null) push({ type: 'subhead', text: fragment.title });
+        fragment.blocks.forEach(push);
+        break;
+      }
+    }
+  }
+  draft.blocks = applyCaptionAndCreditConventions(blocks);
+  return draft;
+}
