@@ -8,7 +8,7 @@ import {
   type EntityType,
   type FigureFields,
 } from '../annotation';
-import { articleSchema } from '../schema';
+import { annotationMark, relabelledMark } from '../model/marks';
 import { annotationRanges } from './annotationRanges';
 import { annotationMapOf, setAnnotationRecord } from './annotationRecords';
 
@@ -72,10 +72,10 @@ export function tagRange(range: { from: number; to: number }, request: TagReques
     if (dispatch) {
       const quote = state.doc.textBetween(range.from, range.to, ' ', ' ');
       const record = newRecord(request, quote, context);
-      const mark = articleSchema.marks.annotation!.create({ id: record.id, kind: record.kind, label: highlightLabel(record), part: 'content' });
+      const mark = annotationMark(record);
       const tr = setAnnotationRecord(state, state.tr.addMark(range.from, range.to, mark), record.id, record);
       if (request.kind === 'attribution' && request.cue) {
-        tr.addMark(request.cue.from, request.cue.to, articleSchema.marks.annotation!.create({ id: record.id, kind: record.kind, label: 'cue', part: 'cue' }));
+        tr.addMark(request.cue.from, request.cue.to, annotationMark(record, 'cue'));
       }
       dispatch(closeHistory(tr).scrollIntoView());
     }
@@ -91,7 +91,7 @@ export function tagRanges(entries: { from: number; to: number; request: TagReque
       const tr = state.tr;
       for (const entry of entries) {
         const record = newRecord(entry.request, state.doc.textBetween(entry.from, entry.to, ' ', ' '), entry.context);
-        const mark = articleSchema.marks.annotation!.create({ id: record.id, kind: record.kind, label: highlightLabel(record), part: 'content' });
+        const mark = annotationMark(record);
         setAnnotationRecord(state, tr.addMark(entry.from, entry.to, mark), record.id, record);
       }
       dispatch(closeHistory(tr));
@@ -110,7 +110,7 @@ export function updateAnnotation(id: string, change: (record: Annotation) => Ann
       const tr = setAnnotationRecord(state, state.tr, id, next);
       if (highlightLabel(next) !== highlightLabel(current)) {
         for (const range of annotationRanges(state.doc, id)) {
-          const relabelled = articleSchema.marks.annotation!.create({ ...range.mark.attrs, label: range.part === 'cue' ? 'cue' : highlightLabel(next) });
+          const relabelled = relabelledMark(range.mark, next);
           tr.removeMark(range.from, range.to, range.mark).addMark(range.from, range.to, relabelled);
         }
       }
@@ -141,7 +141,7 @@ export function addSpanToAnnotation(id: string, part: 'content' | 'cue'): Comman
     if (!record || !range) return false;
     if (part === 'cue' && record.kind !== 'attribution') return false;
     if (dispatch) {
-      const mark = articleSchema.marks.annotation!.create({ id, kind: record.kind, label: part === 'cue' ? 'cue' : highlightLabel(record), part });
+      const mark = annotationMark(record, part);
       const tr = state.tr.addMark(range.from, range.to, mark);
       if (record.status === 'needs_review' && part === 'content') {
         setAnnotationRecord(state, tr, id, { ...record, status: 'accepted', quote: state.doc.textBetween(range.from, range.to, ' ', ' ') });

@@ -1,3 +1,4 @@
+import { subjectEntityOf } from '../../common/model/entityLinks';
 import { highlightLabel, type Annotation, type AnnotationMap } from '../../common/annotation';
 import { spanText, type AnnotationSpan } from '../../common/articleText';
 import type { AnnotationRow, StoredAnnotationState } from '../store/index';
@@ -13,13 +14,6 @@ export interface AnnotationWritePlan {
   removals: string[];
   records: AnnotationMap;
   flaggedIds: string[];
-}
-
-// The registry entity a row is found by: the mentioned entity, or the speaker an attribution quotes.
-function linkedEntityId(record: Annotation): string | null {
-  if (record.kind === 'entity') return record.entityId;
-  if (record.kind === 'attribution' && record.speaker?.type === 'entity') return record.speaker.entityId;
-  return null;
 }
 
 // Built by hand: this runs for every annotation on every save, and the shape is fixed.
@@ -63,7 +57,7 @@ export function planAnnotationWrites(
       kind: record.kind,
       status: record.status,
       label: highlightLabel(record),
-      entityId: linkedEntityId(record),
+      entityId: subjectEntityOf(record),
       mediumEntityId: record.kind === 'attribution' ? record.mediumEntityId : null,
       quote,
       startOffset: content[0]?.start ?? -1,

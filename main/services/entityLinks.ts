@@ -1,7 +1,8 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import { highlightLabel, type Annotation, type AnnotationMap, type EntityType } from '../../common/annotation';
-import type { EntityLinkField, MovedLink, Store } from '../store/index';
+import { entityLinkFields, linkedEntityOf, withEntityLink } from '../../common/model/entityLinks';
+import type { MovedLink, Store } from '../store/index';
 import { storedDocument } from './articleDocument';
 import { saveArticleDocument } from './articleWriter';
 
@@ -11,30 +12,6 @@ import { saveArticleDocument } from './articleWriter';
  * saveArticleDocument: both copies change together and the article gets a new revision, which makes an
  * editor still holding the older revision meet a conflict instead of silently writing the old link back.
  */
-
-const linkFields: readonly EntityLinkField[] = ['entity', 'speaker', 'medium'];
-
-/** The entity a record links to through `field`: an id, null when unlinked, undefined when it has no such link. */
-export function linkedEntityOf(record: Annotation, field: EntityLinkField): string | null | undefined {
-  switch (field) {
-    case 'entity':
-      return record.kind === 'entity' ? record.entityId : undefined;
-    case 'speaker':
-      return record.kind === 'attribution' && record.speaker?.type === 'entity' ? record.speaker.entityId : undefined;
-    case 'medium':
-      return record.kind === 'attribution' ? record.mediumEntityId : undefined;
-  }
-}
-
-// A copy of the record linking to `entityId` through `field`; a mention may also take another type.
-function withLink(record: Annotation, field: EntityLinkField, entityId: string | null, entityType?: EntityType): Annotation {
-  if (field === 'entity' && record.kind === 'entity') return { ...record, entityId, entityType: entityType ?? record.entityType };
-  if (field === 'speaker' && record.kind === 'attribution' && record.speaker?.type === 'entity') {
-    return { ...record, speaker: { ...record.speaker, entityId } };
-  }
-  if (field === 'medium' && record.kind === 'attribution') return { ...record, mediumEntityId: entityId };
-  return record;
-}
 
 // Content marks carry their record's highlight label, so that the editor colours without a lookup: when a
 // rewrite changes the label (a mention takes another type), the marks follow, as they do in the editor.
@@ -111,11 +88,11 @@ export function relinkEntity(store: Store, fromId: string, to: { id: string | nu
     store.annotations.articlesLinkedTo(fromId),
     (record, articleId) => {
       let result = record;
-      for (const field of linkFields) {
+      for (const field of entityLinkFields) {
         if (linkedEntityOf(record, field) !== fromId) continue;
         const previousType = field === 'entity' && record.kind === 'entity' && to.type && to.type !== record.entityType ? record.entityType : undefined;
         if (to.id === fromId && previousType === undefined) continue;
-        result = withLink(result, field, to.id, to.type);
+        result = withEntityLink(result, field, to.id, to.type);
         links.push({ articleId, annotationId: record.id, field, ...(previousType ? { entityType: previousType } : {}) });
       }
       return result;
@@ -145,7 +122,7 @@ export function restoreLinks(store: Store, links: readonly MovedLink[], fromId: 
       let result = record;
       for (const link of byArticle.get(articleId)?.get(record.id) ?? []) {
         if (linkedEntityOf(record, link.field) !== fromId) continue;
-        result = withLink(result, link.field, toId, link.entityType);
+        result = withEntityLink(result, link.field, toId, link.entityType);
         restored.push(link);
       }
       return result;

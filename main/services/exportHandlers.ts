@@ -4,20 +4,17 @@ import type { AnnotationMap } from '../../common/annotation';
 import type { ArticleExport, EntityRecord, ExportFormatName } from '../../common/api';
 import { annotationsOf } from '../../common/articleText';
 import { exportArticle, type ExportableArticle } from '../formats/exportArticle';
-import type { EntityLinkField, Store } from '../store/index';
+import type { Store } from '../store/index';
 import { type ApiHandlers } from './apiDispatch';
 import { storedDocument } from './articleDocument';
 import { articleNotFound } from './articleWriter';
-import { linkedEntityOf } from './entityLinks';
+import { linkedEntityIds } from '../../common/model/entityLinks';
 
 /**
  * Export through the services: the stored article, its checked document and the registry entities its tags
  * point at, handed to the one exporter registry (main/export), so the app, the browser host and the CLI
  * write the same bytes.
  */
-
-// Every way a record links to the registry: the mentioned entity, the quoted speaker and the medium.
-const linkFields: readonly EntityLinkField[] = ['entity', 'speaker', 'medium'];
 
 // An id the registry no longer holds (the entity was deleted, or the document came from another desk) is
 // left out: the exporters then write the name the record carries, without registry fields.
@@ -26,9 +23,8 @@ function registryEntities(store: Store, annotations: AnnotationMap): Map<string,
   // Many mentions share an entity: each id is looked up once.
   const seen = new Set<string>();
   for (const record of Object.values(annotations)) {
-    for (const field of linkFields) {
-      const id = linkedEntityOf(record, field);
-      if (!id || seen.has(id)) continue;
+    for (const id of linkedEntityIds(record)) {
+      if (seen.has(id)) continue;
       seen.add(id);
       const entity = store.entities.find(id);
       if (entity) entities.set(id, entity);

@@ -1,3 +1,4 @@
+import { withEntityLinksMoved } from '../../common/model/entityLinks';
 import type { Annotation, AnnotationMap } from '../../common/annotation';
 import type { EntityRecord } from '../../common/api';
 import { distinctAliases } from '../../common/entityNames';
@@ -39,24 +40,7 @@ export function registerImportedEntities(store: Store, entities: readonly Entity
   return { relinked, warnings };
 }
 
-// The record with every registry link (mention, quoted speaker, medium) moved along `relinked`.
-function relinkRecord(record: Annotation, relinked: ReadonlyMap<string, string>): Annotation {
-  const moved = (id: string | null) => (id === null ? null : (relinked.get(id) ?? id));
-  switch (record.kind) {
-    case 'entity':
-      return { ...record, entityId: moved(record.entityId) };
-    case 'figure':
-      return record;
-    case 'attribution':
-      return {
-        ...record,
-        speaker: record.speaker?.type === 'entity' ? { ...record.speaker, entityId: moved(record.speaker.entityId) } : record.speaker,
-        mediumEntityId: moved(record.mediumEntityId),
-      };
-  }
-}
-
 /** The annotation records with their links moved to the registry ids the import matched. */
 export function relinkImportedRecords(records: AnnotationMap, relinked: ReadonlyMap<string, string>): AnnotationMap {
-  return Object.fromEntries(Object.entries(records).map(([id, record]) => [id, relinkRecord(record, relinked)]));
+  return Object.fromEntries(Object.entries(records).map(([id, record]) => [id, withEntityLinksMoved(record, (entityId) => relinked.get(entityId) ?? entityId)]));
 }

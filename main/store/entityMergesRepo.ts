@@ -2,8 +2,10 @@ import type { EntityType } from '../../common/annotation';
 import type { EntityRecord } from '../../common/api';
 import type { AnnotatorDatabase } from './database';
 
-/** Which registry link of an annotation record: a mention's entity, an attribution's speaker or its medium. */
-export type EntityLinkField = 'entity' | 'speaker' | 'medium';
+import type { EntityLinkField } from '../../common/model/entityLinks';
+
+// Which registry link of a record a merge moved is the model's EntityLinkField; the store re-exports it.
+export type { EntityLinkField } from '../../common/model/entityLinks';
 
 /** One annotation link a merge re-pointed, with what it must get back when the merge is undone. */
 export interface MovedLink {

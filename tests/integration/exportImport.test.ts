@@ -21,7 +21,7 @@ import {
 import { articleText, parseArticleDocument } from '../../common/articleText';
 import { jsonWriter, parseJsonExport } from '../../main/formats/json/writer';
 import { dispatchApiCall } from '../../main/services/apiDispatch';
-import { linkedEntityOf } from '../../main/services/entityLinks';
+import { linkedEntityOf } from '../../common/model/entityLinks';
 import { relinkImportedRecords } from '../../main/services/importedEntities';
 import { openServices, type AppServices } from '../../main/services/index';
 import { readBrat } from '../support/bratReader';

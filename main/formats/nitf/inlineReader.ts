@@ -2,10 +2,10 @@ import {
   emptyFigureFields,
   type Annotation,
   type AnnotationMap,
-  type EntityType,
   type FigureFields,
 } from '../../../common/annotation';
 import type { XmlElement } from '../shared/safeXml';
+import { entityTypeByElement, quoteElementName } from './vocabulary';
 
 /**
  * NITF's inline tags as annotation records: person, org, location and event become entity mentions;
@@ -13,10 +13,6 @@ import type { XmlElement } from '../shared/safeXml';
  * (the sending desk tagged them) and authored by "import".
  */
 
-const entityTypeByElement: Record<string, EntityType> = { person: 'person', org: 'organisation', location: 'place', event: 'event' };
-
-/** The NITF inline elements that carry an annotation. */
-export const annotationElementNames: ReadonlySet<string> = new Set([...Object.keys(entityTypeByElement), 'num', 'money', 'chron', 'q']);
 
 // Who imported records name as their author.
 const importAuthor = 'import';
@@ -68,13 +64,13 @@ function figureFields(element: XmlElement, quote: string): { figure: FigureField
  */
 export function annotationFromNitf(element: XmlElement, id: string, quote: string, now: string): Annotation {
   const base = { id, status: 'accepted' as const, author: importAuthor, createdAt: now, updatedAt: now, note: '', quote: quote.slice(0, 100_000) };
-  const entityType = entityTypeByElement[element.name];
+  const entityType = entityTypeByElement.get(element.name);
   if (entityType) {
     const { idsrc, value } = element.attributes;
     const note = value ? `${idsrc ? `${idsrc}: ` : 'Identifier: '}${value}`.slice(0, 10_000) : '';
     return { ...base, kind: 'entity', entityType, entityId: null, note };
   }
-  if (element.name === 'q') {
+  if (element.name === quoteElementName) {
     const name = element.attributes['quote-source']?.trim().slice(0, 500);
     return { ...base, kind: 'attribution', mode: 'direct', speaker: name ? { type: 'entity', entityId: null, name, mentionId: null } : null, medium: '', mediumEntityId: null };
   }

@@ -1,8 +1,9 @@
-import type { Annotation, EntityType, FigureAnnotation } from '../../../common/annotation';
+import type { Annotation, FigureAnnotation } from '../../../common/annotation';
 import type { EntityRecord } from '../../../common/api';
 import { speakerName } from '../../../common/fieldText';
 import { externalIds, type ExternalId } from '../shared/iris';
 import { xmlElement, type XmlAttributeValue, type XmlElement } from '../shared/xmlWriter';
+import { entityElementByType, quoteElementName } from './vocabulary';
 
 /**
  * How each annotation becomes an NITF 3.6 inline element, and which inline elements may hold others.
@@ -24,18 +25,9 @@ export interface NitfInlineTag {
   leading: XmlElement[];
 }
 
-const entityElements: Record<EntityType, string> = {
-  person: 'person',
-  organisation: 'org',
-  place: 'location',
-  event: 'event',
-  // NITF has no generic named-entity element; `classifier` (type, idsrc, value) is its closest fit.
-  other: 'classifier',
-};
-
 /** Whether the NITF element `outer` may hold the inline element `inner`; only `q` holds other inline tags. */
 export function nitfCanContain(outer: NitfInlineTag, _inner: NitfInlineTag): boolean {
-  return outer.name === 'q';
+  return outer.name === quoteElementName;
 }
 
 /** The inline tag of an annotation's content spans. Every annotation has one; cues have none (see nitf.ts). */
@@ -43,14 +35,14 @@ export function nitfInlineTag(annotation: Annotation, entities: ReadonlyMap<stri
   const marker = { [`${annotatorPrefix}:ann`]: annotation.id };
   switch (annotation.kind) {
     case 'entity': {
-      const name = entityElements[annotation.entityType];
+      const name = entityElementByType[annotation.entityType];
       const ids = annotation.entityId ? externalIds(entities.get(annotation.entityId)?.externalIds ?? {}) : [];
       return { name, attributes: { ...marker, ...entityIdAttributes(name, ids[0]) }, leading: ids.slice(name === 'location' ? 0 : 1).map(altCode) };
     }
     case 'figure':
       return { ...figureTag(annotation), leading: [] };
     case 'attribution':
-      return { name: 'q', attributes: { ...marker, class: annotation.mode, 'quote-source': speakerName(annotation.speaker) || undefined }, leading: [] };
+      return { name: quoteElementName, attributes: { ...marker, class: annotation.mode, 'quote-source': speakerName(annotation.speaker) || undefined }, leading: [] };
   }
 
   function figureTag(figure: FigureAnnotation): Omit<NitfInlineTag, 'leading'> {

@@ -2,7 +2,8 @@ import { ApiError } from '../../../common/api';
 import { newId } from '../../../common/annotation';
 import { emptyDraft, type DraftArticle, type DraftBlock, type DraftMark } from '../shared/articleDraft';
 import { parseCreditLine } from '../shared/copyConventions';
-import { annotationElementNames, annotationFromNitf, linkQuoteSpeakers } from './inlineReader';
+import { annotationFromNitf, linkQuoteSpeakers } from './inlineReader';
+import { annotationElementNames } from './vocabulary';
 import { readNitfRecord } from './recordReader';
 import { childElements, parseUntrustedXml, xmlText, type XmlElement, type XmlNode } from '../shared/safeXml';
 

@@ -1,3 +1,4 @@
+import { subjectEntityOf } from '../../../common/model/entityLinks';
 import type { Annotation, AttributionAnnotation } from '../../../common/annotation';
 import type { EntityRecord } from '../../../common/api';
 import type { ExportableArticle } from '../adapter';
@@ -27,9 +28,7 @@ export function entityById(input: ExportableArticle, entityId: string | null | u
 
 /** The registry entry an annotation refers to: a mention's entity, or an attribution speaker's. */
 export function referencedEntity(input: ExportableArticle, annotation: Annotation): EntityRecord | undefined {
-  if (annotation.kind === 'entity') return entityById(input, annotation.entityId);
-  if (annotation.kind === 'attribution' && annotation.speaker?.type === 'entity') return entityById(input, annotation.speaker.entityId);
-  return undefined;
+  return entityById(input, subjectEntityOf(annotation));
 }
 
 /** Who an attribution quotes, in words: the registry's current name when linked, else the name or description as tagged. */

@@ -1,10 +1,11 @@
 import { ApiError } from '../../../common/api';
-import type { Mark, Node as ProseMirrorNode } from 'prosemirror-model';
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { articleSchema, type BlockTypeName } from '../../../common/schema';
-import { highlightLabel, type AnnotationMap, type AnnotationPart } from '../../../common/annotation';
+import type { AnnotationMap } from '../../../common/annotation';
+import { taggedInlineContent, type TextSpanMark } from '../../../common/model/taggedText';
 import type { EntityRecord } from '../../../common/api';
 import { parseCreditLine, proposeTitle } from './copyConventions';
-import type { ImportedArticle, ImportedArticleOrigin } from '../importFile';
+import type { ImportedArticle, ImportedArticleOrigin } from '../adapter';
 
 /**
  * The shape every format reader produces before a document exists: a title, blocks of plain text with
@@ -13,13 +14,7 @@ import type { ImportedArticle, ImportedArticleOrigin } from '../importFile';
  */
 
 /** An annotation span inside one block, as UTF-16 offsets into the block's text. */
-export interface DraftMark {
-  start: number;
-  end: number;
-  annotationId: string;
-  // The tagged words ('content', the default) or an attribution's cue.
-  part?: AnnotationPart;
-}
+export type DraftMark = TextSpanMark;
 
 /** One body block: its type, its text on one line, and for captions the photo credit. */
 export interface DraftBlock {
@@ -51,29 +46,6 @@ export function emptyDraft(): DraftArticle {
   return { title: null, blocks: [], source: '', warnings: [] };
 }
 
-// Cue marks show "cue", content marks their record's label, as the editor draws them.
-function annotationMarks(annotations: AnnotationMap, covering: readonly DraftMark[]): readonly Mark[] {
-  return covering.reduce<readonly Mark[]>((set, { annotationId: id, part = 'content' }) => {
-    const record = annotations[id];
-    if (!record) throw new Error(`The import produced a span for a missing annotation ${id}.`);
-    return articleSchema.mark('annotation', { id, kind: record.kind, label: part === 'cue' ? 'cue' : highlightLabel(record), part }).addToSet(set);
-  }, []);
-}
-
-// Splits a block's text where marks start or end, so each text node carries exactly the marks over it.
-function inlineContent(text: string, marks: readonly DraftMark[], annotations: AnnotationMap): ProseMirrorNode[] {
-  if (text === '') return [];
-  const cuts = [...new Set([0, text.length, ...marks.flatMap((mark) => [mark.start, mark.end])])].sort((a, b) => a - b);
-  const nodes: ProseMirrorNode[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const from = cuts[i] as number;
-    const to = cuts[i + 1] as number;
-    const covering = marks.filter((mark) => mark.start <= from && mark.end >= to);
-    nodes.push(articleSchema.text(text.slice(from, to), annotationMarks(annotations, covering)));
-  }
-  return nodes;
-}
-
 /**
  * Builds the imported article from a draft: the headline holds the title (proposed from the first block
  * when the source has none), the source falls back to a closing "Source: …" credit, and the document is
@@ -92,12 +64,12 @@ export function buildImportedArticle(what: string, draft: DraftArticle): Importe
   const hasTitle = lossless || (draft.title !== null && draft.title.trim() !== '');
   const title = hasTitle ? (draft.title ?? '') : proposeTitle(firstProse?.text ?? '');
   const titleMarks = hasTitle ? (draft.titleMarks ?? []) : [];
-  const headline = articleSchema.node('headline', null, inlineContent(title, titleMarks, annotations));
+  const headline = articleSchema.node('headline', null, taggedInlineContent(title, titleMarks, annotations));
   const body = blocks.map((block) =>
     articleSchema.node(
       block.type,
       block.type === 'caption' ? { credit: block.credit ?? '' } : null,
-      inlineContent(block.text, block.marks ?? [], annotations),
+      taggedInlineContent(block.text, block.marks ?? [], annotations),
     ),
   );
   const doc = articleSchema.node('doc', { annotations }, [headline, ...body]);
