@@ -1,7 +1,7 @@
 import { ApiError } from '../../../common/api';
 import { headlineOf } from '../../../common/articleText';
 import { InvalidJsonExportError, parseJsonExport, type ParsedJsonExport } from './writer';
-import type { ImportedArticle } from '../importFile';
+import type { ImportedArticle } from '../adapter';
 
 /**
  * Re-importing this app's own JSON export (main/export/json.ts): the document with every annotation record,

@@ -6,7 +6,7 @@ import type { BlockTypeName } from '../../../common/schema';
 import { entityRecordSchema } from '../json/writer';
 import { nitfRecordVersion } from './recordWriter';
 import type { DraftArticle, DraftBlock, DraftMark } from '../shared/articleDraft';
-import type { ImportedArticleOrigin } from '../importFile';
+import type { ImportedArticleOrigin } from '../adapter';
 import { childElements, xmlText, type XmlElement, type XmlNode } from '../shared/safeXml';
 
 /**

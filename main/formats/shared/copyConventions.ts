@@ -1,4 +1,4 @@
-import type { DraftBlock } from './articleDraft';
+import type { DraftBlock } from './draft';
 
 /**
  * The conventions of news copy that let plain text be read as a structured article: what a headline, a
