@@ -201,7 +201,8 @@ export const apiMethods = {
   mergeEntities: method<EntityMergeResult>()(z.object({ keepId: id, mergeId: id })),
   undoMerge: method<{ restored: EntityRecord }>()(z.object({ undoToken: z.string().min(1).max(200) })),
   entityTypeCounts: method<EntityTypeCount[]>()(z.object({})),
-  exportArticle: method<ArticleExport>()(z.object({ id, format: z.enum(exportFormatNames) })),
+  // Exports hold the editor's tags; suggestions still waiting go along only when asked for, with their status.
+  exportArticle: method<ArticleExport>()(z.object({ id, format: z.enum(exportFormatNames), includeSuggestions: z.boolean().default(false) })),
   getPreferences: method<Preferences>()(
     z.object({})),
   setPreferences: method<Preferences>()(

@@ -1,4 +1,4 @@
-import { Mark, type Node as ProseMirrorNode } from 'prosemirror-model';
+import type { Mark, Node as ProseMirrorNode } from 'prosemirror-model';
 import type { AnnotationMap, AnnotationPart } from '../annotation';
 import { articleSchema } from '../schema';
 import { annotationMark } from './marks';
@@ -45,25 +45,28 @@ export function taggedInlineContent(text: string, spans: readonly TextSpanMark[]
     cutSet.add(span.end);
   }
   const cuts = [...cutSet].filter((cut) => cut >= 0 && cut <= text.length).sort((a, b) => a - b);
-  // How many open spans hold each mark.
+  // How many open spans hold each mark, in the order the marks opened (one type, so order is all a set has).
   const open = new Map<string, number>();
-  let current: readonly Mark[] = Mark.none;
+  let current: Mark[] = [];
   const nodes: ProseMirrorNode[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const from = cuts[i]!;
+    let changed = false;
     for (const key of ending.get(from) ?? []) {
       const count = (open.get(key) ?? 0) - 1;
       if (count > 0) open.set(key, count);
       else {
         open.delete(key);
-        current = marks.get(key)!.removeFromSet(current);
+        changed = true;
       }
     }
     for (const key of starting.get(from) ?? []) {
       const count = open.get(key) ?? 0;
       open.set(key, count + 1);
-      if (count === 0) current = marks.get(key)!.addToSet(current);
+      if (count === 0) changed = true;
     }
+    // Rebuilt from the open keys, not added one by one: adding k marks to a set one at a time costs k squared.
+    if (changed) current = [...open.keys()].map((key) => marks.get(key)!);
     nodes.push(articleSchema.text(text.slice(from, cuts[i + 1]), current));
   }
   return nodes;

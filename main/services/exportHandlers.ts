@@ -9,6 +9,7 @@ import { type ApiHandlers } from './apiDispatch';
 import { storedDocument } from './articleDocument';
 import { articleNotFound } from './articleWriter';
 import { linkedEntityIds } from '../../common/model/entityLinks';
+import { withoutSuggestions } from '../../common/model/suggestions';
 
 /**
  * Export through the services: the stored article, its checked document and the registry entities its tags
@@ -38,13 +39,14 @@ function registryEntities(store: Store, annotations: AnnotationMap): Map<string,
  * hold, and an 'internal' ApiError naming the article when its stored document is damaged (not JSON, or
  * no longer fits the schema), so a batch export can report that one article and go on.
  */
-export function loadExportableArticle(store: Store, id: string): ExportableArticle {
+export function loadExportableArticle(store: Store, id: string, includeSuggestions = false): ExportableArticle {
   const stored = store.articles.find(id);
   if (!stored) throw articleNotFound();
   const { docJson, revision: _revision, ...article } = stored;
   let doc: ProseMirrorNode;
   try {
     doc = storedDocument(docJson);
+    if (!includeSuggestions) doc = withoutSuggestions(doc);
   } catch (error) {
     throw new ApiError('internal', `The stored document of "${article.title}" (${id}) is damaged and cannot be exported: ${(error as Error).message}`);
   }
@@ -53,16 +55,16 @@ export function loadExportableArticle(store: Store, id: string): ExportableArtic
 }
 
 /** Exports one stored article in one format: the files to write and what the format could not express. */
-export function exportStoredArticle(store: Store, id: string, format: ExportFormatName): ArticleExport {
-  const { files, warnings } = exportArticle(format, loadExportableArticle(store, id));
-  return { articleId: id, files: files.map(({ fileName, mimeType, content }) => ({ fileName, mimeType, content })), warnings };
+export function exportStoredArticle(store: Store, id: string, format: ExportFormatName, includeSuggestions = false): ArticleExport {
+  const { files, warnings } = exportArticle(format, loadExportableArticle(store, id, includeSuggestions));
+  return { articleId: id, files, warnings };
 }
 
 /** The export method of the contract. */
 export function createExportHandlers(store: Store): Pick<ApiHandlers, 'exportArticle'> {
   return {
-    exportArticle({ id, format }) {
-      return exportStoredArticle(store, id, format);
+    exportArticle({ id, format, includeSuggestions }) {
+      return exportStoredArticle(store, id, format, includeSuggestions);
     },
   };
 }

@@ -73,8 +73,9 @@ function importBytes(services: AppServices, fileName: string, bytes: Uint8Array 
   return call(services, 'importFile', { fileName, bytesBase64: Buffer.from(bytes).toString('base64') });
 }
 
+// These round trips check every record, so the sample's waiting suggestion goes along too.
 async function exportOne(services: AppServices, id: string, format: ExportFormatName): Promise<ArticleExport> {
-  return call(services, 'exportArticle', { id, format });
+  return call(services, 'exportArticle', { id, format, includeSuggestions: true });
 }
 
 async function exportedText(services: AppServices, id: string, format: ExportFormatName): Promise<string> {
@@ -184,6 +185,16 @@ describe('exporting a stored article through the services', () => {
     expect(html).not.toMatch(/<script/i);
 
     expect(Object.keys(parseJsonExport(results.json.files[0]!.content).annotations).sort()).toEqual(Object.keys(sample.annotations).sort());
+  });
+
+  it('leaves waiting suggestions out unless asked for, and keeps every accepted tag', async () => {
+    const suggested = Object.values(sample.annotations).filter((record) => record.status === 'suggested').map((record) => record.id);
+    expect(suggested.length).toBeGreaterThan(0);
+    const plain = await call<ArticleExport>(services, 'exportArticle', { id: sample.id, format: 'json' });
+    const plainIds = Object.keys(parseJsonExport(plain.files[0]!.content).annotations).sort();
+    expect(plainIds).toEqual(Object.keys(sample.annotations).filter((id) => !suggested.includes(id)).sort());
+    const withSuggestions = parseJsonExport(results.json.files[0]!.content).annotations;
+    for (const id of suggested) expect(withSuggestions[id]!.status).toBe('suggested');
   });
 
   it('refuses a missing article with not_found, an unknown format with invalid_argument, and a damaged document by name', async () => {

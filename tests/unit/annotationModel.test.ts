@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { AnnotationMap } from '../../common/annotation';
+import { annotationsOf } from '../../common/articleText';
+import { linkedEntityIds, linkedEntityOf, subjectEntityOf, withEntityLink, withEntityLinksMoved } from '../../common/model/entityLinks';
+import { annotationMark, markLabel } from '../../common/model/marks';
+import { withoutSuggestions } from '../../common/model/suggestions';
+import { taggedInlineContent } from '../../common/model/taggedText';
+import { articleSchema } from '../../common/schema';
+import { attributionRecord, entityRecord, figureRecord } from '../integration/storeFixtures';
+
+// The marks of each text node of a block, as "text[id:part,...]" so overlaps read at a glance.
+function describeNodes(nodes: ReturnType<typeof taggedInlineContent>): string[] {
+  return nodes.map((node) => `${node.text}[${node.marks.map((mark) => `${mark.attrs.id}:${mark.attrs.part}`).sort().join(',')}]`);
+}
+
+describe('the annotation mark', () => {
+  it('shows the record label on content and "cue" on a cue', () => {
+    const person = entityRecord('p1', 'Ana', 'person');
+    const quote = attributionRecord('q1', 'we leave', 'Ana', null);
+    expect(markLabel(person, 'content')).toBe('person');
+    expect(markLabel(quote, 'content')).toBe('attribution');
+    expect(markLabel(quote, 'cue')).toBe('cue');
+    expect({ ...annotationMark(quote, 'cue').attrs }).toEqual({ id: 'q1', kind: 'attribution', label: 'cue', part: 'cue' });
+  });
+});
+
+describe('text with spans to inline nodes', () => {
+  const records: AnnotationMap = {
+    q1: attributionRecord('q1', 'Ana said 400 people left', 'Ana', null),
+    p1: entityRecord('p1', 'Ana', 'person'),
+    f1: figureRecord('f1', '400 people', 400, 'people'),
+  };
+
+  it('cuts the text where spans start and end, nesting and crossing alike', () => {
+    const text = 'Ana said 400 people left';
+    const nodes = taggedInlineContent(text, [
+      { start: 0, end: 24, annotationId: 'q1' },
+      { start: 0, end: 3, annotationId: 'p1' },
+      { start: 4, end: 8, annotationId: 'q1', part: 'cue' },
+      { start: 9, end: 19, annotationId: 'f1' },
+    ], records);
+    expect(describeNodes(nodes)).toEqual([
+      'Ana[p1:content,q1:content]',
+      ' [q1:content]',
+      'said[q1:content,q1:cue]',
+      ' [q1:content]',
+      '400 people[f1:content,q1:content]',
+      ' left[q1:content]',
+    ]);
+    expect(nodes.map((node) => node.text).join('')).toBe(text);
+  });
+
+  it('gives two overlapping spans of one record one mark, held until the last of them ends', () => {
+    const nodes = taggedInlineContent('abcdef', [
+      { start: 0, end: 4, annotationId: 'p1' },
+      { start: 2, end: 6, annotationId: 'p1' },
+    ], records);
+    expect(describeNodes(nodes)).toEqual(['ab[p1:content]', 'cd[p1:content]', 'ef[p1:content]']);
+  });
+
+  it('refuses a span of a missing record, including inherited keys such as toString', () => {
+    expect(() => taggedInlineContent('abc', [{ start: 0, end: 1, annotationId: 'nope' }], records)).toThrow(/missing annotation nope/);
+    expect(() => taggedInlineContent('abc', [{ start: 0, end: 1, annotationId: 'toString' }], records)).toThrow(/missing annotation toString/);
+  });
+
+  it('puts thousands of spans on one word, each mark once', () => {
+    const many: AnnotationMap = {};
+    const spans = [];
+    for (let i = 0; i < 5000; i++) {
+      many[`e${i}`] = entityRecord(`e${i}`, 'word', 'other');
+      spans.push({ start: i % 2, end: 4, annotationId: `e${i}` });
+    }
+    const nodes = taggedInlineContent('word', spans, many);
+    expect(nodes).toHaveLength(2);
+    expect(nodes[1]!.marks).toHaveLength(5000);
+  });
+});
+
+describe('links to the registry', () => {
+  it('reads a mention, a speaker and a medium through one function', () => {
+    const mention = entityRecord('p1', 'Ana', 'person', 'ent_ana');
+    const quote = { ...attributionRecord('q1', 'we leave', 'Ana', 'ent_ana'), mediumEntityId: 'ent_afp' };
+    const figure = figureRecord('f1', '400', 400, '');
+    expect(linkedEntityOf(mention, 'entity')).toBe('ent_ana');
+    expect(linkedEntityOf(mention, 'speaker')).toBeUndefined();
+    expect(linkedEntityIds(quote)).toEqual(['ent_ana', 'ent_afp']);
+    expect(subjectEntityOf(quote)).toBe('ent_ana');
+    expect(linkedEntityIds(figure)).toEqual([]);
+    expect(subjectEntityOf(figure)).toBeNull();
+  });
+
+  it('moves and retypes links without touching records that have none', () => {
+    const mention = entityRecord('p1', 'Ana', 'person', 'ent_ana');
+    expect(withEntityLink(mention, 'entity', 'ent_x', 'organisation')).toMatchObject({ entityId: 'ent_x', entityType: 'organisation' });
+    const quote = { ...attributionRecord('q1', 'we leave', 'Ana', 'ent_ana'), mediumEntityId: 'ent_afp' };
+    const moved = withEntityLinksMoved(quote, (id) => (id === 'ent_afp' ? null : `new_${id}`));
+    expect(linkedEntityOf(moved, 'speaker')).toBe('new_ent_ana');
+    expect(linkedEntityOf(moved, 'medium')).toBeNull();
+    const figure = figureRecord('f1', '400', 400, '');
+    expect(withEntityLinksMoved(figure, () => 'x')).toBe(figure);
+  });
+});
+
+describe('exports without suggestions', () => {
+  it('drops suggested records and their marks, and keeps the text and every other tag', () => {
+    const records: AnnotationMap = {
+      p1: entityRecord('p1', 'Ana', 'person'),
+      s1: { ...entityRecord('s1', 'Douma', 'place'), status: 'suggested' },
+    };
+    const block = articleSchema.node('paragraph', null, taggedInlineContent('Ana went to Douma', [
+      { start: 0, end: 3, annotationId: 'p1' },
+      { start: 12, end: 17, annotationId: 's1' },
+    ], records));
+    const doc = articleSchema.node('doc', { annotations: records }, [articleSchema.node('headline', null, [articleSchema.text('Title')]), block]);
+    const kept = withoutSuggestions(doc);
+    expect(Object.keys(annotationsOf(kept))).toEqual(['p1']);
+    expect(kept.textContent).toBe(doc.textContent);
+    const paragraph = kept.child(1);
+    // "Ana" keeps its mark; " went to " and "Douma" are one unmarked text node again.
+    expect(paragraph.childCount).toBe(2);
+    expect(paragraph.child(1).text).toBe(' went to Douma');
+    kept.check();
+    expect(withoutSuggestions(kept)).toBe(kept);
+  });
+});
