@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zodConfig';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { AnnotationMap } from './annotation';
 
