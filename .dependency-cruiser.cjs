@@ -1,5 +1,5 @@
-// Import rules: every dependency runs one way. `npm test` runs them (`npm run lint:imports`) before vitest,
-// so a wrong import fails the build with the rule's name and the reason below.
+// Import rules: every dependency runs one way. `npm test` runs them first (`npm run lint:imports`), so a wrong
+// import fails the build with the rule's name and the reason below.
 //
 //   hosts        Electron glue (main/electron/, main/index.ts), loopback HTTP host (main/host/), command line
 //                (main/cli/), npm start's launcher (main/launcher/): peers, none importing another
@@ -8,7 +8,9 @@
 //                independent of each other
 //   common       common/ (the model, the schema, the API contract): under everything, importing nothing of ours
 //   renderer     renderer/: the page; it reaches main only through the contract in common/
+//   preload      preload/: exposes that contract to the page; with the Electron glue, the only importer of electron
 //
+// zod is imported only through common/zodConfig.ts, which switches on its jitless mode (the app's CSP needs it).
 // Tests and benchmarks may import any layer, but must not close an import circle.
 
 const electronGlue = '^main/(?:electron/|index\\.ts$)';
