@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zodConfig';
 import { entityTypes, type EntityType } from './annotation';
 import { documentPatchSchema } from './documentPatch';
 import type { ApiErrorCode, ApiErrorInfo, ApiResult } from './apiError';

@@ -1,5 +1,5 @@
 import { ApiError } from './apiError';
-import { z } from 'zod';
+import { z } from './zodConfig';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { AnnotationMap } from './annotation';
 

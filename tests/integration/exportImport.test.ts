@@ -190,7 +190,7 @@ describe('exporting a stored article through the services', () => {
   it('leaves waiting suggestions out unless asked for, and keeps every accepted tag', async () => {
     const suggested = Object.values(sample.annotations).filter((record) => record.status === 'suggested').map((record) => record.id);
     expect(suggested.length).toBeGreaterThan(0);
-    const plain = await call<ArticleExport>(services, 'exportArticle', { id: sample.id, format: 'json' });
+    const plain = await call(services, 'exportArticle', { id: sample.id, format: 'json' });
     const plainIds = Object.keys(parseJsonExport(plain.files[0]!.content).annotations).sort();
     expect(plainIds).toEqual(Object.keys(sample.annotations).filter((id) => !suggested.includes(id)).sort());
     const withSuggestions = parseJsonExport(results.json.files[0]!.content).annotations;

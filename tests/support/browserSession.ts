@@ -5,15 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { openServices, type AppServices } from '../../main/services/index';
 import { startLoopbackHost, type LoopbackHost } from '../../main/host/loopbackHost';
+import { requireBrowserExecutable } from './browserExecutable';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const sharedRoot = resolve(projectRoot, '../shared');
 export const sampleArticlePath = join(sharedRoot, 'samples', 'ghouta-evacuation.txt');
 const rendererDir = join(projectRoot, 'out', 'renderer');
 
-/** Debian's Chromium with the flags this machine needs (no sandbox as root, no background traffic). */
+/** The flags headless Chromium needs here (no sandbox as root, no background traffic); the browser is found by `requireBrowserExecutable`. */
 export const chromiumLaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };
@@ -33,12 +33,15 @@ export interface BrowserSession {
 /** Starts services on a fresh database (or `databasePath`), the loopback host and Chromium, and opens the app. */
 export async function startBrowserSession(options: { seedDemo?: boolean; databasePath?: string; viewport?: { width: number; height: number } } = {}): Promise<BrowserSession> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('The renderer is not built: run `npx electron-vite build` (npm test does it first).');
+  // Before anything starts, so a machine without a browser fails with the one line that says what to install.
+  const executablePath = requireBrowserExecutable();
   const workDir = mkdtempSync(join(tmpdir(), 'annotator-e2e-'));
   const databasePath = options.databasePath ?? join(workDir, 'annotator.sqlite');
   let services = openServices({ databasePath, userName: 'e2e editor', seedDemo: options.seedDemo ?? false });
   let host = await startLoopbackHost({ services, rendererDir });
   const context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
     ...chromiumLaunchOptions,
+    executablePath,
     viewport: options.viewport ?? { width: 1400, height: 900 },
   });
   // tsx (used by the benchmark) compiles with keepNames, which wraps functions sent to page.evaluate in __name().

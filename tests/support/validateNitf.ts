@@ -1,14 +1,15 @@
-import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { codePointOffsetTable } from '../../common/offsets';
 import type { NitfRecord } from '../../main/formats/nitf/recordWriter';
 import { sharedRoot } from './taggedSample';
+import { runXmllint, type XmllintFile } from './xmllintSync';
 
 /**
- * NITF checks for tests: validation with xmllint against the official NITF 3.6 XSD in ../shared, and a small
- * reader that gets back what an importer would see (the plain text, the inline tags with their offsets, and
- * our record), to prove an export re-imports with the same text and the same spans.
+ * NITF checks for tests: validation with xmllint (libxml2 in WebAssembly, from npm) against the official NITF
+ * 3.6 XSD in ../shared, and a small reader that gets back what an importer would see (the plain text, the
+ * inline tags with their offsets, and our record), to prove an export re-imports with the same text and spans.
  */
 
 /** The NITF 3.6 schema. */
@@ -20,18 +21,51 @@ export interface XmlValidation {
   output: string;
 }
 
-/** Validates an XML document against the NITF 3.6 XSD with xmllint (Debian's libxml2-utils), reading stdin. */
+/** The name the document has in xmllint's messages ("nitf.xml:12: ... Schemas validity error ..."). */
+export const validatedFileName = 'nitf.xml';
+
+/** Validates an XML document against the NITF 3.6 XSD (or the XSD at `schemaPath`) with xmllint-wasm. */
 export function validateNitf(xml: string, schemaPath: string = nitfXsdPath): XmlValidation {
-  const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', schemaPath, '-'], { input: xml, encoding: 'utf8' });
-  if (run.error) throw new Error(`xmllint could not run (apt-get install libxml2-utils): ${run.error.message}`);
-  return { valid: run.status === 0, output: `${run.stdout}${run.stderr}`.trim() };
+  const [schema, ...preload] = schemaFiles(schemaPath);
+  return runXmllint({ xml: { fileName: validatedFileName, contents: xml }, schema: [schema!], preload });
 }
 
-/** Checks that a document is well-formed XML (no schema), with xmllint. */
+/** Checks that a document is well-formed XML (no schema), with xmllint-wasm. */
 export function checkWellFormed(xml: string): XmlValidation {
-  const run = spawnSync('xmllint', ['--noout', '--nonet', '-'], { input: xml, encoding: 'utf8' });
-  if (run.error) throw new Error(`xmllint could not run (apt-get install libxml2-utils): ${run.error.message}`);
-  return { valid: run.status === 0, output: `${run.stdout}${run.stderr}`.trim() };
+  return runXmllint({ xml: { fileName: validatedFileName, contents: xml }, schema: [], preload: [] });
+}
+
+const schemaFilesByPath = new Map<string, XmllintFile[]>();
+
+/**
+ * The XSD at `schemaPath` first, then every file it imports or includes, named by their paths relative to its
+ * folder: xmllint-wasm reads nothing from disk, so they go into its in-memory file system where the
+ * `schemaLocation`s point.
+ */
+export function schemaFiles(schemaPath: string): XmllintFile[] {
+  const cached = schemaFilesByPath.get(schemaPath);
+  if (cached) return cached;
+  const folder = path.dirname(schemaPath);
+  const files: XmllintFile[] = [];
+  const pending = [path.basename(schemaPath)];
+  const seen = new Set(pending);
+  while (pending.length > 0) {
+    const fileName = pending.shift()!;
+    const contents = readFileSync(path.join(folder, fileName), 'utf8');
+    files.push({ fileName, contents });
+    for (const [, location] of contents.matchAll(/<(?:\w+:)?(?:import|include|redefine)\b[^>]*\bschemaLocation="([^"]+)"/g)) {
+      const referenced = path.posix.normalize(path.posix.join(path.posix.dirname(fileName), location!));
+      if (referenced.startsWith('..') || /^[a-z]+:/i.test(location!)) {
+        throw new Error(`${fileName} refers to ${location}, outside its folder: xmllint-wasm cannot load it`);
+      }
+      if (!seen.has(referenced)) {
+        seen.add(referenced);
+        pending.push(referenced);
+      }
+    }
+  }
+  schemaFilesByPath.set(schemaPath, files);
+  return files;
 }
 
 /** One NITF inline element carrying `na:ann`, with code-point offsets into the read plain text. */

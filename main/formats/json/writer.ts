@@ -1,5 +1,5 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import { z } from 'zod';
+import { z } from '../../../common/zodConfig';
 import { annotationMapSchema, entityTypes, type AnnotationMap } from '../../../common/annotation';
 import { articleStatuses, type ArticleSummary, type EntityRecord } from '../../../common/api';
 import { annotationsOf, parseArticleDocument } from '../../../common/articleText';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../common/zodConfig';
 import { annotationSchema, type AnnotationMap } from '../../../common/annotation';
 import { blockSeparator } from '../../../common/articleText';
 import { codePointLength, utf16OffsetTable } from '../../../common/offsets';
