@@ -77,6 +77,8 @@ const annotationMark: MarkSpec = {
     label: {},
     // "content" for the tagged words; "cue" for an attribution's reporting verb span.
     part: { default: 'content' },
+    // True while the record is a suggestion waiting for the editor, so it is drawn outlined without a lookup.
+    suggested: { default: false },
   },
   // Tags overlap and nest, and typing at an edge must not grow them.
   excludes: '',
@@ -92,6 +94,7 @@ const annotationMark: MarkSpec = {
           kind: el.getAttribute('data-ann-kind'),
           label: el.getAttribute('data-ann-label'),
           part: el.getAttribute('data-ann-part') ?? 'content',
+          suggested: el.getAttribute('data-ann-suggested') === 'true',
         };
       },
     },
@@ -99,11 +102,12 @@ const annotationMark: MarkSpec = {
   toDOM: (mark) => [
     'span',
     {
-      class: `ann ann-${mark.attrs.kind} ann-label-${mark.attrs.label} ann-part-${mark.attrs.part}`,
+      class: `ann ann-${mark.attrs.kind} ann-label-${mark.attrs.label} ann-part-${mark.attrs.part}${mark.attrs.suggested ? ' ann-suggested' : ''}`,
       'data-ann-id': mark.attrs.id,
       'data-ann-kind': mark.attrs.kind,
       'data-ann-label': mark.attrs.label,
       'data-ann-part': mark.attrs.part,
+      ...(mark.attrs.suggested ? { 'data-ann-suggested': 'true' } : {}),
     },
     0,
   ],

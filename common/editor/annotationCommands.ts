@@ -108,7 +108,8 @@ export function updateAnnotation(id: string, change: (record: Annotation) => Ann
     if (dispatch) {
       const next = { ...change(current), id, updatedAt: now } as Annotation;
       const tr = setAnnotationRecord(state, state.tr, id, next);
-      if (highlightLabel(next) !== highlightLabel(current)) {
+      const acceptedOrSuggested = (next.status === 'suggested') !== (current.status === 'suggested');
+      if (highlightLabel(next) !== highlightLabel(current) || acceptedOrSuggested) {
         for (const range of annotationRanges(state.doc, id)) {
           const relabelled = relabelledMark(range.mark, next);
           tr.removeMark(range.from, range.to, range.mark).addMark(range.from, range.to, relabelled);

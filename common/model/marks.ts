@@ -15,12 +15,15 @@ export function markLabel(record: Annotation, part: AnnotationPart): string {
 
 /** The mark that puts `record` on words, as its content or as its cue. */
 export function annotationMark(record: Annotation, part: AnnotationPart = 'content'): Mark {
-  return articleSchema.marks.annotation!.create({ id: record.id, kind: record.kind, label: markLabel(record, part), part });
+  return articleSchema.marks.annotation!.create({ id: record.id, kind: record.kind, label: markLabel(record, part), part, suggested: record.status === 'suggested' });
 }
 
-/** The same mark showing its record's current label, after the record changed type. */
+/** Whether a mark still shows what its record is: its label and whether it is a suggestion. */
+export function markShowsRecord(mark: Mark, record: Annotation): boolean {
+  return mark.attrs.label === markLabel(record, mark.attrs.part as AnnotationPart) && mark.attrs.suggested === (record.status === 'suggested');
+}
+
+/** The same mark showing its record as it now is, after the record changed type or was accepted. */
 export function relabelledMark(mark: Mark, record: Annotation): Mark {
-  const part = mark.attrs.part as AnnotationPart;
-  const label = markLabel(record, part);
-  return mark.attrs.label === label ? mark : mark.type.create({ ...mark.attrs, label });
+  return markShowsRecord(mark, record) ? mark : annotationMark(record, mark.attrs.part as AnnotationPart);
 }
