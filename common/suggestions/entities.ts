@@ -1,0 +1,454 @@
+import type { EntityType } from '../annotation';
+import { isReportingVerb } from '../quoteCues';
+import type { AnalysedText } from './analysedText';
+import {
+  calendarWords,
+  countryNames,
+  eventHeads,
+  knownPlaces,
+  nameJoiners,
+  nameParticles,
+  nationalities,
+  organisationHeads,
+  organisationOpeners,
+  personTitles,
+  placeHeads,
+  placeOpeners,
+  placePrefixes,
+  placePrepositions,
+  sentenceStarters,
+  titleHeads,
+} from './gazetteers';
+import type { EntityEvidence } from './types';
+import type { Word } from './words';
+
+/**
+ * Finding and typing the names of an article by rules over wink's tokens and parts of speech:
+ *
+ * 1. Name runs: capitalised words in a row ("Rodaba Noori", "Saudi Gazette"). A capital that opens a sentence
+ *    counts only when wink reads the word as a proper noun. "of", "for", "al", "de", "the" and "and" join two
+ *    runs only when the first holds an organisation or place head or opener ("University of Chicago", "Museum
+ *    of Flight", "National Air and Space Museum"), so "Trump of Queens" stays apart.
+ * 2. Splits: a title is split off the name after it and proves a person ("U.S. President Donald Trump" is the
+ *    place "U.S." and the person "Donald Trump"); an organisation followed by a two-word name is two names
+ *    ("Refugee Council Enver Solomon").
+ * 3. Types from the name itself: gazetteers (countries, regions, major places), head words ("Ministry",
+ *    "University" -> organisation; "province", "Airport" -> place; "Cup" -> event), acronyms (organisations,
+ *    unless a country), a parenthesised acronym inheriting its long form's type, and an acronym whose letters
+ *    are the initials of a typed name ("KSC" after "Kennedy Space Center").
+ * 4. Types from the article: the subject of a speech verb or an appositive ("X, 45,", "X, who") is a person;
+ *    "Andy Warhol" makes a later "Warhol" a person; a name typed by strong evidence once has that type
+ *    everywhere; a lone name after "in", "at", "from" is a place. A name with two to four words and no
+ *    other evidence is a person; a lone name with no evidence is left out.
+ * 5. Nested names: a known place inside an organisation's name is suggested too ("Comic Corps of Canada").
+ *
+ * Title-cased blocks (headlines) prove nothing by capitals: their names are kept only when the same name is
+ * found elsewhere in the article or in a gazetteer.
+ */
+
+/** An entity the rules found, before the registry and rejections are applied. */
+export interface FoundEntity {
+  start: number;
+  end: number;
+  text: string;
+  entityType: EntityType;
+  evidence: EntityEvidence;
+  confidence: number;
+}
+
+interface Candidate {
+  words: Word[];
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType | null;
+  evidence: EntityEvidence;
+  // Strong evidence comes from the name or its context; weak is a guess from its shape.
+  strong: boolean;
+  // Index of the word after the candidate in the article's words, for context rules.
+  next: number;
+  previous: number;
+  titled: boolean;
+}
+
+const confidenceOf: Record<EntityEvidence, number> = {
+  registry: 0.9,
+  gazetteer: 0.9,
+  title: 0.9,
+  'organisation-head': 0.85,
+  'place-head': 0.8,
+  acronym: 0.6,
+  'acronym-long-form': 0.85,
+  'speech-subject': 0.8,
+  appositive: 0.8,
+  propagated: 0.8,
+  preposition: 0.45,
+  'name-shape': 0.6,
+};
+
+/** Finds and types the names of an analysed article; see the rules at the top of this file. */
+export function findEntities(analysed: AnalysedText, words: readonly Word[]): FoundEntity[] {
+  const titledBlocks = titleCasedBlocks(analysed, words);
+  const candidates: Candidate[] = [];
+  for (const run of nameRuns(words)) {
+    for (const part of splitRun(words, run)) {
+      const candidate = typedCandidate(analysed, words, part, titledBlocks.has(words[part.first]!.block));
+      if (candidate) candidates.push(candidate);
+    }
+  }
+  applyArticleEvidence(analysed, words, candidates);
+  const found: FoundEntity[] = [];
+  for (const candidate of candidates) {
+    if (candidate.type === null) continue;
+    found.push({
+      start: candidate.start,
+      end: candidate.end,
+      text: candidate.text,
+      entityType: candidate.type,
+      evidence: candidate.evidence,
+      confidence: confidenceOf[candidate.evidence],
+    });
+  }
+  found.push(...nestedPlaces(found));
+  return dedupe(found);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Name runs.
+
+interface Run {
+  first: number;
+  last: number;
+}
+
+function isCapitalised(word: Word): boolean {
+  return /^\p{Lu}/u.test(word.text) || /^\p{Ll}{1,2}\p{Lu}/u.test(word.text);
+}
+
+/** Acronyms: "NASA", "U.S.", "IE9", "AT&T". */
+export function isAcronym(text: string): boolean {
+  return /^(?:\p{Lu}\.){2,}$/u.test(text) || /^\p{Lu}[\p{Lu}&]{1,7}\d{0,3}$/u.test(text);
+}
+
+function isNameWord(word: Word, inRun: boolean): boolean {
+  if (!isCapitalised(word)) return false;
+  if (word.text === 'I' || calendarWords.has(word.lower)) return false;
+  if (['PUNCT', 'SYM', 'NUM', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART'].includes(word.pos) && !isAcronym(word.text)) return false;
+  if (!word.opensSentence || inRun) return true;
+  if (sentenceStarters.has(word.lower)) return false;
+  if (knownPlaces.has(word.text) || isAcronym(word.text) || personTitles.has(word.lower)) return true;
+  return word.pos === 'PROPN';
+}
+
+function adjacent(words: readonly Word[], a: number, b: number): boolean {
+  const left = words[a];
+  const right = words[b];
+  return left !== undefined && right !== undefined && left.sentence === right.sentence && right.start - left.end <= 2;
+}
+
+function hasHead(words: readonly Word[], run: Run): boolean {
+  for (let i = run.first; i <= run.last; i++) {
+    const lower = words[i]!.lower;
+    if (organisationHeads.has(lower) || placeHeads.has(lower) || organisationOpeners.has(lower) || placeOpeners.has(lower)) return true;
+  }
+  return false;
+}
+
+function endsWithHead(words: readonly Word[], run: Run): boolean {
+  const lower = words[run.last]!.lower;
+  return organisationHeads.has(lower) || placeHeads.has(lower) || eventHeads.has(lower);
+}
+
+// The capitalised run starting at `first`, without joiners.
+function plainRun(words: readonly Word[], first: number): Run | null {
+  if (!words[first] || !isNameWord(words[first]!, false)) return null;
+  let last = first;
+  while (words[last + 1] && adjacent(words, last, last + 1) && isNameWord(words[last + 1]!, true)) last++;
+  return { first, last };
+}
+
+function nameRuns(words: readonly Word[]): Run[] {
+  const runs: Run[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const run = plainRun(words, i);
+    if (!run) {
+      i++;
+      continue;
+    }
+    for (;;) {
+      const joined = joinAcross(words, run);
+      if (!joined) break;
+      run.last = joined.last;
+    }
+    runs.push(run);
+    i = run.last + 1;
+  }
+  return runs;
+}
+
+// A run and the run after a joiner ("of", "of the", "and"), when the joiner belongs inside one name.
+function joinAcross(words: readonly Word[], run: Run): Run | null {
+  let at = run.last + 1;
+  const joiner = words[at];
+  if (!joiner || !adjacent(words, run.last, at) || !nameJoiners.has(joiner.lower)) return null;
+  if (joiner.lower === 'the' || joiner.lower === 'on') return null;
+  at++;
+  if (words[at]?.lower === 'the' && (joiner.lower === 'of' || joiner.lower === 'for') && adjacent(words, at - 1, at)) at++;
+  if (!adjacent(words, at - 1, at)) return null;
+  const next = plainRunInside(words, at);
+  if (!next) return null;
+  if (joiner.lower === 'and' || joiner.lower === '&') {
+    // "National Air and Space Museum": the name ends in its head after the "and".
+    return !hasHead(words, run) && endsWithHead(words, next) ? next : null;
+  }
+  if (nameParticles.has(joiner.lower) && !['of', 'for'].includes(joiner.lower) && joiner.text === joiner.lower && !hasHead(words, run)) {
+    // "Ludwig van Beethoven", "Osama bin Laden": a particle inside a personal name.
+    return ['van', 'von', 'bin', 'ibn', 'dos', 'das', 'da', 'del', 'di'].includes(joiner.lower) ? next : null;
+  }
+  return hasHead(words, run) ? next : null;
+}
+
+// Inside a name, the word after a joiner may be any capitalised word (the joiner is not a sentence start).
+function plainRunInside(words: readonly Word[], first: number): Run | null {
+  if (!words[first] || !isNameWord(words[first]!, true)) return null;
+  let last = first;
+  while (words[last + 1] && adjacent(words, last, last + 1) && isNameWord(words[last + 1]!, true)) last++;
+  return { first, last };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Splitting titles and stacked names.
+
+interface Part extends Run {
+  // Set when the split itself proves the type.
+  type: EntityType | null;
+  evidence: EntityEvidence | null;
+}
+
+function isHeadWord(lower: string): boolean {
+  return organisationHeads.has(lower) || placeHeads.has(lower) || eventHeads.has(lower);
+}
+
+function splitRun(words: readonly Word[], run: Run): Part[] {
+  const text = (from: number, to: number): string => words.slice(from, to + 1).map((word) => word.text).join(' ');
+  // A title inside the run: [prefix] title words ending in a title head, then the name.
+  for (let first = run.first; first < run.last; first++) {
+    if (!personTitles.has(words[first]!.lower)) continue;
+    let titleEnd = -1;
+    for (let i = first; i < run.last && personTitles.has(words[i]!.lower); i++) {
+      if (titleHeads.has(words[i]!.lower)) titleEnd = i;
+    }
+    if (titleEnd < 0) continue;
+    let nameStart = titleEnd + 1;
+    let containsHead = false;
+    for (let i = nameStart; i <= run.last; i++) if (isHeadWord(words[i]!.lower) || organisationOpeners.has(words[i]!.lower)) containsHead = true;
+    if (containsHead) continue;
+    const parts: Part[] = [];
+    if (first > run.first) parts.push(...splitRun(words, { first: run.first, last: first - 1 }));
+    parts.push({ first: nameStart, last: run.last, type: 'person', evidence: 'title' });
+    return parts;
+  }
+  // An organisation or place followed by a personal name of two words or more.
+  for (let head = run.first; head < run.last - 1; head++) {
+    const lower = words[head]!.lower;
+    if (!organisationHeads.has(lower) && !placeHeads.has(lower)) continue;
+    let containsHead = false;
+    for (let i = head + 1; i <= run.last; i++) if (isHeadWord(words[i]!.lower) || nameJoiners.has(words[i]!.lower)) containsHead = true;
+    if (containsHead) continue;
+    return [
+      { first: run.first, last: head, type: null, evidence: null },
+      { first: head + 1, last: run.last, type: 'person', evidence: 'name-shape' },
+    ];
+  }
+  // Nationality adjectives before a name that is not an organisation's ("Afghan Hamdullah") are not part of it.
+  let first = run.first;
+  while (first < run.last && nationalities.has(words[first]!.text) && !endsWithHead(words, run) && !knownPlaces.has(text(first, run.last))) first++;
+  if (first === run.last && nationalities.has(words[first]!.text)) return [];
+  return [{ first, last: run.last, type: null, evidence: null }];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Typing a candidate from its own words.
+
+function typedCandidate(analysed: AnalysedText, words: readonly Word[], part: Part, titled: boolean): Candidate | null {
+  const list = words.slice(part.first, part.last + 1);
+  if (list.length === 0) return null;
+  // A run of titles alone ("Prime Minister") names nobody.
+  if (list.every((word) => personTitles.has(word.lower))) return null;
+  const start = list[0]!.start;
+  const end = list[list.length - 1]!.end;
+  const text = analysed.text.slice(start, end);
+  const candidate: Candidate = { words: list, start, end, text, type: null, evidence: 'name-shape', strong: false, next: part.last + 1, previous: part.first - 1, titled };
+  if (part.type && part.evidence) {
+    candidate.type = part.type;
+    candidate.evidence = part.evidence;
+    candidate.strong = part.evidence === 'title';
+    if (part.evidence === 'title' || list.length > 1) return candidate;
+  }
+  const first = list[0]!.lower;
+  const last = list[list.length - 1]!.lower;
+  const set = (type: EntityType, evidence: EntityEvidence, strong = true): Candidate => Object.assign(candidate, { type, evidence, strong });
+  if (knownPlaces.has(text)) return set('place', 'gazetteer');
+  if (organisationHeads.has(last) && !(list.length === 1)) return set('organisation', 'organisation-head');
+  if (placeHeads.has(last) && list.length > 1) return set('place', 'place-head');
+  if (eventHeads.has(last) && list.length > 1) return set('event', 'organisation-head');
+  if (list.length > 2 && list[1]!.lower === 'of') {
+    if (organisationOpeners.has(first)) return set('organisation', 'organisation-head');
+    if (placeOpeners.has(first)) return set('place', 'place-head');
+  }
+  const ofAt = list.findIndex((word) => word.lower === 'of' || word.lower === 'for');
+  if (ofAt > 0) {
+    const beforeOf = list[ofAt - 1]!.lower;
+    if (organisationHeads.has(beforeOf) || organisationOpeners.has(beforeOf)) return set('organisation', 'organisation-head');
+    if (placeHeads.has(beforeOf) || placeOpeners.has(beforeOf)) return set('place', 'place-head');
+  }
+  if (list.length === 2 && placePrefixes.has(first) && ['mount', 'mt', 'mt.', 'lake', 'fort', 'cape'].includes(first)) return set('place', 'place-head');
+  if (list.length === 1 && isAcronym(list[0]!.text)) {
+    if (countryNames.has(list[0]!.text)) return set('place', 'gazetteer');
+    return set('organisation', 'acronym', false);
+  }
+  if (list.length === 1 && organisationHeads.has(first)) return null;
+  if (list.length >= 2 && list.length <= 4 && list.every((word) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(word.text) || nameParticles.has(word.lower))) {
+    if (list.some((word) => countryNames.has(word.text) || nationalities.has(word.text))) return set('other', 'name-shape', false);
+    return set('person', 'name-shape', false);
+  }
+  if (list.length > 4) return set('other', 'name-shape', false);
+  return candidate;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Evidence from the article.
+
+const appositiveAge = /^,\s*\d{1,3}\s*,/u;
+
+function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], candidates: Candidate[]): void {
+  // Context: speech verbs and appositives make a person of a name without stronger evidence.
+  for (const candidate of candidates) {
+    if (candidate.strong && candidate.evidence !== 'acronym') continue;
+    if (candidate.evidence === 'acronym') continue;
+    const after = analysed.text.slice(candidate.end, candidate.end + 12);
+    if (appositiveAge.test(after) || /^,\s*who\b/u.test(after)) {
+      Object.assign(candidate, { type: 'person', evidence: 'appositive', strong: true });
+      continue;
+    }
+    const next = words[candidate.next];
+    const previous = words[candidate.previous];
+    const nextIsSpeech = next !== undefined && next.sentence === candidate.words[0]!.sentence && isReportingVerb(next.text) && next.pos === 'VERB' && /^\s*$/u.test(analysed.text.slice(candidate.end, next.start));
+    const previousIsSpeech = previous !== undefined && isReportingVerb(previous.text) && /^\s*$/u.test(analysed.text.slice(previous.end, candidate.start)) && ['said', 'says', 'added', 'wrote', 'asked', 'explained', 'told'].includes(previous.lower) && candidate.words.length <= 3;
+    if ((nextIsSpeech || previousIsSpeech) && !countryNames.has(candidate.text)) {
+      Object.assign(candidate, { type: 'person', evidence: 'speech-subject', strong: true });
+    }
+  }
+  // Acronyms defined in brackets after their long form, or whose letters are a typed name's initials.
+  const acronymTypes = new Map<string, EntityType>();
+  for (let i = 0; i < candidates.length; i++) {
+    const long = candidates[i]!;
+    const short = candidates[i + 1];
+    if (short && short.words.length === 1 && isAcronym(short.text) && long.type && long.words.length > 1) {
+      const between = analysed.text.slice(long.end, short.start);
+      if (/^\s*\($/u.test(between) && analysed.text.charAt(short.end) === ')') acronymTypes.set(short.text, long.type);
+    }
+    if (long.type && long.strong && long.words.length > 1) {
+      const initials = long.words.filter((word) => /^\p{Lu}/u.test(word.text)).map((word) => word.text.charAt(0)).join('');
+      if (initials.length >= 2 && !acronymTypes.has(initials)) acronymTypes.set(initials, long.type);
+    }
+  }
+  for (const candidate of candidates) {
+    const type = acronymTypes.get(candidate.text.replace(/\./gu, ''));
+    if (type && candidate.words.length === 1 && isAcronym(candidate.text) && candidate.evidence === 'acronym') {
+      Object.assign(candidate, { type, evidence: 'acronym-long-form', strong: true });
+    }
+  }
+  // Names typed by strong evidence keep that type wherever else they appear.
+  const strongTypes = new Map<string, { type: EntityType; evidence: EntityEvidence }>();
+  for (const candidate of candidates) {
+    if (candidate.strong && candidate.type && !strongTypes.has(candidate.text)) strongTypes.set(candidate.text, { type: candidate.type, evidence: candidate.evidence });
+  }
+  // Parts of personal names: "Andy Warhol" makes "Warhol" (and "Andy") a person.
+  const personParts = new Set<string>();
+  for (const candidate of candidates) {
+    if (candidate.type !== 'person' || candidate.words.length < 2) continue;
+    const names = candidate.words.filter((word) => !nameParticles.has(word.lower));
+    const last = names[names.length - 1];
+    if (last) personParts.add(last.text);
+    if (names[0] && names.length >= 2) personParts.add(names[0].text);
+  }
+  const knownElsewhere = new Set(candidates.filter((candidate) => !candidate.titled && candidate.type).map((candidate) => candidate.text));
+  for (const candidate of candidates) {
+    if (!candidate.strong || candidate.type === null) {
+      const strong = strongTypes.get(candidate.text);
+      if (strong && strong.type !== candidate.type) {
+        Object.assign(candidate, { type: strong.type, evidence: 'propagated', strong: true });
+      } else if (candidate.words.length === 1 && personParts.has(candidate.text) && candidate.evidence !== 'acronym') {
+        Object.assign(candidate, { type: 'person', evidence: 'propagated', strong: true });
+      } else if (strong && candidate.type === null) {
+        Object.assign(candidate, { type: strong.type, evidence: 'propagated', strong: true });
+      }
+    }
+    if (candidate.type === null && candidate.words.length === 1) {
+      const previous = words[candidate.previous];
+      if (previous && placePrepositions.has(previous.lower) && previous.sentence === candidate.words[0]!.sentence) {
+        Object.assign(candidate, { type: 'place', evidence: 'preposition', strong: false });
+      }
+    }
+    // Capitals in a headline prove nothing: keep what the article or a gazetteer knows.
+    if (candidate.titled && candidate.evidence !== 'gazetteer' && !knownElsewhere.has(candidate.text) && !strongTypes.has(candidate.text)) candidate.type = null;
+  }
+}
+
+// Blocks whose words are mostly capitalised: headlines in title case.
+function titleCasedBlocks(analysed: AnalysedText, words: readonly Word[]): Set<number> {
+  const counts = new Map<number, { capitalised: number; total: number }>();
+  for (const word of words) {
+    if (!/^\p{L}{4,}$/u.test(word.text)) continue;
+    const count = counts.get(word.block) ?? { capitalised: 0, total: 0 };
+    count.total++;
+    if (/^\p{Lu}/u.test(word.text)) count.capitalised++;
+    counts.set(word.block, count);
+  }
+  const titled = new Set<number>();
+  for (const [block, count] of counts) {
+    if (count.total >= 3 && count.capitalised / count.total > 0.6) titled.add(block);
+  }
+  void analysed;
+  return titled;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Nested names and clean-up.
+
+function nestedPlaces(found: readonly FoundEntity[]): FoundEntity[] {
+  const nested: FoundEntity[] = [];
+  for (const entity of found) {
+    if (entity.entityType === 'person' || !entity.text.includes(' ')) continue;
+    if (entity.entityType === 'place' && knownPlaces.has(entity.text)) continue;
+    for (const match of entity.text.matchAll(/[\p{Lu}][\p{L}\p{M}.'’-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}\p{M}.'’-]*)*/gu)) {
+      // The longest known place inside the name, word-aligned.
+      const wordsInMatch = match[0].split(/\s+/u);
+      for (let length = wordsInMatch.length; length >= 1; length--) {
+        let placed = false;
+        for (let from = 0; from + length <= wordsInMatch.length; from++) {
+          const candidate = wordsInMatch.slice(from, from + length).join(' ');
+          if (candidate === entity.text || !knownPlaces.has(candidate)) continue;
+          const offset = entity.text.indexOf(candidate, match.index + wordsInMatch.slice(0, from).join(' ').length);
+          if (offset < 0) continue;
+          nested.push({ start: entity.start + offset, end: entity.start + offset + candidate.length, text: candidate, entityType: 'place', evidence: 'gazetteer', confidence: confidenceOf.gazetteer });
+          placed = true;
+        }
+        if (placed) break;
+      }
+    }
+  }
+  return nested;
+}
+
+function dedupe(found: readonly FoundEntity[]): FoundEntity[] {
+  const seen = new Map<string, FoundEntity>();
+  for (const entity of found) {
+    const key = `${entity.start}:${entity.end}`;
+    const existing = seen.get(key);
+    if (!existing || existing.confidence < entity.confidence) seen.set(key, entity);
+  }
+  return [...seen.values()].sort((a, b) => a.start - b.start || b.end - a.end);
+}
