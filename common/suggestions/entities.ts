@@ -14,7 +14,6 @@ import {
   personTitles,
   placeHeads,
   placeOpeners,
-  placePrefixes,
   placePrepositions,
   sentenceStarters,
   titleHeads,
@@ -71,6 +70,9 @@ interface Candidate {
   titled: boolean;
 }
 
+// Evidence in the name itself, which holds wherever the name appears; context (a speech verb) holds only there.
+const propagating = new Set<EntityEvidence>(['gazetteer', 'title', 'organisation-head', 'place-head', 'acronym-long-form']);
+
 const confidenceOf: Record<EntityEvidence, number> = {
   registry: 0.9,
   gazetteer: 0.9,
@@ -88,6 +90,7 @@ const confidenceOf: Record<EntityEvidence, number> = {
 
 /** Finds and types the names of an analysed article; see the rules at the top of this file. */
 export function findEntities(analysed: AnalysedText, words: readonly Word[]): FoundEntity[] {
+  currentText = analysed.text;
   const titledBlocks = titleCasedBlocks(analysed, words);
   const candidates: Candidate[] = [];
   for (const run of nameRuns(words)) {
@@ -109,7 +112,7 @@ export function findEntities(analysed: AnalysedText, words: readonly Word[]): Fo
       confidence: confidenceOf[candidate.evidence],
     });
   }
-  found.push(...nestedPlaces(found));
+  found.push(...nestedNames(found));
   return dedupe(found);
 }
 
@@ -122,7 +125,7 @@ interface Run {
 }
 
 function isCapitalised(word: Word): boolean {
-  return /^\p{Lu}/u.test(word.text) || /^\p{Ll}{1,2}\p{Lu}/u.test(word.text);
+  return /^\p{Lu}/u.test(word.text) || /^\p{Ll}{1,2}\p{Lu}/u.test(word.text) || /^(?:al|el|ad|as|ash|at|an|bin|ibn|abu|de|da|di|du|van|von|le|la|d|o)[-'’]\p{Lu}/u.test(word.text);
 }
 
 /** Acronyms: "NASA", "U.S.", "IE9", "AT&T". */
@@ -143,7 +146,13 @@ function isNameWord(word: Word, inRun: boolean): boolean {
 function adjacent(words: readonly Word[], a: number, b: number): boolean {
   const left = words[a];
   const right = words[b];
-  return left !== undefined && right !== undefined && left.sentence === right.sentence && right.start - left.end <= 2;
+  return left !== undefined && right !== undefined && left.sentence === right.sentence && right.start - left.end <= 2 && !/\n/u.test(wordGap(left, right));
+}
+
+let currentText = '';
+
+function wordGap(left: Word, right: Word): string {
+  return currentText.slice(left.end, right.start);
 }
 
 function hasHead(words: readonly Word[], run: Run): boolean {
@@ -230,8 +239,27 @@ function isHeadWord(lower: string): boolean {
   return organisationHeads.has(lower) || placeHeads.has(lower) || eventHeads.has(lower);
 }
 
+// "Departments" is as much a head as "Department".
+function singular(lower: string): string {
+  return lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
+}
+
 function splitRun(words: readonly Word[], run: Run): Part[] {
   const text = (from: number, to: number): string => words.slice(from, to + 1).map((word) => word.text).join(' ');
+  const isHead = (index: number): boolean => {
+    const lower = words[index]!.lower;
+    return isHeadWord(lower) || isHeadWord(singular(lower)) || organisationOpeners.has(lower);
+  };
+  const headIn = (from: number, to: number): boolean => {
+    for (let i = from; i <= to; i++) if (isHead(i) || nameJoiners.has(words[i]!.lower)) return true;
+    return false;
+  };
+  // A whole nationality ("New Zealander") is not a name.
+  if (nationalities.has(text(run.first, run.last))) return [];
+  // Titles after a name are not part of it: "State Department Spokesperson", "Museum of Flight CEO".
+  let last = run.last;
+  while (last > run.first && titleHeads.has(words[last]!.lower) && !isHead(last)) last--;
+  if (last < run.last) return splitRun(words, { first: run.first, last });
   // A title inside the run: [prefix] title words ending in a title head, then the name.
   for (let first = run.first; first < run.last; first++) {
     if (!personTitles.has(words[first]!.lower)) continue;
@@ -239,33 +267,41 @@ function splitRun(words: readonly Word[], run: Run): Part[] {
     for (let i = first; i < run.last && personTitles.has(words[i]!.lower); i++) {
       if (titleHeads.has(words[i]!.lower)) titleEnd = i;
     }
-    if (titleEnd < 0) continue;
-    let nameStart = titleEnd + 1;
-    let containsHead = false;
-    for (let i = nameStart; i <= run.last; i++) if (isHeadWord(words[i]!.lower) || organisationOpeners.has(words[i]!.lower)) containsHead = true;
-    if (containsHead) continue;
+    if (titleEnd < 0 || headIn(titleEnd + 1, run.last)) continue;
     const parts: Part[] = [];
     if (first > run.first) parts.push(...splitRun(words, { first: run.first, last: first - 1 }));
-    parts.push({ first: nameStart, last: run.last, type: 'person', evidence: 'title' });
+    parts.push({ first: titleEnd + 1, last: run.last, type: 'person', evidence: 'title' });
     return parts;
   }
-  // An organisation or place followed by a personal name of two words or more.
-  for (let head = run.first; head < run.last - 1; head++) {
-    const lower = words[head]!.lower;
-    if (!organisationHeads.has(lower) && !placeHeads.has(lower)) continue;
-    let containsHead = false;
-    for (let i = head + 1; i <= run.last; i++) if (isHeadWord(words[i]!.lower) || nameJoiners.has(words[i]!.lower)) containsHead = true;
-    if (containsHead) continue;
+  // An organisation, a place or an acronym followed by a personal name of two words or more: "Refugee Council
+  // Enver Solomon", "United States Hamdullah Mohib".
+  for (let end = run.first; end < run.last - 1; end++) {
+    const prefix = text(run.first, end);
+    const splits = isHead(end) || knownPlaces.has(prefix) || (end === run.first && isAcronym(prefix));
+    if (!splits || headIn(end + 1, run.last) || !looksPersonal(words, end + 1, run.last)) continue;
+    if (knownPlaces.has(text(run.first, end + 1))) continue;
     return [
-      { first: run.first, last: head, type: null, evidence: null },
-      { first: head + 1, last: run.last, type: 'person', evidence: 'name-shape' },
+      ...splitRun(words, { first: run.first, last: end }),
+      { first: end + 1, last: run.last, type: 'person', evidence: 'name-shape' },
     ];
   }
   // Nationality adjectives before a name that is not an organisation's ("Afghan Hamdullah") are not part of it.
   let first = run.first;
-  while (first < run.last && nationalities.has(words[first]!.text) && !endsWithHead(words, run) && !knownPlaces.has(text(first, run.last))) first++;
+  while (first < run.last && nationalities.has(words[first]!.text) && !headIn(run.first, run.last) && !knownPlaces.has(text(first, run.last))) first++;
   if (first === run.last && nationalities.has(words[first]!.text)) return [];
   return [{ first, last: run.last, type: null, evidence: null }];
+}
+
+// Two to four words written as personal names are: "Enver Solomon", "K.C. Maurer", "Kevin De Bruyne".
+function looksPersonal(words: readonly Word[], first: number, last: number): boolean {
+  const count = last - first + 1;
+  if (count < 2 || count > 4) return false;
+  for (let i = first; i <= last; i++) {
+    const word = words[i]!;
+    if (knownPlaces.has(word.text) || nationalities.has(word.text) || personTitles.has(word.lower)) return false;
+    if (!/^(?:\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*|(?:\p{Lu}\.)+|\p{Lu}\p{Ll}*['’]\p{Lu}\p{Ll}+|(?:al|el|bin|ibn|abu|de|da|van|von)[-'’]\p{Lu}[\p{L}-]*)$/u.test(word.text) && !nameParticles.has(word.lower)) return false;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -289,30 +325,31 @@ function typedCandidate(analysed: AnalysedText, words: readonly Word[], part: Pa
   const first = list[0]!.lower;
   const last = list[list.length - 1]!.lower;
   const set = (type: EntityType, evidence: EntityEvidence, strong = true): Candidate => Object.assign(candidate, { type, evidence, strong });
+  const lastSingular = singular(last);
   if (knownPlaces.has(text)) return set('place', 'gazetteer');
-  if (organisationHeads.has(last) && !(list.length === 1)) return set('organisation', 'organisation-head');
-  if (placeHeads.has(last) && list.length > 1) return set('place', 'place-head');
-  if (eventHeads.has(last) && list.length > 1) return set('event', 'organisation-head');
-  if (list.length > 2 && list[1]!.lower === 'of') {
-    if (organisationOpeners.has(first)) return set('organisation', 'organisation-head');
-    if (placeOpeners.has(first)) return set('place', 'place-head');
-  }
-  const ofAt = list.findIndex((word) => word.lower === 'of' || word.lower === 'for');
+  const compass = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Northeast|Northwest|Southeast|Southwest)\s+(.+)$/u.exec(text);
+  if (compass && knownPlaces.has(compass[1]!)) return set('place', 'gazetteer');
+  const forAt = list.findIndex((word) => word.lower === 'for');
+  if (forAt > 0 && (isHeadWord(list[forAt - 1]!.lower) || organisationOpeners.has(list[forAt - 1]!.lower))) return set('organisation', 'organisation-head');
+  if (list.length > 1 && (organisationHeads.has(last) || organisationHeads.has(lastSingular))) return set('organisation', 'organisation-head');
+  if (list.length > 1 && (placeHeads.has(last) || placeHeads.has(lastSingular))) return set('place', 'place-head');
+  if (list.length > 1 && eventHeads.has(last)) return set('event', 'organisation-head');
+  const ofAt = list.findIndex((word) => word.lower === 'of');
   if (ofAt > 0) {
     const beforeOf = list[ofAt - 1]!.lower;
-    if (organisationHeads.has(beforeOf) || organisationOpeners.has(beforeOf)) return set('organisation', 'organisation-head');
     if (placeHeads.has(beforeOf) || placeOpeners.has(beforeOf)) return set('place', 'place-head');
+    if (organisationHeads.has(beforeOf) || organisationOpeners.has(beforeOf)) return set('organisation', 'organisation-head');
   }
-  if (list.length === 2 && placePrefixes.has(first) && ['mount', 'mt', 'mt.', 'lake', 'fort', 'cape'].includes(first)) return set('place', 'place-head');
+  if (list.length === 2 && ['mount', 'mt', 'mt.', 'lake', 'fort', 'cape'].includes(first)) return set('place', 'place-head');
   if (list.length === 1 && isAcronym(list[0]!.text)) {
-    if (countryNames.has(list[0]!.text)) return set('place', 'gazetteer');
+    if (countryNames.has(list[0]!.text) || knownPlaces.has(list[0]!.text)) return set('place', 'gazetteer');
+    // Words shouted in capitals are not acronyms.
+    if (list[0]!.text.length > 5 && !/\d/u.test(list[0]!.text)) return null;
     return set('organisation', 'acronym', false);
   }
-  if (list.length === 1 && organisationHeads.has(first)) return null;
-  if (list.length >= 2 && list.length <= 4 && list.every((word) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(word.text) || nameParticles.has(word.lower))) {
-    if (list.some((word) => countryNames.has(word.text) || nationalities.has(word.text))) return set('other', 'name-shape', false);
-    return set('person', 'name-shape', false);
-  }
+  if (list.length === 1 && (organisationHeads.has(first) || placeHeads.has(first))) return null;
+  if (looksPersonal(words, part.first, part.last)) return set('person', 'name-shape', false);
+  if (list.length >= 2 && list.length <= 4) return set('other', 'name-shape', false);
   if (list.length > 4) return set('other', 'name-shape', false);
   return candidate;
 }
@@ -321,6 +358,15 @@ function typedCandidate(analysed: AnalysedText, words: readonly Word[], part: Pa
 // Evidence from the article.
 
 const appositiveAge = /^,\s*\d{1,3}\s*,/u;
+
+// Speech verbs in the singular or past ("said", "says", "wrote"): a plural verb ("Estimates suggest") has no
+// single speaker as its subject.
+const speechVerbs = new Set([
+  'said', 'says', 'told', 'tells', 'wrote', 'writes', 'added', 'adds', 'explained', 'explains', 'stated', 'states',
+  'claimed', 'claims', 'argued', 'argues', 'warned', 'warns', 'insisted', 'insists', 'noted', 'notes', 'replied',
+  'replies', 'commented', 'continued', 'admitted', 'admits', 'acknowledged', 'announced', 'tweeted', 'asserted',
+  'declared', 'testified', 'concluded', 'confirmed', 'reckons', 'thinks', 'thought', 'suggested', 'predicted',
+]);
 
 function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], candidates: Candidate[]): void {
   // Context: speech verbs and appositives make a person of a name without stronger evidence.
@@ -334,8 +380,8 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
     }
     const next = words[candidate.next];
     const previous = words[candidate.previous];
-    const nextIsSpeech = next !== undefined && next.sentence === candidate.words[0]!.sentence && isReportingVerb(next.text) && next.pos === 'VERB' && /^\s*$/u.test(analysed.text.slice(candidate.end, next.start));
-    const previousIsSpeech = previous !== undefined && isReportingVerb(previous.text) && /^\s*$/u.test(analysed.text.slice(previous.end, candidate.start)) && ['said', 'says', 'added', 'wrote', 'asked', 'explained', 'told'].includes(previous.lower) && candidate.words.length <= 3;
+    const nextIsSpeech = next !== undefined && next.sentence === candidate.words[0]!.sentence && speechVerbs.has(next.lower) && isReportingVerb(next.text) && /^\s*$/u.test(analysed.text.slice(candidate.end, next.start));
+    const previousIsSpeech = previous !== undefined && ['said', 'says', 'added', 'wrote', 'asked', 'explained'].includes(previous.lower) && /^\s*$/u.test(analysed.text.slice(previous.end, candidate.start)) && candidate.words.length <= 3;
     if ((nextIsSpeech || previousIsSpeech) && !countryNames.has(candidate.text)) {
       Object.assign(candidate, { type: 'person', evidence: 'speech-subject', strong: true });
     }
@@ -363,7 +409,7 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
   // Names typed by strong evidence keep that type wherever else they appear.
   const strongTypes = new Map<string, { type: EntityType; evidence: EntityEvidence }>();
   for (const candidate of candidates) {
-    if (candidate.strong && candidate.type && !strongTypes.has(candidate.text)) strongTypes.set(candidate.text, { type: candidate.type, evidence: candidate.evidence });
+    if (candidate.strong && candidate.type && propagating.has(candidate.evidence) && !strongTypes.has(candidate.text)) strongTypes.set(candidate.text, { type: candidate.type, evidence: candidate.evidence });
   }
   // Parts of personal names: "Andy Warhol" makes "Warhol" (and "Andy") a person.
   const personParts = new Set<string>();
@@ -418,25 +464,41 @@ function titleCasedBlocks(analysed: AnalysedText, words: readonly Word[]): Set<n
 // ---------------------------------------------------------------------------------------------------
 // Nested names and clean-up.
 
-function nestedPlaces(found: readonly FoundEntity[]): FoundEntity[] {
+// Names inside a longer name: a known place, an acronym, or a name the article uses on its own ("Comic Corps of
+// Canada", "LA Weekly", "Andy Warhol Foundation"), and the place after the last "of" of an organisation's name
+// ("University of NSW").
+function nestedNames(found: readonly FoundEntity[]): FoundEntity[] {
+  const standalone = new Map<string, FoundEntity>();
+  for (const entity of found) if (!standalone.has(entity.text)) standalone.set(entity.text, entity);
   const nested: FoundEntity[] = [];
   for (const entity of found) {
     if (entity.entityType === 'person' || !entity.text.includes(' ')) continue;
-    if (entity.entityType === 'place' && knownPlaces.has(entity.text)) continue;
-    for (const match of entity.text.matchAll(/[\p{Lu}][\p{L}\p{M}.'’-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}\p{M}.'’-]*)*/gu)) {
-      // The longest known place inside the name, word-aligned.
-      const wordsInMatch = match[0].split(/\s+/u);
-      for (let length = wordsInMatch.length; length >= 1; length--) {
-        let placed = false;
-        for (let from = 0; from + length <= wordsInMatch.length; from++) {
-          const candidate = wordsInMatch.slice(from, from + length).join(' ');
-          if (candidate === entity.text || !knownPlaces.has(candidate)) continue;
-          const offset = entity.text.indexOf(candidate, match.index + wordsInMatch.slice(0, from).join(' ').length);
-          if (offset < 0) continue;
-          nested.push({ start: entity.start + offset, end: entity.start + offset + candidate.length, text: candidate, entityType: 'place', evidence: 'gazetteer', confidence: confidenceOf.gazetteer });
-          placed = true;
+    const parts = [...entity.text.matchAll(/[^\s]+/gu)].map((match) => ({ text: match[0], start: match.index }));
+    let taken = -1;
+    for (let from = 0; from < parts.length; from++) {
+      if (from <= taken) continue;
+      for (let to = parts.length - 1; to >= from; to--) {
+        if (from === 0 && to === parts.length - 1) continue;
+        const start = parts[from]!.start;
+        const end = parts[to]!.start + parts[to]!.text.length;
+        const text = entity.text.slice(start, end).replace(/['’]s$/u, '');
+        if (!/^\p{Lu}/u.test(text)) continue;
+        const known = standalone.get(text);
+        let type: EntityType | null = null;
+        let evidence: EntityEvidence = 'gazetteer';
+        if (knownPlaces.has(text)) type = 'place';
+        else if (known && known.text !== entity.text) ({ entityType: type, evidence } = known);
+        else if (from === to && isAcronym(text)) {
+          type = 'organisation';
+          evidence = 'acronym';
+        } else if (entity.entityType === 'organisation' && to === parts.length - 1 && parts[from - 1]?.text === 'of' && to - from < 2) {
+          type = 'place';
+          evidence = 'place-head';
         }
-        if (placed) break;
+        if (!type) continue;
+        nested.push({ start: entity.start + start, end: entity.start + start + text.length, text, entityType: type, evidence, confidence: confidenceOf[evidence] * 0.9 });
+        taken = to;
+        break;
       }
     }
   }

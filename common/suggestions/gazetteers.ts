@@ -59,7 +59,7 @@ const regionNames = [
   'Singapore', 'Yangon', 'Sydney', 'Melbourne', 'Brisbane', 'Perth', 'Adelaide', 'Canberra', 'Auckland',
   'Wellington', 'Christchurch', 'Nairobi', 'Lagos', 'Abuja', 'Accra', 'Dakar', 'Addis Ababa', 'Khartoum',
   'Mogadishu', 'Kinshasa', 'Johannesburg', 'Cape Town', 'Pretoria', 'Tripoli', 'Tunis', 'Algiers', 'Rabat',
-  'Casablanca', 'Washington', 'Washington D.C.', 'New York City', 'Los Angeles', 'Chicago', 'Houston', 'Boston',
+  'Casablanca', 'Washington', 'Washington D.C.', 'Washington, D.C.', 'L.A.', 'LA', 'NYC', 'New York City', 'Los Angeles', 'Chicago', 'Houston', 'Boston',
   'Philadelphia', 'San Francisco', 'Seattle', 'Miami', 'Atlanta', 'Dallas', 'Denver', 'Detroit', 'Las Vegas',
   'Phoenix', 'San Diego', 'Toronto', 'Montreal', 'Vancouver', 'Ottawa', 'Mexico City', 'Havana', 'Caracas',
   'Bogota', 'Lima', 'Santiago', 'Buenos Aires', 'Sao Paulo', 'São Paulo', 'Rio de Janeiro', 'Brasilia',
@@ -134,7 +134,7 @@ export const organisationHeads: ReadonlySet<string> = lowerSet([
   'Red Cross', 'Crescent', 'Secretariat', 'Cabinet', 'Caucus', 'Delegation', 'Mission', 'Embassy', 'Consulate',
   'Cooperative', 'Studios', 'Records', 'Entertainment', 'Project',
   'Programme', 'Program', 'Initiative', 'Campaign', 'Observatory', 'Monitor', 'Watch', 'Reserve', 'Exchange',
-  'Group', 'Unit', 'Division', 'Directorate', 'Inspectorate', 'Taskforce', 'Task Force',
+  'Group', 'Unit', 'Division', 'Directorate', 'Inspectorate', 'Taskforce', 'Nations', 'Cross',
 ]);
 
 /** First words that make a name an organisation when "of" follows: "University of", "Ministry of". */
@@ -142,7 +142,7 @@ export const organisationOpeners: ReadonlySet<string> = lowerSet([
   'Ministry', 'Department', 'Office', 'University', 'Bank', 'Institute', 'Council', 'Board', 'Commission',
   'Committee', 'Federation', 'Association', 'Society', 'Academy', 'College', 'School', 'League', 'Union', 'Court',
   'Church', 'House', 'Party', 'Organisation', 'Organization', 'Agency', 'Secretary', 'Daughters', 'Sons',
-  'Friends', 'Museum', 'Bureau', 'Chamber', 'Coalition', 'Army', 'Order', 'Food', 'Doctors',
+  'Friends', 'Bureau', 'Chamber', 'Coalition', 'Army', 'Order', 'Food', 'Doctors',
 ]);
 
 /** Last words that make a name a place: "Province", "River", "Airport", "Stadium". */
