@@ -7,8 +7,10 @@ import type { EntityType } from './annotation';
  *
  * 1. A person or organisation attached to the cue: "X said", "X, 45, a teacher, said", "said X", "said team
  *    member X", "according to X", "X told AFP" (the addressee of "told" is the medium, never the speaker).
- * 2. A pronoun at the cue ("he said", "she added", "it added"), resolved to the last person (for "he", "she")
- *    or organisation (for "it", "they") named before it outside any quote.
+ * 2. A pronoun at the cue ("he said", "she added", "it added"), resolved to the last sentence before it that
+ *    names a person (for "he", "she") or organisation (for "it", "they") outside any quote, and there to its
+ *    subject, the first such name ("Kane won the Man of the Match award. He said" is Kane); "the X" is skipped.
+ *    A cue with no subject of its own ("..., and said it was “...”") takes the first person of its sentence.
  * 3. An anonymous source at the cue: "a negotiator told AFP", "officials said", "said a senior diplomat".
  * 4. For a quote with no speaker at its cue, the previous quote's speaker: a continuation.
  * 5. Every other person or organisation, by distance from the quote (not by order in the document); a name
@@ -61,10 +63,13 @@ export function proposeSpeakers(request: SpeakerProposalRequest): ProposedSpeake
     if (attached) ranked.push({ type: 'entity', mention: attached, reason: 'cue', score: 1 });
     if (!attached) {
       const pronoun = pronounAtCue(text, cue);
-      const resolved = pronoun ? resolvePronoun(pronoun, speakers, request.quoted ?? content) : null;
+      const resolved = pronoun ? resolvePronoun(text, pronoun, speakers, request.quoted ?? content) : null;
       if (resolved) ranked.push({ type: 'entity', mention: resolved, reason: 'pronoun', score: 0.9 });
       const anonymous = pronoun ? null : anonymousAtCue(text, cue);
       if (anonymous) ranked.push({ type: 'anonymous', ...anonymous, reason: 'anonymous', score: 0.85 });
+      // "X said her party ... and said it was “...”": the subject of the sentence said it.
+      const subject = pronoun || anonymous ? null : sentenceSubject(text, cue, speakers, request.quoted ?? content);
+      if (subject) ranked.push({ type: 'entity', mention: subject, reason: 'cue', score: 0.75 });
     }
   }
   if (ranked.length === 0 && request.previousSpeaker) {
@@ -130,14 +135,35 @@ function pronounAtCue(text: string, cue: SpeakerTextSpan): Pronoun | null {
   return { word: word === 'he' || word === 'she' ? 'person' : 'organisation', at };
 }
 
-function resolvePronoun(pronoun: Pronoun, speakers: readonly SpeakerMention[], quoted: readonly SpeakerTextSpan[]): SpeakerMention | null {
-  let best: SpeakerMention | null = null;
-  for (const mention of speakers) {
-    if (mention.entityType !== pronoun.word || mention.end > pronoun.at) continue;
-    if (quoted.some((span) => mention.start >= span.start && mention.end <= span.end)) continue;
-    if (!best || mention.end > best.end) best = mention;
-  }
-  return best;
+// The sentences before the pronoun, nearest first: the first one naming a person (or organisation, for "it")
+// outside a quote gives its first such name, the subject ("Harry Kane won the award. He said").
+function resolvePronoun(text: string, pronoun: Pronoun, speakers: readonly SpeakerMention[], quoted: readonly SpeakerTextSpan[]): SpeakerMention | null {
+  const eligible = speakers
+    .filter((mention) => mention.entityType === pronoun.word && mention.end <= pronoun.at)
+    .filter((mention) => !quoted.some((span) => mention.start >= span.start && mention.end <= span.end))
+    .filter((mention) => !/\bthe\s+$/iu.test(text.slice(Math.max(0, mention.start - 5), mention.start)))
+    .sort((a, b) => a.start - b.start);
+  const last = eligible[eligible.length - 1];
+  if (!last) return null;
+  const sentenceStart = sentenceStartBefore(text, last.start);
+  return eligible.find((mention) => mention.start >= sentenceStart) ?? last;
+}
+
+// The first person named in the cue's sentence before the cue, outside quotes.
+function sentenceSubject(text: string, cue: SpeakerTextSpan, speakers: readonly SpeakerMention[], quoted: readonly SpeakerTextSpan[]): SpeakerMention | null {
+  const start = sentenceStartBefore(text, cue.start);
+  const inSentence = speakers
+    .filter((mention) => mention.start >= start && mention.end <= cue.start && mention.entityType === 'person')
+    .filter((mention) => !quoted.some((span) => mention.start >= span.start && mention.end <= span.end))
+    .sort((a, b) => a.start - b.start);
+  return inSentence[0] ?? null;
+}
+
+function sentenceStartBefore(text: string, offset: number): number {
+  const before = text.slice(Math.max(0, offset - 400), offset);
+  let start = Math.max(0, offset - 400);
+  for (const match of before.matchAll(/(?:[.!?]["”’]?\s+(?=["“]?\p{Lu})|\n)/gu)) start = Math.max(0, offset - 400) + match.index + match[0].length;
+  return start;
 }
 
 // Nouns that describe an unnamed source.
@@ -154,7 +180,9 @@ function anonymousAtCue(text: string, cue: SpeakerTextSpan): { description: stri
     const start = windowStart + before.index + before[0].indexOf(description);
     return { description, start, end: start + description.length };
   }
-  const after = anonymousAfter.exec(text.slice(cue.end, cue.end + 80));
+  // The addressee of "told" is the medium, not the source.
+  const telling = /^(?:told|tell|tells|telling)\b/iu.test(text.slice(cue.start, cue.end));
+  const after = telling ? null : anonymousAfter.exec(text.slice(cue.end, cue.end + 80));
   if (after) {
     const description = after[1]!;
     const start = cue.end + after[0].indexOf(description);

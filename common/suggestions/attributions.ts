@@ -52,7 +52,8 @@ export function findAttributions(analysed: AnalysedText, mentions: readonly Spea
       kind: 'attribution',
       content: quote.parts.map((part) => spanOf(text, part)),
       cue: cue ? spanOf(text, cue) : null,
-      mode: proposal.mode,
+      // A quote left open is still a quotation in marks.
+      mode: proposal.mode === 'indirect' ? 'direct' : proposal.mode,
       speaker,
       medium: cue ? mediumOf(cue.text) : '',
       confidence: Math.min(0.95, confidence),

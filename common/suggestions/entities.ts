@@ -292,6 +292,12 @@ function splitRun(words: readonly Word[], run: Run): Part[] {
   return [{ first, last: run.last, type: null, evidence: null }];
 }
 
+// A known place, or one with a compass point before it ("East Los Angeles", "Southern Indiana").
+function isPlaceName(text: string): boolean {
+  const compass = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Northeast|Northwest|Southeast|Southwest)\s+(.+)$/u.exec(text);
+  return knownPlaces.has(text) || (compass !== null && knownPlaces.has(compass[1]!));
+}
+
 // Two to four words written as personal names are: "Enver Solomon", "K.C. Maurer", "Kevin De Bruyne".
 function looksPersonal(words: readonly Word[], first: number, last: number): boolean {
   const count = last - first + 1;
@@ -327,8 +333,9 @@ function typedCandidate(analysed: AnalysedText, words: readonly Word[], part: Pa
   const set = (type: EntityType, evidence: EntityEvidence, strong = true): Candidate => Object.assign(candidate, { type, evidence, strong });
   const lastSingular = singular(last);
   if (knownPlaces.has(text)) return set('place', 'gazetteer');
-  const compass = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Northeast|Northwest|Southeast|Southwest)\s+(.+)$/u.exec(text);
-  if (compass && knownPlaces.has(compass[1]!)) return set('place', 'gazetteer');
+  if (isPlaceName(text)) return set('place', 'gazetteer');
+  // "Secretary of State" is a title, not a place.
+  if (list.length > 2 && titleHeads.has(first) && list[1]!.lower === 'of') return null;
   const forAt = list.findIndex((word) => word.lower === 'for');
   if (forAt > 0 && (isHeadWord(list[forAt - 1]!.lower) || organisationOpeners.has(list[forAt - 1]!.lower))) return set('organisation', 'organisation-head');
   if (list.length > 1 && (organisationHeads.has(last) || organisationHeads.has(lastSingular))) return set('organisation', 'organisation-head');
@@ -472,7 +479,7 @@ function nestedNames(found: readonly FoundEntity[]): FoundEntity[] {
   for (const entity of found) if (!standalone.has(entity.text)) standalone.set(entity.text, entity);
   const nested: FoundEntity[] = [];
   for (const entity of found) {
-    if (entity.entityType === 'person' || !entity.text.includes(' ')) continue;
+    if (entity.entityType === 'person' || !entity.text.includes(' ') || isPlaceName(entity.text)) continue;
     const parts = [...entity.text.matchAll(/[^\s]+/gu)].map((match) => ({ text: match[0], start: match.index }));
     let taken = -1;
     for (let from = 0; from < parts.length; from++) {
