@@ -1,5 +1,6 @@
 import type { EntityType } from '../annotation';
 import { isReportingVerb } from '../quoteCues';
+import { findOccurrences } from '../occurrences';
 import type { AnalysedText } from './analysedText';
 import {
   calendarWords,
@@ -100,9 +101,9 @@ export function findEntities(analysed: AnalysedText, words: readonly Word[]): Fo
     }
   }
   applyArticleEvidence(analysed, words, candidates);
-  const found: FoundEntity[] = [];
+  const found: FoundEntity[] = [...namesInTitledBlocks(analysed, candidates, titledBlocks)];
   for (const candidate of candidates) {
-    if (candidate.type === null) continue;
+    if (candidate.type === null || (candidate.titled && candidate.evidence !== 'gazetteer')) continue;
     found.push({
       start: candidate.start,
       end: candidate.end,
@@ -446,11 +447,35 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
       }
     }
     // Capitals in a headline prove nothing: keep what the article or a gazetteer knows.
-    if (candidate.titled && candidate.evidence !== 'gazetteer' && !knownElsewhere.has(candidate.text) && !strongTypes.has(candidate.text)) candidate.type = null;
+    if (candidate.titled && candidate.evidence !== 'gazetteer' && candidate.evidence !== 'propagated' && !knownElsewhere.has(candidate.text) && !strongTypes.has(candidate.text)) candidate.type = null;
   }
 }
 
-// Blocks whose words are mostly capitalised: headlines in title case.
+// In a title-cased block the names are those the rest of the article typed, and the parts of its personal names.
+function namesInTitledBlocks(analysed: AnalysedText, candidates: readonly Candidate[], titled: ReadonlySet<number>): FoundEntity[] {
+  if (titled.size === 0) return [];
+  const known = new Map<string, { type: EntityType; evidence: EntityEvidence }>();
+  for (const candidate of candidates) {
+    if (candidate.titled || !candidate.type) continue;
+    if (!known.has(candidate.text)) known.set(candidate.text, { type: candidate.type, evidence: candidate.evidence });
+    if (candidate.type === 'person' && candidate.words.length > 1) {
+      const last = candidate.words[candidate.words.length - 1]!.text;
+      if (!known.has(last)) known.set(last, { type: 'person', evidence: 'propagated' });
+    }
+  }
+  const found: FoundEntity[] = [];
+  for (const block of titled) {
+    const range = analysed.blocks[block]!;
+    const text = analysed.text.slice(range.start, range.end);
+    for (const occurrence of findOccurrences(text, [...known.keys()])) {
+      const { type } = known.get(occurrence.text)!;
+      found.push({ start: range.start + occurrence.start, end: range.start + occurrence.end, text: occurrence.text, entityType: type, evidence: 'propagated', confidence: confidenceOf.propagated });
+    }
+  }
+  return found;
+}
+
+// Blocks whose words are mostly capitalised and that do not end a sentence: headlines in title case.
 function titleCasedBlocks(analysed: AnalysedText, words: readonly Word[]): Set<number> {
   const counts = new Map<number, { capitalised: number; total: number }>();
   for (const word of words) {
@@ -462,9 +487,11 @@ function titleCasedBlocks(analysed: AnalysedText, words: readonly Word[]): Set<n
   }
   const titled = new Set<number>();
   for (const [block, count] of counts) {
-    if (count.total >= 3 && count.capitalised / count.total > 0.6) titled.add(block);
+    // Copy ends its sentences; a headline in title case has no full stop at its end.
+    const range = analysed.blocks[block]!;
+    const ended = /[.!?]["”’)]?\s*$/u.test(analysed.text.slice(range.start, range.end));
+    if (count.total >= 3 && count.capitalised / count.total > 0.6 && !ended) titled.add(block);
   }
-  void analysed;
   return titled;
 }
 
@@ -498,7 +525,7 @@ function nestedNames(found: readonly FoundEntity[]): FoundEntity[] {
         else if (from === to && isAcronym(text)) {
           type = 'organisation';
           evidence = 'acronym';
-        } else if (entity.entityType === 'organisation' && to === parts.length - 1 && parts[from - 1]?.text === 'of' && to - from < 2) {
+        } else if (entity.entityType === 'organisation' && to === parts.length - 1 && parts[from - 1]?.text === 'of' && from === to && isAcronym(text)) {
           type = 'place';
           evidence = 'place-head';
         }

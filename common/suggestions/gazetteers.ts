@@ -97,6 +97,8 @@ export const personTitles: ReadonlySet<string> = lowerSet([
   'Councillor', 'Councilor', 'Superintendent', 'Constable', 'Agent', 'Activist', 'Campaigner', 'Author',
   'Artist', 'Singer', 'Actor', 'Actress', 'Team', 'Member', 'Elder', 'Brother', 'Sister', 'Saint', 'St.',
   'Crown', 'Prosecutor', 'Sheriff', 'Mufti', 'Ayatollah', 'Grand', 'Supreme', 'Head', 'Officials', 'Official',
+  'Engineer', 'Teacher', 'Farmer', 'Pilot', 'Photographer', 'Economist', 'Analyst', 'Historian', 'Architect',
+  'Chef', 'Musician', 'Writer', 'Poet', 'Composer', 'Novelist', 'Diplomat', 'Negotiator', 'Physician', 'Surgeon',
 ]);
 
 /**
@@ -116,6 +118,8 @@ export const titleHeads: ReadonlySet<string> = lowerSet([
   'Scientist', 'Doctor', 'Administrator', 'Commissioner', 'Speaker', 'Councillor', 'Councilor',
   'Superintendent', 'Constable', 'Agent', 'Activist', 'Campaigner', 'Author', 'Artist', 'Singer', 'Actor',
   'Actress', 'Member', 'Prosecutor', 'Sheriff', 'Mufti', 'Ayatollah', 'Official', 'QC',
+  'Engineer', 'Teacher', 'Farmer', 'Pilot', 'Photographer', 'Economist', 'Analyst', 'Historian', 'Architect',
+  'Chef', 'Musician', 'Writer', 'Poet', 'Composer', 'Novelist', 'Diplomat', 'Negotiator', 'Physician', 'Surgeon',
 ]);
 
 /** Last words that make a name an organisation: "Ministry", "University", "Party", "News". */
@@ -204,4 +208,4 @@ export const eventHeads: ReadonlySet<string> = lowerSet([
 ]);
 
 /** Prepositions after which a lone name is most often a place: "in Herat", "from Kabul". */
-export const placePrepositions: ReadonlySet<string> = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across', 'throughout', 'outside', 'inside', 'towards', 'toward', 'around', 'via']);
+export const placePrepositions: ReadonlySet<string> = new Set(['of', 'in', 'at', 'from', 'to', 'near', 'into', 'across', 'throughout', 'outside', 'inside', 'towards', 'toward', 'around', 'via']);
