@@ -102,7 +102,9 @@ function attachedToCue(text: string, cue: SpeakerTextSpan, speakers: readonly Sp
   const insideQuote = (mention: SpeakerMention): boolean => content.some((span) => mention.start < span.end && mention.end > span.start);
   let best: { mention: SpeakerMention; score: number } | null = null;
   const consider = (mention: SpeakerMention, score: number): void => {
-    const weighted = score * (mention.entityType === 'person' ? 1 : 0.95);
+    // Between two names attached alike, the nearer to the cue wins.
+    const gap = mention.end <= cue.start ? cue.start - mention.end : mention.start - cue.end;
+    const weighted = score * (mention.entityType === 'person' ? 1 : 0.95) - gap / 10_000;
     if (!best || weighted > best.score) best = { mention, score: weighted };
   };
   for (const mention of speakers) {
@@ -113,7 +115,7 @@ function attachedToCue(text: string, cue: SpeakerTextSpan, speakers: readonly Sp
       else if (appositive.test(gap) && !gap.slice(1).trimStart().startsWith(',')) consider(mention, 0.95);
     } else if (mention.start >= cue.end && !telling) {
       const gap = text.slice(cue.end, mention.start);
-      if (/^\s*$/u.test(gap)) consider(mention, 1);
+      if (/^\s*$/u.test(gap) || (according && /^\s+the\s+$/iu.test(gap))) consider(mention, 1);
       else if (!according && titleBetween.test(gap) && !/[,;:]/u.test(gap)) consider(mention, 0.9);
     }
   }
@@ -141,7 +143,7 @@ function resolvePronoun(text: string, pronoun: Pronoun, speakers: readonly Speak
   const eligible = speakers
     .filter((mention) => mention.entityType === pronoun.word && mention.end <= pronoun.at)
     .filter((mention) => !quoted.some((span) => mention.start >= span.start && mention.end <= span.end))
-    .filter((mention) => !/\bthe\s+$/iu.test(text.slice(Math.max(0, mention.start - 5), mention.start)))
+    .filter((mention) => pronoun.word !== 'person' || !/\bthe\s+$/iu.test(text.slice(Math.max(0, mention.start - 5), mention.start)))
     .sort((a, b) => a.start - b.start);
   const last = eligible[eligible.length - 1];
   if (!last) return null;

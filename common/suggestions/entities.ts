@@ -430,6 +430,11 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
   }
   const knownElsewhere = new Set(candidates.filter((candidate) => !candidate.titled && candidate.type).map((candidate) => candidate.text));
   for (const candidate of candidates) {
+    // The article's own personal name outranks a gazetteer: "Paris" after "Valeska Paris" is the person.
+    if (candidate.evidence === 'gazetteer' && candidate.words.length === 1 && personParts.has(candidate.text) && !countryNames.has(candidate.text)) {
+      Object.assign(candidate, { type: 'person', evidence: 'propagated', strong: true });
+      continue;
+    }
     if (!candidate.strong || candidate.type === null) {
       const strong = strongTypes.get(candidate.text);
       if (strong && strong.type !== candidate.type) {

@@ -98,7 +98,7 @@ export const personTitles: ReadonlySet<string> = lowerSet([
   'Artist', 'Singer', 'Actor', 'Actress', 'Team', 'Member', 'Elder', 'Brother', 'Sister', 'Saint', 'St.',
   'Crown', 'Prosecutor', 'Sheriff', 'Mufti', 'Ayatollah', 'Grand', 'Supreme', 'Head', 'Officials', 'Official',
   'Engineer', 'Teacher', 'Farmer', 'Pilot', 'Photographer', 'Economist', 'Analyst', 'Historian', 'Architect',
-  'Chef', 'Musician', 'Writer', 'Poet', 'Composer', 'Novelist', 'Diplomat', 'Negotiator', 'Physician', 'Surgeon',
+  'Chef', 'Musician', 'Writer', 'Poet', 'Composer', 'Novelist', 'Diplomat', 'Negotiator', 'Physician', 'Surgeon', 'Nurse', 'Trader',
 ]);
 
 /**
@@ -119,7 +119,7 @@ export const titleHeads: ReadonlySet<string> = lowerSet([
   'Superintendent', 'Constable', 'Agent', 'Activist', 'Campaigner', 'Author', 'Artist', 'Singer', 'Actor',
   'Actress', 'Member', 'Prosecutor', 'Sheriff', 'Mufti', 'Ayatollah', 'Official', 'QC',
   'Engineer', 'Teacher', 'Farmer', 'Pilot', 'Photographer', 'Economist', 'Analyst', 'Historian', 'Architect',
-  'Chef', 'Musician', 'Writer', 'Poet', 'Composer', 'Novelist', 'Diplomat', 'Negotiator', 'Physician', 'Surgeon',
+  'Chef', 'Musician', 'Writer', 'Poet', 'Composer', 'Novelist', 'Diplomat', 'Negotiator', 'Physician', 'Surgeon', 'Nurse', 'Trader',
 ]);
 
 /** Last words that make a name an organisation: "Ministry", "University", "Party", "News". */
