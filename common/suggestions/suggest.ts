@@ -20,7 +20,9 @@ export function suggestAnnotations(input: SuggestionInput, options: SuggestionOp
   const needEntities = kinds.has('entity') || kinds.has('attribution') || kinds.has('figure');
   const found = needEntities ? findEntities(analysed, words) : [];
   const entities = withoutRejected(withRegistry(analysed.text, found, input.registry ?? []), input.rejected ?? []);
-  const figures = kinds.has('figure') ? findFigures(analysed, entities) : [];
+  // A number inside a name ("Vostok 1") is part of the name; a weekday the registry holds is still a date.
+  const namesWithNumbers = entities.filter((entity) => /\d/u.test(entity.text));
+  const figures = kinds.has('figure') ? findFigures(analysed, namesWithNumbers) : [];
   const attributions = kinds.has('attribution')
     ? findAttributions(
         analysed,
