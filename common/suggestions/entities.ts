@@ -86,6 +86,7 @@ const confidenceOf: Record<EntityEvidence, number> = {
   appositive: 0.8,
   propagated: 0.8,
   preposition: 0.45,
+  team: 0.7,
   'name-shape': 0.6,
 };
 
@@ -355,7 +356,12 @@ function typedCandidate(analysed: AnalysedText, words: readonly Word[], part: Pa
     if (list[0]!.text.length > 5 && !/\d/u.test(list[0]!.text)) return null;
     return set('organisation', 'acronym', false);
   }
-  if (list.length === 1 && (organisationHeads.has(first) || placeHeads.has(first))) return null;
+  // A head word alone, capitalised inside a sentence, names the organisation or place the article means ("the
+  // Ministry said", "across the Channel"); at a sentence start the capital proves nothing.
+  if (list.length === 1 && (organisationHeads.has(first) || placeHeads.has(first))) {
+    if (list[0]!.opensSentence || !/^\p{Lu}\p{Ll}+$/u.test(list[0]!.text)) return null;
+    return organisationHeads.has(first) ? set('organisation', 'organisation-head', false) : set('place', 'place-head', false);
+  }
   if (looksPersonal(words, part.first, part.last)) return set('person', 'name-shape', false);
   if (list.length >= 2 && list.length <= 4) return set('other', 'name-shape', false);
   if (list.length > 4) return set('other', 'name-shape', false);
@@ -376,11 +382,54 @@ const speechVerbs = new Set([
   'declared', 'testified', 'concluded', 'confirmed', 'reckons', 'thinks', 'thought', 'suggested', 'predicted',
 ]);
 
+// Nouns after a name that make it an organisation: "Scientology officials", "Acme's spokesman".
+const organisationMembers = new Set([
+  'officials', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'employees', 'employee', 'staff', 'executives',
+  'executive', 'headquarters', 'shareholders', 'ceo', 'chairman', 'board', 'subsidiary', 'products', 'software',
+  'lawyers', 'attorney', 'leadership', 'members', 'membership', 'website', 'shares', 'stock', 'founder', 'organization',
+  'organisation', 'church', 'company', 'firm', 'group', 'party', 'officers', 'agents', 'publication',
+]);
+
+// A national team in sports copy: the country plays, wins, beats or is played against.
+const sportsSentence = /\b(?:match|matches|goals?|scored|scores|coach|squad|World Cup|league|tournament|striker|goalkeeper|penalty|half-time|kick-off|points|finals?|semi-final|quarter-final|Group [A-H]|games?|win|wins|won|beat|beats|defeated|draw|drew|victory|championship|cup)\b|\b\d+\s*[–-]\s*\d+\b/u;
+const teamVerbs = new Set(['beat', 'beats', 'defeated', 'defeats', 'won', 'wins', 'lost', 'loses', 'drew', 'draws', 'scored', 'scores', 'led', 'leads', 'played', 'plays', 'face', 'faces', 'faced', 'meet', 'meets', 'met', 'advanced', 'advance', 'qualified', 'qualify', 'eliminated', 'trailed', 'equalised', 'equalized', 'took', 'finished', 'opened', 'hosted', 'had', 'were', 'was', 'will', 'coach', 'captain', 'team', 'squad', 'striker', 'goalkeeper', 'player', 'players', 'manager', 'fans', 'side', 'defender', 'midfielder']);
+const teamPrepositions = new Set(['against', 'beat', 'beats', 'defeated', 'versus', 'vs', 'vs.', 'over', 'with', 'and', 'to', 'between']);
+
 function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], candidates: Candidate[]): void {
+  // National teams: a country playing in a sentence about sport is an organisation, and so are its other
+  // mentions in the article that are not places ("in Belgium").
+  const teams = new Set<string>();
+  for (const candidate of candidates) {
+    if (!countryNames.has(candidate.text) && !(candidate.type === 'other' && candidate.words.some((word) => countryNames.has(word.text)))) continue;
+    const sentence = analysed.sentences[candidate.words[0]!.sentence]!;
+    if (!sportsSentence.test(analysed.text.slice(sentence.start, sentence.end))) continue;
+    const next = words[candidate.next];
+    const previous = words[candidate.previous];
+    const possessive = next?.lower === "'s" || next?.lower === '’s' ? words[candidate.next + 1] : undefined;
+    if ((next && teamVerbs.has(next.lower)) || (possessive && teamVerbs.has(possessive.lower)) || (previous && teamPrepositions.has(previous.lower))) teams.add(candidate.text);
+  }
+  for (const candidate of candidates) {
+    if (!teams.has(candidate.text)) continue;
+    const previous = words[candidate.previous];
+    if (previous && placePrepositions.has(previous.lower) && previous.lower !== 'to') continue;
+    Object.assign(candidate, { type: 'organisation', evidence: 'team', strong: true });
+  }
+  // Organisations by the nouns after them: "Scientology officials" makes every "Scientology" an organisation.
+  const organisationsByContext = new Set<string>();
+  for (const candidate of candidates) {
+    if (candidate.words.length !== 1 || (candidate.strong && candidate.evidence !== 'speech-subject')) continue;
+    let next = words[candidate.next];
+    if (next && (next.lower === "'s" || next.lower === '’s')) next = words[candidate.next + 1];
+    if (next && organisationMembers.has(next.lower) && next.text === next.lower && next.sentence === candidate.words[0]!.sentence) organisationsByContext.add(candidate.text);
+  }
   // Context: speech verbs and appositives make a person of a name without stronger evidence.
   for (const candidate of candidates) {
     if (candidate.strong && candidate.evidence !== 'acronym') continue;
     if (candidate.evidence === 'acronym') continue;
+    if (organisationsByContext.has(candidate.text)) {
+      Object.assign(candidate, { type: 'organisation', evidence: 'organisation-head', strong: true });
+      continue;
+    }
     const after = analysed.text.slice(candidate.end, candidate.end + 12);
     if (appositiveAge.test(after) || /^,\s*who\b/u.test(after)) {
       Object.assign(candidate, { type: 'person', evidence: 'appositive', strong: true });
@@ -419,14 +468,26 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
   for (const candidate of candidates) {
     if (candidate.strong && candidate.type && propagating.has(candidate.evidence) && !strongTypes.has(candidate.text)) strongTypes.set(candidate.text, { type: candidate.type, evidence: candidate.evidence });
   }
-  // Parts of personal names: "Andy Warhol" makes "Warhol" (and "Andy") a person.
+  // Parts of personal names: "Andy Warhol" makes "Warhol" a person, and "Andy" too when the name is certain
+  // (after a title or a speech verb) rather than guessed from its shape.
   const personParts = new Set<string>();
+  const surnames = new Set<string>();
   for (const candidate of candidates) {
     if (candidate.type !== 'person' || candidate.words.length < 2) continue;
     const names = candidate.words.filter((word) => !nameParticles.has(word.lower));
     const last = names[names.length - 1];
-    if (last) personParts.add(last.text);
-    if (names[0] && names.length >= 2) personParts.add(names[0].text);
+    if (last) {
+      personParts.add(last.text);
+      surnames.add(last.text);
+    }
+    if (names[0] && names.length >= 2 && candidate.strong) personParts.add(names[0].text);
+  }
+  // A surname followed by one more word and nothing proving a name ("Warhol Polaroids") is the person alone.
+  for (const candidate of candidates) {
+    const [head, modifier] = candidate.words;
+    if (candidate.evidence !== 'name-shape' || candidate.words.length !== 2 || !head || !modifier) continue;
+    if (!surnames.has(head.text) || surnames.has(modifier.text) || personParts.has(modifier.text)) continue;
+    Object.assign(candidate, { words: [head], end: head.end, text: head.text, type: 'person', evidence: 'propagated', strong: true, next: candidate.next - 1 });
   }
   const knownElsewhere = new Set(candidates.filter((candidate) => !candidate.titled && candidate.type).map((candidate) => candidate.text));
   for (const candidate of candidates) {
@@ -447,8 +508,13 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
     }
     if (candidate.type === null && candidate.words.length === 1) {
       const previous = words[candidate.previous];
-      if (previous && placePrepositions.has(previous.lower) && previous.sentence === candidate.words[0]!.sentence) {
+      const demonym = /(?:ans|ians|ese|ims|ites|ists)$/u.test(candidate.text) || nationalities.has(candidate.text.replace(/s$/u, ''));
+      if (previous && placePrepositions.has(previous.lower) && previous.sentence === candidate.words[0]!.sentence && !demonym) {
         Object.assign(candidate, { type: 'place', evidence: 'preposition', strong: false });
+      } else if (!demonym && !candidate.words[0]!.opensSentence && /^\p{Lu}[\p{L}\p{M}-]+$/u.test(candidate.text)) {
+        // A capitalised word inside a sentence with no other evidence is a name of some kind: "other", for the
+        // editor to type.
+        Object.assign(candidate, { type: 'other', evidence: 'name-shape', strong: false });
       }
     }
     // Capitals in a headline prove nothing: keep what the article or a gazetteer knows.

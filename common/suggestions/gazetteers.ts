@@ -159,6 +159,7 @@ export const placeHeads: ReadonlySet<string> = lowerSet([
   'Stadium', 'Arena', 'Hall', 'Center', 'Centre', 'Museum', 'Gallery', 'Palace', 'Castle', 'Tower', 'Towers',
   'Building', 'Hotel', 'Mosque', 'Cathedral', 'Temple', 'Hospital', 'Prison', 'Camp', 'Base', 'Field',
   'Crossing', 'Border', 'Checkpoint', 'Quarter', 'Neighbourhood', 'Neighborhood', 'Falls', 'Beach', 'Planetarium',
+  'Springs', 'Heights', 'Facility', 'Complex', 'Pier', 'Dam', 'Canyon', 'Glacier', 'Volcano', 'Reef', 'Harbour',
 ]);
 
 /** First words that make a name a place when "of" follows: "Gulf of", "Bay of", "Isle of". */

@@ -67,6 +67,7 @@ export type EntityEvidence =
   | 'appositive'
   | 'propagated'
   | 'preposition'
+  | 'team'
   | 'name-shape';
 
 /** A proposed entity mention. `entityId` is set when the name matched the registry. */
