@@ -101,6 +101,7 @@ export function findEntities(analysed: AnalysedText, words: readonly Word[]): Fo
       if (candidate) candidates.push(candidate);
     }
   }
+  demoteCommonWordNames(words, candidates);
   applyArticleEvidence(analysed, words, candidates);
   const found: FoundEntity[] = [...namesInTitledBlocks(analysed, candidates, titledBlocks)];
   for (const candidate of candidates) {
@@ -371,6 +372,17 @@ function typedCandidate(analysed: AnalysedText, words: readonly Word[], part: Pa
 // ---------------------------------------------------------------------------------------------------
 // Evidence from the article.
 
+// A name guessed to be a person from its shape is not one when one of its words is written in lowercase
+// elsewhere in the article: "Space Shuttle Atlantis" (space, shuttle), "Budweiser Man" (man).
+function demoteCommonWordNames(words: readonly Word[], candidates: Candidate[]): void {
+  const lowercase = new Set<string>();
+  for (const word of words) if (/^\p{Ll}+$/u.test(word.text)) lowercase.add(word.text);
+  for (const candidate of candidates) {
+    if (candidate.type !== 'person' || candidate.evidence !== 'name-shape') continue;
+    if (candidate.words.some((word) => !nameParticles.has(word.lower) && lowercase.has(word.lower))) candidate.type = 'other';
+  }
+}
+
 const appositiveAge = /^,\s*\d{1,3}\s*,/u;
 
 // Speech verbs in the singular or past ("said", "says", "wrote"): a plural verb ("Estimates suggest") has no
@@ -393,7 +405,7 @@ const organisationMembers = new Set([
 // A national team in sports copy: the country plays, wins, beats or is played against.
 const sportsSentence = /\b(?:match|matches|goals?|scored|scores|coach|squad|World Cup|league|tournament|striker|goalkeeper|penalty|half-time|kick-off|points|finals?|semi-final|quarter-final|Group [A-H]|games?|win|wins|won|beat|beats|defeated|draw|drew|victory|championship|cup)\b|\b\d+\s*[–-]\s*\d+\b/u;
 const teamVerbs = new Set(['beat', 'beats', 'defeated', 'defeats', 'won', 'wins', 'lost', 'loses', 'drew', 'draws', 'scored', 'scores', 'led', 'leads', 'played', 'plays', 'face', 'faces', 'faced', 'meet', 'meets', 'met', 'advanced', 'advance', 'qualified', 'qualify', 'eliminated', 'trailed', 'equalised', 'equalized', 'took', 'finished', 'opened', 'hosted', 'had', 'were', 'was', 'will', 'coach', 'captain', 'team', 'squad', 'striker', 'goalkeeper', 'player', 'players', 'manager', 'fans', 'side', 'defender', 'midfielder']);
-const teamPrepositions = new Set(['against', 'beat', 'beats', 'defeated', 'versus', 'vs', 'vs.', 'over', 'with', 'and', 'to', 'between']);
+const teamPrepositions = new Set(['against', 'beat', 'beats', 'defeated', 'versus', 'vs', 'vs.', 'over']);
 
 function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], candidates: Candidate[]): void {
   // National teams: a country playing in a sentence about sport is an organisation, and so are its other
@@ -593,10 +605,7 @@ function nestedNames(found: readonly FoundEntity[]): FoundEntity[] {
         let evidence: EntityEvidence = 'gazetteer';
         if (knownPlaces.has(text)) type = 'place';
         else if (known && known.text !== entity.text) ({ entityType: type, evidence } = known);
-        else if (from === to && isAcronym(text)) {
-          type = 'organisation';
-          evidence = 'acronym';
-        } else if (entity.entityType === 'organisation' && to === parts.length - 1 && parts[from - 1]?.text === 'of' && from === to && isAcronym(text)) {
+        else if (entity.entityType === 'organisation' && to === parts.length - 1 && parts[from - 1]?.text === 'of' && from === to && isAcronym(text)) {
           type = 'place';
           evidence = 'place-head';
         }
