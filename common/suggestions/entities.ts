@@ -139,6 +139,8 @@ export function isAcronym(text: string): boolean {
 function isNameWord(word: Word, inRun: boolean): boolean {
   if (!isCapitalised(word)) return false;
   if (word.text === 'I' || calendarWords.has(word.lower)) return false;
+  // "Image:", "Photo:" label a caption or credit; they are not part of the name before them.
+  if (creditLabels.has(word.lower) && currentText.charAt(word.end) === ':') return false;
   if (['PUNCT', 'SYM', 'NUM', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART'].includes(word.pos) && !isAcronym(word.text)) return false;
   if (!word.opensSentence || inRun) return true;
   if (sentenceStarters.has(word.lower)) return false;
@@ -153,6 +155,8 @@ function adjacent(words: readonly Word[], a: number, b: number): boolean {
 }
 
 let currentText = '';
+
+const creditLabels = new Set(['image', 'photo', 'picture', 'video', 'audio', 'source', 'sources', 'credit', 'graphic', 'map', 'file']);
 
 function wordGap(left: Word, right: Word): string {
   return currentText.slice(left.end, right.start);
@@ -482,24 +486,26 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
   }
   // Parts of personal names: "Andy Warhol" makes "Warhol" a person, and "Andy" too when the name is certain
   // (after a title or a speech verb) rather than guessed from its shape.
-  const personParts = new Set<string>();
+  const lastWordOf = (candidate: Candidate): string | undefined => candidate.words.filter((word) => !nameParticles.has(word.lower)).at(-1)?.text;
   const surnames = new Set<string>();
   for (const candidate of candidates) {
-    if (candidate.type !== 'person' || candidate.words.length < 2) continue;
-    const names = candidate.words.filter((word) => !nameParticles.has(word.lower));
-    const last = names[names.length - 1];
-    if (last) {
-      personParts.add(last.text);
-      surnames.add(last.text);
-    }
-    if (names[0] && names.length >= 2 && candidate.strong) personParts.add(names[0].text);
+    if (candidate.type === 'person' && candidate.words.length >= 2) surnames.add(lastWordOf(candidate)!);
   }
   // A surname followed by one more word and nothing proving a name ("Warhol Polaroids") is the person alone.
   for (const candidate of candidates) {
     const [head, modifier] = candidate.words;
-    if (candidate.evidence !== 'name-shape' || candidate.words.length !== 2 || !head || !modifier) continue;
-    if (!surnames.has(head.text) || surnames.has(modifier.text) || personParts.has(modifier.text)) continue;
+    if (candidate.evidence !== 'name-shape' || candidate.words.length !== 2 || !head || !modifier || !surnames.has(head.text)) continue;
+    const modifierIsSurname = candidates.some((other) => other !== candidate && other.type === 'person' && other.words.length >= 2 && lastWordOf(other) === modifier.text && !surnames.has(other.words[0]!.text));
+    if (modifierIsSurname) continue;
     Object.assign(candidate, { words: [head], end: head.end, text: head.text, type: 'person', evidence: 'propagated', strong: true, next: candidate.next - 1 });
+  }
+  const personParts = new Set<string>();
+  for (const candidate of candidates) {
+    if (candidate.type !== 'person' || candidate.words.length < 2) continue;
+    const names = candidate.words.filter((word) => !nameParticles.has(word.lower));
+    const last = names[names.length - 1];
+    if (last) personParts.add(last.text);
+    if (names[0] && names.length >= 2 && candidate.strong) personParts.add(names[0].text);
   }
   const knownElsewhere = new Set(candidates.filter((candidate) => !candidate.titled && candidate.type).map((candidate) => candidate.text));
   for (const candidate of candidates) {
@@ -603,7 +609,7 @@ function nestedNames(found: readonly FoundEntity[]): FoundEntity[] {
         const known = standalone.get(text);
         let type: EntityType | null = null;
         let evidence: EntityEvidence = 'gazetteer';
-        if (knownPlaces.has(text)) type = 'place';
+        if (isPlaceName(text)) type = 'place';
         else if (known && known.text !== entity.text) ({ entityType: type, evidence } = known);
         else if (entity.entityType === 'organisation' && to === parts.length - 1 && parts[from - 1]?.text === 'of' && from === to && isAcronym(text)) {
           type = 'place';

@@ -209,4 +209,4 @@ export const eventHeads: ReadonlySet<string> = lowerSet([
 ]);
 
 /** Prepositions after which a lone name is most often a place: "in Herat", "from Kabul". */
-export const placePrepositions: ReadonlySet<string> = new Set(['of', 'in', 'at', 'from', 'to', 'near', 'into', 'across', 'throughout', 'outside', 'inside', 'towards', 'toward', 'around', 'via']);
+export const placePrepositions: ReadonlySet<string> = new Set(['in', 'near', 'across', 'throughout', 'outside', 'towards', 'toward', 'around', 'via']);

@@ -30,7 +30,7 @@ describe('entity suggestions', () => {
   });
 
   it('joins "of" only after an organisation or place head', () => {
-    expect(typed(entities('A grant came from the Bank of Orlen, and Dana Kowal of Brightwater spoke.'))).toEqual([
+    expect(typed(entities('A grant came from the Bank of Orlen, and Dana Kowal spoke in Brightwater.'))).toEqual([
       'Bank of Orlen:organisation',
       'Dana Kowal:person',
       'Brightwater:place',
