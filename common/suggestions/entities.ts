@@ -4,6 +4,7 @@ import { findOccurrences } from '../occurrences';
 import type { AnalysedText } from './analysedText';
 import {
   calendarWords,
+  commonAcronyms,
   countryNames,
   eventHeads,
   knownPlaces,
@@ -357,8 +358,8 @@ function typedCandidate(analysed: AnalysedText, words: readonly Word[], part: Pa
   if (list.length === 2 && ['mount', 'mt', 'mt.', 'lake', 'fort', 'cape'].includes(first)) return set('place', 'place-head');
   if (list.length === 1 && isAcronym(list[0]!.text)) {
     if (countryNames.has(list[0]!.text) || knownPlaces.has(list[0]!.text)) return set('place', 'gazetteer');
-    // Words shouted in capitals are not acronyms.
-    if (list[0]!.text.length > 5 && !/\d/u.test(list[0]!.text)) return null;
+    // Words shouted in capitals are not acronyms, and some acronyms name no organisation ("QC", "IQ").
+    if ((list[0]!.text.length > 5 && !/\d/u.test(list[0]!.text)) || commonAcronyms.has(list[0]!.text)) return null;
     return set('organisation', 'acronym', false);
   }
   // A head word alone, capitalised inside a sentence, names the organisation or place the article means ("the
@@ -508,6 +509,8 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
     if (names[0] && names.length >= 2 && candidate.strong) personParts.add(names[0].text);
   }
   const knownElsewhere = new Set(candidates.filter((candidate) => !candidate.titled && candidate.type).map((candidate) => candidate.text));
+  const lowercase = new Set<string>();
+  for (const word of words) if (/^\p{Ll}+$/u.test(word.text)) lowercase.add(word.text);
   for (const candidate of candidates) {
     // The article's own personal name outranks a gazetteer: "Paris" after "Valeska Paris" is the person.
     if (candidate.evidence === 'gazetteer' && candidate.words.length === 1 && personParts.has(candidate.text) && !countryNames.has(candidate.text)) {
@@ -529,7 +532,7 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
       const demonym = /(?:ans|ians|ese|ims|ites|ists)$/u.test(candidate.text) || nationalities.has(candidate.text.replace(/s$/u, ''));
       if (previous && placePrepositions.has(previous.lower) && previous.sentence === candidate.words[0]!.sentence && !demonym) {
         Object.assign(candidate, { type: 'place', evidence: 'preposition', strong: false });
-      } else if (!demonym && !candidate.words[0]!.opensSentence && /^\p{Lu}[\p{L}\p{M}-]+$/u.test(candidate.text)) {
+      } else if (!demonym && /^\p{Lu}[\p{L}\p{M}-]+$/u.test(candidate.text) && (!candidate.words[0]!.opensSentence || isCreditName(words, candidate) || unknownCommonWord(candidate, lowercase))) {
         // A capitalised word inside a sentence with no other evidence is a name of some kind: "other", for the
         // editor to type.
         Object.assign(candidate, { type: 'other', evidence: 'name-shape', strong: false });
@@ -537,6 +540,44 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
     }
     // Capitals in a headline prove nothing: keep what the article or a gazetteer knows.
     if (candidate.titled && candidate.evidence !== 'gazetteer' && candidate.evidence !== 'propagated' && !knownElsewhere.has(candidate.text) && !strongTypes.has(candidate.text)) candidate.type = null;
+  }
+  organisationsWithoutPersonalName(words, candidates, personParts);
+}
+
+/**
+ * A one-word name that speaks or is spoken to, but that the article never gives with a first name or a title,
+ * is most often an organisation ("Microsoft said", "told Wikinews"); news style introduces a person by full
+ * name before using the surname alone. The type then holds for every mention of that word.
+ */
+// The name after "Image:" or "Photo:" is the credit's author.
+function isCreditName(words: readonly Word[], candidate: Candidate): boolean {
+  const label = words[candidate.previous - 1];
+  return label !== undefined && creditLabels.has(label.lower) && words[candidate.previous]?.text === ':';
+}
+
+// A word opening a sentence is a name when wink reads it as one and the article never writes it in lowercase,
+// unless it looks like a plural or a participle ("Estimates", "Leaving").
+function unknownCommonWord(candidate: Candidate, lowercase: ReadonlySet<string>): boolean {
+  const word = candidate.words[0]!;
+  return word.pos === 'PROPN' && !lowercase.has(word.lower) && !/(?:[^s]s|ing|ed)$/u.test(word.lower);
+}
+
+function organisationsWithoutPersonalName(words: readonly Word[], candidates: Candidate[], personParts: ReadonlySet<string>): void {
+  const organisations = new Set<string>();
+  for (const candidate of candidates) {
+    if (candidate.words.length !== 1 || personParts.has(candidate.text) || isAcronym(candidate.text)) continue;
+    if (candidate.evidence === 'speech-subject') organisations.add(candidate.text);
+    const previous = words[candidate.previous];
+    if (candidate.type === 'other' && previous && ['told', 'interviewed', 'to'].includes(previous.lower)) {
+      const before = words[candidate.previous - 1];
+      if (previous.lower !== 'to' || before?.lower === 'according') organisations.add(candidate.text);
+    }
+  }
+  for (const candidate of candidates) {
+    if (candidate.words.length !== 1 || !organisations.has(candidate.text)) continue;
+    if (candidate.type === 'other' || candidate.type === null || candidate.evidence === 'speech-subject' || candidate.evidence === 'preposition') {
+      Object.assign(candidate, { type: 'organisation', evidence: 'speech-subject', strong: true });
+    }
   }
 }
 

@@ -210,3 +210,11 @@ export const eventHeads: ReadonlySet<string> = lowerSet([
 
 /** Prepositions after which a lone name is most often a place: "in Herat", "from Kabul". */
 export const placePrepositions: ReadonlySet<string> = new Set(['in', 'near', 'across', 'throughout', 'outside', 'towards', 'toward', 'around', 'via']);
+
+/** Acronyms that are not organisations: post-nominals, units, common technical and medical terms. */
+export const commonAcronyms: ReadonlySet<string> = new Set([
+  'QC', 'KC', 'SC', 'MP', 'MEP', 'OBE', 'CBE', 'MBE', 'KBE', 'PhD', 'MD', 'CEO', 'CFO', 'COO', 'CTO', 'VIP', 'IQ', 'TV',
+  'OK', 'AM', 'PM', 'GMT', 'UTC', 'BST', 'EST', 'PST', 'HTML', 'PDF', 'URL', 'PC', 'USB', 'GPS', 'DNA', 'RNA', 'HIV',
+  'AIDS', 'GDP', 'GNP', 'CPI', 'VAT', 'COVID', 'SARS', 'MERS', 'ICU', 'ER', 'ID', 'PR', 'HR', 'IT', 'AI', 'VR', 'AR',
+  'FAQ', 'DIY', 'ASAP', 'BC', 'AD', 'CE', 'BCE', 'RIP', 'PS', 'NB', 'UFO', 'LGBT', 'LGBTQ', 'SUV', 'CCTV', 'MRI',
+]);
