@@ -510,7 +510,11 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
   }
   const knownElsewhere = new Set(candidates.filter((candidate) => !candidate.titled && candidate.type).map((candidate) => candidate.text));
   const lowercase = new Set<string>();
-  for (const word of words) if (/^\p{Ll}+$/u.test(word.text)) lowercase.add(word.text);
+  const capitalisedCounts = new Map<string, number>();
+  for (const word of words) {
+    if (/^\p{Ll}+$/u.test(word.text)) lowercase.add(word.text);
+    else if (/^\p{Lu}/u.test(word.text)) capitalisedCounts.set(word.text, (capitalisedCounts.get(word.text) ?? 0) + 1);
+  }
   for (const candidate of candidates) {
     // The article's own personal name outranks a gazetteer: "Paris" after "Valeska Paris" is the person.
     if (candidate.evidence === 'gazetteer' && candidate.words.length === 1 && personParts.has(candidate.text) && !countryNames.has(candidate.text)) {
@@ -532,7 +536,7 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
       const demonym = /(?:ans|ians|ese|ims|ites|ists)$/u.test(candidate.text) || nationalities.has(candidate.text.replace(/s$/u, ''));
       if (previous && placePrepositions.has(previous.lower) && previous.sentence === candidate.words[0]!.sentence && !demonym) {
         Object.assign(candidate, { type: 'place', evidence: 'preposition', strong: false });
-      } else if (!demonym && /^\p{Lu}[\p{L}\p{M}-]+$/u.test(candidate.text) && (!candidate.words[0]!.opensSentence || isCreditName(words, candidate) || unknownCommonWord(candidate, lowercase))) {
+      } else if (!demonym && /^\p{Lu}[\p{L}\p{M}-]+$/u.test(candidate.text) && (!candidate.words[0]!.opensSentence || isCreditName(words, candidate) || unknownCommonWord(candidate, lowercase, capitalisedCounts))) {
         // A capitalised word inside a sentence with no other evidence is a name of some kind: "other", for the
         // editor to type.
         Object.assign(candidate, { type: 'other', evidence: 'name-shape', strong: false });
@@ -555,11 +559,11 @@ function isCreditName(words: readonly Word[], candidate: Candidate): boolean {
   return label !== undefined && creditLabels.has(label.lower) && words[candidate.previous]?.text === ':';
 }
 
-// A word opening a sentence is a name when wink reads it as one and the article never writes it in lowercase,
-// unless it looks like a plural or a participle ("Estimates", "Leaving").
-function unknownCommonWord(candidate: Candidate, lowercase: ReadonlySet<string>): boolean {
+// A word opening a sentence is a name when wink reads it as one, the article never writes it in lowercase and
+// writes it capitalised more than once, and it does not look like a plural or a participle ("Estimates").
+function unknownCommonWord(candidate: Candidate, lowercase: ReadonlySet<string>, capitalisedCounts: ReadonlyMap<string, number>): boolean {
   const word = candidate.words[0]!;
-  return word.pos === 'PROPN' && !lowercase.has(word.lower) && !/(?:[^s]s|ing|ed)$/u.test(word.lower);
+  return word.pos === 'PROPN' && !lowercase.has(word.lower) && (capitalisedCounts.get(word.text) ?? 0) >= 2 && !/(?:[^s]s|ing|ed)$/u.test(word.lower);
 }
 
 function organisationsWithoutPersonalName(words: readonly Word[], candidates: Candidate[], personParts: ReadonlySet<string>): void {
