@@ -1,4 +1,5 @@
 import { proposedFigureFields, parseFigure } from '../figureParse';
+import type { FigureFields } from '../annotation';
 import type { AnalysedText } from './analysedText';
 import type { FigureSuggestion } from './types';
 
@@ -10,6 +11,7 @@ import type { FigureSuggestion } from './types';
  * few words after it, so that what is counted ("400,000 people" -> "people") is proposed without being tagged.
  */
 
+const relativeDays = /\b(?:(?:this|last|next|that|the)\s+)?weekend\b|\b(?:yesterday|today|tomorrow|tonight)\b/giu;
 const figureTypes = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DATE', 'DURATION', 'TIME']);
 
 const qualifierBefore = /(?:more than|less than|fewer than|at least|up to|as many as|as much as|an estimated|nearly|almost|about|around|approximately|roughly|some|over|under|just over|just under|close to)\s+$/iu;
@@ -38,6 +40,12 @@ export function findFigures(analysed: AnalysedText, exclude: readonly { start: n
     if (/^one$/iu.test(token.text) && analysed.tokens[index + 1]?.lower === 'another') return;
     spans.push({ start: token.start, end: token.end, date: false });
   });
+  // Relative days the model leaves out ("this weekend", "tonight").
+  for (const match of text.matchAll(relativeDays)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (!spans.some((span) => span.start < end && start < span.end)) spans.push({ start, end, date: true });
+  }
   const figures: FigureSuggestion[] = [];
   for (const span of spans.sort((a, b) => a.start - b.start)) {
     let { start, end } = span;
@@ -54,7 +62,7 @@ export function findFigures(analysed: AnalysedText, exclude: readonly { start: n
       if (end > previous.end) {
         previous.end = end;
         previous.text = text.slice(previous.start, end);
-        previous.figure = proposedFigureFields(fieldText(text, previous.start, end, span.date));
+        previous.figure = fieldsOf(text, previous.start, end, span.date);
       }
       continue;
     }
@@ -65,11 +73,18 @@ export function findFigures(analysed: AnalysedText, exclude: readonly { start: n
       start,
       end,
       text: spanText,
-      figure: proposedFigureFields(fieldText(text, start, end, span.date)),
+      figure: fieldsOf(text, start, end, span.date),
       confidence: reading.understood ? Math.max(0.5, reading.confidence) : 0.4,
     });
   }
   return figures;
+}
+
+// The reader's proposal; a span the model read as a date stays a date when the reader finds no value
+// ("this weekend", "last week").
+function fieldsOf(text: string, start: number, end: number, date: boolean): FigureFields {
+  const fields = proposedFigureFields(fieldText(text, start, end, date));
+  return date && fields.figureKind === null ? { ...fields, figureKind: 'date' } : fields;
 }
 
 // The text the figure reader is given: the figure and, for amounts, the words naming what is counted.

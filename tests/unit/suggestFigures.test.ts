@@ -26,6 +26,14 @@ describe('figure suggestions', () => {
     expect(found[1]!.figure).toMatchObject({ figureKind: 'duration', value: { type: 'duration', iso: 'P2W' } });
   });
 
+  it('takes relative days the model leaves out as dates', () => {
+    const found = figures('The fair runs this weekend and closes tonight.');
+    expect(found.map((figure) => [figure.text, figure.figure.figureKind])).toEqual([
+      ['this weekend', 'date'],
+      ['tonight', 'date'],
+    ]);
+  });
+
   it('does not take "no one" for a count', () => {
     expect(figures('No one was hurt, and no one was arrested.')).toEqual([]);
   });
