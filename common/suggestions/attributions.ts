@@ -1,0 +1,261 @@
+import { findCue, isReportingVerb } from '../quoteCues';
+import { proposeSpeakers, type ProposedSpeaker, type SpeakerMention, type SpeakerTextSpan } from '../speakerProposal';
+import type { AnalysedText } from './analysedText';
+import type { AttributionSuggestion, SuggestedSpan, SuggestedSpeaker } from './types';
+
+/**
+ * Attributions:
+ * - Direct quotes between straight or curly quotation marks (“ ” " " « » „ “). A quote left open at the end of a
+ *   paragraph whose next paragraph opens with a quotation mark runs on into it (news style), and becomes one
+ *   attribution with a content span per paragraph. Two quotes with a short cue between them ("...," he added,
+ *   "...") are one attribution with two content spans.
+ * - Scare quotes are not attributions: one to three words with no cue right beside them, or a short title in
+ *   capitals ("Better Idea of Afghan Girls").
+ * - Indirect speech after a reporting verb ("X said that ...", "according to X, ...") with a lower confidence.
+ * - No quotes from credit lines, nor from a "Sources" or "References" list or a "Source:" line.
+ * The cue and mode come from `findCue` (quoteCues), the speaker from `proposeSpeakers` (speakerProposal).
+ */
+
+interface Quote {
+  // One span per paragraph, quotation marks included.
+  parts: SpeakerTextSpan[];
+  closed: boolean;
+}
+
+const openingMarks = '“«„';
+const closingFor: Record<string, string> = { '“': '”', '«': '»', '„': '“”', '"': '"' };
+
+/** Finds the attributions of an analysed article; `mentions` are the names found in it, for speakers. */
+export function findAttributions(analysed: AnalysedText, mentions: readonly SpeakerMention[]): AttributionSuggestion[] {
+  const { text } = analysed;
+  const quotes = mergeSplitQuotes(text, directQuotes(analysed));
+  const quoted = quotes.flatMap((quote) => quote.parts);
+  const attributions: AttributionSuggestion[] = [];
+  let previous: { speaker: ProposedSpeaker; end: number; block: number } | null = null;
+  for (const quote of quotes) {
+    const inner = quote.parts.map((part) => text.slice(part.start, part.end)).join(' ');
+    const wordCount = (inner.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
+    const proposal = findCue(text, quote.parts);
+    const cue = proposal.cue;
+    const first = quote.parts[0]!;
+    const last = quote.parts[quote.parts.length - 1]!;
+    const cueDistance = cue ? (cue.start >= last.end ? cue.start - last.end : first.start - cue.end) : Infinity;
+    if (wordCount <= 3 && (!cue || cueDistance > 40)) continue;
+    if (wordCount <= 8 && isTitleLike(inner) && (!cue || cueDistance > 20)) continue;
+    const block = blockIndexAt(analysed, first.start);
+    const continuation = previous && (previous.block === block || previous.block === block - 1) ? previous.speaker : null;
+    const ranked = proposeSpeakers({ text, content: quote.parts, cue, mentions, previousSpeaker: continuation, quoted });
+    const best = ranked[0] ?? null;
+    const speaker = best && best.reason !== 'distance' ? toSuggestedSpeaker(best) : best && best.score >= 0.2 ? toSuggestedSpeaker(best) : null;
+    const confidence = (proposal.mode === 'direct' ? 0.7 : 0.55) + (cue ? 0.15 : 0) + (best && best.reason !== 'distance' ? 0.1 : 0);
+    attributions.push({
+      kind: 'attribution',
+      content: quote.parts.map((part) => spanOf(text, part)),
+      cue: cue ? spanOf(text, cue) : null,
+      // A quote left open is still a quotation in marks.
+      mode: proposal.mode === 'indirect' ? 'direct' : proposal.mode,
+      speaker,
+      medium: cue ? mediumOf(cue.text) : '',
+      confidence: Math.min(0.95, confidence),
+    });
+    if (best && best.reason !== 'distance') previous = { speaker: best, end: last.end, block: blockIndexAt(analysed, last.start) };
+  }
+  attributions.push(...indirectSpeech(analysed, quoted, mentions));
+  return attributions.sort((a, b) => a.content[0]!.start - b.content[0]!.start);
+}
+
+function spanOf(text: string, span: SpeakerTextSpan): SuggestedSpan {
+  return { start: span.start, end: span.end, text: text.slice(span.start, span.end) };
+}
+
+function toSuggestedSpeaker(speaker: ProposedSpeaker): SuggestedSpeaker {
+  if (speaker.type === 'anonymous') return { type: 'anonymous', description: speaker.description, start: speaker.start, end: speaker.end };
+  const { mention } = speaker;
+  return { type: 'entity', name: mention.name, start: mention.start, end: mention.end, entityId: mention.entityId ?? null };
+}
+
+// "told AFP" gives the medium "AFP"; other cues name none.
+function mediumOf(cue: string): string {
+  const told = /^(?:told|tell|tells|telling)\s+(.+)$/iu.exec(cue);
+  return told && /^\p{Lu}/u.test(told[1]!) ? told[1]! : '';
+}
+
+function isTitleLike(inner: string): boolean {
+  const words = inner.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  const significant = words.filter((word) => word.length > 3);
+  return significant.length > 0 && significant.every((word) => /^\p{Lu}/u.test(word));
+}
+
+function blockIndexAt(analysed: AnalysedText, offset: number): number {
+  let low = 0;
+  let high = analysed.blocks.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (analysed.blocks[middle]!.start <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Finding quotations.
+
+const sourcesHeading = /^\s*(?:sources?|references|external links|related news|further reading|notes)\s*:?\s*$/iu;
+const creditLine = /^\s*(?:sources?|photo|image|picture|credit|credits|video|graphic|reporting by|additional reporting|writing by|editing by)\s*:/iu;
+
+function quotableBlocks(analysed: AnalysedText): boolean[] {
+  let inSources = false;
+  return analysed.blocks.map((block) => {
+    const text = analysed.text.slice(block.start, block.end);
+    if (sourcesHeading.test(text)) inSources = true;
+    else if (block.type === 'headline' || block.type === 'subhead') inSources = sourcesHeading.test(text);
+    return !inSources && block.type !== 'credit' && !creditLine.test(text);
+  });
+}
+
+function directQuotes(analysed: AnalysedText): Quote[] {
+  const { text } = analysed;
+  const quotable = quotableBlocks(analysed);
+  const quotes: Quote[] = [];
+  let open: { mark: string; start: number; parts: SpeakerTextSpan[] } | null = null;
+  analysed.blocks.forEach((block, index) => {
+    if (!quotable[index]) {
+      open = null;
+      return;
+    }
+    let i = block.start;
+    if (open) {
+      // A quote carried over from the previous paragraph goes on only if this one opens with a mark.
+      const firstMark = text.charAt(block.start);
+      if (firstMark === '"' || openingMarks.includes(firstMark)) {
+        open.start = block.start;
+        i = block.start + 1;
+      } else {
+        open = null;
+      }
+    }
+    for (; i < block.end; i++) {
+      const character = text.charAt(i);
+      if (open) {
+        if (closingFor[open.mark]!.includes(character) && (open.mark !== '"' || closesStraight(text, i))) {
+          quotes.push({ parts: [...open.parts, { start: open.start, end: i + 1 }], closed: true });
+          open = null;
+        }
+        continue;
+      }
+      if (openingMarks.includes(character) || (character === '"' && opensStraight(text, i, block.start))) {
+        open = { mark: character, start: i, parts: [] };
+      }
+    }
+    if (open) {
+      const carried: { mark: string; start: number; parts: SpeakerTextSpan[] } = open;
+      const next = analysed.blocks[index + 1];
+      const nextMark = next ? text.charAt(next.start) : '';
+      if (next && quotable[index + 1] && (nextMark === '"' || openingMarks.includes(nextMark))) {
+        carried.parts.push({ start: carried.start, end: trimEnd(text, carried.start, block.end) });
+      } else {
+        // A mark never closed: the quote ends with its paragraph.
+        quotes.push({ parts: [...carried.parts, { start: carried.start, end: trimEnd(text, carried.start, block.end) }], closed: false });
+        open = null;
+      }
+    }
+  });
+  return quotes.filter((quote) => quote.parts.every((part) => part.end - part.start > 2));
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/u.test(text.charAt(end - 1))) end--;
+  return end;
+}
+
+function opensStraight(text: string, at: number, blockStart: number): boolean {
+  const before = at > blockStart ? text.charAt(at - 1) : ' ';
+  const after = text.charAt(at + 1);
+  return /[\s([{—–\-/:,]/u.test(before) && after !== '' && !/\s/u.test(after);
+}
+
+function closesStraight(text: string, at: number): boolean {
+  const before = text.charAt(at - 1);
+  return before !== '' && !/\s/u.test(before);
+}
+
+// "...," he added, "...": a cue of a few words between two quotes of one paragraph makes them one attribution.
+function mergeSplitQuotes(text: string, quotes: readonly Quote[]): Quote[] {
+  const merged: Quote[] = [];
+  for (const quote of quotes) {
+    const previous = merged[merged.length - 1];
+    if (previous) {
+      const end = previous.parts[previous.parts.length - 1]!.end;
+      const start = quote.parts[0]!.start;
+      const gap = text.slice(end, start);
+      const lastInner = text.slice(end - 3, end);
+      const words = gap.match(/[\p{L}][\p{L}'’.-]*/gu) ?? [];
+      const splitByCue =
+        !gap.includes('\n') &&
+        words.length > 0 &&
+        words.length <= 8 &&
+        words.some((word) => isReportingVerb(word)) &&
+        /[,:]\s*$/u.test(gap) &&
+        (/[,…]\W*$/u.test(lastInner) || /^[“"«„]\s*\p{Ll}/u.test(text.slice(start, start + 3)));
+      if (splitByCue) {
+        previous.parts.push(...quote.parts);
+        continue;
+      }
+    }
+    merged.push({ parts: [...quote.parts], closed: quote.closed });
+  }
+  return merged;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Indirect speech.
+
+const thatClause = /\b(said|says|told [\p{Lu}\p{Ll}][\p{L}.]*(?: [\p{Lu}][\p{L}.]*)*|added|stated|claimed|argued|warned|explained|announced|insisted|noted|reported|confirmed|suggested|admitted|acknowledged|believes|believed|thinks|predicted|estimated)\s+that\s+/u;
+const accordingBefore = /^According to ([^,]{2,80}),\s*/u;
+const accordingAfter = /,\s*according to ([^,.;]{2,80})[.!?]?\s*$/u;
+
+function indirectSpeech(analysed: AnalysedText, quoted: readonly SpeakerTextSpan[], mentions: readonly SpeakerMention[]): AttributionSuggestion[] {
+  const { text } = analysed;
+  const quotable = quotableBlocks(analysed);
+  const found: AttributionSuggestion[] = [];
+  for (const sentence of analysed.sentences) {
+    if (!quotable[sentence.block]) continue;
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    let content: SpeakerTextSpan | null = null;
+    let cue: SpeakerTextSpan | null = null;
+    const that = thatClause.exec(sentenceText);
+    const before = accordingBefore.exec(sentenceText);
+    const after = accordingAfter.exec(sentenceText);
+    if (before) {
+      cue = { start: sentence.start, end: sentence.start + 'According to'.length };
+      content = { start: sentence.start + before[0].length, end: sentence.end - trailingPunctuation(sentenceText) };
+    } else if (after) {
+      const at = sentence.start + after.index + after[0].indexOf('according');
+      cue = { start: at, end: at + 'according to'.length };
+      content = { start: sentence.start, end: sentence.start + after.index };
+    } else if (that) {
+      const verbEnd = sentence.start + that.index + that[1]!.split(' ')[0]!.length;
+      cue = { start: sentence.start + that.index, end: verbEnd };
+      content = { start: sentence.start + that.index + that[0].length, end: sentence.end - trailingPunctuation(sentenceText) };
+    }
+    if (!content || !cue || content.end - content.start < 10) continue;
+    if (quoted.some((span) => span.start < content.end && span.end > content.start)) continue;
+    const ranked = proposeSpeakers({ text, content: [content], cue, mentions, quoted });
+    const best = ranked[0];
+    if (!best || best.reason === 'distance' || best.reason === 'continuation') continue;
+    found.push({
+      kind: 'attribution',
+      content: [spanOf(text, content)],
+      cue: spanOf(text, cue),
+      mode: 'indirect',
+      speaker: toSuggestedSpeaker(best),
+      medium: '',
+      confidence: 0.4,
+    });
+  }
+  return found;
+}
+
+function trailingPunctuation(sentence: string): number {
+  return /[.!?]+["”’]?\s*$/u.exec(sentence)?.[0].length ?? 0;
+}

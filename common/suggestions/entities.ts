@@ -1,0 +1,681 @@
+import type { EntityType } from '../annotation';
+import { isReportingVerb } from '../quoteCues';
+import { findOccurrences } from '../occurrences';
+import type { AnalysedText } from './analysedText';
+import {
+  calendarWords,
+  commonAcronyms,
+  countryNames,
+  eventHeads,
+  knownPlaces,
+  nameJoiners,
+  nameParticles,
+  nationalities,
+  organisationHeads,
+  organisationOpeners,
+  personTitles,
+  placeHeads,
+  placeOpeners,
+  placePrepositions,
+  sentenceStarters,
+  titleHeads,
+} from './gazetteers';
+import type { EntityEvidence } from './types';
+import type { Word } from './words';
+
+/**
+ * Finding and typing the names of an article by rules over wink's tokens and parts of speech:
+ *
+ * 1. Name runs: capitalised words in a row ("Rodaba Noori", "Saudi Gazette"). A capital that opens a sentence
+ *    counts only when wink reads the word as a proper noun. "of", "for", "al", "de", "the" and "and" join two
+ *    runs only when the first holds an organisation or place head or opener ("University of Chicago", "Museum
+ *    of Flight", "National Air and Space Museum"), so "Trump of Queens" stays apart.
+ * 2. Splits: a title is split off the name after it and proves a person ("U.S. President Donald Trump" is the
+ *    place "U.S." and the person "Donald Trump"); an organisation followed by a two-word name is two names
+ *    ("Refugee Council Enver Solomon").
+ * 3. Types from the name itself: gazetteers (countries, regions, major places), head words ("Ministry",
+ *    "University" -> organisation; "province", "Airport" -> place; "Cup" -> event), acronyms (organisations,
+ *    unless a country), a parenthesised acronym inheriting its long form's type, and an acronym whose letters
+ *    are the initials of a typed name ("KSC" after "Kennedy Space Center").
+ * 4. Types from the article: the subject of a speech verb or an appositive ("X, 45,", "X, who") is a person;
+ *    "Andy Warhol" makes a later "Warhol" a person; a name typed by strong evidence once has that type
+ *    everywhere; a lone name after "in", "at", "from" is a place. A name with two to four words and no
+ *    other evidence is a person; a lone name with no evidence is left out.
+ * 5. Nested names: a known place inside an organisation's name is suggested too ("Comic Corps of Canada").
+ *
+ * Title-cased blocks (headlines) prove nothing by capitals: their names are kept only when the same name is
+ * found elsewhere in the article or in a gazetteer.
+ */
+
+/** An entity the rules found, before the registry and rejections are applied. */
+export interface FoundEntity {
+  start: number;
+  end: number;
+  text: string;
+  entityType: EntityType;
+  evidence: EntityEvidence;
+  confidence: number;
+}
+
+interface Candidate {
+  words: Word[];
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType | null;
+  evidence: EntityEvidence;
+  // Strong evidence comes from the name or its context; weak is a guess from its shape.
+  strong: boolean;
+  // Index of the word after the candidate in the article's words, for context rules.
+  next: number;
+  previous: number;
+  titled: boolean;
+}
+
+// Evidence in the name itself, which holds wherever the name appears; context (a speech verb) holds only there.
+const propagating = new Set<EntityEvidence>(['gazetteer', 'title', 'organisation-head', 'place-head', 'acronym-long-form']);
+
+const confidenceOf: Record<EntityEvidence, number> = {
+  registry: 0.9,
+  gazetteer: 0.9,
+  title: 0.9,
+  'organisation-head': 0.85,
+  'place-head': 0.8,
+  acronym: 0.6,
+  'acronym-long-form': 0.85,
+  'speech-subject': 0.8,
+  appositive: 0.8,
+  propagated: 0.8,
+  preposition: 0.45,
+  team: 0.7,
+  'name-shape': 0.6,
+};
+
+/** Finds and types the names of an analysed article; see the rules at the top of this file. */
+export function findEntities(analysed: AnalysedText, words: readonly Word[]): FoundEntity[] {
+  currentText = analysed.text;
+  const titledBlocks = titleCasedBlocks(analysed, words);
+  const candidates: Candidate[] = [];
+  for (const run of nameRuns(words)) {
+    for (const part of splitRun(words, run)) {
+      const candidate = typedCandidate(analysed, words, part, titledBlocks.has(words[part.first]!.block));
+      if (candidate) candidates.push(candidate);
+    }
+  }
+  demoteCommonWordNames(words, candidates);
+  applyArticleEvidence(analysed, words, candidates);
+  const found: FoundEntity[] = [...namesInTitledBlocks(analysed, candidates, titledBlocks)];
+  for (const candidate of candidates) {
+    if (candidate.type === null || (candidate.titled && candidate.evidence !== 'gazetteer')) continue;
+    found.push({
+      start: candidate.start,
+      end: candidate.end,
+      text: candidate.text,
+      entityType: candidate.type,
+      evidence: candidate.evidence,
+      confidence: confidenceOf[candidate.evidence],
+    });
+  }
+  found.push(...nestedNames(found));
+  return dedupe(found);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Name runs.
+
+interface Run {
+  first: number;
+  last: number;
+}
+
+function isCapitalised(word: Word): boolean {
+  return /^\p{Lu}/u.test(word.text) || /^\p{Ll}{1,2}\p{Lu}/u.test(word.text) || /^(?:al|el|ad|as|ash|at|an|bin|ibn|abu|de|da|di|du|van|von|le|la|d|o)[-'’]\p{Lu}/u.test(word.text);
+}
+
+/** Acronyms: "NASA", "U.S.", "IE9", "AT&T". */
+export function isAcronym(text: string): boolean {
+  return /^(?:\p{Lu}\.){2,}$/u.test(text) || /^\p{Lu}[\p{Lu}&]{1,7}\d{0,3}$/u.test(text);
+}
+
+function isNameWord(word: Word, inRun: boolean): boolean {
+  if (!isCapitalised(word)) return false;
+  if (word.text === 'I' || calendarWords.has(word.lower)) return false;
+  // "Image:", "Photo:" label a caption or credit; they are not part of the name before them.
+  if (creditLabels.has(word.lower) && currentText.charAt(word.end) === ':') return false;
+  if (['PUNCT', 'SYM', 'NUM', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART'].includes(word.pos) && !isAcronym(word.text)) return false;
+  if (!word.opensSentence || inRun) return true;
+  if (sentenceStarters.has(word.lower)) return false;
+  if (knownPlaces.has(word.text) || isAcronym(word.text) || personTitles.has(word.lower)) return true;
+  return word.pos === 'PROPN';
+}
+
+function adjacent(words: readonly Word[], a: number, b: number): boolean {
+  const left = words[a];
+  const right = words[b];
+  return left !== undefined && right !== undefined && left.sentence === right.sentence && right.start - left.end <= 2 && !/\n/u.test(wordGap(left, right));
+}
+
+let currentText = '';
+
+const creditLabels = new Set(['image', 'photo', 'picture', 'video', 'audio', 'source', 'sources', 'credit', 'graphic', 'map', 'file']);
+
+function wordGap(left: Word, right: Word): string {
+  return currentText.slice(left.end, right.start);
+}
+
+function hasHead(words: readonly Word[], run: Run): boolean {
+  for (let i = run.first; i <= run.last; i++) {
+    const lower = words[i]!.lower;
+    if (organisationHeads.has(lower) || placeHeads.has(lower) || organisationOpeners.has(lower) || placeOpeners.has(lower)) return true;
+  }
+  return false;
+}
+
+function endsWithHead(words: readonly Word[], run: Run): boolean {
+  const lower = words[run.last]!.lower;
+  return organisationHeads.has(lower) || placeHeads.has(lower) || eventHeads.has(lower);
+}
+
+// The capitalised run starting at `first`, without joiners.
+function plainRun(words: readonly Word[], first: number): Run | null {
+  if (!words[first] || !isNameWord(words[first]!, false)) return null;
+  let last = first;
+  while (words[last + 1] && adjacent(words, last, last + 1) && isNameWord(words[last + 1]!, true)) last++;
+  return { first, last };
+}
+
+function nameRuns(words: readonly Word[]): Run[] {
+  const runs: Run[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const run = plainRun(words, i);
+    if (!run) {
+      i++;
+      continue;
+    }
+    for (;;) {
+      const joined = joinAcross(words, run);
+      if (!joined) break;
+      run.last = joined.last;
+    }
+    runs.push(run);
+    i = run.last + 1;
+  }
+  return runs;
+}
+
+// A run and the run after a joiner ("of", "of the", "and"), when the joiner belongs inside one name.
+function joinAcross(words: readonly Word[], run: Run): Run | null {
+  let at = run.last + 1;
+  const joiner = words[at];
+  if (!joiner || !adjacent(words, run.last, at) || !nameJoiners.has(joiner.lower)) return null;
+  if (joiner.lower === 'the' || joiner.lower === 'on') return null;
+  at++;
+  if (words[at]?.lower === 'the' && (joiner.lower === 'of' || joiner.lower === 'for') && adjacent(words, at - 1, at)) at++;
+  if (!adjacent(words, at - 1, at)) return null;
+  const next = plainRunInside(words, at);
+  if (!next) return null;
+  if (joiner.lower === 'and' || joiner.lower === '&') {
+    // "National Air and Space Museum": the name ends in its head after the "and".
+    return !hasHead(words, run) && endsWithHead(words, next) ? next : null;
+  }
+  if (nameParticles.has(joiner.lower) && !['of', 'for'].includes(joiner.lower) && joiner.text === joiner.lower && !hasHead(words, run)) {
+    // "Ludwig van Beethoven", "Osama bin Laden": a particle inside a personal name.
+    return ['van', 'von', 'bin', 'ibn', 'dos', 'das', 'da', 'del', 'di'].includes(joiner.lower) ? next : null;
+  }
+  return hasHead(words, run) ? next : null;
+}
+
+// Inside a name, the word after a joiner may be any capitalised word (the joiner is not a sentence start).
+function plainRunInside(words: readonly Word[], first: number): Run | null {
+  if (!words[first] || !isNameWord(words[first]!, true)) return null;
+  let last = first;
+  while (words[last + 1] && adjacent(words, last, last + 1) && isNameWord(words[last + 1]!, true)) last++;
+  return { first, last };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Splitting titles and stacked names.
+
+interface Part extends Run {
+  // Set when the split itself proves the type.
+  type: EntityType | null;
+  evidence: EntityEvidence | null;
+}
+
+function isHeadWord(lower: string): boolean {
+  return organisationHeads.has(lower) || placeHeads.has(lower) || eventHeads.has(lower);
+}
+
+// "Departments" is as much a head as "Department".
+function singular(lower: string): string {
+  return lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
+}
+
+function splitRun(words: readonly Word[], run: Run): Part[] {
+  const text = (from: number, to: number): string => words.slice(from, to + 1).map((word) => word.text).join(' ');
+  const isHead = (index: number): boolean => {
+    const lower = words[index]!.lower;
+    return isHeadWord(lower) || isHeadWord(singular(lower)) || organisationOpeners.has(lower);
+  };
+  const headIn = (from: number, to: number): boolean => {
+    for (let i = from; i <= to; i++) if (isHead(i) || nameJoiners.has(words[i]!.lower)) return true;
+    return false;
+  };
+  // A whole nationality ("New Zealander") is not a name.
+  if (nationalities.has(text(run.first, run.last))) return [];
+  // Titles after a name are not part of it: "State Department Spokesperson", "Museum of Flight CEO".
+  let last = run.last;
+  while (last > run.first && titleHeads.has(words[last]!.lower) && !isHead(last)) last--;
+  if (last < run.last) return splitRun(words, { first: run.first, last });
+  // A title inside the run: [prefix] title words ending in a title head, then the name.
+  for (let first = run.first; first < run.last; first++) {
+    if (!personTitles.has(words[first]!.lower)) continue;
+    let titleEnd = -1;
+    for (let i = first; i < run.last && personTitles.has(words[i]!.lower); i++) {
+      if (titleHeads.has(words[i]!.lower)) titleEnd = i;
+    }
+    if (titleEnd < 0 || headIn(titleEnd + 1, run.last)) continue;
+    const parts: Part[] = [];
+    if (first > run.first) parts.push(...splitRun(words, { first: run.first, last: first - 1 }));
+    parts.push({ first: titleEnd + 1, last: run.last, type: 'person', evidence: 'title' });
+    return parts;
+  }
+  // An organisation, a place or an acronym followed by a personal name of two words or more: "Refugee Council
+  // Enver Solomon", "United States Hamdullah Mohib".
+  for (let end = run.first; end < run.last - 1; end++) {
+    const prefix = text(run.first, end);
+    const splits = isHead(end) || knownPlaces.has(prefix) || (end === run.first && isAcronym(prefix));
+    if (!splits || headIn(end + 1, run.last) || !looksPersonal(words, end + 1, run.last)) continue;
+    if (knownPlaces.has(text(run.first, end + 1))) continue;
+    return [
+      ...splitRun(words, { first: run.first, last: end }),
+      { first: end + 1, last: run.last, type: 'person', evidence: 'name-shape' },
+    ];
+  }
+  // Nationality adjectives before a name that is not an organisation's ("Afghan Hamdullah") are not part of it.
+  let first = run.first;
+  while (first < run.last && nationalities.has(words[first]!.text) && !headIn(run.first, run.last) && !knownPlaces.has(text(first, run.last))) first++;
+  if (first === run.last && nationalities.has(words[first]!.text)) return [];
+  return [{ first, last: run.last, type: null, evidence: null }];
+}
+
+// A known place, or one with a compass point before it ("East Los Angeles", "Southern Indiana").
+function isPlaceName(text: string): boolean {
+  const compass = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Northeast|Northwest|Southeast|Southwest)\s+(.+)$/u.exec(text);
+  return knownPlaces.has(text) || (compass !== null && knownPlaces.has(compass[1]!));
+}
+
+// Two to four words written as personal names are: "Enver Solomon", "K.C. Maurer", "Kevin De Bruyne".
+function looksPersonal(words: readonly Word[], first: number, last: number): boolean {
+  const count = last - first + 1;
+  if (count < 2 || count > 4) return false;
+  for (let i = first; i <= last; i++) {
+    const word = words[i]!;
+    if (knownPlaces.has(word.text) || nationalities.has(word.text) || personTitles.has(word.lower)) return false;
+    if (!/^(?:\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*|(?:\p{Lu}\.)+|\p{Lu}\p{Ll}*['’]\p{Lu}\p{Ll}+|(?:al|el|bin|ibn|abu|de|da|van|von)[-'’]\p{Lu}[\p{L}-]*)$/u.test(word.text) && !nameParticles.has(word.lower)) return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Typing a candidate from its own words.
+
+function typedCandidate(analysed: AnalysedText, words: readonly Word[], part: Part, titled: boolean): Candidate | null {
+  const list = words.slice(part.first, part.last + 1);
+  if (list.length === 0) return null;
+  // A run of titles alone ("Prime Minister") names nobody.
+  if (list.every((word) => personTitles.has(word.lower))) return null;
+  const start = list[0]!.start;
+  const end = list[list.length - 1]!.end;
+  const text = analysed.text.slice(start, end);
+  const candidate: Candidate = { words: list, start, end, text, type: null, evidence: 'name-shape', strong: false, next: part.last + 1, previous: part.first - 1, titled };
+  if (part.type && part.evidence) {
+    candidate.type = part.type;
+    candidate.evidence = part.evidence;
+    candidate.strong = part.evidence === 'title';
+    if (part.evidence === 'title' || list.length > 1) return candidate;
+  }
+  const first = list[0]!.lower;
+  const last = list[list.length - 1]!.lower;
+  const set = (type: EntityType, evidence: EntityEvidence, strong = true): Candidate => Object.assign(candidate, { type, evidence, strong });
+  const lastSingular = singular(last);
+  if (knownPlaces.has(text)) return set('place', 'gazetteer');
+  if (isPlaceName(text)) return set('place', 'gazetteer');
+  // "Secretary of State" is a title, not a place.
+  if (list.length > 2 && titleHeads.has(first) && list[1]!.lower === 'of') return null;
+  const forAt = list.findIndex((word) => word.lower === 'for');
+  if (forAt > 0 && (isHeadWord(list[forAt - 1]!.lower) || organisationOpeners.has(list[forAt - 1]!.lower))) return set('organisation', 'organisation-head');
+  if (list.length > 1 && (organisationHeads.has(last) || organisationHeads.has(lastSingular))) return set('organisation', 'organisation-head');
+  if (list.length > 1 && (placeHeads.has(last) || placeHeads.has(lastSingular))) return set('place', 'place-head');
+  if (list.length > 1 && eventHeads.has(last)) return set('event', 'organisation-head');
+  const ofAt = list.findIndex((word) => word.lower === 'of');
+  if (ofAt > 0) {
+    const beforeOf = list[ofAt - 1]!.lower;
+    if (placeHeads.has(beforeOf) || placeOpeners.has(beforeOf)) return set('place', 'place-head');
+    if (organisationHeads.has(beforeOf) || organisationOpeners.has(beforeOf)) return set('organisation', 'organisation-head');
+  }
+  if (list.length === 2 && ['mount', 'mt', 'mt.', 'lake', 'fort', 'cape'].includes(first)) return set('place', 'place-head');
+  if (list.length === 1 && isAcronym(list[0]!.text)) {
+    if (countryNames.has(list[0]!.text) || knownPlaces.has(list[0]!.text)) return set('place', 'gazetteer');
+    // Words shouted in capitals are not acronyms, and some acronyms name no organisation ("QC", "IQ").
+    if ((list[0]!.text.length > 5 && !/\d/u.test(list[0]!.text)) || commonAcronyms.has(list[0]!.text)) return null;
+    return set('organisation', 'acronym', false);
+  }
+  // A head word alone, capitalised inside a sentence, names the organisation or place the article means ("the
+  // Ministry said", "across the Channel"); at a sentence start the capital proves nothing.
+  if (list.length === 1 && (organisationHeads.has(first) || placeHeads.has(first))) {
+    if (list[0]!.opensSentence || !/^\p{Lu}\p{Ll}+$/u.test(list[0]!.text)) return null;
+    return organisationHeads.has(first) ? set('organisation', 'organisation-head', false) : set('place', 'place-head', false);
+  }
+  if (looksPersonal(words, part.first, part.last)) return set('person', 'name-shape', false);
+  if (list.length >= 2 && list.length <= 4) return set('other', 'name-shape', false);
+  if (list.length > 4) return set('other', 'name-shape', false);
+  return candidate;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Evidence from the article.
+
+// A name guessed to be a person from its shape is not one when one of its words is written in lowercase
+// elsewhere in the article: "Space Shuttle Atlantis" (space, shuttle), "Budweiser Man" (man).
+function demoteCommonWordNames(words: readonly Word[], candidates: Candidate[]): void {
+  const lowercase = new Set<string>();
+  for (const word of words) if (/^\p{Ll}+$/u.test(word.text)) lowercase.add(word.text);
+  for (const candidate of candidates) {
+    if (candidate.type !== 'person' || candidate.evidence !== 'name-shape') continue;
+    if (candidate.words.some((word) => !nameParticles.has(word.lower) && lowercase.has(word.lower))) candidate.type = 'other';
+  }
+}
+
+const appositiveAge = /^,\s*\d{1,3}\s*,/u;
+
+// Speech verbs in the singular or past ("said", "says", "wrote"): a plural verb ("Estimates suggest") has no
+// single speaker as its subject.
+const speechVerbs = new Set([
+  'said', 'says', 'told', 'tells', 'wrote', 'writes', 'added', 'adds', 'explained', 'explains', 'stated', 'states',
+  'claimed', 'claims', 'argued', 'argues', 'warned', 'warns', 'insisted', 'insists', 'noted', 'notes', 'replied',
+  'replies', 'commented', 'continued', 'admitted', 'admits', 'acknowledged', 'announced', 'tweeted', 'asserted',
+  'declared', 'testified', 'concluded', 'confirmed', 'reckons', 'thinks', 'thought', 'suggested', 'predicted',
+]);
+
+// Nouns after a name that make it an organisation: "Scientology officials", "Acme's spokesman".
+const organisationMembers = new Set([
+  'officials', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'employees', 'employee', 'staff', 'executives',
+  'executive', 'headquarters', 'shareholders', 'ceo', 'chairman', 'board', 'subsidiary', 'products', 'software',
+  'lawyers', 'attorney', 'leadership', 'members', 'membership', 'website', 'shares', 'stock', 'founder', 'organization',
+  'organisation', 'church', 'company', 'firm', 'group', 'party', 'officers', 'agents', 'publication',
+]);
+
+// A national team in sports copy: the country plays, wins, beats or is played against.
+const sportsSentence = /\b(?:match|matches|goals?|scored|scores|coach|squad|World Cup|league|tournament|striker|goalkeeper|penalty|half-time|kick-off|points|finals?|semi-final|quarter-final|Group [A-H]|games?|win|wins|won|beat|beats|defeated|draw|drew|victory|championship|cup)\b|\b\d+\s*[–-]\s*\d+\b/u;
+const teamVerbs = new Set(['beat', 'beats', 'defeated', 'defeats', 'won', 'wins', 'lost', 'loses', 'drew', 'draws', 'scored', 'scores', 'led', 'leads', 'played', 'plays', 'face', 'faces', 'faced', 'meet', 'meets', 'met', 'advanced', 'advance', 'qualified', 'qualify', 'eliminated', 'trailed', 'equalised', 'equalized', 'took', 'finished', 'opened', 'hosted', 'had', 'were', 'was', 'will', 'coach', 'captain', 'team', 'squad', 'striker', 'goalkeeper', 'player', 'players', 'manager', 'fans', 'side', 'defender', 'midfielder']);
+const teamPrepositions = new Set(['against', 'beat', 'beats', 'defeated', 'versus', 'vs', 'vs.', 'over']);
+
+function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], candidates: Candidate[]): void {
+  // National teams: a country playing in a sentence about sport is an organisation, and so are its other
+  // mentions in the article that are not places ("in Belgium").
+  const teams = new Set<string>();
+  for (const candidate of candidates) {
+    if (!countryNames.has(candidate.text) && !(candidate.type === 'other' && candidate.words.some((word) => countryNames.has(word.text)))) continue;
+    const sentence = analysed.sentences[candidate.words[0]!.sentence]!;
+    if (!sportsSentence.test(analysed.text.slice(sentence.start, sentence.end))) continue;
+    const next = words[candidate.next];
+    const previous = words[candidate.previous];
+    const possessive = next?.lower === "'s" || next?.lower === '’s' ? words[candidate.next + 1] : undefined;
+    if ((next && teamVerbs.has(next.lower)) || (possessive && teamVerbs.has(possessive.lower)) || (previous && teamPrepositions.has(previous.lower))) teams.add(candidate.text);
+  }
+  for (const candidate of candidates) {
+    if (!teams.has(candidate.text)) continue;
+    const previous = words[candidate.previous];
+    if (previous && placePrepositions.has(previous.lower) && previous.lower !== 'to') continue;
+    Object.assign(candidate, { type: 'organisation', evidence: 'team', strong: true });
+  }
+  // Organisations by the nouns after them: "Scientology officials" makes every "Scientology" an organisation.
+  const organisationsByContext = new Set<string>();
+  for (const candidate of candidates) {
+    if (candidate.words.length !== 1 || (candidate.strong && candidate.evidence !== 'speech-subject')) continue;
+    let next = words[candidate.next];
+    if (next && (next.lower === "'s" || next.lower === '’s')) next = words[candidate.next + 1];
+    if (next && organisationMembers.has(next.lower) && next.text === next.lower && next.sentence === candidate.words[0]!.sentence) organisationsByContext.add(candidate.text);
+  }
+  // Context: speech verbs and appositives make a person of a name without stronger evidence.
+  for (const candidate of candidates) {
+    if (candidate.strong && candidate.evidence !== 'acronym') continue;
+    if (candidate.evidence === 'acronym') continue;
+    if (organisationsByContext.has(candidate.text)) {
+      Object.assign(candidate, { type: 'organisation', evidence: 'organisation-head', strong: true });
+      continue;
+    }
+    const after = analysed.text.slice(candidate.end, candidate.end + 12);
+    if (appositiveAge.test(after) || /^,\s*who\b/u.test(after)) {
+      Object.assign(candidate, { type: 'person', evidence: 'appositive', strong: true });
+      continue;
+    }
+    const next = words[candidate.next];
+    const previous = words[candidate.previous];
+    const nextIsSpeech = next !== undefined && next.sentence === candidate.words[0]!.sentence && speechVerbs.has(next.lower) && isReportingVerb(next.text) && /^\s*$/u.test(analysed.text.slice(candidate.end, next.start));
+    const previousIsSpeech = previous !== undefined && ['said', 'says', 'added', 'wrote', 'asked', 'explained'].includes(previous.lower) && /^\s*$/u.test(analysed.text.slice(previous.end, candidate.start)) && candidate.words.length <= 3;
+    if ((nextIsSpeech || previousIsSpeech) && !countryNames.has(candidate.text)) {
+      Object.assign(candidate, { type: 'person', evidence: 'speech-subject', strong: true });
+    }
+  }
+  // Acronyms defined in brackets after their long form, or whose letters are a typed name's initials.
+  const acronymTypes = new Map<string, EntityType>();
+  for (let i = 0; i < candidates.length; i++) {
+    const long = candidates[i]!;
+    const short = candidates[i + 1];
+    if (short && short.words.length === 1 && isAcronym(short.text) && long.type && long.words.length > 1) {
+      const between = analysed.text.slice(long.end, short.start);
+      if (/^\s*\($/u.test(between) && analysed.text.charAt(short.end) === ')') acronymTypes.set(short.text, long.type);
+    }
+    if (long.type && long.strong && long.words.length > 1) {
+      const initials = long.words.filter((word) => /^\p{Lu}/u.test(word.text)).map((word) => word.text.charAt(0)).join('');
+      if (initials.length >= 2 && !acronymTypes.has(initials)) acronymTypes.set(initials, long.type);
+    }
+  }
+  for (const candidate of candidates) {
+    const type = acronymTypes.get(candidate.text.replace(/\./gu, ''));
+    if (type && candidate.words.length === 1 && isAcronym(candidate.text) && candidate.evidence === 'acronym') {
+      Object.assign(candidate, { type, evidence: 'acronym-long-form', strong: true });
+    }
+  }
+  // Names typed by strong evidence keep that type wherever else they appear.
+  const strongTypes = new Map<string, { type: EntityType; evidence: EntityEvidence }>();
+  for (const candidate of candidates) {
+    if (candidate.strong && candidate.type && propagating.has(candidate.evidence) && !strongTypes.has(candidate.text)) strongTypes.set(candidate.text, { type: candidate.type, evidence: candidate.evidence });
+  }
+  // Parts of personal names: "Andy Warhol" makes "Warhol" a person, and "Andy" too when the name is certain
+  // (after a title or a speech verb) rather than guessed from its shape.
+  const lastWordOf = (candidate: Candidate): string | undefined => candidate.words.filter((word) => !nameParticles.has(word.lower)).at(-1)?.text;
+  const surnames = new Set<string>();
+  for (const candidate of candidates) {
+    if (candidate.type === 'person' && candidate.words.length >= 2) surnames.add(lastWordOf(candidate)!);
+  }
+  // A surname followed by one more word and nothing proving a name ("Warhol Polaroids") is the person alone.
+  for (const candidate of candidates) {
+    const [head, modifier] = candidate.words;
+    if (candidate.evidence !== 'name-shape' || candidate.words.length !== 2 || !head || !modifier || !surnames.has(head.text)) continue;
+    const modifierIsSurname = candidates.some((other) => other !== candidate && other.type === 'person' && other.words.length >= 2 && lastWordOf(other) === modifier.text && !surnames.has(other.words[0]!.text));
+    if (modifierIsSurname) continue;
+    Object.assign(candidate, { words: [head], end: head.end, text: head.text, type: 'person', evidence: 'propagated', strong: true, next: candidate.next - 1 });
+  }
+  const personParts = new Set<string>();
+  for (const candidate of candidates) {
+    if (candidate.type !== 'person' || candidate.words.length < 2) continue;
+    const names = candidate.words.filter((word) => !nameParticles.has(word.lower));
+    const last = names[names.length - 1];
+    if (last) personParts.add(last.text);
+    if (names[0] && names.length >= 2 && candidate.strong) personParts.add(names[0].text);
+  }
+  const knownElsewhere = new Set(candidates.filter((candidate) => !candidate.titled && candidate.type).map((candidate) => candidate.text));
+  const lowercase = new Set<string>();
+  const capitalisedCounts = new Map<string, number>();
+  for (const word of words) {
+    if (/^\p{Ll}+$/u.test(word.text)) lowercase.add(word.text);
+    else if (/^\p{Lu}/u.test(word.text)) capitalisedCounts.set(word.text, (capitalisedCounts.get(word.text) ?? 0) + 1);
+  }
+  for (const candidate of candidates) {
+    // The article's own personal name outranks a gazetteer: "Paris" after "Valeska Paris" is the person.
+    if (candidate.evidence === 'gazetteer' && candidate.words.length === 1 && personParts.has(candidate.text) && !countryNames.has(candidate.text)) {
+      Object.assign(candidate, { type: 'person', evidence: 'propagated', strong: true });
+      continue;
+    }
+    if (!candidate.strong || candidate.type === null) {
+      const strong = strongTypes.get(candidate.text);
+      if (strong && strong.type !== candidate.type) {
+        Object.assign(candidate, { type: strong.type, evidence: 'propagated', strong: true });
+      } else if (candidate.words.length === 1 && personParts.has(candidate.text) && candidate.evidence !== 'acronym') {
+        Object.assign(candidate, { type: 'person', evidence: 'propagated', strong: true });
+      } else if (strong && candidate.type === null) {
+        Object.assign(candidate, { type: strong.type, evidence: 'propagated', strong: true });
+      }
+    }
+    if (candidate.type === null && candidate.words.length === 1) {
+      const previous = words[candidate.previous];
+      const demonym = /(?:ans|ians|ese|ims|ites|ists)$/u.test(candidate.text) || nationalities.has(candidate.text.replace(/s$/u, ''));
+      if (previous && placePrepositions.has(previous.lower) && previous.sentence === candidate.words[0]!.sentence && !demonym) {
+        Object.assign(candidate, { type: 'place', evidence: 'preposition', strong: false });
+      } else if (!demonym && /^\p{Lu}[\p{L}\p{M}-]+$/u.test(candidate.text) && (!candidate.words[0]!.opensSentence || isCreditName(words, candidate) || unknownCommonWord(candidate, lowercase, capitalisedCounts))) {
+        // A capitalised word inside a sentence with no other evidence is a name of some kind: "other", for the
+        // editor to type.
+        Object.assign(candidate, { type: 'other', evidence: 'name-shape', strong: false });
+      }
+    }
+    // Capitals in a headline prove nothing: keep what the article or a gazetteer knows.
+    if (candidate.titled && candidate.evidence !== 'gazetteer' && candidate.evidence !== 'propagated' && !knownElsewhere.has(candidate.text) && !strongTypes.has(candidate.text)) candidate.type = null;
+  }
+  organisationsWithoutPersonalName(words, candidates, personParts);
+}
+
+/**
+ * A one-word name that speaks or is spoken to, but that the article never gives with a first name or a title,
+ * is most often an organisation ("Microsoft said", "told Wikinews"); news style introduces a person by full
+ * name before using the surname alone. The type then holds for every mention of that word.
+ */
+// The name after "Image:" or "Photo:" is the credit's author.
+function isCreditName(words: readonly Word[], candidate: Candidate): boolean {
+  const label = words[candidate.previous - 1];
+  return label !== undefined && creditLabels.has(label.lower) && words[candidate.previous]?.text === ':';
+}
+
+// A word opening a sentence is a name when wink reads it as one, the article never writes it in lowercase and
+// writes it capitalised more than once, and it does not look like a plural or a participle ("Estimates").
+function unknownCommonWord(candidate: Candidate, lowercase: ReadonlySet<string>, capitalisedCounts: ReadonlyMap<string, number>): boolean {
+  const word = candidate.words[0]!;
+  return word.pos === 'PROPN' && !lowercase.has(word.lower) && (capitalisedCounts.get(word.text) ?? 0) >= 2 && !/(?:[^s]s|ing|ed)$/u.test(word.lower);
+}
+
+function organisationsWithoutPersonalName(words: readonly Word[], candidates: Candidate[], personParts: ReadonlySet<string>): void {
+  const organisations = new Set<string>();
+  for (const candidate of candidates) {
+    if (candidate.words.length !== 1 || personParts.has(candidate.text) || isAcronym(candidate.text)) continue;
+    if (candidate.evidence === 'speech-subject') organisations.add(candidate.text);
+    const previous = words[candidate.previous];
+    if (candidate.type === 'other' && previous && ['told', 'interviewed', 'to'].includes(previous.lower)) {
+      const before = words[candidate.previous - 1];
+      if (previous.lower !== 'to' || before?.lower === 'according') organisations.add(candidate.text);
+    }
+  }
+  for (const candidate of candidates) {
+    if (candidate.words.length !== 1 || !organisations.has(candidate.text)) continue;
+    if (candidate.type === 'other' || candidate.type === null || candidate.evidence === 'speech-subject' || candidate.evidence === 'preposition') {
+      Object.assign(candidate, { type: 'organisation', evidence: 'speech-subject', strong: true });
+    }
+  }
+}
+
+// In a title-cased block the names are those the rest of the article typed, and the parts of its personal names.
+function namesInTitledBlocks(analysed: AnalysedText, candidates: readonly Candidate[], titled: ReadonlySet<number>): FoundEntity[] {
+  if (titled.size === 0) return [];
+  const known = new Map<string, { type: EntityType; evidence: EntityEvidence }>();
+  for (const candidate of candidates) {
+    if (candidate.titled || !candidate.type) continue;
+    if (!known.has(candidate.text)) known.set(candidate.text, { type: candidate.type, evidence: candidate.evidence });
+    if (candidate.type === 'person' && candidate.words.length > 1) {
+      const last = candidate.words[candidate.words.length - 1]!.text;
+      if (!known.has(last)) known.set(last, { type: 'person', evidence: 'propagated' });
+    }
+  }
+  const found: FoundEntity[] = [];
+  for (const block of titled) {
+    const range = analysed.blocks[block]!;
+    const text = analysed.text.slice(range.start, range.end);
+    for (const occurrence of findOccurrences(text, [...known.keys()])) {
+      const { type } = known.get(occurrence.text)!;
+      found.push({ start: range.start + occurrence.start, end: range.start + occurrence.end, text: occurrence.text, entityType: type, evidence: 'propagated', confidence: confidenceOf.propagated });
+    }
+  }
+  return found;
+}
+
+// Blocks whose words are mostly capitalised and that do not end a sentence: headlines in title case.
+function titleCasedBlocks(analysed: AnalysedText, words: readonly Word[]): Set<number> {
+  const counts = new Map<number, { capitalised: number; total: number }>();
+  for (const word of words) {
+    if (!/^\p{L}{4,}$/u.test(word.text)) continue;
+    const count = counts.get(word.block) ?? { capitalised: 0, total: 0 };
+    count.total++;
+    if (/^\p{Lu}/u.test(word.text)) count.capitalised++;
+    counts.set(word.block, count);
+  }
+  const titled = new Set<number>();
+  for (const [block, count] of counts) {
+    // Copy ends its sentences; a headline in title case has no full stop at its end.
+    const range = analysed.blocks[block]!;
+    const ended = /[.!?]["”’)]?\s*$/u.test(analysed.text.slice(range.start, range.end));
+    if (count.total >= 3 && count.capitalised / count.total > 0.6 && !ended) titled.add(block);
+  }
+  return titled;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Nested names and clean-up.
+
+// Names inside a longer name: a known place, an acronym, or a name the article uses on its own ("Comic Corps of
+// Canada", "LA Weekly", "Andy Warhol Foundation"), and the place after the last "of" of an organisation's name
+// ("University of NSW").
+function nestedNames(found: readonly FoundEntity[]): FoundEntity[] {
+  const standalone = new Map<string, FoundEntity>();
+  for (const entity of found) if (!standalone.has(entity.text)) standalone.set(entity.text, entity);
+  const nested: FoundEntity[] = [];
+  for (const entity of found) {
+    if (entity.entityType === 'person' || !entity.text.includes(' ') || isPlaceName(entity.text)) continue;
+    const parts = [...entity.text.matchAll(/[^\s]+/gu)].map((match) => ({ text: match[0], start: match.index }));
+    let taken = -1;
+    for (let from = 0; from < parts.length; from++) {
+      if (from <= taken) continue;
+      for (let to = parts.length - 1; to >= from; to--) {
+        if (from === 0 && to === parts.length - 1) continue;
+        const start = parts[from]!.start;
+        const end = parts[to]!.start + parts[to]!.text.length;
+        const text = entity.text.slice(start, end).replace(/['’]s$/u, '');
+        if (!/^\p{Lu}/u.test(text)) continue;
+        const known = standalone.get(text);
+        let type: EntityType | null = null;
+        let evidence: EntityEvidence = 'gazetteer';
+        if (isPlaceName(text)) type = 'place';
+        else if (known && known.text !== entity.text) ({ entityType: type, evidence } = known);
+        else if (entity.entityType === 'organisation' && to === parts.length - 1 && parts[from - 1]?.text === 'of' && from === to && isAcronym(text)) {
+          type = 'place';
+          evidence = 'place-head';
+        }
+        if (!type) continue;
+        nested.push({ start: entity.start + start, end: entity.start + start + text.length, text, entityType: type, evidence, confidence: confidenceOf[evidence] * 0.9 });
+        taken = to;
+        break;
+      }
+    }
+  }
+  return nested;
+}
+
+function dedupe(found: readonly FoundEntity[]): FoundEntity[] {
+  const seen = new Map<string, FoundEntity>();
+  for (const entity of found) {
+    const key = `${entity.start}:${entity.end}`;
+    const existing = seen.get(key);
+    if (!existing || existing.confidence < entity.confidence) seen.set(key, entity);
+  }
+  return [...seen.values()].sort((a, b) => a.start - b.start || b.end - a.end);
+}

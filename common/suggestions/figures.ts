@@ -1,0 +1,103 @@
+import { proposedFigureFields, parseFigure } from '../figureParse';
+import type { FigureFields } from '../annotation';
+import type { AnalysedText } from './analysedText';
+import type { FigureSuggestion } from './types';
+
+/**
+ * Figures: every number, amount, percentage, date and duration the wink model finds (its CARDINAL, MONEY,
+ * PERCENT, DATE, DURATION and TIME entities), and any number token it left out. The span takes a qualifier
+ * said before the number ("more than", "about") and a scale or percent written after it ("$1.5 bn", "45 per
+ * cent"); the fields come from the model's one figure reader, `proposedFigureFields`, reading the span and the
+ * few words after it, so that what is counted ("400,000 people" -> "people") is proposed without being tagged.
+ */
+
+const relativeDays = /\b(?:(?:this|last|next|that|the)\s+)?weekend\b|\b(?:yesterday|today|tomorrow|tonight)\b/giu;
+const figureTypes = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DATE', 'DURATION', 'TIME']);
+
+const qualifierBefore = /(?:more than|less than|fewer than|at least|up to|as many as|as much as|an estimated|nearly|almost|about|around|approximately|roughly|some|over|under|just over|just under|close to)\s+$/iu;
+const scaleAfter = /^\s*(?:bn|mn|m|k|million|billion|trillion|thousand|per cent|percent|%)(?![\p{L}\p{N}])/iu;
+// Nouns after a figure name what is counted: up to three words, stopping at punctuation and function words.
+const unitAfter = /^\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u;
+const stopWords = new Set(['and', 'or', 'but', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'as', 'that', 'which', 'who', 'is', 'are', 'was', 'were', 'the', 'a', 'an', 'this', 'it', 'he', 'she', 'they', 'we', 'had', 'has', 'have', 'be', 'been', 'will', 'would', 'ago', 'later', 'earlier', 'before', 'after']);
+
+/** Finds the figures of an analysed article, outside the spans in `exclude` (names such as "Vostok 1"). */
+export function findFigures(analysed: AnalysedText, exclude: readonly { start: number; end: number }[] = []): FigureSuggestion[] {
+  const { text } = analysed;
+  const spans: { start: number; end: number; date: boolean }[] = [];
+  const covered = new Set<number>();
+  for (const entity of analysed.modelEntities) {
+    if (!figureTypes.has(entity.type)) continue;
+    spans.push({ start: entity.start, end: entity.end, date: entity.type === 'DATE' || entity.type === 'TIME' });
+    for (let i = entity.firstToken; i <= entity.lastToken; i++) covered.add(i);
+  }
+  analysed.tokens.forEach((token, index) => {
+    if (covered.has(index)) return;
+    if (token.pos !== 'NUM' && !/^\d/u.test(token.text)) return;
+    if (!/\d/u.test(token.text) && token.pos !== 'NUM') return;
+    const previous = analysed.tokens[index - 1];
+    // "no one", "one another": pronouns, not counts.
+    if (/^one$/iu.test(token.text) && previous && ['no', 'any', 'every', 'some', 'the', 'this', 'that'].includes(previous.lower)) return;
+    if (/^one$/iu.test(token.text) && analysed.tokens[index + 1]?.lower === 'another') return;
+    spans.push({ start: token.start, end: token.end, date: false });
+  });
+  // Relative days the model leaves out ("this weekend", "tonight").
+  for (const match of text.matchAll(relativeDays)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (!spans.some((span) => span.start < end && start < span.end)) spans.push({ start, end, date: true });
+  }
+  const figures: FigureSuggestion[] = [];
+  for (const span of spans.sort((a, b) => a.start - b.start)) {
+    let { start, end } = span;
+    if (exclude.some((name) => name.start <= start && end <= name.end)) continue;
+    if (!span.date) {
+      const qualifier = qualifierBefore.exec(text.slice(Math.max(0, start - 25), start));
+      if (qualifier) start -= qualifier[0].length;
+      const scale = scaleAfter.exec(text.slice(end, end + 12));
+      if (scale) end += scale[0].length;
+    }
+    const previous = figures[figures.length - 1];
+    if (previous && previous.end >= start) {
+      // Touching readings ("$1.5" and "bn") are one figure.
+      if (end > previous.end) {
+        previous.end = end;
+        previous.text = text.slice(previous.start, end);
+        previous.figure = fieldsOf(text, previous.start, end, span.date);
+      }
+      continue;
+    }
+    const spanText = text.slice(start, end);
+    const reading = parseFigure(fieldText(text, start, end, span.date));
+    figures.push({
+      kind: 'figure',
+      start,
+      end,
+      text: spanText,
+      figure: fieldsOf(text, start, end, span.date),
+      confidence: reading.understood ? Math.max(0.5, reading.confidence) : 0.4,
+    });
+  }
+  return figures;
+}
+
+// The reader's proposal; a span the model read as a date stays a date when the reader finds no value
+// ("this weekend", "last week").
+function fieldsOf(text: string, start: number, end: number, date: boolean): FigureFields {
+  const fields = proposedFigureFields(fieldText(text, start, end, date));
+  return date && fields.figureKind === null ? { ...fields, figureKind: 'date' } : fields;
+}
+
+// The text the figure reader is given: the figure and, for amounts, the words naming what is counted.
+function fieldText(text: string, start: number, end: number, date: boolean): string {
+  const own = text.slice(start, end);
+  if (date) return own;
+  const unit = unitAfter.exec(text.slice(end, end + 60));
+  if (!unit) return own;
+  const unitWords: string[] = [];
+  for (const word of unit[1]!.split(/\s+/u)) {
+    if (stopWords.has(word.toLowerCase()) || /^\p{Lu}/u.test(word)) break;
+    unitWords.push(word);
+  }
+  if (unitWords.length === 0 && /^\s+of\s/u.test(text.slice(end, end + 5))) return own;
+  return unitWords.length ? `${own} ${unitWords.join(' ')}` : own;
+}

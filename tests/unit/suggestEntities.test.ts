@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { suggestAnnotations, type EntitySuggestion } from '../../common/suggestions';
+
+function entities(...paragraphs: string[]): EntitySuggestion[] {
+  return suggestAnnotations({ blocks: paragraphs.map((text) => ({ text, type: 'paragraph' })) }, { kinds: ['entity'] }).entities;
+}
+
+function typed(list: readonly EntitySuggestion[]): string[] {
+  return list.map((entity) => `${entity.text}:${entity.entityType}`);
+}
+
+describe('entity suggestions', () => {
+  it('gives UTF-16 offsets into the text with blocks joined by a blank line', () => {
+    const result = suggestAnnotations({ blocks: [{ text: 'Storm 🌧 hits coast', type: 'headline' }, { text: 'Mayor Ingrid Holloway visited Canada.', type: 'paragraph' }] });
+    for (const entity of result.entities) expect(result.text.slice(entity.start, entity.end)).toBe(entity.text);
+    expect(typed(result.entities)).toEqual(['Ingrid Holloway:person', 'Canada:place']);
+  });
+
+  it('splits a title off the name and keeps the place before it', () => {
+    expect(typed(entities('The visit was praised by U.S. President Marvin Okafor on Monday.'))).toEqual(['U.S.:place', 'Marvin Okafor:person']);
+    expect(typed(entities('Officials met Prime Minister Ilse Varga in the morning.'))).toEqual(['Ilse Varga:person']);
+  });
+
+  it('types names by their organisation and place heads', () => {
+    expect(typed(entities('Staff at the Ministry of Water and the Halvorsen University worked near Tarnow Province.'))).toEqual([
+      'Ministry of Water:organisation',
+      'Halvorsen University:organisation',
+      'Tarnow Province:place',
+    ]);
+  });
+
+  it('joins "of" only after an organisation or place head', () => {
+    expect(typed(entities('A grant came from the Bank of Orlen, and Dana Kowal spoke in Brightwater.'))).toEqual([
+      'Bank of Orlen:organisation',
+      'Dana Kowal:person',
+      'Brightwater:place',
+    ]);
+  });
+
+  it('gives a parenthesised acronym the type of its long form, and its later mentions too', () => {
+    const found = entities('The Pellmark Relief Agency (PRA) sent trucks.', 'Later the PRA said more would come.');
+    expect(typed(found)).toEqual(['Pellmark Relief Agency:organisation', 'PRA:organisation', 'PRA:organisation']);
+    expect(found[1]!.evidence).toBe('acronym-long-form');
+    const places = entities('Crowds filled the Varnell Sports Arena (VSA) before the final.');
+    expect(typed(places)).toEqual(['Varnell Sports Arena:place', 'VSA:place']);
+  });
+
+  it('makes a person of the subject of a speech verb and of an appositive', () => {
+    expect(typed(entities('Tomasz Brenner said the road was closed.'))).toEqual(['Tomasz Brenner:person']);
+    const appositive = entities('The ruling upset Kessler, 45, a farmer from the valley.');
+    expect(typed(appositive)).toEqual(['Kessler:person']);
+    expect(appositive[0]!.evidence).toBe('appositive');
+    expect(entities('Yesterday Okonkwo, who runs the shelter, left early.').map((entity) => entity.evidence)).toEqual(['appositive']);
+  });
+
+  it('propagates a personal name to its later short form', () => {
+    const found = entities('The painter Edda Lindqvist opened a show.', 'Critics liked the work, and Lindqvist smiled.');
+    expect(typed(found)).toEqual(['Edda Lindqvist:person', 'Lindqvist:person']);
+    expect(found[1]!.evidence).toBe('propagated');
+  });
+
+  it('suggests a known place nested inside an organisation name', () => {
+    expect(typed(entities('He studied at the University of Kenya before moving.'))).toEqual(['University of Kenya:organisation', 'Kenya:place']);
+  });
+
+  it('splits an organisation from the personal name that follows it', () => {
+    expect(typed(entities('The chief of the Harbour Trust Council Amara Singh resigned.'))).toEqual(['Harbour Trust Council:organisation', 'Amara Singh:person']);
+  });
+
+  it('reads countries and nationalities from the gazetteers', () => {
+    expect(typed(entities('The Peruvian team flew from Peru to Japan.'))).toEqual(['Peru:place', 'Japan:place']);
+  });
+
+  it('does not take a capital at the start of a sentence for a name', () => {
+    expect(entities('Meanwhile nothing happened. Although rain fell, crops grew.')).toEqual([]);
+  });
+
+  it('keeps headline names only when the article or a gazetteer knows them', () => {
+    const result = suggestAnnotations({
+      blocks: [
+        { text: 'Floods Hit Farming Towns As Ravel Warns Of Worse', type: 'headline' },
+        { text: 'Engineer Paola Ravel warned that the dams of Chile were weak.', type: 'paragraph' },
+      ],
+    });
+    expect(typed(result.entities)).toEqual(['Ravel:person', 'Paola Ravel:person', 'Chile:place']);
+  });
+});
