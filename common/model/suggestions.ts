@@ -1,5 +1,10 @@
 import { Fragment, Mark, type Node as ProseMirrorNode } from 'prosemirror-model';
-import type { AnnotationMap } from '../annotation';
+import { Transform } from 'prosemirror-transform';
+import type { Annotation, AnnotationKind, AnnotationMap, AnnotationPart, EntityType } from '../annotation';
+import { textOffsetToDocPosition, type ArticleText } from '../articleText';
+import { entityLookupKey } from '../entityNames';
+import type { SuggestionResult } from '../suggestions/types';
+import { annotationMark } from './marks';
 
 /**
  * Suggestions are annotation records with status `suggested`: made by the same model code as a hand-made tag,
@@ -37,4 +42,137 @@ export function withoutSuggestions(doc: ProseMirrorNode): ProseMirrorNode {
     content.push(block.copy(Fragment.fromArray(inline)));
   });
   return doc.type.create({ ...doc.attrs, annotations: kept }, content, doc.marks);
+}
+
+/** Who made the suggestions: the author their records carry until the editor accepts them. */
+export const suggestionAuthor = 'suggestions';
+
+/** A span of one record in document positions, as a tag or a suggestion puts it on the words. */
+export interface PlacedSpan {
+  from: number;
+  to: number;
+  part: AnnotationPart;
+}
+
+/** A new annotation record and where its marks go. */
+export interface PlacedAnnotation {
+  record: Annotation;
+  spans: PlacedSpan[];
+}
+
+/**
+ * What the editor rejected, remembered per article so that computing suggestions again after an edit does not
+ * bring them back: the kind, the words as compared by the registry's rule, and for entities the type.
+ */
+export function rejectionKey(kind: AnnotationKind, words: string, entityType?: EntityType): string {
+  return [kind, entityLookupKey(words), kind === 'entity' ? (entityType ?? '') : ''].join('|');
+}
+
+/** The rejection key of a record: what rejecting this suggestion remembers. */
+export function rejectionKeyOf(record: Annotation): string {
+  return rejectionKey(record.kind, record.quote, record.kind === 'entity' ? record.entityType : undefined);
+}
+
+/** What the placing needs besides the pipeline's answer. */
+export interface SuggestionPlacing {
+  // The article as the pipeline read it: the offsets of the result refer to this text.
+  text: ArticleText;
+  existing: AnnotationMap;
+  // Rejection keys of this article (see rejectionKey).
+  rejected: ReadonlySet<string>;
+  now: string;
+  newId: (prefix: string) => string;
+}
+
+/**
+ * Turns the pipeline's answer into annotation records with status `suggested` and the document positions of
+ * their marks. A suggestion is left out when the editor rejected the same words before, or when a tag of the
+ * same kind (the editor's, or an earlier suggestion) already covers any of its words: suggestions never
+ * duplicate or replace a tag. An attribution's speaker points at the mention suggested or tagged on its name.
+ */
+export function placeSuggestions(result: SuggestionResult, placing: SuggestionPlacing): PlacedAnnotation[] {
+  const { text, existing, rejected, now } = placing;
+  const taken = new Map<AnnotationKind, Array<[number, number]>>();
+  const mentionAt = new Map<string, string>();
+  for (const [id, spans] of text.spans) {
+    const record = existing[id];
+    if (!record) continue;
+    for (const span of spans) {
+      if (span.part !== 'content') continue;
+      (taken.get(record.kind) ?? taken.set(record.kind, []).get(record.kind)!).push([span.start, span.end]);
+      if (record.kind === 'entity') mentionAt.set(`${span.start}:${span.end}`, id);
+    }
+  }
+  const overlapsTaken = (kind: AnnotationKind, start: number, end: number) =>
+    (taken.get(kind) ?? []).some(([from, to]) => from < end && start < to);
+  const docSpan = (start: number, end: number, part: AnnotationPart): PlacedSpan | null => {
+    const from = textOffsetToDocPosition(text, start);
+    const to = textOffsetToDocPosition(text, end);
+    // A span crossing a block boundary cannot be one mark; the pipeline never makes one, but its text may be stale.
+    return from === null || to === null || to <= from || to - from !== end - start ? null : { from, to, part };
+  };
+  const base = (id: string, quote: string) => ({
+    id,
+    status: 'suggested' as const,
+    author: suggestionAuthor,
+    createdAt: now,
+    updatedAt: now,
+    note: '',
+    quote: quote.slice(0, 100_000),
+  });
+  const placed: PlacedAnnotation[] = [];
+  const claim = (kind: AnnotationKind, start: number, end: number) =>
+    (taken.get(kind) ?? taken.set(kind, []).get(kind)!).push([start, end]);
+
+  for (const entity of result.entities) {
+    if (rejected.has(rejectionKey('entity', entity.text, entity.entityType)) || overlapsTaken('entity', entity.start, entity.end)) continue;
+    const span = docSpan(entity.start, entity.end, 'content');
+    if (!span) continue;
+    const id = placing.newId('ann');
+    placed.push({ record: { ...base(id, entity.text), kind: 'entity', entityType: entity.entityType, entityId: entity.entityId }, spans: [span] });
+    claim('entity', entity.start, entity.end);
+    mentionAt.set(`${entity.start}:${entity.end}`, id);
+  }
+  for (const figure of result.figures) {
+    if (rejected.has(rejectionKey('figure', figure.text)) || overlapsTaken('figure', figure.start, figure.end)) continue;
+    const span = docSpan(figure.start, figure.end, 'content');
+    if (!span) continue;
+    placed.push({ record: { ...base(placing.newId('ann'), figure.text), kind: 'figure', figure: figure.figure }, spans: [span] });
+    claim('figure', figure.start, figure.end);
+  }
+  for (const attribution of result.attributions) {
+    const words = attribution.content.map((part) => part.text).join(' … ');
+    if (attribution.content.length === 0 || rejected.has(rejectionKey('attribution', words))) continue;
+    if (attribution.content.some((part) => overlapsTaken('attribution', part.start, part.end))) continue;
+    const content = attribution.content.map((part) => docSpan(part.start, part.end, 'content'));
+    const cue = attribution.cue ? docSpan(attribution.cue.start, attribution.cue.end, 'cue') : null;
+    if (content.some((span) => span === null)) continue;
+    const speaker = attribution.speaker;
+    const record: Annotation = {
+      ...base(placing.newId('ann'), words),
+      kind: 'attribution',
+      mode: attribution.mode,
+      speaker:
+        speaker === null
+          ? null
+          : speaker.type === 'anonymous'
+            ? { type: 'anonymous', description: speaker.description.slice(0, 500), anonymityReason: '' }
+            : { type: 'entity', entityId: speaker.entityId, name: speaker.name.slice(0, 500), mentionId: mentionAt.get(`${speaker.start}:${speaker.end}`) ?? null },
+      medium: attribution.medium.slice(0, 500),
+      mediumEntityId: null,
+    };
+    placed.push({ record, spans: [...(content as PlacedSpan[]), ...(cue ? [cue] : [])] });
+    for (const part of attribution.content) claim('attribution', part.start, part.end);
+  }
+  return placed;
+}
+
+/** The stored document with the placed suggestions added: their records, and their marks on the words. */
+export function withPlacedAnnotations(doc: ProseMirrorNode, placed: readonly PlacedAnnotation[]): ProseMirrorNode {
+  if (placed.length === 0) return doc;
+  const tr = new Transform(doc);
+  for (const { record, spans } of placed) for (const span of spans) tr.addMark(span.from, span.to, annotationMark(record, span.part));
+  const records = { ...(doc.attrs.annotations as AnnotationMap) };
+  for (const { record } of placed) records[record.id] = record;
+  return tr.doc.type.create({ ...tr.doc.attrs, annotations: records }, tr.doc.content, tr.doc.marks);
 }
