@@ -2,6 +2,7 @@ import { EditorView } from 'prosemirror-view';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { redo, undo } from 'prosemirror-history';
+import { AddMarkStep, RemoveMarkStep } from 'prosemirror-transform';
 import type { AnnotatorApi, ArticleRecord, ArticleStatus, EntityRecord } from '../../../common/api';
 import { newId, type Annotation, type AnnotationStatus, type EntityType } from '../../../common/annotation';
 import { articleText, spanText, type ArticleText } from '../../../common/articleText';
@@ -166,8 +167,10 @@ export class EditorController {
     const recordsChanged = annotationMapOf(next) !== annotationMapOf(before);
     if (next.doc !== before.doc || recordsChanged) {
       this.autosave.schedule({ doc: next.doc, records: annotationMapOf(next), fullJson: () => articleDocumentJson(next) });
-      // The list's texts follow a little later, so a keystroke never waits for a pass over the whole document.
-      this.refreshPlainText(recordsChanged ? 0 : 300);
+      // The lists follow a little later, so a keystroke never waits for a pass over the whole document; a
+      // change of tags (records or marks) shows at once.
+      const tagsChanged = recordsChanged || tr.steps.some((step) => step instanceof AddMarkStep || step instanceof RemoveMarkStep);
+      this.refreshPlainText(tagsChanged ? 0 : 300);
     }
     const change: Partial<EditorSnapshot> = { state: next };
     if (selectedAnnotationId(next) === null && this.snapshot.focusSpeaker) change.focusSpeaker = false;
@@ -381,10 +384,18 @@ export class EditorController {
     return id !== null && this.run(setAnnotationStatus(id, status, this.now()), false);
   };
 
-  /** Removes the `index`-th cue span of the selected attribution, leaving its other cues. */
-  removeCue = (index: number): boolean => {
+  /** Marks the selected tag for review, or clears its review flag; the focus stays in the inspector. */
+  toggleSelectedReview = (): boolean => {
     const id = selectedAnnotationId(this.state);
-    return id !== null && this.run(removeCueSpan(id, index), false);
+    return id !== null && this.run(toggleNeedsReview(id, this.now()), false);
+  };
+
+  /** Removes one cue span of the selected attribution, leaving its other cues. */
+  removeCue = (span: { from: number; to: number }): boolean => {
+    const id = selectedAnnotationId(this.state);
+    if (id !== null && this.run(removeCueSpan(id, span), false)) return true;
+    this.setNotice('That cue moved with an edit; try again in a moment.');
+    return false;
   };
 
   /** Fetches the registry entry of a mention's entity once, for the inspector and "Tag all occurrences". */
