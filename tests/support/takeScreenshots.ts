@@ -62,6 +62,19 @@ try {
   await page.locator('.ProseMirror [data-ann-label="figure"]', { hasText: 'several dozen' }).first().click();
   await page.getByTestId('review-note').waitFor();
   await shot('09-review-reason');
+  // A failed save: the long message must leave the title readable, and a notice must not move the text.
+  await page.route('**/api/saveArticle', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'The disk is full' } }) }),
+  );
+  await placeCaret(page, 'within two days', 'after');
+  await page.keyboard.type(' (unsaved)');
+  await page.getByRole('status', { name: 'Save status' }).filter({ hasText: /Not saved/ }).waitFor();
+  await selectTextInEditor(page, 'Hmeymim');
+  await page.keyboard.press('Alt+Shift+L');
+  await shot('10-save-failed-and-notice');
+  await page.unroute('**/api/saveArticle');
+  await page.getByRole('button', { name: 'Retry now' }).click();
+  await waitForSaved(page);
   await page.getByRole('button', { name: 'Registry', exact: true }).click();
   await page.getByRole('list', { name: 'Entities' }).getByRole('button').first().click();
   await shot('06-registry');
