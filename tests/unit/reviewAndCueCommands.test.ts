@@ -142,6 +142,17 @@ describe('the needs-review decorations', () => {
   });
 });
 
+describe('accepting a flagged tag by giving it words again', () => {
+  it('drops the recorded reason with the flag', () => {
+    const tagged = tag(initialState(), 'Interfax', { kind: 'entity', entityType: 'organisation' }, 'org');
+    const flagged = { ...annotationMapOf(tagged).org!, status: 'needs_review' as const, review: { reason: 'words_deleted' as const, detail: 'Interfax' } };
+    let state = initialStateWith(tagged, { org: flagged });
+    const words = positionOf(state, 'Zolotukhin later');
+    state = run(state.apply(state.tr.setSelection(TextSelection.create(state.doc, words.from, words.from + 'Zolotukhin'.length))), addSpanToAnnotation('org', 'content'));
+    expect(annotationMapOf(state).org).toMatchObject({ status: 'accepted', review: null });
+  });
+});
+
 describe('removing one cue span', () => {
   it('removes only that cue, keeps the quote and the other cue, and undo brings it back', () => {
     let state = tag(initialState(), '"We will not leave,"', { kind: 'attribution', mode: 'direct' }, 'q');

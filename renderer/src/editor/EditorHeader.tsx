@@ -1,12 +1,12 @@
 import { articleStatusLabels, articleStatuses, type AnnotatorApi, type ArticleStatus, type ExportFormatName } from '../../../common/api';
 import { ExportControls, exportArticles } from '../exports/ExportControls';
-import type { EditorController, EditorSnapshot } from './editorController';
+import type { EditorController, EditorScreenSnapshot } from './editorController';
 import { SaveIndicator } from './SaveIndicator';
 
 interface EditorHeaderProps {
   api: AnnotatorApi;
   controller: EditorController | null;
-  snapshot: EditorSnapshot | null;
+  snapshot: EditorScreenSnapshot | null;
   onClose: () => void;
 }
 

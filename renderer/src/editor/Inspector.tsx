@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { annotationStatuses, labels, type Annotation, type AnnotationStatus } from '../../../common/annotation';
 import type { EntityRecord } from '../../../common/api';
 import { AttributionFieldsEditor } from './AttributionFieldsEditor';
@@ -36,8 +37,11 @@ interface InspectorProps {
   actions: InspectorActions;
 }
 
-/** Shows and edits the selected annotation's fields; each committed change is one undo step. */
-export function Inspector({ annotation, text, cues, entity, speakerCandidates, focusSpeaker, actions }: InspectorProps) {
+/**
+ * Shows and edits the selected annotation's fields; each committed change is one undo step. It re-renders only
+ * when what it shows changes, not on every key typed in the text.
+ */
+export const Inspector = memo(function Inspector({ annotation, text, cues, entity, speakerCandidates, focusSpeaker, actions }: InspectorProps) {
   if (!annotation) {
     return (
       <section className="inspector" aria-label="Inspector">
@@ -88,4 +92,4 @@ export function Inspector({ annotation, text, cues, entity, speakerCandidates, f
       </div>
     </section>
   );
-}
+});

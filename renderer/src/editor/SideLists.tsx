@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { memo, useState, type KeyboardEvent } from 'react';
 import type { AnnotationMap } from '../../../common/annotation';
 import type { EntityNameLookup } from '../../../common/sources';
 import { AnnotationsPanel } from './AnnotationsPanel';
@@ -24,7 +24,7 @@ interface SideListsProps {
 }
 
 /** The article's lists beside the inspector, as tabs: all annotations, the figures, the sources. */
-export function SideLists({ annotations, textOf, textOrder, entityNames, selectedId, onSelect, onNextToReview }: SideListsProps) {
+export const SideLists = memo(function SideLists({ annotations, textOf, textOrder, entityNames, selectedId, onSelect, onNextToReview }: SideListsProps) {
   const [sideTab, setSideTab] = useState<SideTab>('annotations');
 
   const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -67,4 +67,4 @@ export function SideLists({ annotations, textOf, textOrder, entityNames, selecte
       </div>
     </>
   );
-}
+});

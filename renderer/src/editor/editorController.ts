@@ -34,7 +34,7 @@ export type ArticleHeading = Pick<ArticleRecord, 'id' | 'title' | 'status' | 're
  * Everything the editor screen shows, as of the latest change. A new snapshot is made once per transaction
  * (and per save status, notice or dialog); React reads it whole, so no part of the screen lags another.
  */
-export interface EditorSnapshot {
+export interface EditorScreenSnapshot {
   state: EditorState;
   // The plain text and spans of `state` a little later: lists beside the text follow after the edit is painted.
   plainText: ArticleText | null;
@@ -69,7 +69,7 @@ const afterPaint: (callback: () => void) => void =
  * change, from the view or from a command, goes through `dispatch`.
  */
 export class EditorController {
-  private snapshot: EditorSnapshot;
+  private snapshot: EditorScreenSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly autosave: AutosaveController;
   private view: EditorView | null = null;
@@ -118,14 +118,14 @@ export class EditorController {
   };
 
   /** The latest snapshot; the same object until something changes. */
-  getSnapshot = (): EditorSnapshot => this.snapshot;
+  getSnapshot = (): EditorScreenSnapshot => this.snapshot;
 
   /** The editor state now. */
   get state(): EditorState {
     return this.snapshot.state;
   }
 
-  private update(change: Partial<EditorSnapshot>): void {
+  private update(change: Partial<EditorScreenSnapshot>): void {
     if (this.destroyed) return;
     this.snapshot = { ...this.snapshot, ...change };
     for (const listener of this.listeners) listener();
@@ -172,7 +172,7 @@ export class EditorController {
       const tagsChanged = recordsChanged || tr.steps.some((step) => step instanceof AddMarkStep || step instanceof RemoveMarkStep);
       this.refreshPlainText(tagsChanged ? 0 : 300);
     }
-    const change: Partial<EditorSnapshot> = { state: next };
+    const change: Partial<EditorScreenSnapshot> = { state: next };
     if (selectedAnnotationId(next) === null && this.snapshot.focusSpeaker) change.focusSpeaker = false;
     this.update(change);
   };

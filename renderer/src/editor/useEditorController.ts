@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AnnotatorApi } from '../../../common/api';
-import { EditorController, type EditorSnapshot } from './editorController';
+import { EditorController, type EditorScreenSnapshot } from './editorController';
 
 interface EditorControllerSetup {
   api: AnnotatorApi;
@@ -61,7 +61,7 @@ const noSubscription = () => () => {};
 const noSnapshot = () => null;
 
 /** The controller's latest snapshot, re-rendering once per change; null until an article is open. */
-export function useEditorSnapshot(controller: EditorController | null): EditorSnapshot | null {
+export function useEditorSnapshot(controller: EditorController | null): EditorScreenSnapshot | null {
   return useSyncExternalStore(controller?.subscribe ?? noSubscription, controller?.getSnapshot ?? noSnapshot);
 }
 
