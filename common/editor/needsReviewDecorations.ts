@@ -12,6 +12,7 @@ export interface NeedsReviewState {
   decorations: DecorationSet;
 }
 
+/** The key of the needs-review plugin's state. */
 export const needsReviewKey = new PluginKey<NeedsReviewState>('needsReview');
 
 /** The class the decorated words of a tag waiting for review carry (the legend's "Needs review"). */

@@ -91,7 +91,11 @@ export class EditorController {
       revision: article.revision,
       opened: { doc: state.doc, records: annotationMapOf(state) },
       save: (payload, baseRevision) => this.api.saveArticle({ id: article.id, baseRevision, ...payload }),
-      onStatus: (saveStatus) => this.update({ saveStatus }),
+      // Every key typed reports "pending" again: only a change of status makes a new snapshot.
+      onStatus: (saveStatus) => {
+        if (saveStatus.state === 'pending' && this.snapshot.saveStatus.state === 'pending') return;
+        this.update({ saveStatus });
+      },
       onSaved: (result) => this.update({ article: { ...this.snapshot.article, title: result.title, revision: result.revision } }),
       debounceMs: options.saveDebounceMs,
     });
