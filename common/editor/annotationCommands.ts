@@ -145,7 +145,8 @@ export function addSpanToAnnotation(id: string, part: 'content' | 'cue'): Comman
       const mark = annotationMark(record, part);
       const tr = state.tr.addMark(range.from, range.to, mark);
       if (record.status === 'needs_review' && part === 'content') {
-        setAnnotationRecord(state, tr, id, { ...record, status: 'accepted', quote: state.doc.textBetween(range.from, range.to, ' ', ' ') });
+        // The right words are back: the tag is accepted again, and the reason it waited for review goes with it.
+        setAnnotationRecord(state, tr, id, { ...record, status: 'accepted', review: null, quote: state.doc.textBetween(range.from, range.to, ' ', ' ') });
       }
       dispatch(closeHistory(tr));
     }

@@ -5,7 +5,10 @@ import { ArticleEditor } from './editor/ArticleEditor';
 import { LibraryView } from './library/LibraryView';
 import { RegistryView } from './registry/RegistryView';
 import { droppedFiles, importFiles, type ImportOutcome, type ImportProgress } from './library/importFiles';
-import { CancelAndConfirm, Dialog } from './ui/ConfirmDialog';
+import { ImportStatus } from './library/ImportStatus';
+import { PasteDialog } from './library/PasteDialog';
+import { useWindowFileDrop } from './library/useWindowFileDrop';
+import { UserNameDialog } from './preferences/UserNameDialog';
 
 type Screen = { name: 'library' } | { name: 'registry' } | { name: 'editor'; articleId: string; focusAnnotationId?: string };
 
@@ -106,24 +109,7 @@ export function App() {
     [open, showLibrary, showRegistry],
   );
 
-  // Files dropped anywhere on the window are imported, never opened as a page.
-  useEffect(() => {
-    const over = (event: DragEvent) => {
-      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
-    };
-    const drop = (event: DragEvent) => {
-      // A drop on the editor was already taken by it (and prevented); import it once.
-      if (event.defaultPrevented || !event.dataTransfer || event.dataTransfer.files.length === 0) return;
-      event.preventDefault();
-      void importDrop(event.dataTransfer);
-    };
-    window.addEventListener('dragover', over);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('drop', drop);
-    };
-  }, [importDrop]);
+  useWindowFileDrop(importDrop);
 
   return (
     <div className="app">
@@ -147,52 +133,7 @@ export function App() {
           Cannot reach the article store: {startupError}
         </p>
       )}
-      {progress && (
-        <div className="progress" role="status" aria-label="Import progress">
-          <span>
-            Importing {Math.min(progress.done + 1, progress.total)} of {progress.total}: {progress.current}
-          </span>
-          <progress max={progress.total} value={progress.done} />
-          <button type="button" onClick={() => abortRef.current?.abort()}>
-            Cancel
-          </button>
-        </div>
-      )}
-      {outcome && (
-        <div className={`import-summary ${outcome.failed.length ? 'has-failures' : ''}`} role="status">
-          <p>
-            Imported {outcome.imported.length} {outcome.imported.length === 1 ? 'article' : 'articles'}
-            {outcome.failed.length > 0 && `; ${outcome.failed.length} failed`}
-            {outcome.cancelled && '; the rest were cancelled'}.
-          </p>
-          {outcome.imported.some((article) => article.importWarnings?.length) && (
-            <ul>
-              {outcome.imported
-                .filter((article) => article.importWarnings?.length)
-                .map((article) => (
-                  <li key={article.id}>
-                    <button type="button" className="link-button" onClick={() => void open(article.id)}>
-                      {article.title}
-                    </button>
-                    : {article.importWarnings!.join(' ')}
-                  </li>
-                ))}
-            </ul>
-          )}
-          {outcome.failed.length > 0 && (
-            <ul>
-              {outcome.failed.map((failure) => (
-                <li key={failure.fileName}>
-                  <strong>{failure.fileName}</strong>: {failure.message}
-                </li>
-              ))}
-            </ul>
-          )}
-          <button type="button" className="link-button" onClick={() => setOutcome(null)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <ImportStatus progress={progress} outcome={outcome} onCancel={() => abortRef.current?.abort()} onOpen={(id) => void open(id)} onDismiss={() => setOutcome(null)} />
       {screen.name === 'registry' && <RegistryView api={api} onOpenMention={(articleId, annotationId) => void open(articleId, annotationId)} />}
       {screen.name === 'library' && (
         <LibraryView api={api} onOpen={(id) => void open(id)} onImportFiles={(files) => void runImport(files)} onPasteArticle={() => setPasting(true)} refreshKey={libraryVersion} />
@@ -231,71 +172,5 @@ export function App() {
         />
       )}
     </div>
-  );
-}
-
-function PasteDialog({ onCancel, onImport }: { onCancel: () => void; onImport: (text: string, title: string) => Promise<void> }) {
-  const [text, setText] = useState('');
-  const [title, setTitle] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    try {
-      await onImport(text, title);
-    } catch (importError) {
-      setError((importError as Error).message);
-    }
-  };
-  return (
-    <Dialog
-      title="Paste an article"
-      onClose={onCancel}
-      actions={<CancelAndConfirm onCancel={onCancel} confirmLabel="Create article" onConfirm={() => void submit()} disabled={text.trim() === ''} />}
-    >
-      <label className="field">
-        <span className="field-label">Title (optional: proposed from the text)</span>
-        <input type="text" aria-label="Title" value={title} onChange={(event) => setTitle(event.target.value)} />
-      </label>
-      <label className="field">
-        <span className="field-label">Article text</span>
-        <textarea aria-label="Article text" rows={14} value={text} autoFocus onChange={(event) => setText(event.target.value)} />
-      </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-    </Dialog>
-  );
-}
-
-function UserNameDialog({ initial, onCancel, onSave }: { initial: string; onCancel: () => void; onSave: (name: string) => Promise<void> }) {
-  const [name, setName] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const save = () => onSave(name.trim()).catch((saveError: Error) => setError(saveError.message));
-  return (
-    <Dialog
-      title="Your name"
-      onClose={onCancel}
-      actions={<CancelAndConfirm onCancel={onCancel} confirmLabel="Save" onConfirm={() => void save()} disabled={name.trim() === ''} />}
-    >
-      <label className="field">
-        <span className="field-label">Recorded as the author of the tags you make from now on</span>
-        <input
-          type="text"
-          aria-label="Your name"
-          value={name}
-          autoFocus
-          onChange={(event) => setName(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && name.trim()) void save();
-          }}
-        />
-      </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-    </Dialog>
   );
 }

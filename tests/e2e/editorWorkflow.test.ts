@@ -15,6 +15,8 @@ const quote = 'There are no direct or indirect negotiations with the Russian ene
 
 /** The id of the annotation whose highlight covers exactly `text` with the given label. */
 async function annotationIdOf(page: Page, text: string, label: string): Promise<string> {
+  // An entity is tagged once the registry has answered: wait for the highlight rather than race the round trip.
+  await expect.poll(async () => [...(await highlightsWithLabel(page, label)).values()].includes(text)).toBe(true);
   const ids = [...(await highlightsWithLabel(page, label)).entries()].filter(([, covered]) => covered === text).map(([id]) => id);
   expect(ids, `a ${label} highlight on "${text}"`).toHaveLength(1);
   return ids[0]!;

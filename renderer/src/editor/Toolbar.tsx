@@ -1,4 +1,4 @@
-import { tagActions, type TagAction } from './tagShortcuts';
+import { annotationShortcuts, tagActions, type TagAction } from './tagShortcuts';
 
 interface ToolbarProps {
   onTag: (action: TagAction) => void;
@@ -55,9 +55,9 @@ export function Legend() {
         <span className="swatch" aria-hidden="true" />
         Cue
       </li>
-      <li className="legend-item tag-review">
+      <li className="legend-item tag-review" title="Mark the selected tag for review, or clear its flag">
         <span className="swatch" aria-hidden="true" />
-        Needs review
+        Needs review <kbd>{annotationShortcuts.toggleReview.label}</kbd>
       </li>
     </ul>
   );

@@ -6,10 +6,13 @@ import { Fragment, Node, Slice, type Node as ProseMirrorNode } from 'prosemirror
 import { articleSchema } from '../../../common/schema';
 import { reviewFlaggingPlugin } from '../../../common/editor/reviewFlagging';
 import { annotationRecordsPlugin, splitStoredDocument } from '../../../common/editor/annotationRecords';
+import { needsReviewPlugin } from '../../../common/editor/needsReviewDecorations';
 import { selectedAnnotationPlugin } from './selectedAnnotation';
+import { followCaretPlugin } from './followCaret';
 
 /**
- * Builds the editor state of an article from stored document JSON, with history and the app's keymaps.
+ * Builds the editor state of an article from stored document JSON, with history, the app's keymap (from the
+ * editor's controller), the highlights of tags waiting for review and the tag the inspector shows.
  * The main process checked the document before storing it, so the renderer only rebuilds it: checking
  * ten thousand records again would double the time to open a long article.
  */
@@ -25,7 +28,9 @@ export function createArticleEditorState(docJson: unknown, appKeymap: Plugin): E
       keymap(baseKeymap),
       history(),
       reviewFlaggingPlugin(),
+      needsReviewPlugin(),
       selectedAnnotationPlugin,
+      followCaretPlugin,
     ],
   });
 }

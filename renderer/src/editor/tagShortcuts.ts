@@ -28,6 +28,7 @@ export const annotationShortcuts = {
   addSpan: { key: 'Alt-Shift-s', label: 'Alt+Shift+S' },
   tagAll: { key: 'Alt-Shift-g', label: 'Alt+Shift+G' },
   nextToReview: { key: 'Alt-Shift-n', label: 'Alt+Shift+N' },
+  toggleReview: { key: 'Alt-Shift-r', label: 'Alt+Shift+R' },
   nextAnnotation: { key: 'Alt-Shift-ArrowDown', label: 'Alt+Shift+↓' },
   previousAnnotation: { key: 'Alt-Shift-ArrowUp', label: 'Alt+Shift+↑' },
 } as const;

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { articleStatusLabels, articleStatuses, type AnnotatorApi, type ArticleStatus, type ArticleSummary } from '../../../common/api';
-import { CancelAndConfirm, ConfirmDeleteDialog, Dialog } from '../ui/ConfirmDialog';
+import { ConfirmDeleteDialog } from '../ui/ConfirmDialog';
+import { ExportProgressBar } from '../exports/ExportProgressBar';
+import { ArticleTable } from './ArticleTable';
+import { RenameDialog } from './RenameDialog';
 import { ExportControls, exportArticles, type ExportProgress } from '../exports/ExportControls';
 import { importAccept } from './importFiles';
 import { FilterSelect } from '../ui/FilterSelect';
@@ -109,40 +112,7 @@ export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refres
         </button>
         <ExportControls label={chosen.size > 0 ? `Export ${chosen.size} selected` : 'Export all'} disabled={!articles?.length || (exportProgress !== null && !exportProgress.finished)} onExport={(format) => void runExport(format)} />
       </div>
-      {exportProgress && (
-        <div className="progress" role="status" aria-label="Export progress">
-          {exportProgress.finished ? (
-            <span>
-              Exported {exportProgress.done - exportProgress.failures.length} of {exportProgress.total}
-              {exportProgress.cancelled ? ' (cancelled)' : ''}
-              {exportProgress.failures.length > 0 ? `; ${exportProgress.failures.length} failed` : ''}.
-            </span>
-          ) : (
-            <span>
-              Exporting {exportProgress.done} of {exportProgress.total}…
-            </span>
-          )}
-          <progress max={exportProgress.total} value={exportProgress.done} />
-          {exportProgress.finished ? (
-            <button type="button" className="link-button" onClick={() => setExportProgress(null)}>
-              Dismiss
-            </button>
-          ) : (
-            <button type="button" onClick={() => exportAbort.current?.abort()}>
-              Cancel
-            </button>
-          )}
-          {exportProgress.failures.length > 0 && (
-            <ul>
-              {exportProgress.failures.map((failure) => (
-                <li key={failure.articleId}>
-                  <strong>{titleOf(failure.articleId)}</strong>: {failure.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {exportProgress && <ExportProgressBar progress={exportProgress} titleOf={titleOf} onCancel={() => exportAbort.current?.abort()} onDismiss={() => setExportProgress(null)} />}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -153,78 +123,7 @@ export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refres
       ) : articles.length === 0 ? (
         <p className="empty-hint">No articles{query || statusFilter ? ' match' : ' yet'}. Import a file, paste text or drop a file on the window.</p>
       ) : (
-        <table className="library-table">
-          <thead>
-            <tr>
-              <th scope="col">
-                <input
-                  type="checkbox"
-                  aria-label="Select all articles"
-                  checked={articles.length > 0 && chosen.size === articles.length}
-                  onChange={(event) => setChosen(event.target.checked ? new Set(articles.map((article) => article.id)) : new Set())}
-                />
-              </th>
-              <th scope="col">Title</th>
-              <th scope="col">Status</th>
-              <th scope="col" title="Entities · Figures · Attributions">
-                Tags
-              </th>
-              <th scope="col">Needs review</th>
-              <th scope="col">Updated</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {articles.map((article) => (
-              <tr key={article.id} data-article-id={article.id}>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${article.title}`}
-                    checked={chosen.has(article.id)}
-                    onChange={(event) => {
-                      const next = new Set(chosen);
-                      if (event.target.checked) next.add(article.id);
-                      else next.delete(article.id);
-                      setChosen(next);
-                    }}
-                  />
-                </td>
-                <td>
-                  <button type="button" className="link-button article-link" onClick={() => onOpen(article.id)}>
-                    {article.title}
-                  </button>
-                  <div className="article-meta">
-                    {article.wordCount.toLocaleString()} words{article.source ? ` · ${article.source}` : ''}
-                  </div>
-                </td>
-                <td>
-                  <span className={`status-badge status-${article.status}`}>{articleStatusLabels[article.status]}</span>
-                </td>
-                <td className="tag-counts">
-                  <span className="count tag-person" title="Entities">{article.tagCounts.entity}</span>
-                  <span className="count tag-figure" title="Figures">{article.tagCounts.figure}</span>
-                  <span className="count tag-attribution" title="Attributions">{article.tagCounts.attribution}</span>
-                </td>
-                <td>{article.tagCounts.needsReview > 0 ? <span className="badge review">{article.tagCounts.needsReview}</span> : '–'}</td>
-                <td>{new Date(article.updatedAt).toLocaleString()}</td>
-                <td className="row-actions">
-                  <button type="button" onClick={() => onOpen(article.id)} aria-label={`Open ${article.title}`}>
-                    Open
-                  </button>
-                  <button type="button" onClick={() => setRenaming(article)} aria-label={`Rename ${article.title}`}>
-                    Rename
-                  </button>
-                  <button type="button" className="danger" onClick={() => setDeleting(article)} aria-label={`Delete ${article.title}`}>
-                    Delete
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ArticleTable articles={articles} chosen={chosen} onChoose={setChosen} onOpen={onOpen} onRename={setRenaming} onDelete={setDeleting} />
       )}
       {renaming && <RenameDialog article={renaming} onCancel={() => setRenaming(null)} onRename={rename} />}
       {deleting && (
@@ -235,29 +134,5 @@ export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refres
         </ConfirmDeleteDialog>
       )}
     </section>
-  );
-}
-
-function RenameDialog({ article, onCancel, onRename }: { article: ArticleSummary; onCancel: () => void; onRename: (title: string) => void }) {
-  const [title, setTitle] = useState(article.title);
-  return (
-    <Dialog
-      title="Rename article"
-      onClose={onCancel}
-      actions={<CancelAndConfirm onCancel={onCancel} confirmLabel="Rename" form="rename-form" disabled={title.trim() === ''} />}
-    >
-      <form
-        id="rename-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (title.trim()) onRename(title.trim());
-        }}
-      >
-        <label className="field">
-          <span className="field-label">Title</span>
-          <input type="text" aria-label="Title" value={title} autoFocus onChange={(event) => setTitle(event.target.value)} />
-        </label>
-      </form>
-    </Dialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { entityTypes, labels, type EntityType } from '../../../common/annotation';
 import type { EntityWithCounts } from '../../../common/api';
+import { countOf } from '../ui/plural';
 
 interface EntityEditorProps {
   entity: EntityWithCounts;
@@ -39,7 +40,7 @@ export function EntityEditor({ entity, onSave }: EntityEditorProps) {
     >
       <h2>{entity.name}</h2>
       <p className="muted">
-        {entity.mentionCount} {entity.mentionCount === 1 ? "mention" : "mentions"} in {entity.articleCount} {entity.articleCount === 1 ? "article" : "articles"}
+        {countOf(entity.mentionCount, 'mention')} in {countOf(entity.articleCount, 'article')}
       </p>
       <label className="field">
         <span className="field-label">Canonical name</span>

@@ -1,4 +1,5 @@
 import type { EntityMention } from '../../../common/api';
+import { countOf } from '../ui/plural';
 
 interface MentionListProps {
   mentions: EntityMention[];
@@ -11,11 +12,15 @@ export function MentionList({ mentions, onOpen }: MentionListProps) {
   for (const mention of mentions) byArticle.set(mention.articleId, [...(byArticle.get(mention.articleId) ?? []), mention]);
   return (
     <section className="mention-list" aria-label="Mentions">
-      <h3>Mentions</h3>
+      <h3>
+        Mentions{mentions.length > 0 && <span className="mention-count">{countOf(byArticle.size, 'article')} · {countOf(mentions.length, 'mention')}</span>}
+      </h3>
       {mentions.length === 0 && <p className="empty-hint">No mentions in any article.</p>}
       {[...byArticle.entries()].map(([articleId, articleMentions]) => (
         <div key={articleId} className="mention-article">
-          <h4>{articleMentions[0]!.articleTitle}</h4>
+          <h4>
+            {articleMentions[0]!.articleTitle} <span className="mention-count">{countOf(articleMentions.length, 'mention')}</span>
+          </h4>
           <ul>
             {articleMentions.map((mention) => {
               const at = mention.sentence.indexOf(mention.text);

@@ -6,6 +6,7 @@ import { EntityLinkPicker } from '../editor/EntityLinkPicker';
 import { EntityEditor } from './EntityEditor';
 import { MentionList } from './MentionList';
 import { FilterSelect } from '../ui/FilterSelect';
+import { countOf } from '../ui/plural';
 
 interface RegistryViewProps {
   api: AnnotatorApi;
@@ -111,7 +112,7 @@ export function RegistryView({ api, onOpenMention }: RegistryViewProps) {
         <ul className="type-counts" aria-label="Entities per type">
           {typeCounts.map((count) => (
             <li key={count.type} className={`tag-${count.type}`}>
-              <span className="swatch" aria-hidden="true" /> {labels[count.type]}: {count.entities} entities in {count.articles} articles
+              <span className="swatch" aria-hidden="true" /> {labels[count.type]}: {countOf(count.entities, 'entity', 'entities')} in {countOf(count.articles, 'article')}
             </li>
           ))}
         </ul>
@@ -122,7 +123,7 @@ export function RegistryView({ api, onOpenMention }: RegistryViewProps) {
         )}
         {lastMerge && (
           <p className="notice" role="status">
-            Merged {lastMerge.mergedName} into {lastMerge.result.entity.name} ({lastMerge.result.movedMentions} mentions moved).{' '}
+            Merged {lastMerge.mergedName} into {lastMerge.result.entity.name} ({countOf(lastMerge.result.movedMentions, 'mention')} moved).{' '}
             <button type="button" className="link-button" onClick={() => void undoMerge()}>
               Undo merge
             </button>
@@ -140,7 +141,7 @@ export function RegistryView({ api, onOpenMention }: RegistryViewProps) {
                     <span className="entity-name">{entity.name}</span>
                     {entity.aliases.length > 0 && <span className="muted"> also {entity.aliases.join(', ')}</span>}
                     <span className="entity-counts">
-                      {entity.mentionCount} · {entity.articleCount}
+                      {countOf(entity.articleCount, 'article')} · {countOf(entity.mentionCount, 'mention')}
                     </span>
                   </button>
                 </li>
@@ -191,8 +192,7 @@ export function RegistryView({ api, onOpenMention }: RegistryViewProps) {
       {deleting && selected && (
         <ConfirmDeleteDialog title="Delete entity?" onCancel={() => setDeleting(false)} onConfirm={() => void remove()}>
           <p>
-            “{selected.name}” still has {selected.mentionCount} {selected.mentionCount === 1 ? 'mention' : 'mentions'} in {selected.articleCount}{' '}
-            {selected.articleCount === 1 ? 'article' : 'articles'}. The mentions stay tagged but lose their link to the registry.
+            “{selected.name}” still has {countOf(selected.mentionCount, 'mention')} in {countOf(selected.articleCount, 'article')}. The mentions stay tagged but lose their link to the registry.
           </p>
         </ConfirmDeleteDialog>
       )}

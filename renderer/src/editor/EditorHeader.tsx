@@ -1,0 +1,55 @@
+import { articleStatusLabels, articleStatuses, type AnnotatorApi, type ArticleStatus, type ExportFormatName } from '../../../common/api';
+import { ExportControls, exportArticles } from '../exports/ExportControls';
+import type { EditorController, EditorScreenSnapshot } from './editorController';
+import { SaveIndicator } from './SaveIndicator';
+
+interface EditorHeaderProps {
+  api: AnnotatorApi;
+  controller: EditorController | null;
+  snapshot: EditorScreenSnapshot | null;
+  onClose: () => void;
+}
+
+/** The editor's header: back to the library, the article's title and status, export, and the save status. */
+export function EditorHeader({ api, controller, snapshot, onClose }: EditorHeaderProps) {
+  const article = snapshot?.article ?? null;
+
+  const exportAs = async (format: ExportFormatName) => {
+    if (!controller || !article) return;
+    // The export reads the stored copy: without the latest save it would silently leave out the newest edits.
+    if (!(await controller.flush())) {
+      controller.setNotice('Not exported: the latest changes could not be saved yet. Try again once the article is saved.');
+      return;
+    }
+    const outcome = await exportArticles(api, [article.id], format, () => {}, new AbortController().signal);
+    if (outcome.failures.length > 0) controller.setNotice(`Export failed: ${outcome.failures[0]!.message}`);
+    else controller.setNotice(outcome.warnings.length > 0 ? `Exported with notes: ${outcome.warnings.join(' ')}` : `Exported as ${format.toUpperCase()}.`);
+  };
+
+  return (
+    <header className="editor-header">
+      <button type="button" className="link-button" onClick={onClose} title="Back to the library">
+        ← Library
+      </button>
+      <h1 className="editor-title" title={article?.title}>
+        {article?.title ?? 'Loading…'}
+      </h1>
+      {article && controller && (
+        <>
+          <label className="status-select">
+            <span className="visually-hidden">Article status</span>
+            <select aria-label="Article status" value={article.status} onChange={(event) => void controller.setArticleStatus(event.target.value as ArticleStatus)}>
+              {articleStatuses.map((status) => (
+                <option key={status} value={status}>
+                  {articleStatusLabels[status]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <ExportControls label="Export" onExport={(format) => void exportAs(format)} />
+        </>
+      )}
+      <SaveIndicator status={snapshot?.saveStatus ?? { state: 'saved', at: '' }} onRetry={() => void controller?.flush()} onOverwrite={() => void controller?.keepMine()} />
+    </header>
+  );
+}

@@ -1,0 +1,509 @@
+import { EditorView } from 'prosemirror-view';
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
+import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
+import { redo, undo } from 'prosemirror-history';
+import { AddMarkStep, RemoveMarkStep } from 'prosemirror-transform';
+import type { AnnotatorApi, ArticleRecord, ArticleStatus, EntityRecord } from '../../../common/api';
+import { newId, type Annotation, type AnnotationStatus, type EntityType } from '../../../common/annotation';
+import { articleText, spanText, type ArticleText } from '../../../common/articleText';
+import { addSpanToAnnotation, removeAnnotation, tagRange, taggableRange, updateAnnotation, type Command } from '../../../common/editor/annotationCommands';
+import { annotationIdsAt, annotationRanges } from '../../../common/editor/annotationRanges';
+import { annotationMapOf, articleDocumentJson } from '../../../common/editor/annotationRecords';
+import { nextAnnotationId, type StepFilter } from '../../../common/editor/annotationStepping';
+import { removeCueSpan } from '../../../common/editor/cueSpans';
+import { setAnnotationStatus, toggleNeedsReview } from '../../../common/editor/reviewCommands';
+import { tagAllCandidates, type OccurrenceCandidate } from '../../../common/editor/tagAll';
+import { newAliasesFrom, tagAllNames, tagOccurrences } from '../../../common/editor/tagAllOccurrences';
+import { AutosaveController, type SaveStatus } from './autosave';
+import { createArticleEditorState, stripPastedAnnotations } from './editorState';
+import { editorKeymapPlugin, type ShortcutCommandName } from './editorKeymap';
+import { pointerMeta } from './followCaret';
+import { selectAnnotation, selectedAnnotationId } from './selectedAnnotation';
+import { proposeTagRequest } from './tagProposals';
+import type { TagAction } from './tagShortcuts';
+
+/** A dialog the editor screen shows over the text. `doc` is the document the candidates' positions belong to. */
+export type EditorDialog =
+  | { type: 'tagAll'; mentionId: string; entityName: string; names: string[]; candidates: OccurrenceCandidate[]; doc: ProseMirrorNode }
+  | { type: 'relink'; mentionId: string; query: string; entityType: EntityType };
+
+/** The article's fields the editor's header shows, kept current by saves and status changes. */
+export type ArticleHeading = Pick<ArticleRecord, 'id' | 'title' | 'status' | 'revision'>;
+
+/**
+ * Everything the editor screen shows, as of the latest change. A new snapshot is made once per transaction
+ * (and per save status, notice or dialog); React reads it whole, so no part of the screen lags another.
+ */
+export interface EditorScreenSnapshot {
+  state: EditorState;
+  // The plain text and spans of `state` a little later: lists beside the text follow after the edit is painted.
+  plainText: ArticleText | null;
+  saveStatus: SaveStatus;
+  article: ArticleHeading;
+  notice: string | null;
+  dialog: EditorDialog | null;
+  // Registry entries of the article's mentions, fetched when first needed.
+  entities: Readonly<Record<string, EntityRecord>>;
+  // The speaker picker takes the focus once, right after an attribution is made.
+  focusSpeaker: boolean;
+}
+
+/** What a controller needs: the API, the article as opened, who tags, and where to paint. */
+export interface EditorControllerOptions {
+  api: AnnotatorApi;
+  article: ArticleRecord;
+  userName: string;
+  // Quiet time of the autosave; tests shorten it.
+  saveDebounceMs?: number;
+  // The clock that stamps records; tests fix it.
+  now?: () => string;
+}
+
+// Browsers paint between animation frames; Node (tests) has none and runs the follow-up at once.
+const afterPaint: (callback: () => void) => void =
+  (globalThis as { requestAnimationFrame?: (callback: () => void) => unknown }).requestAnimationFrame?.bind(globalThis) ?? ((callback) => callback());
+
+/**
+ * The editor of one open article, as plain TypeScript: it owns the ProseMirror state (and the view, once
+ * mounted), the autosave and the editor's actions; React subscribes to its snapshot and renders it. Every
+ * change, from the view or from a command, goes through `dispatch`.
+ */
+export class EditorController {
+  private snapshot: EditorScreenSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private readonly autosave: AutosaveController;
+  private view: EditorView | null = null;
+  private textTimer: ReturnType<typeof setTimeout> | null = null;
+  private destroyed = false;
+  private userName: string;
+  private readonly api: AnnotatorApi;
+  private readonly now: () => string;
+  private readonly commands: Record<ShortcutCommandName, Command>;
+
+  constructor(options: EditorControllerOptions) {
+    this.api = options.api;
+    this.userName = options.userName;
+    this.now = options.now ?? (() => new Date().toISOString());
+    const { article } = options;
+    this.commands = this.shortcutCommands();
+    const state = createArticleEditorState(article.doc, editorKeymapPlugin({ named: this.commands, tag: (action) => this.tagCommand(action) }));
+    this.autosave = new AutosaveController({
+      revision: article.revision,
+      opened: { doc: state.doc, records: annotationMapOf(state) },
+      save: (payload, baseRevision) => this.api.saveArticle({ id: article.id, baseRevision, ...payload }),
+      // Every key typed reports "pending" again: only a change of status makes a new snapshot.
+      onStatus: (saveStatus) => {
+        if (saveStatus.state === 'pending' && this.snapshot.saveStatus.state === 'pending') return;
+        this.update({ saveStatus });
+      },
+      onSaved: (result) => this.update({ article: { ...this.snapshot.article, title: result.title, revision: result.revision } }),
+      debounceMs: options.saveDebounceMs,
+    });
+    this.snapshot = {
+      state,
+      plainText: null,
+      saveStatus: { state: 'saved', at: article.updatedAt },
+      article: { id: article.id, title: article.title, status: article.status, revision: article.revision },
+      notice: null,
+      dialog: null,
+      entities: {},
+      focusSpeaker: false,
+    };
+    // The text is painted first; the lists beside it follow a frame later.
+    this.refreshPlainText(0);
+  }
+
+  // ---- The snapshot React reads ----
+
+  /** Registers a listener called after each new snapshot; returns the function that removes it. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The latest snapshot; the same object until something changes. */
+  getSnapshot = (): EditorScreenSnapshot => this.snapshot;
+
+  /** The editor state now. */
+  get state(): EditorState {
+    return this.snapshot.state;
+  }
+
+  private update(change: Partial<EditorScreenSnapshot>): void {
+    if (this.destroyed) return;
+    this.snapshot = { ...this.snapshot, ...change };
+    for (const listener of this.listeners) listener();
+  }
+
+  // ---- The view and the one path of every change ----
+
+  /** Paints the editor into `place` (a DOM element); the controller works without a view too, as in tests. */
+  mount(place: ConstructorParameters<typeof EditorView>[0], onFilesDropped: (dataTransfer: DataTransfer) => void): void {
+    this.view = new EditorView(place, {
+      state: this.state,
+      attributes: { 'aria-label': 'Article text', class: 'article-text', spellcheck: 'true' },
+      transformPasted: stripPastedAnnotations,
+      dispatchTransaction: (tr) => this.dispatch(tr),
+      handleClick: (view, pos) => {
+        const ids = annotationIdsAt(view.state.doc, pos);
+        const current = selectedAnnotationId(view.state);
+        // Clicking again where tags nest steps outward through them.
+        const next = ids.length === 0 ? null : ids[(ids.indexOf(current ?? '') + 1) % ids.length]!;
+        this.dispatch(selectAnnotation(view.state.tr, next).setMeta(pointerMeta, true));
+        return false;
+      },
+      handleDrop: (_view, event) => {
+        if (!event.dataTransfer || event.dataTransfer.files.length === 0) return false;
+        event.preventDefault();
+        onFilesDropped(event.dataTransfer);
+        return true;
+      },
+    });
+    this.view.focus();
+  }
+
+  /** Applies a transaction: the new state goes to the view, the autosave and the snapshot. */
+  dispatch = (tr: Transaction): void => {
+    if (this.destroyed) return;
+    const before = this.state;
+    const next = before.apply(tr);
+    this.view?.updateState(next);
+    const recordsChanged = annotationMapOf(next) !== annotationMapOf(before);
+    if (next.doc !== before.doc || recordsChanged) {
+      this.autosave.schedule({ doc: next.doc, records: annotationMapOf(next), fullJson: () => articleDocumentJson(next) });
+      // The lists follow a little later, so a keystroke never waits for a pass over the whole document; a
+      // change of tags (records or marks) shows at once.
+      const tagsChanged = recordsChanged || tr.steps.some((step) => step instanceof AddMarkStep || step instanceof RemoveMarkStep);
+      this.refreshPlainText(tagsChanged ? 0 : 300);
+    }
+    const change: Partial<EditorScreenSnapshot> = { state: next };
+    if (selectedAnnotationId(next) === null && this.snapshot.focusSpeaker) change.focusSpeaker = false;
+    this.update(change);
+  };
+
+  /** Runs a command on the current state. Commands from the toolbar and shortcuts give the focus back to the text. */
+  run(command: Command, focusText = true): boolean {
+    const done = command(this.state, this.dispatch);
+    if (focusText) this.view?.focus();
+    return done;
+  }
+
+  private refreshPlainText(delayMs: number): void {
+    if (this.textTimer) clearTimeout(this.textTimer);
+    this.textTimer = null;
+    afterPaint(() => {
+      if (this.destroyed) return;
+      if (this.textTimer) clearTimeout(this.textTimer);
+      this.textTimer = setTimeout(() => {
+        this.textTimer = null;
+        this.update({ plainText: articleText(this.state.doc) });
+      }, delayMs);
+    });
+  }
+
+  /** Shows a one-line message over the text, or hides it with null. */
+  setNotice = (notice: string | null): void => this.update({ notice });
+
+  /** Records who tags from now on. */
+  setUserName(userName: string): void {
+    this.userName = userName;
+  }
+
+  // ---- Choosing tags ----
+
+  /** Shows tag `id` in the inspector (null: none); with `scroll`, puts the caret at its words and focuses the text. */
+  select = (id: string | null, scroll = false): void => {
+    let tr = selectAnnotation(this.state.tr, id);
+    if (id && scroll) {
+      const first = annotationRanges(this.state.doc, id)[0];
+      // The caret goes to the tag's start rather than selecting its words, so a stray key cannot replace them.
+      if (first) tr = tr.setSelection(TextSelection.create(tr.doc, first.from)).scrollIntoView();
+    }
+    this.dispatch(tr);
+    if (scroll) this.view?.focus();
+  };
+
+  /** The tag the inspector shows. */
+  selectedRecord(): Annotation | null {
+    const id = selectedAnnotationId(this.state);
+    return id ? annotationMapOf(this.state)[id] ?? null : null;
+  }
+
+  /** Steps to the next (1) or previous (-1) tag in text order, or only through those needing review. */
+  step = (direction: 1 | -1, filter: StepFilter = 'all'): boolean => {
+    const textOrder = articleText(this.state.doc).spans.keys();
+    const next = nextAnnotationId(annotationMapOf(this.state), textOrder, selectedAnnotationId(this.state), direction, filter);
+    if (next === null) {
+      if (filter === 'needs_review') this.setNotice('Nothing needs review in this article.');
+      return false;
+    }
+    this.select(next, true);
+    return true;
+  };
+
+  /**
+   * Back from the inspector, the caret goes after the words just tagged rather than leaving them selected,
+   * where the next key typed would replace them; the inspector keeps showing the same tag.
+   */
+  returnToText = (): void => {
+    const { selection } = this.state;
+    if (!selection.empty) {
+      this.dispatch(selectAnnotation(this.state.tr.setSelection(TextSelection.create(this.state.doc, selection.to)), selectedAnnotationId(this.state)));
+    }
+    this.view?.focus();
+  };
+
+  // ---- Tagging ----
+
+  /**
+   * Tags the selected words as `action` says. An entity is first linked to the registry (found or added), so
+   * the tag and its link are one undo step; the words tagged are those selected when the user asked.
+   */
+  tag = async (action: TagAction): Promise<boolean> => {
+    const range = taggableRange(this.state);
+    if (!range) {
+      this.setNotice(`Select some words first, then press ${action.name} (${action.shortcutLabel}).`);
+      this.view?.focus();
+      return false;
+    }
+    const docBefore = this.state.doc;
+    const quote = docBefore.textBetween(range.from, range.to, ' ', ' ');
+    let request = proposeTagRequest(action.request, this.state, range);
+    let linkNotice: string | null = null;
+    if (request.kind === 'entity') {
+      try {
+        const resolved = await this.api.resolveEntity({ name: quote, type: request.entityType });
+        request = { ...request, entityId: resolved.entity.id };
+        this.rememberEntity(resolved.entity);
+        linkNotice = resolved.matchedBy
+          ? `Linked “${quote}” to ${resolved.entity.name} in the registry (matched by ${resolved.matchedBy}).`
+          : `Added ${resolved.entity.name} to the registry.`;
+      } catch (error) {
+        linkNotice = `Tagged without a registry link: ${(error as Error).message}`;
+      }
+    }
+    if (this.destroyed) return false;
+    if (this.state.doc !== docBefore) {
+      // The copy changed while the registry answered, so `range` may now cover other words.
+      this.setNotice(`The text changed before the tag was made. Select the words and press ${action.name} again.`);
+      return false;
+    }
+    const id = newId('ann');
+    if (!this.run(tagRange(range, request, { id, author: this.userName, now: this.now() }))) return false;
+    this.update({ notice: linkNotice, focusSpeaker: request.kind === 'attribution' });
+    this.select(id);
+    return true;
+  };
+
+  private tagCommand(action: TagAction): Command {
+    return (_state, dispatch) => {
+      if (dispatch) void this.tag(action);
+      return true;
+    };
+  }
+
+  /** Opens "Tag all occurrences" for the selected entity mention, with the names to look for and where they are. */
+  openTagAll = (): boolean => {
+    const record = this.selectedRecord();
+    if (record?.kind !== 'entity') {
+      this.setNotice('Select an entity tag first, then “Tag all occurrences”.');
+      return false;
+    }
+    const entity = record.entityId ? this.snapshot.entities[record.entityId] ?? null : null;
+    const plain = articleText(this.state.doc);
+    const ownText = spanText(plain.text, plain.spans.get(record.id) ?? []) || record.quote;
+    const names = tagAllNames(record, ownText, entity);
+    const candidates = tagAllCandidates(this.state, names, record.entityId, record.id);
+    this.update({ dialog: { type: 'tagAll', mentionId: record.id, entityName: entity?.name ?? ownText, names, candidates, doc: this.state.doc } });
+    return true;
+  };
+
+  /** Tags the occurrences chosen in the dialog, in one undo step, and teaches the registry the new forms of the name. */
+  applyTagAll = (chosen: OccurrenceCandidate[]): void => {
+    const dialog = this.snapshot.dialog;
+    this.update({ dialog: null });
+    if (dialog?.type !== 'tagAll') return;
+    const stamp = this.now();
+    const tagged = this.run(tagOccurrences(dialog.mentionId, chosen, dialog.doc, () => ({ id: newId('ann'), author: this.userName, now: stamp })));
+    if (!tagged) {
+      if (this.state.doc !== dialog.doc) this.setNotice('The text changed while the list was open; nothing was tagged. Open “Tag all occurrences” again.');
+      return;
+    }
+    this.setNotice(`Tagged ${chosen.length} more ${chosen.length === 1 ? 'occurrence' : 'occurrences'}. Undo removes them all.`);
+    const mention = annotationMapOf(this.state)[dialog.mentionId];
+    const entity = mention?.kind === 'entity' && mention.entityId ? this.snapshot.entities[mention.entityId] : undefined;
+    const aliases = entity ? newAliasesFrom(entity, chosen) : [];
+    if (!entity || aliases.length === 0) return;
+    this.api
+      .updateEntity({ id: entity.id, aliases: [...entity.aliases, ...aliases] })
+      .then((updated) => this.rememberEntity(updated))
+      .catch((error: Error) => this.setNotice(`Tagged, but the new aliases were not saved: ${error.message}`));
+  };
+
+  /** Opens the registry picker to link the selected mention to another entity. */
+  openRelink = (): void => {
+    const record = this.selectedRecord();
+    if (record?.kind !== 'entity') return;
+    const plain = this.snapshot.plainText;
+    const words = plain ? spanText(plain.text, plain.spans.get(record.id) ?? []) : '';
+    this.update({ dialog: { type: 'relink', mentionId: record.id, query: words || record.quote, entityType: record.entityType } });
+  };
+
+  /** Closes the open dialog without doing anything. */
+  closeDialog = (): void => this.update({ dialog: null });
+
+  /** Links a mention to `entity` (and takes its type). */
+  relinkTo = (mentionId: string, entity: EntityRecord): void => {
+    this.rememberEntity(entity);
+    this.run(updateAnnotation(mentionId, (record) => (record.kind === 'entity' ? { ...record, entityId: entity.id, entityType: entity.type } : record), this.now()));
+    this.update({ dialog: null, notice: `Linked to ${entity.name}.` });
+  };
+
+  /** Makes the selected mention an entity of its own in the registry. */
+  splitOff = async (): Promise<void> => {
+    const record = this.selectedRecord();
+    if (record?.kind !== 'entity') return;
+    const plain = articleText(this.state.doc);
+    const name = spanText(plain.text, plain.spans.get(record.id) ?? []) || record.quote;
+    try {
+      const entity = await this.api.createEntity({ name, type: record.entityType });
+      this.relinkTo(record.id, entity);
+      this.setNotice(`“${name}” is now an entity of its own in the registry.`);
+    } catch (error) {
+      this.setNotice(`Could not split it off: ${(error as Error).message}`);
+    }
+  };
+
+  // ---- The selected tag's fields ----
+
+  /** Changes fields of the selected tag; the focus stays in the inspector field the user is typing in. */
+  updateSelected = (change: (record: Annotation) => Annotation): boolean => {
+    const id = selectedAnnotationId(this.state);
+    return id !== null && this.run(updateAnnotation(id, change, this.now()), false);
+  };
+
+  /** Sets the selected tag's status; needing review records that the editor set it. */
+  setSelectedStatus = (status: AnnotationStatus): boolean => {
+    const id = selectedAnnotationId(this.state);
+    return id !== null && this.run(setAnnotationStatus(id, status, this.now()), false);
+  };
+
+  /** Marks the selected tag for review, or clears its review flag; the focus stays in the inspector. */
+  toggleSelectedReview = (): boolean => {
+    const id = selectedAnnotationId(this.state);
+    return id !== null && this.run(toggleNeedsReview(id, this.now()), false);
+  };
+
+  /** Removes one cue span of the selected attribution, leaving its other cues. */
+  removeCue = (span: { from: number; to: number }): boolean => {
+    const id = selectedAnnotationId(this.state);
+    if (id !== null && this.run(removeCueSpan(id, span), false)) return true;
+    this.setNotice('That cue moved with an edit; try again in a moment.');
+    return false;
+  };
+
+  /** Fetches the registry entry of a mention's entity once, for the inspector and "Tag all occurrences". */
+  loadEntity = (entityId: string): void => {
+    if (this.snapshot.entities[entityId]) return;
+    this.api
+      .getEntity({ id: entityId })
+      .then((entity) => this.rememberEntity(entity))
+      .catch(() => {});
+  };
+
+  private rememberEntity(entity: EntityRecord): void {
+    this.update({ entities: { ...this.snapshot.entities, [entity.id]: entity } });
+  }
+
+  // ---- Commands with shortcuts ----
+
+  // A command on the selected tag that tells the user what to do when it cannot run; keys are always taken.
+  private onSelected(command: (id: string) => Command, hint: string | null, focusText = true): Command {
+    return (state, dispatch) => {
+      if (!dispatch) return true;
+      const id = selectedAnnotationId(state);
+      if (!id || !this.run(command(id), focusText)) {
+        if (hint) this.setNotice(hint);
+      }
+      return true;
+    };
+  }
+
+  private shortcutCommands(): Record<ShortcutCommandName, Command> {
+    const always = (action: () => unknown): Command => (_state, dispatch) => {
+      if (dispatch) action();
+      return true;
+    };
+    return {
+      remove: this.onSelected(removeAnnotation, null),
+      markCue: this.onSelected((id) => addSpanToAnnotation(id, 'cue'), 'Select an attribution, then select its reporting verb (“said”, “told AFP”) in the text.'),
+      addSpan: this.onSelected((id) => addSpanToAnnotation(id, 'content'), 'Select the words to add to the selected tag.'),
+      toggleReview: this.onSelected((id) => toggleNeedsReview(id, this.now()), 'Select a tag first, then mark it as needing review.'),
+      tagAll: always(this.openTagAll),
+      nextToReview: always(() => this.step(1, 'needs_review')),
+      nextAnnotation: always(() => this.step(1)),
+      previousAnnotation: always(() => this.step(-1)),
+      // Escape leaves the tag when one is shown, and otherwise does what it would anyway.
+      clearSelection: (state, dispatch) => {
+        if (!selectedAnnotationId(state)) return false;
+        if (dispatch) dispatch(selectAnnotation(state.tr, null));
+        return true;
+      },
+    };
+  }
+
+  /** Runs the command of a named shortcut, as the inspector's buttons do. */
+  runShortcut(name: ShortcutCommandName): void {
+    this.commands[name](this.state, this.dispatch);
+  }
+
+  /** Undoes the last change to the text or the tags. */
+  undo = (): boolean => this.run(undo);
+
+  /** Redoes the last undone change. */
+  redo = (): boolean => this.run(redo);
+
+  // ---- The article and its saving ----
+
+  /** Changes the article's workflow status (draft, in review, done). */
+  setArticleStatus = async (status: ArticleStatus): Promise<void> => {
+    try {
+      const summary = await this.api.setArticleStatus({ id: this.snapshot.article.id, status });
+      this.update({ article: { ...this.snapshot.article, status: summary.status } });
+    } catch (error) {
+      this.setNotice(`Could not change the status: ${(error as Error).message}`);
+    }
+  };
+
+  /** Saves now; resolves false when the work could not be saved. */
+  flush = (): Promise<boolean> => this.autosave.flush();
+
+  /** Saves before the editor closes; a failure keeps it open and says so. */
+  flushBeforeLeaving = async (): Promise<boolean> => {
+    const saved = await this.autosave.flush();
+    if (!saved) this.setNotice('Your latest changes are not saved yet, so the article stays open. Nothing is lost: it retries, or use “Retry now”.');
+    return saved;
+  };
+
+  /** Whether a change has not reached the store yet. */
+  hasUnsavedChanges(): boolean {
+    return this.autosave.hasUnsavedChanges();
+  }
+
+  /** Replaces the stored copy that changed elsewhere with this one. */
+  keepMine = async (): Promise<void> => {
+    const latest = await this.api.getArticle({ id: this.snapshot.article.id });
+    await this.autosave.overwrite(latest.revision);
+  };
+
+  /** Saves what is pending, then stops timers and takes the view down. */
+  destroy(): void {
+    const autosave = this.autosave;
+    void autosave.flush().finally(() => autosave.stop());
+    this.destroyed = true;
+    if (this.textTimer) clearTimeout(this.textTimer);
+    this.view?.destroy();
+    this.view = null;
+    this.listeners.clear();
+  }
+}

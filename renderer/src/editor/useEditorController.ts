@@ -1,0 +1,90 @@
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { AnnotatorApi } from '../../../common/api';
+import { EditorController, type EditorScreenSnapshot } from './editorController';
+
+interface EditorControllerSetup {
+  api: AnnotatorApi;
+  articleId: string;
+  userName: string;
+  // A tag to select and scroll to once the article is open.
+  focusAnnotationId?: string;
+  onFilesDropped: (dataTransfer: DataTransfer) => void;
+  // Lets the app flush this editor's pending save before it closes or switches views.
+  registerFlush: (flush: (() => Promise<boolean>) | null) => void;
+}
+
+/**
+ * Opens an article in a new controller, paints it into the returned ref's element, and takes both down when
+ * the article closes: the view's lifecycle, as React sees it.
+ */
+export function useEditorController({ api, articleId, userName, focusAnnotationId, onFilesDropped, registerFlush }: EditorControllerSetup) {
+  const mountRef = useRef<HTMLDivElement>(null);
+  const [controller, setController] = useState<EditorController | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  // Read through refs so that new callbacks or a name set later never reopen the article.
+  const filesDropped = useRef(onFilesDropped);
+  filesDropped.current = onFilesDropped;
+  const userNameRef = useRef(userName);
+  userNameRef.current = userName;
+
+  useEffect(() => {
+    let cancelled = false;
+    let opened: EditorController | null = null;
+    setController(null);
+    setLoadError(null);
+    api
+      .getArticle({ id: articleId })
+      .then((article) => {
+        if (cancelled || !mountRef.current) return;
+        opened = new EditorController({ api, article, userName: userNameRef.current });
+        opened.mount(mountRef.current, (dataTransfer) => filesDropped.current(dataTransfer));
+        registerFlush(opened.flushBeforeLeaving);
+        setController(opened);
+        if (focusAnnotationId) opened.select(focusAnnotationId, true);
+      })
+      .catch((error: Error) => {
+        if (!cancelled) setLoadError(error.message);
+      });
+    return () => {
+      cancelled = true;
+      registerFlush(null);
+      opened?.destroy();
+    };
+  }, [api, articleId, focusAnnotationId, registerFlush]);
+
+  useEffect(() => controller?.setUserName(userName), [controller, userName]);
+  useFlushOnPageLeave(controller);
+  return { controller, loadError, mountRef };
+}
+
+const noSubscription = () => () => {};
+const noSnapshot = () => null;
+
+/** The controller's latest snapshot, re-rendering once per change; null until an article is open. */
+export function useEditorSnapshot(controller: EditorController | null): EditorScreenSnapshot | null {
+  return useSyncExternalStore(controller?.subscribe ?? noSubscription, controller?.getSnapshot ?? noSnapshot);
+}
+
+/** Saves at once when the page is hidden or left, and warns before leaving with a save in flight. */
+function useFlushOnPageLeave(controller: EditorController | null): void {
+  useEffect(() => {
+    if (!controller) return;
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (!controller.hasUnsavedChanges()) return;
+      void controller.flush();
+      event.preventDefault();
+    };
+    const flushNow = () => void controller.flush();
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flushNow();
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    window.addEventListener('pagehide', flushNow);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      window.removeEventListener('pagehide', flushNow);
+      document.removeEventListener('visibilitychange', onHidden);
+    };
+  }, [controller]);
+}
