@@ -16,9 +16,9 @@ import { sentenceStarts } from './sentences';
  *   an abbreviation such as "Gen." not ending one) or the sentence that introduces it with a colon ("He
  *   said:" before a quote in the next paragraph); never in the next sentence ("“We will fight.” He claimed
  *   ..." proposes no cue). A split quote is searched between its parts first ("..., he added, ...").
- *   Then direct quotes look after the content first ("...," said X), indirect and partial ones before it first
- *   (X said that
- *   ... “all necessary assistance” ..., according to agencies: the speaker's "said", not the medium's "according to"); in that window
+ *   Then direct quotes look after the content first ("...," said X), indirect and partial ones before it
+ *   first (X said that ... “all necessary assistance” ..., according to agencies: the speaker's "said",
+ *   not the medium's "according to"); in that window
  *   the cue nearest the content wins. "told" takes its addressee along when it is a name or "reporters"
  *   ("told AFP", "told Interfax"). A capitalised verb in mid-sentence is a name or a noun ("Edward Said",
  *   "United States") and is skipped, as is a verb right after a determiner, which is a noun ("the report",
