@@ -101,26 +101,22 @@ export interface GivenFigureValues {
 export function readFigure(words: string, given: GivenFigureValues = {}): ParsedFigure {
   const fromWords = readWords(words, numberSeparators(given));
   const currency = givenCurrency(given.currency);
-  const unit = given.unit?.trim() ?? '';
+  const unit = given.unit?.trim() || fromWords.unit;
   const value = given.value !== undefined && Number.isFinite(given.value) ? given.value : null;
-  if (value === null && currency === null && unit === '') return fromWords;
-  const kind: FigureKind = currency !== null ? 'money' : numericKinds.has(fromWords.figureKind) ? fromWords.figureKind! : 'count';
-  const wordsValue = fromWords.value;
-  let note = fromWords.note;
-  if (value !== null) {
-    const agrees = wordsValue?.type === 'number' && wordsValue.value === value;
-    note = agrees || wordsValue === null ? '' : `The markup gives ${value}; the words read ${figureValueWords(wordsValue)}.`;
-  }
-  const finalValue: FigureValue | null = value !== null ? { type: 'number', value } : kind === fromWords.figureKind ? wordsValue : null;
+  if (value === null && currency === null) return { ...fromWords, unit };
+  const numericWords = numericKinds.has(fromWords.figureKind);
+  const figureKind: FigureKind = currency !== null ? 'money' : numericWords ? fromWords.figureKind! : 'count';
+  const finalValue: FigureValue | null = value !== null ? { type: 'number', value } : numericWords ? fromWords.value : null;
+  const wordsAgree = fromWords.value === null || (fromWords.value.type === 'number' && fromWords.value.value === value);
   return {
-    figureKind: value !== null || finalValue !== null ? kind : fromWords.figureKind === null && currency === null ? null : kind,
+    figureKind,
     value: finalValue,
     qualifier: fromWords.qualifier,
-    unit: unit || fromWords.unit,
-    currency: currency ?? (kind === 'money' ? fromWords.currency : null),
+    unit,
+    currency: currency ?? (figureKind === 'money' ? fromWords.currency : null),
     understood: finalValue !== null,
-    confidence: value !== null ? certain : finalValue === null ? (fromWords.figureKind || currency ? kindOnly : 0) : fromWords.confidence,
-    note,
+    confidence: value !== null ? certain : finalValue !== null ? fromWords.confidence : kindOnly,
+    note: value === null ? fromWords.note : wordsAgree ? '' : `The markup gives ${value}; the words read ${figureValueWords(fromWords.value!)}.`,
   };
 }
 

@@ -624,6 +624,11 @@ describe('readFigure: values the markup gives', () => {
     expect(readFigure('a sum', { currency: 'EUR' })).toMatchObject({ figureKind: 'money', value: null, currency: 'EUR', understood: false });
   });
 
+  it('keeps the reading of the words when the markup gives only a unit or a currency', () => {
+    expect(readFigure('April 6, 2017', { unit: 'day of the strike' })).toMatchObject({ figureKind: 'date', value: date('2017-04-06'), unit: 'day of the strike' });
+    expect(readFigure('3.5 million', { currency: 'GBP' })).toMatchObject({ figureKind: 'money', value: number(3500000), currency: 'GBP', understood: true });
+  });
+
   it('ignores a value that is not a finite number and a currency that is not a code', () => {
     expect(readFigure('52', { value: Number.NaN, currency: 'euro' })).toEqual(parseFigure('52'));
   });
