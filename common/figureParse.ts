@@ -230,7 +230,7 @@ function escapeRegExp(text: string): string {
 // Rewrites numbers written with other separators ("1.100,5") as the tokenizer reads them ("1,100.5").
 function withEnglishSeparators(text: string, separators: NumberSeparators): string {
   if (separators.thousands === ',' && separators.decimal === '.') return text;
-  const thousands = escapeRegExp(separators.thousands === ' ' ? ' ' : separators.thousands);
+  const thousands = escapeRegExp(separators.thousands);
   const decimal = escapeRegExp(separators.decimal);
   const number = new RegExp(`\\d{1,3}(?:${thousands}\\d{3})+(?:${decimal}\\d+)?|\\d+(?:${decimal}\\d+)?`, 'gu');
   return text.replace(number, (written) =>
@@ -907,6 +907,8 @@ const irregularPlurals = lexicon<string>({
 function pluralNoun(noun: string): string {
   const lower = noun.toLowerCase();
   if (lower in irregularPlurals) return irregularPlurals[lower]!;
+  // Abbreviated units ("5-km", "10-kg") take no plural.
+  if (!/[aeiouy]/.test(lower)) return noun;
   if (/(s|x|z|ch|sh)$/.test(lower)) return `${noun}es`;
   if (/[^aeiou]y$/.test(lower)) return `${noun.slice(0, -1)}ies`;
   return `${noun}s`;

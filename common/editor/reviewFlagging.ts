@@ -7,6 +7,7 @@ import { AnnotationRecordStep } from '../annotationStep';
 import { revisedFigure } from '../figureRevision';
 import { annotationMapOf, setAnnotationRecord } from './annotationRecords';
 
+/** The key of the plugin that keeps records true to their words. */
 export const reviewFlaggingKey = new PluginKey('reviewFlagging');
 
 /**

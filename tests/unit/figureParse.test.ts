@@ -519,6 +519,8 @@ describe('parseFigure: numbers written as adjectives', () => {
     ['a three-man crew', 3, 'men'],
     ['a 20-inch screen', 20, 'inches'],
     ['a 400-strong force', 400, 'force'],
+    ['a 5-km run', 5, 'km'],
+    ['a 12-party coalition', 12, 'parties'],
   ])('%s counts %d %s', (text, value, unit) => expectReading(text, { figureKind: 'count', value: number(value), unit }));
 
   it('names the noun it describes in the note', () => {
