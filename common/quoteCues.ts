@@ -22,7 +22,7 @@ import { sentenceStarts } from './sentences';
  *   the cue nearest the content wins. "told" takes its addressee along when it is a name or "reporters"
  *   ("told AFP", "told Interfax"). A capitalised verb in mid-sentence is a name or a noun ("Edward Said",
  *   "United States") and is skipped, as is a verb right after a determiner, which is a noun ("the report",
- *   "his claims").
+ *   "his claims"), and a verb inside another quotation.
  */
 
 /** A part of an attribution's content: UTF-16 offsets into the plain text, end exclusive. */
@@ -52,7 +52,9 @@ export function findCue(text: string, content: ContentSpan | readonly ContentSpa
   const mode = quoteMode(text, spans);
   if (spans.length === 0) return { cue: null, mode };
   const maxDistance = options.maxDistance ?? 150;
-  const cue = cueBetween(text, spans) ?? cueAround(text, spans, mode, maxDistance);
+  const bounds = cueWindow(text, spans[0]!.start, spans[spans.length - 1]!.end);
+  const quoted = quotedRanges(text, bounds);
+  const cue = cueBetween(text, spans, quoted) ?? cueAround(text, spans, mode, maxDistance, bounds, quoted);
   return { cue, mode };
 }
 
@@ -152,25 +154,31 @@ function runsIntoSentence(text: string, marks: { open: number; close: number }):
 const quotedPassage = /“[^”]*”|"[^"]*"|«[^»]*»|„[^“”]*[“”]|‘[^’]*’/u;
 
 // A split quote: the cue usually sits between its parts ("...," he added, "...").
-function cueBetween(text: string, spans: readonly ContentSpan[]): TextSpan | null {
+function cueBetween(text: string, spans: readonly ContentSpan[], quoted: readonly ContentSpan[]): TextSpan | null {
   for (let i = 1; i < spans.length; i++) {
     const from = spans[i - 1]!.end;
     const to = spans[i]!.start;
     if (to <= from || text.slice(from, to).includes('\n')) continue;
-    const cue = cuesIn(text, from, to)[0];
+    const cue = cuesIn(text, from, to, quoted)[0];
     if (cue) return cue;
   }
   return null;
 }
 
-function cueAround(text: string, spans: readonly ContentSpan[], mode: AttributionMode, maxDistance: number): TextSpan | null {
+function cueAround(
+  text: string,
+  spans: readonly ContentSpan[],
+  mode: AttributionMode,
+  maxDistance: number,
+  bounds: ContentSpan,
+  quoted: readonly ContentSpan[],
+): TextSpan | null {
   const first = spans[0]!;
   const last = spans[spans.length - 1]!;
-  const bounds = cueWindow(text, first.start, last.end);
   const afterEnd = Math.min(last.end + maxDistance, bounds.end);
   const beforeStart = Math.max(first.start - maxDistance, bounds.start);
-  const after = cuesIn(text, last.end, afterEnd)[0] ?? null;
-  const before = cuesIn(text, beforeStart, first.start).at(-1) ?? null;
+  const after = cuesIn(text, last.end, afterEnd, quoted)[0] ?? null;
+  const before = cuesIn(text, beforeStart, first.start, quoted).at(-1) ?? null;
   return mode === 'direct' ? (after ?? before) : (before ?? after);
 }
 
@@ -178,7 +186,7 @@ function cueAround(text: string, spans: readonly ContentSpan[], mode: Attributio
  * Where a cue may be for content from `start` to `end`: the sentences the content is in, widened to the
  * sentence before when that one introduces it with a colon, and kept inside the content's lines otherwise.
  */
-function cueWindow(text: string, start: number, end: number): { start: number; end: number } {
+function cueWindow(text: string, start: number, end: number): ContentSpan {
   const starts = cueSentenceStarts(text);
   const firstIndex = sentenceIndexAt(starts, start);
   const lastIndex = sentenceIndexAt(starts, Math.max(start, end - 1));
@@ -188,6 +196,17 @@ function cueWindow(text: string, start: number, end: number): { start: number; e
   const contentStartsSentence = text.slice(windowStart, start).trim().replace(new RegExp(`[${openingQuotes}]`, 'gu'), '') === '';
   if (previous !== null && contentStartsSentence && text.slice(previous, starts[firstIndex]).trimEnd().endsWith(':')) windowStart = previous;
   return { start: windowStart, end: windowEnd };
+}
+
+const quotedPassages = new RegExp(quotedPassage.source, 'gu');
+
+// The quoted passages in `bounds`, paired from the start of its sentence: words inside another quotation are
+// someone's words, not a cue ("must be well thought out": "Moves to ...").
+function quotedRanges(text: string, bounds: ContentSpan): ContentSpan[] {
+  return [...text.slice(bounds.start, bounds.end).matchAll(quotedPassages)].map((match) => ({
+    start: bounds.start + match.index,
+    end: bounds.start + match.index + match[0].length,
+  }));
 }
 
 // Sentence starts as the shared splitter finds them, less those after an abbreviation ("Gen. Smith said").
@@ -218,14 +237,15 @@ function lineEndAfter(text: string, offset: number): number {
 
 const wordPattern = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 
-// Every cue in text[from, to), in order.
-function cuesIn(text: string, from: number, to: number): TextSpan[] {
+// Every cue in text[from, to) outside the `quoted` passages, in order.
+function cuesIn(text: string, from: number, to: number, quoted: readonly ContentSpan[]): TextSpan[] {
   const cues: TextSpan[] = [];
   if (to <= from) return cues;
   const window = text.slice(from, to);
   for (const match of window.matchAll(wordPattern)) {
     const word = match[0];
     const start = from + match.index;
+    if (quoted.some((passage) => start > passage.start && start < passage.end)) continue;
     const lower = word.toLowerCase();
     if (lower === 'according') {
       const followingTo = /^\s+to(?![\p{L}\p{N}])/u.exec(text.slice(start + word.length));

@@ -143,6 +143,13 @@ describe('findCue: cues', () => {
     expect(cueText(text, spanOf(text, 'It is over,'))).toBe('said');
   });
 
+  it('never takes a verb from inside another quotation', () => {
+    const text = 'Enver Solomon told Sky News any process “must be well thought out”: “Moves to reduce the backlog are welcome.”';
+    expect(cueText(text, spanOf(text, '“Moves to reduce the backlog are welcome.”'))).toBe('told Sky News');
+    const straight = '"We are ready," he added, "to talk to anyone."';
+    expect(cueText(straight, [spanOf(straight, 'We are ready,'), spanOf(straight, 'to talk to anyone.')])).toBe('added');
+  });
+
   it('reads a reporting verb after a determiner as a noun', () => {
     const text = 'The town has fallen, the report says, and his claims were denied.';
     expect(cueText(text, spanOf(text, 'The town has fallen'))).toBe('says');
