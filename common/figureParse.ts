@@ -35,7 +35,7 @@ import {
  *   8601 interval 2004/2009, not a count; so are spans of dated ends ("from March to June 2009" is
  *   2009-03/2009-06, "April 6-7, 2017" 2017-04-06/2017-04-07), an end without a year taking the other's.
  *   "1997 and 1998" is two years: consecutive ones are the interval 1997/1998, others leave the value to
- *   the editor. Years followed by other words ("between 1990 and 2000 people") stay numbers.
+ *   the editor. A decade ("the 1960s") is the interval of its ten years, 1960/1969. Years followed by other words ("between 1990 and 2000 people") stay numbers.
  * - A time of day ("6:00am", "6 a.m.", "6.30pm", "18:30", "noon") has the kind date and an ISO time value
  *   ("06:00", with "Z" for GMT or UTC); the day comes from the article. "h:mm" without am or pm and with a
  *   one-digit hour ("2:30") is read as a time with less confidence; "3:1" stays a ratio.
@@ -149,6 +149,7 @@ function readWords(text: string, separators: NumberSeparators): ParsedFigure {
   const time = readClockTime(tokens, start);
   if (time) return finishDate(time, tokens, prefixQualifier);
   const reading =
+    readDecade(tokens, start, prefix !== null) ??
     readDateRange(tokens, start, prefix !== null) ??
     readDate(tokens, start, prefix !== null) ??
     readAge(tokens, start) ??
@@ -1287,6 +1288,21 @@ function dayRangeReading(parts: DateParts): Reading {
     return reading('date', null, end, { note: 'These days do not make a range; the editor picks the value.' });
   }
   return reading('date', { type: 'date_range', iso: `${first}/${last}` }, end);
+}
+
+// "the 1960s", "in the 1990's": the ten years of a decade, as an interval of years.
+function readDecade(tokens: readonly Token[], index: number, qualified: boolean): Reading | null {
+  if (qualified) return null;
+  let i = index;
+  if (i === 0 && wordAt(tokens, i) === 'in') i++;
+  if (wordAt(tokens, i) === 'the') i++;
+  const year = calendarYearAt(tokens, i);
+  // "1900s" may mean the century as well as its first decade: left to the editor.
+  if (!year || year.year % 10 !== 0 || year.year % 100 === 0) return null;
+  let end = year.end;
+  if (["'", '’'].includes(symbolAt(tokens, end) ?? '') && isAdjacent(tokens, end)) end++;
+  if (wordAt(tokens, end) !== 's' || !isAdjacent(tokens, end)) return null;
+  return reading('date', { type: 'date_range', iso: `${year.year}/${year.year + 9}` }, end + 1);
 }
 
 // A four-digit year as the conventions read one alone: 1900 to 2099, written without a comma.

@@ -450,6 +450,9 @@ describe('parseFigure: ranges of years and dates', () => {
     ['from April 6 to April 9, 2017', '2017-04-06/2017-04-09'],
     ['from 6 April to 9 May 2017', '2017-04-06/2017-05-09'],
     ['from 2004 to June 2009', '2004/2009-06'],
+    ['the 1960s', '1960/1969'],
+    ['in the 1990’s', '1990/1999'],
+    ['1960s', '1960/1969'],
   ])('%s is the interval %s, not a count', (text, iso) => expectReading(text, { figureKind: 'date', value: dateRange(iso) }));
 
   it('reads two years in a row as the span of both, not 1997 with the unit "and 1998"', () => {
