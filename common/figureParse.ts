@@ -35,7 +35,8 @@ import {
  *   8601 interval 2004/2009, not a count; so are spans of dated ends ("from March to June 2009" is
  *   2009-03/2009-06, "April 6-7, 2017" 2017-04-06/2017-04-07), an end without a year taking the other's.
  *   "1997 and 1998" is two years: consecutive ones are the interval 1997/1998, others leave the value to
- *   the editor. A decade ("the 1960s") is the interval of its ten years, 1960/1969. Years followed by other words ("between 1990 and 2000 people") stay numbers.
+ *   the editor. A decade ("the 1960s") is the interval of its ten years, 1960/1969. Years followed by
+ *   other words ("between 1990 and 2000 people") stay numbers.
  * - A time of day ("6:00am", "6 a.m.", "6.30pm", "18:30", "noon") has the kind date and an ISO time value
  *   ("06:00", with "Z" for GMT or UTC); the day comes from the article. "h:mm" without am or pm and with a
  *   one-digit hour ("2:30") is read as a time with less confidence; "3:1" stays a ratio.

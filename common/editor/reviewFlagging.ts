@@ -82,7 +82,9 @@ function reviseTouched(oldState: EditorState, newState: EditorState, touched: Re
     const record = records[id]!;
     const before = wordsBefore.get(id);
     const after = wordsAfter.get(id);
-    const revised = after === undefined ? flaggedAsDeleted(record, before, now) : before !== undefined && record.kind === 'figure' ? revisedFigure(record, before, after, now) : null;
+    let revised: Annotation | null = null;
+    if (after === undefined) revised = flaggedAsDeleted(record, before, now);
+    else if (record.kind === 'figure' && before !== undefined) revised = revisedFigure(record, before, after, now);
     if (revised) setAnnotationRecord(newState, tr, id, revised);
   }
   return tr.steps.length > 0 ? tr : null;
