@@ -1,5 +1,6 @@
 import {
   emptyFigureFields,
+  figureValueSchema,
   type FigureFields,
   type FigureKind,
   type FigureQualifier,
@@ -13,8 +14,8 @@ import {
  * value (the figure is still tagged).
  *
  * One reader serves every path a figure comes in by: tagging in the editor reads the words alone
- * (`parseFigure`); formats whose markup already carries values (NITF's `<num value units>` and `<money
- * unit>`) pass them to `readFigure`, where they win and the words fill in the rest.
+ * (`parseFigure`); formats whose markup already carries values (NITF's `<num value units>`, `<money unit>`
+ * and `<chron norm>`) pass them to `readFigure`, where they win and the words fill in the rest.
  *
  * Conventions, chosen so that an editor can predict the proposal:
  * - Vague amounts count as three of their unit, with the qualifier "several": "several dozen" is 36
@@ -84,7 +85,13 @@ export function parseFigure(text: string): ParsedFigure {
 export interface GivenFigureValues {
   /** The number itself, already normalised (NITF `value`). */
   value?: number;
-  /** What is counted or measured (NITF `units`). */
+  /**
+   * A normalised ISO 8601 value (NITF `<chron norm>`): a date, in extended or basic form and with any time
+   * after it dropped (20180311T0600 is 2018-03-11), an interval of dates ("2004/2009"), a time of day
+   * ("T06:00Z") or a duration ("P3W"). Used when no `value` is given; ignored when it is not ISO 8601.
+   */
+  iso?: string;
+  /** What is counted or measured (NITF `units`); a percent sign or word ("%", "percent") makes the figure a percentage. */
   unit?: string;
   /** An ISO 4217 code (NITF `<money unit>`); makes the figure money. */
   currency?: string;
@@ -95,20 +102,24 @@ export interface GivenFigureValues {
 }
 
 /**
- * Proposes a figure's fields from its words and what the markup around them gives: the given value, unit
- * and currency win, the words fill in the rest (kind, qualifier, and whatever was not given), and the
- * given separators say how to read the words' digits. With nothing given it is `parseFigure`.
+ * Proposes a figure's fields from its words and what the markup around them gives: the given value (or ISO
+ * value), unit and currency win, the words fill in the rest (kind, qualifier, and whatever was not given),
+ * and the given separators say how to read the words' digits. When the words read another value than the
+ * markup gives, the note says so. With nothing given it is `parseFigure`.
  */
 export function readFigure(words: string, given: GivenFigureValues = {}): ParsedFigure {
   const fromWords = readWords(words, numberSeparators(given));
-  const currency = givenCurrency(given.currency);
-  const unit = given.unit?.trim() || fromWords.unit;
   const value = given.value !== undefined && Number.isFinite(given.value) ? given.value : null;
-  if (value === null && currency === null) return { ...fromWords, unit };
+  const iso = value === null ? givenIsoValue(given.iso) : null;
+  const currency = givenCurrency(given.currency);
+  const percent = isPercentUnit(given.unit);
+  const givenUnit = percent ? '' : (given.unit?.trim() ?? '');
+  if (iso) return withGivenIso(fromWords, iso, givenUnit);
+  const unit = givenUnit || fromWords.unit;
+  if (value === null && currency === null && !percent) return { ...fromWords, unit };
   const numericWords = numericKinds.has(fromWords.figureKind);
-  const figureKind: FigureKind = currency !== null ? 'money' : numericWords ? fromWords.figureKind! : 'count';
+  const figureKind: FigureKind = currency !== null ? 'money' : percent ? 'percent' : numericWords ? fromWords.figureKind! : 'count';
   const finalValue: FigureValue | null = value !== null ? { type: 'number', value } : numericWords ? fromWords.value : null;
-  const wordsAgree = fromWords.value === null || (fromWords.value.type === 'number' && fromWords.value.value === value);
   return {
     figureKind,
     value: finalValue,
@@ -117,8 +128,68 @@ export function readFigure(words: string, given: GivenFigureValues = {}): Parsed
     currency: currency ?? (figureKind === 'money' ? fromWords.currency : null),
     understood: finalValue !== null,
     confidence: value !== null ? certain : finalValue !== null ? fromWords.confidence : kindOnly,
-    note: value === null ? fromWords.note : wordsAgree ? '' : `The markup gives ${value}; the words read ${figureValueWords(fromWords.value!)}.`,
+    note: value === null ? fromWords.note : markupNote(finalValue!, fromWords.value),
   };
+}
+
+// A date, interval, time or duration the markup gives wins; the kind follows the value.
+function withGivenIso(fromWords: ParsedFigure, value: FigureValue, givenUnit: string): ParsedFigure {
+  const figureKind: FigureKind = value.type === 'duration' ? 'duration' : 'date';
+  return {
+    figureKind,
+    value,
+    qualifier: fromWords.qualifier,
+    unit: givenUnit || (fromWords.figureKind === figureKind ? fromWords.unit : ''),
+    currency: null,
+    understood: true,
+    confidence: certain,
+    note: markupNote(value, fromWords.value),
+  };
+}
+
+// Said when the words read another value than the markup gives, so that the editor can look twice.
+function markupNote(given: FigureValue, fromWords: FigureValue | null): string {
+  if (fromWords === null || figureValueWords(fromWords) === figureValueWords(given)) return '';
+  return `The markup gives ${figureValueWords(given)}; the words read ${figureValueWords(fromWords)}.`;
+}
+
+function isPercentUnit(unit: string | undefined): boolean {
+  const tokens = tokenize(normaliseFigureText(unit ?? ''));
+  const match = matchPhrase(tokens, 0, percentSuffixes);
+  return match !== null && match.end === tokens.length && match.value === '';
+}
+
+// A normalised ISO 8601 value as the markup writes it, or null when it is not one (see GivenFigureValues.iso).
+function givenIsoValue(norm: string | undefined): FigureValue | null {
+  const text = norm?.trim().toUpperCase() ?? '';
+  if (text === '') return null;
+  let candidate: unknown = null;
+  if (text.startsWith('P')) candidate = { type: 'duration', iso: text };
+  else if (text.includes('/')) {
+    const [from, to, extra] = text.split('/').map(isoDateFromNorm);
+    if (from && to && extra === undefined && from < to) candidate = { type: 'date_range', iso: `${from}/${to}` };
+  } else {
+    const time = /^T(\d{2}):?(\d{2})(?::?(\d{2}))?(Z)?$|^(\d{2}):(\d{2})(?::(\d{2}))?(Z)?$/.exec(text);
+    if (time) {
+      const [hour, minute, second, zone] = time[1] !== undefined ? time.slice(1, 5) : time.slice(5, 9);
+      candidate = { type: 'time', iso: `${hour}:${minute}${second ? `:${second}` : ''}${zone ?? ''}` };
+    } else {
+      const date = isoDateFromNorm(text);
+      if (date) candidate = { type: 'date', iso: date };
+    }
+  }
+  const parsed = figureValueSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : null;
+}
+
+// "2018-03-11", "20180311", "2018-03", "2018", "2018-03-11T06:00" as an ISO date, or null for a day that does not exist.
+function isoDateFromNorm(text: string): string | null {
+  const date = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:$|T)/u.exec(text);
+  if (!date) return null;
+  const [, year, month, day] = date;
+  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return null;
+  if (day !== undefined && (Number(day) < 1 || Number(day) > daysInMonth(Number(year), Number(month)))) return null;
+  return [year, month, day].filter(Boolean).join('-');
 }
 
 // Kinds whose value a plain number from the markup can be; the markup's number of a date is a count.

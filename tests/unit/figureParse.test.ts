@@ -634,6 +634,34 @@ describe('readFigure: values the markup gives', () => {
     expect(readFigure('3.5 million', { currency: 'GBP' })).toMatchObject({ figureKind: 'money', value: number(3500000), currency: 'GBP', understood: true });
   });
 
+  it('makes a figure whose unit is a percent sign or word a percentage', () => {
+    for (const unit of ['%', 'percent', 'per cent', 'pct']) {
+      expect(readFigure('12.5', { unit }), unit).toMatchObject({ figureKind: 'percent', value: number(12.5), unit: '' });
+    }
+    expect(readFigure('12.5%', { value: 12.5, unit: '%' })).toEqual(parseFigure('12.5%'));
+    expect(readFigure('3', { unit: 'percentage points' })).toMatchObject({ figureKind: 'count', unit: 'percentage points' });
+  });
+
+  it.each<[string, string, ParsedFigure['figureKind'], FigureValue]>([
+    ['April 6, 2017', '2017-04-06', 'date', date('2017-04-06')],
+    ['April 6, 2017', '20170406', 'date', date('2017-04-06')],
+    ['on Sunday', '2018-03-11T06:00:00', 'date', date('2018-03-11')],
+    ['December 2016', '2016-12', 'date', date('2016-12')],
+    ['from 2004 to 2009', '2004/2009', 'date', dateRange('2004/2009')],
+    ['that week', '20170403/20170409', 'date', dateRange('2017-04-03/2017-04-09')],
+    ['6am', 'T06:00Z', 'date', time('06:00Z')],
+    ['at dawn', '05:30', 'date', time('05:30')],
+    ['three weeks', 'P3W', 'duration', duration('P3W')],
+  ])('gives "%s" the ISO value %s from the markup', (words, iso, figureKind, value) => {
+    expect(readFigure(words, { iso })).toMatchObject({ figureKind, value, understood: true, confidence: 1 });
+  });
+
+  it('says when the markup and the words disagree, and ignores an ISO value that is not one', () => {
+    expect(readFigure('April 6, 2017', { iso: '2017-04-07' }).note).toBe('The markup gives 2017-04-07; the words read 2017-04-06.');
+    expect(readFigure('April 6, 2017', { iso: '2017-04-06' }).note).toBe('');
+    for (const iso of ['soon', '2017-02-30', '2017-13', '2009/2004', '25:00']) expect(readFigure('April 6, 2017', { iso }), iso).toEqual(parseFigure('April 6, 2017'));
+  });
+
   it('ignores a value that is not a finite number and a currency that is not a code', () => {
     expect(readFigure('52', { value: Number.NaN, currency: 'euro' })).toEqual(parseFigure('52'));
   });
