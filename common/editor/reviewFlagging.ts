@@ -1,7 +1,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { isHistoryTransaction } from 'prosemirror-history';
-import { AddMarkStep, RemoveMarkStep } from 'prosemirror-transform';
+import { AddMarkStep, Mapping, RemoveMarkStep } from 'prosemirror-transform';
 import type { Annotation } from '../annotation';
 import { AnnotationRecordStep } from '../annotationStep';
 import { revisedFigure } from '../figureRevision';
@@ -20,7 +20,8 @@ export const reviewFlaggingKey = new PluginKey('reviewFlagging');
  * An entity or attribution whose words change but remain keeps its record: what it names or quotes does not
  * hang on the spelling, and flagging every correction would bury the flags that matter.
  *
- * Only edits that touch annotated words are examined, so typing elsewhere costs nothing; undo and redo are
+ * Only edits that touch annotated words are examined, so typing elsewhere costs nothing, and they read the
+ * words in the paragraphs they changed rather than in the whole article; undo and redo are
  * left alone, since history restores the record together with its words. A transaction that sets a
  * record itself (a command that edits words and fields at once) is trusted for that record.
  */
@@ -36,7 +37,7 @@ export function reviewFlaggingPlugin(now: () => string = () => new Date().toISOS
       }
       for (const id of setByTransaction) touched.delete(id);
       if (touched.size === 0) return null;
-      return reviseTouched(oldState, newState, touched, now());
+      return reviseTouched(transactions, oldState, newState, touched, now());
     },
   });
 }
@@ -69,25 +70,88 @@ function collectTouchedIds(tr: Transaction, touched: Set<string>, setByTransacti
   });
 }
 
-function reviseTouched(oldState: EditorState, newState: EditorState, touched: ReadonlySet<string>, now: string): Transaction | null {
+function reviseTouched(
+  transactions: readonly Transaction[],
+  oldState: EditorState,
+  newState: EditorState,
+  touched: ReadonlySet<string>,
+  now: string,
+): Transaction | null {
   const records = annotationMapOf(newState);
   const candidates = new Set([...touched].filter((id) => records[id] !== undefined));
   if (candidates.size === 0) return null;
-  const wordsAfter = contentWords(newState.doc, candidates);
-  // The words before matter only for figures and for tags left without words, so most edits walk one document.
-  const needBefore = new Set([...candidates].filter((id) => records[id]!.kind === 'figure' || !wordsAfter.has(id)));
-  const wordsBefore = needBefore.size > 0 ? contentWords(oldState.doc, needBefore) : new Map<string, string>();
+  const blocks = changedTextblocks(transactions, oldState.doc, newState.doc);
+  const before = contentWords(oldState.doc, candidates, blocks.before);
+  const after = contentWords(newState.doc, candidates, blocks.after);
+  // The paragraphs an edit changed usually hold all of a tag's words. A tag with none left there may have
+  // words elsewhere; a figure whose record quotes other words than those seen there may have more elsewhere.
+  const partlySeen = new Set(
+    [...candidates].filter((id) => !after.has(id) || (records[id]!.kind === 'figure' && before.get(id) !== records[id]!.quote)),
+  );
+  if (partlySeen.size > 0) {
+    const wholeAfter = contentWords(newState.doc, partlySeen);
+    const wholeBefore = contentWords(oldState.doc, new Set([...partlySeen].filter((id) => records[id]!.kind === 'figure')));
+    for (const id of partlySeen) {
+      const words = wholeAfter.get(id);
+      if (words === undefined) after.delete(id);
+      else after.set(id, words);
+      if (wholeBefore.has(id)) before.set(id, wholeBefore.get(id)!);
+    }
+  }
   const tr = newState.tr;
   for (const id of candidates) {
     const record = records[id]!;
-    const before = wordsBefore.get(id);
-    const after = wordsAfter.get(id);
+    const wordsBefore = before.get(id);
+    const wordsAfter = after.get(id);
     let revised: Annotation | null = null;
-    if (after === undefined) revised = flaggedAsDeleted(record, before, now);
-    else if (record.kind === 'figure' && before !== undefined) revised = revisedFigure(record, before, after, now);
+    if (wordsAfter === undefined) revised = flaggedAsDeleted(record, wordsBefore, now);
+    else if (record.kind === 'figure' && wordsBefore !== undefined) revised = revisedFigure(record, wordsBefore, wordsAfter, now);
     if (revised) setAnnotationRecord(newState, tr, id, revised);
   }
   return tr.steps.length > 0 ? tr : null;
+}
+
+/** A stretch of a document, start inclusive and end exclusive. */
+interface DocRange {
+  from: number;
+  to: number;
+}
+
+// The textblocks that `transactions` changed, in the document before them and in the document after them.
+function changedTextblocks(transactions: readonly Transaction[], oldDoc: ProseMirrorNode, newDoc: ProseMirrorNode): { before: DocRange[]; after: DocRange[] } {
+  const mapping = new Mapping();
+  const changed: { from: number; to: number; mapsBefore: number }[] = [];
+  for (const tr of transactions) {
+    for (const map of tr.mapping.maps) {
+      const mapsBefore = mapping.maps.length + 1;
+      map.forEach((_oldStart, _oldEnd, newStart, newEnd) => changed.push({ from: newStart, to: newEnd, mapsBefore }));
+      mapping.appendMap(map);
+    }
+  }
+  const after = changed.map(({ from, to, mapsBefore }) => {
+    const rest = mapping.slice(mapsBefore);
+    return { from: rest.map(from, -1), to: rest.map(to, 1) };
+  });
+  const inverse = mapping.invert();
+  const before = after.map(({ from, to }) => ({ from: inverse.map(from, -1), to: inverse.map(to, 1) }));
+  return { before: textblocksAround(oldDoc, before), after: textblocksAround(newDoc, after) };
+}
+
+function textblocksAround(doc: ProseMirrorNode, ranges: readonly DocRange[]): DocRange[] {
+  const blocks = new Map<number, DocRange>();
+  const add = (node: ProseMirrorNode, pos: number) => blocks.set(pos, { from: pos, to: pos + node.nodeSize });
+  for (const range of ranges) {
+    const from = Math.max(0, Math.min(range.from, doc.content.size));
+    const to = Math.max(from, Math.min(range.to, doc.content.size));
+    const $from = doc.resolve(from);
+    if ($from.parent.isTextblock) add($from.parent, $from.before());
+    doc.nodesBetween(from, to, (node, pos) => {
+      if (!node.isTextblock) return true;
+      add(node, pos);
+      return false;
+    });
+  }
+  return [...blocks.values()];
 }
 
 function flaggedAsDeleted(record: Annotation, wordsBefore: string | undefined, now: string): Annotation | null {
@@ -98,12 +162,17 @@ function flaggedAsDeleted(record: Annotation, wordsBefore: string | undefined, n
 
 /**
  * The words each of `ids` covers in `doc` (its content, not an attribution's cue), its separate stretches
- * joined by a space; an id whose content is not marked anywhere is absent. One walk over the document.
+ * joined by a space; an id whose content is not marked is absent. One walk over the document, or over the
+ * `within` ranges only when they are given.
  */
-export function contentWords(doc: ProseMirrorNode, ids: ReadonlySet<string>): Map<string, string> {
+export function contentWords(
+  doc: ProseMirrorNode,
+  ids: ReadonlySet<string>,
+  within?: readonly { from: number; to: number }[],
+): Map<string, string> {
   const words = new Map<string, string>();
   const lastEnd = new Map<string, number>();
-  doc.descendants((node, pos) => {
+  const visit = (node: ProseMirrorNode, pos: number): boolean => {
     if (!node.isText) return true;
     for (const mark of node.marks) {
       if (mark.type.name !== 'annotation' || mark.attrs.part !== 'content') continue;
@@ -115,6 +184,8 @@ export function contentWords(doc: ProseMirrorNode, ids: ReadonlySet<string>): Ma
       lastEnd.set(id, pos + node.nodeSize);
     }
     return false;
-  });
+  };
+  if (within === undefined) doc.descendants(visit);
+  else for (const range of [...within].sort((a, b) => a.from - b.from)) doc.nodesBetween(range.from, range.to, visit);
   return words;
 }

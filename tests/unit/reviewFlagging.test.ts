@@ -160,6 +160,30 @@ describe('a figure whose words change', () => {
   });
 });
 
+describe('a figure whose words run over two paragraphs', () => {
+  it('is read from all of its words, not only those of the paragraph edited', () => {
+    const mark = articleSchema.marks.annotation!.create({ id: 'fig', kind: 'figure', label: 'figure', part: 'content' });
+    const doc = articleSchema.node('doc', null, [
+      articleSchema.node('headline', null, [articleSchema.text('Fund pays families')]),
+      articleSchema.node('paragraph', null, [articleSchema.text('The fund paid '), articleSchema.text('over 422,000', [mark])]),
+      articleSchema.node('paragraph', null, [articleSchema.text('euros', [mark]), articleSchema.text(' to 12 families.')]),
+    ]);
+    const words = 'over 422,000 euros';
+    const record: FigureAnnotation = {
+      id: 'fig', kind: 'figure', status: 'accepted', author: 'import', createdAt: '', updatedAt: '', note: '', quote: words,
+      figure: { ...proposedFigureFields(words), ...verified } as FigureFields,
+    };
+    let state = EditorState.create({ doc, plugins: [annotationRecordsPlugin({ fig: record }), history(), reviewFlaggingPlugin(() => flaggedAt)] });
+    state = replace(state, '422', '432');
+    expect(figureOf(state)).toMatchObject({
+      status: 'needs_review',
+      quote: 'over 432,000 euros',
+      review: { reason: 'figure_changed', detail: 'over 422,000 euros → over 432,000 euros' },
+      figure: { value: { type: 'number', value: 432000 }, currency: 'EUR', verification: 'unchecked' },
+    });
+  });
+});
+
 describe('edits that leave records alone', () => {
   it('does nothing for typing outside tags or at the edge of a figure', () => {
     const state = tagFigure(stateWith(paragraph), 'over 422,000 euros', verified);
@@ -199,6 +223,23 @@ describe('a tag whose words are all deleted', () => {
     expect(annotationMapOf(state).org).toMatchObject({ status: 'accepted' });
     const plain = articleText(state.doc);
     expect(spanText(plain.text, plain.spans.get('org') ?? [])).toBe('Acne');
+  });
+
+  it('does not flag a tag that keeps words in another paragraph', () => {
+    const mark = articleSchema.marks.annotation!.create({ id: 'quote', kind: 'attribution', label: 'attribution', part: 'content' });
+    const doc = articleSchema.node('doc', null, [
+      articleSchema.node('headline', null, [articleSchema.text('Talks')]),
+      articleSchema.node('paragraph', null, [articleSchema.text('“We are ready,', [mark]), articleSchema.text(' he said.')]),
+      articleSchema.node('paragraph', null, [articleSchema.text('“We will talk.”', [mark])]),
+    ]);
+    const record: Annotation = {
+      id: 'quote', kind: 'attribution', status: 'accepted', author: '', createdAt: '', updatedAt: '', note: '', quote: '“We are ready,',
+      mode: 'direct', speaker: null, medium: '', mediumEntityId: null,
+    };
+    let state = EditorState.create({ doc, plugins: [annotationRecordsPlugin({ quote: record }), history(), reviewFlaggingPlugin(() => flaggedAt)] });
+    const { from, to } = positionOf(state, '“We are ready,');
+    state = state.apply(state.tr.delete(from, to));
+    expect(annotationMapOf(state).quote).toEqual(record);
   });
 
   it('flags a deleted figure as deleted, not as changed', () => {
