@@ -21,9 +21,9 @@ export const reviewFlaggingKey = new PluginKey('reviewFlagging');
  * hang on the spelling, and flagging every correction would bury the flags that matter.
  *
  * Only edits that touch annotated words are examined, so typing elsewhere costs nothing, and they read the
- * words in the paragraphs they changed rather than in the whole article; undo and redo are
- * left alone, since history restores the record together with its words. A transaction that sets a
- * record itself (a command that edits words and fields at once) is trusted for that record.
+ * words in the paragraphs they changed rather than in the whole article. Undo and redo are left alone, since
+ * history restores the record together with its words. A transaction that sets a record itself (a command
+ * that edits words and fields at once) is trusted for that record.
  */
 export function reviewFlaggingPlugin(now: () => string = () => new Date().toISOString()): Plugin {
   return new Plugin({
