@@ -58,13 +58,24 @@ export const labels = {
 } as const;
 
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD');
+// An ISO 8601 interval of two dates, each as precise as the text ("2004/2009", "2017-04-06/2017-04-07").
+const isoDateRange = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?\/\d{4}(-\d{2}(-\d{2})?)?$/, 'an ISO 8601 interval of dates such as 2004/2009');
+// A time of day as ISO 8601 writes it, "Z" when the text says GMT or UTC; the date comes from the article.
+const isoTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?Z?$/, 'an ISO 8601 time of day such as 06:00');
 const isoDuration = z.string().regex(/^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/, 'an ISO 8601 duration such as P3W');
 
-/** A figure's normalised value: a number, a range, a calendar date or a duration. */
+/**
+ * A figure's normalised value: a number, a range of numbers, a calendar date, a range of dates (an ISO 8601
+ * interval, so that NITF's `norm` and W3C exports carry it as written), a time of day or a duration.
+ */
 export const figureValueSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('number'), value: z.number().finite() }),
   z.object({ type: z.literal('range'), min: z.number().finite(), max: z.number().finite() }),
   z.object({ type: z.literal('date'), iso: isoDate }),
+  z.object({ type: z.literal('date_range'), iso: isoDateRange }),
+  z.object({ type: z.literal('time'), iso: isoTime }),
   z.object({ type: z.literal('duration'), iso: isoDuration }),
 ]);
 export type FigureValue = z.infer<typeof figureValueSchema>;

@@ -11,7 +11,7 @@ export function speakerName(speaker: AttributionSpeaker | null): string {
   return speaker.type === 'entity' ? speaker.name.trim() : speaker.description.trim();
 }
 
-/** A figure's normalised value as text: "400000", "24–96", "2017-04-06", "P3W"; empty when not known. */
+/** A figure's normalised value as text: "400000", "24–96", "2017-04-06", "2004/2009", "06:00", "P3W"; empty when not known. */
 export function figureValueText(value: FigureValue | null): string {
   if (!value) return '';
   switch (value.type) {
@@ -20,6 +20,8 @@ export function figureValueText(value: FigureValue | null): string {
     case 'range':
       return `${value.min}–${value.max}`;
     case 'date':
+    case 'date_range':
+    case 'time':
     case 'duration':
       return value.iso;
   }
@@ -32,7 +34,10 @@ export function figureSummary(fields: FigureFields): string {
   return parts.filter(Boolean).join(' ');
 }
 
-/** Reads a value written as figureValueText writes it: a number, a range "a–b", an ISO date or an ISO duration; empty clears it. */
+/**
+ * Reads a value written as figureValueText writes it: a number, a range "a–b", an ISO date, a range of dates
+ * "a/b", a time of day "hh:mm" or an ISO duration; empty clears it.
+ */
 export function parseFigureValueText(text: string): { ok: true; value: FigureValue | null } | { ok: false; message: string } {
   const trimmed = text.trim().replace(/,/g, '');
   if (trimmed === '') return { ok: true, value: null };
@@ -43,9 +48,13 @@ export function parseFigureValueText(text: string): { ok: true; value: FigureVal
       ? { type: 'range', min: Number(range[1]), max: Number(range[2]) }
       : /^P/i.test(trimmed)
         ? { type: 'duration', iso: trimmed.toUpperCase() }
-        : { type: 'date', iso: trimmed };
+        : trimmed.includes('/')
+          ? { type: 'date_range', iso: trimmed.replace(/\s+/g, '') }
+          : trimmed.includes(':')
+            ? { type: 'time', iso: trimmed.toUpperCase().replace(/^(\d):/, '0$1:') }
+            : { type: 'date', iso: trimmed };
   const parsed = figureValueSchema.safeParse(candidate);
   return parsed.success
     ? { ok: true, value: parsed.data }
-    : { ok: false, message: 'Write a number (1100), a range (10–20), an ISO date (2018-03-07) or an ISO duration (P3W).' };
+    : { ok: false, message: 'Write a number (1100), a range (10–20), an ISO date (2018-03-07), a range of dates (2004/2009), a time (06:00) or an ISO duration (P3W).' };
 }

@@ -1,5 +1,6 @@
 import {
   emptyFigureFields,
+  figureValueSchema,
   type FigureFields,
   type FigureKind,
   type FigureQualifier,
@@ -12,10 +13,15 @@ import {
  * proposal, so the parser prefers saying "not understood" to guessing: text it cannot read gives a null
  * value (the figure is still tagged).
  *
+ * One reader serves every path a figure comes in by: tagging in the editor reads the words alone
+ * (`parseFigure`); formats whose markup already carries values (NITF's `<num value units>`, `<money unit>`
+ * and `<chron norm>`) pass them to `readFigure`, where they win and the words fill in the rest.
+ *
  * Conventions, chosen so that an editor can predict the proposal:
  * - Vague amounts count as three of their unit, with the qualifier "several": "several dozen" is 36
  *   (3 x 12), "a few hundred" 300, "dozens" 36, "scores" 60, "thousands" 3,000, "tens of thousands"
- *   30,000. "Several" with no unit ("several fronts") proposes no number at all.
+ *   30,000. The note says that the value is such an estimate and why. "Several" with no unit ("several
+ *   fronts") proposes no number at all.
  * - "nearly" and "almost" read as "about": they claim closeness to the number, which a bound ("less
  *   than") would not capture. "within" (a time) reads as "up to".
  * - Durations keep the unit of the text, with a decimal when needed: "two and a half years" is P2.5Y
@@ -24,8 +30,22 @@ import {
  * - A date with no year ("March 7") or only a weekday ("Sunday") gives the kind date and no value: the
  *   year depends on the article. A month alone ("March") and a lowercase "may" or "march" are not dates;
  *   month and weekday names must be capitalised as they are in copy.
- * - A four-digit number from 1900 to 2099 standing alone and written without a comma ("2016") is read
- *   as a year, since news style writes counts from 1,000 with a comma ("2,016").
+ * - A four-digit number from 1900 to 2099 standing alone and written without a comma ("2016", "in 2016") is
+ *   read as a year, since news style writes counts from 1,000 with a comma ("2,016"). Two such years joined
+ *   as a span ("from 2004 to 2009", "between 2004 and 2009", "2004-2009") are a range of dates, the ISO
+ *   8601 interval 2004/2009, not a count; so are spans of dated ends ("from March to June 2009" is
+ *   2009-03/2009-06, "April 6-7, 2017" 2017-04-06/2017-04-07), an end without a year taking the other's.
+ *   "1997 and 1998" is two years: consecutive ones are the interval 1997/1998, others leave the value to
+ *   the editor. A decade ("the 1960s") is the interval of its ten years, 1960/1969. Years followed by
+ *   other words ("between 1990 and 2000 people") stay numbers.
+ * - A time of day ("6:00am", "6 a.m.", "6.30pm", "18:30", "noon") has the kind date and an ISO time value
+ *   ("06:00", with "Z" for GMT or UTC); the day comes from the article. "h:mm" without am or pm and with a
+ *   one-digit hour ("2:30") is read as a time with less confidence; "3:1" stays a ratio.
+ * - An age is a duration of years: "aged 14", "14-year-old", "14 years old" and "2000 year old" are P14Y
+ *   and P2000Y, with the unit "age" unless a noun follows ("a 14-year-old boy": "boy").
+ * - A number written as an adjective counts its noun: "131-page report" is 131 with the unit "pages" (the
+ *   noun it describes, "report", is named in the note); "a 400-strong force" is 400 with the unit "force".
+ *   "40-odd" reads as about 40.
  * - Fractions of a whole are percentages ("half" is 50, "two-thirds" 66.67); ratios ("one in five",
  *   "3:1") are the first number divided by the second (0.2, 3). Both are rounded to a few decimals.
  * - "$" is the US dollar unless prefixed (A$, C$, HK$...); bare "dollars" and "pounds" are read as USD and
@@ -33,6 +53,8 @@ import {
  *   stays a count of 30 with the unit "m" (metres are as likely as millions).
  * - Whatever words follow the figure become its unit, what is counted: "13 HTS members" -> "HTS members";
  *   a leading "of" or "of the" is dropped ("dozens of people" -> "people").
+ * - Digits are read with "," grouping thousands and "." marking decimals unless the caller says otherwise
+ *   (`readFigure` with a European "1.100,5": thousands ".", decimal ",").
  */
 
 /** What parseFigure proposes for a tagged figure: the figure's fields, and how sure the reading is. */
@@ -52,19 +74,162 @@ export interface ParsedFigure {
 
 /** Proposes a figure's fields from its text; see the conventions at the top of this file. */
 export function parseFigure(text: string): ParsedFigure {
-  const source = normaliseFigureText(text);
+  return readFigure(text);
+}
+
+/**
+ * What a format's markup already says about a figure, beside its words: NITF's `<num value units
+ * thousands-ch decimal-ch>` and `<money unit>`. Every field is optional; a field given here wins over the
+ * words.
+ */
+export interface GivenFigureValues {
+  /** The number itself, already normalised (NITF `value`). */
+  value?: number;
+  /**
+   * A normalised ISO 8601 value (NITF `<chron norm>`): a date, in extended or basic form and with any time
+   * after it dropped (20180311T0600 is 2018-03-11), an interval of dates ("2004/2009"), a time of day
+   * ("T06:00Z") or a duration ("P3W"). Used when no `value` is given; ignored when it is not ISO 8601.
+   */
+  iso?: string;
+  /** What is counted or measured (NITF `units`); a percent sign or word ("%", "percent") makes the figure a percentage. */
+  unit?: string;
+  /** An ISO 4217 code (NITF `<money unit>`); makes the figure money. */
+  currency?: string;
+  /** The character that groups thousands in the words' digits ("," unless given; "." in much of Europe). */
+  thousandsSeparator?: string;
+  /** The character before the decimals in the words' digits ("." unless given). */
+  decimalSeparator?: string;
+}
+
+/**
+ * Proposes a figure's fields from its words and what the markup around them gives: the given value (or ISO
+ * value), unit and currency win, the words fill in the rest (kind, qualifier, and whatever was not given),
+ * and the given separators say how to read the words' digits. When the words read another value than the
+ * markup gives, the note says so. With nothing given it is `parseFigure`.
+ */
+export function readFigure(words: string, given: GivenFigureValues = {}): ParsedFigure {
+  const fromWords = readWords(words, numberSeparators(given));
+  const value = given.value !== undefined && Number.isFinite(given.value) ? given.value : null;
+  const iso = value === null ? givenIsoValue(given.iso) : null;
+  const currency = givenCurrency(given.currency);
+  const percent = isPercentUnit(given.unit);
+  const givenUnit = percent ? '' : (given.unit?.trim() ?? '');
+  if (iso) return withGivenIso(fromWords, iso, givenUnit);
+  const unit = givenUnit || fromWords.unit;
+  if (value === null && currency === null && !percent) return { ...fromWords, unit };
+  const numericWords = numericKinds.has(fromWords.figureKind);
+  const figureKind: FigureKind = currency !== null ? 'money' : percent ? 'percent' : numericWords ? fromWords.figureKind! : 'count';
+  const finalValue: FigureValue | null = value !== null ? { type: 'number', value } : numericWords ? fromWords.value : null;
+  return {
+    figureKind,
+    value: finalValue,
+    qualifier: fromWords.qualifier,
+    unit,
+    currency: currency ?? (figureKind === 'money' ? fromWords.currency : null),
+    understood: finalValue !== null,
+    confidence: value !== null ? certain : finalValue !== null ? fromWords.confidence : kindOnly,
+    note: value === null ? fromWords.note : markupNote(finalValue!, fromWords.value),
+  };
+}
+
+// A date, interval, time or duration the markup gives wins; the kind follows the value.
+function withGivenIso(fromWords: ParsedFigure, value: FigureValue, givenUnit: string): ParsedFigure {
+  const figureKind: FigureKind = value.type === 'duration' ? 'duration' : 'date';
+  return {
+    figureKind,
+    value,
+    qualifier: fromWords.qualifier,
+    unit: givenUnit || (fromWords.figureKind === figureKind ? fromWords.unit : ''),
+    currency: null,
+    understood: true,
+    confidence: certain,
+    note: markupNote(value, fromWords.value),
+  };
+}
+
+// Said when the words read another value than the markup gives, so that the editor can look twice.
+function markupNote(given: FigureValue, fromWords: FigureValue | null): string {
+  if (fromWords === null || figureValueWords(fromWords) === figureValueWords(given)) return '';
+  return `The markup gives ${figureValueWords(given)}; the words read ${figureValueWords(fromWords)}.`;
+}
+
+function isPercentUnit(unit: string | undefined): boolean {
+  const tokens = tokenize(normaliseFigureText(unit ?? ''));
+  const match = matchPhrase(tokens, 0, percentSuffixes);
+  return match !== null && match.end === tokens.length && match.value === '';
+}
+
+// A normalised ISO 8601 value as the markup writes it, or null when it is not one (see GivenFigureValues.iso).
+function givenIsoValue(norm: string | undefined): FigureValue | null {
+  const text = norm?.trim().toUpperCase() ?? '';
+  if (text === '') return null;
+  let candidate: unknown = null;
+  if (text.startsWith('P')) candidate = { type: 'duration', iso: text };
+  else if (text.includes('/')) {
+    const [from, to, extra] = text.split('/').map(isoDateFromNorm);
+    if (from && to && extra === undefined && from < to) candidate = { type: 'date_range', iso: `${from}/${to}` };
+  } else {
+    const time = /^T(\d{2}):?(\d{2})(?::?(\d{2}))?(Z)?$|^(\d{2}):(\d{2})(?::(\d{2}))?(Z)?$/.exec(text);
+    if (time) {
+      const [hour, minute, second, zone] = time[1] !== undefined ? time.slice(1, 5) : time.slice(5, 9);
+      candidate = { type: 'time', iso: `${hour}:${minute}${second ? `:${second}` : ''}${zone ?? ''}` };
+    } else {
+      const date = isoDateFromNorm(text);
+      if (date) candidate = { type: 'date', iso: date };
+    }
+  }
+  const parsed = figureValueSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : null;
+}
+
+// "2018-03-11", "20180311", "2018-03", "2018", "2018-03-11T06:00" as an ISO date, or null for a day that does not exist.
+function isoDateFromNorm(text: string): string | null {
+  const date = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:$|T)/u.exec(text);
+  if (!date) return null;
+  const [, year, month, day] = date;
+  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return null;
+  if (day !== undefined && (Number(day) < 1 || Number(day) > daysInMonth(Number(year), Number(month)))) return null;
+  return [year, month, day].filter(Boolean).join('-');
+}
+
+// Kinds whose value a plain number from the markup can be; the markup's number of a date is a count.
+const numericKinds = new Set<FigureKind | null>(['count', 'money', 'percent', 'ratio']);
+
+function givenCurrency(code: string | undefined): string | null {
+  const upper = code?.trim().toUpperCase() ?? '';
+  return /^[A-Z]{3}$/.test(upper) ? upper : null;
+}
+
+function figureValueWords(value: FigureValue): string {
+  switch (value.type) {
+    case 'number':
+      return String(value.value);
+    case 'range':
+      return `${value.min} to ${value.max}`;
+    default:
+      return value.iso;
+  }
+}
+
+function readWords(text: string, separators: NumberSeparators): ParsedFigure {
+  const source = normaliseFigureText(text, separators);
   const tokens = tokenize(source);
   if (tokens.length === 0) return notUnderstood('');
   const prefix = matchPhrase(tokens, 0, qualifierPrefixes);
   const start = prefix?.end ?? 0;
   const prefixQualifier = prefix?.value ?? 'exactly';
+  const time = readClockTime(tokens, start);
+  if (time) return finishDate(time, tokens, prefixQualifier);
   const reading =
+    readDecade(tokens, start, prefix !== null) ??
+    readDateRange(tokens, start, prefix !== null) ??
     readDate(tokens, start, prefix !== null) ??
+    readAge(tokens, start) ??
     readFraction(tokens, start) ??
     readQuantityFigure(tokens, start) ??
     readVagueWithoutNumber(tokens, start);
   if (!reading) return notUnderstood('No number or date could be read; the editor fills in the value.');
-  if (reading.figureKind === 'date') return finishDate(reading, tokens);
+  if (reading.figureKind === 'date') return finishDate(reading, tokens, 'exactly');
   return finishQuantity(reading, prefixQualifier, tokens, source);
 }
 
@@ -111,9 +276,47 @@ function notUnderstood(note: string, figureKind: FigureKind | null = null, quali
 // ---------------------------------------------------------------------------------------------------
 // Text and tokens.
 
+/** How the words write their digits: what groups thousands and what marks decimals. */
+interface NumberSeparators {
+  thousands: string;
+  decimal: string;
+}
+
+const englishSeparators: NumberSeparators = { thousands: ',', decimal: '.' };
+
+// One separator given implies the other: a decimal comma comes with a thousands point, and the reverse.
+function numberSeparators(given: GivenFigureValues): NumberSeparators {
+  const thousands = given.thousandsSeparator?.normalize('NFKC');
+  const decimal = given.decimalSeparator?.normalize('NFKC');
+  if (!thousands && !decimal) return englishSeparators;
+  const separators = {
+    thousands: thousands || (decimal === ',' ? '.' : ','),
+    decimal: decimal || (thousands === '.' ? ',' : '.'),
+  };
+  return separators.thousands === separators.decimal ? englishSeparators : separators;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// Rewrites numbers written with other separators ("1.100,5") as the tokenizer reads them ("1,100.5").
+function withEnglishSeparators(text: string, separators: NumberSeparators): string {
+  if (separators.thousands === ',' && separators.decimal === '.') return text;
+  const thousands = escapeRegExp(separators.thousands);
+  const decimal = escapeRegExp(separators.decimal);
+  const number = new RegExp(`\\d{1,3}(?:${thousands}\\d{3})+(?:${decimal}\\d+)?|\\d+(?:${decimal}\\d+)?`, 'gu');
+  return text.replace(number, (written) =>
+    written
+      .split(separators.decimal)
+      .map((part) => part.split(separators.thousands).join(','))
+      .join('.'),
+  );
+}
+
 // Copy pasted from the web carries typographic dashes, non-breaking spaces and Arabic-Indic digits.
-function normaliseFigureText(text: string): string {
-  return text
+function normaliseFigureText(text: string, separators: NumberSeparators = englishSeparators): string {
+  const normalised = text
     .normalize('NFKC')
     .replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x0660))
     .replace(/[\u06f0-\u06f9]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0))
@@ -123,6 +326,7 @@ function normaliseFigureText(text: string): string {
     .replace(/\s+/gu, ' ')
     .replace(/^[\s"'“”‘’«(\[]+/u, '')
     .replace(/[\s"'“”‘’»()\[\].,;:!?-]+$/u, '');
+  return withEnglishSeparators(normalised, separators);
 }
 
 type TokenType = 'number' | 'word' | 'symbol';
@@ -223,7 +427,7 @@ const qualifierPrefixes = phrases<FigureQualifier>({
 // Said after the figure: "400 or more", "400+", "400 or so".
 const qualifierSuffixes = phrases<FigureQualifier>({
   'or more': 'at_least', 'or over': 'at_least', '+': 'at_least', plus: 'at_least', '- plus': 'at_least',
-  'or fewer': 'up_to', 'or less': 'up_to', 'or so': 'about',
+  'or fewer': 'up_to', 'or less': 'up_to', 'or so': 'about', '- odd': 'about',
 });
 
 const smallNumbers = lexicon<number>({
@@ -412,14 +616,15 @@ function qualifierAtEnd(tokens: readonly Token[], from: number): { value: Figure
   return null;
 }
 
-function finishDate(figure: Reading, tokens: readonly Token[]): ParsedFigure {
+function finishDate(figure: Reading, tokens: readonly Token[], qualifier: FigureQualifier): ParsedFigure {
   const extraWords = figure.end < tokens.length;
-  const note = extraWords && figure.value ? joinNotes(figure.note, 'Words after the date were left out.') : figure.note;
+  const what = figure.value?.type === 'time' ? 'time' : 'date';
+  const note = extraWords && figure.value ? joinNotes(figure.note, `Words after the ${what} were left out.`) : figure.note;
   const confidence = figure.value === null ? kindOnly : extraWords ? Math.min(figure.confidence, dateWithExtraWords) : figure.confidence;
   return {
     figureKind: 'date',
     value: figure.value,
-    qualifier: 'exactly',
+    qualifier,
     unit: '',
     currency: null,
     understood: figure.value !== null,
@@ -718,9 +923,7 @@ function readQuantityFigureAt(tokens: readonly Token[], index: number): Reading 
   }
   const quantity = readQuantity(tokens, start, currencyBefore !== null);
   if (!quantity) return null;
-  const vagueness: Partial<Reading> = quantity.vague
-    ? { qualifier: 'several', confidence: convention, note: 'A vague amount, proposed as three of its unit ("several dozen" is 36).' }
-    : {};
+  const vagueness: Partial<Reading> = quantity.vague ? vagueEstimate(tokens, start, quantity) : {};
   if (currencyBefore) return moneyReading(quantity, currencyBefore, quantity.end, vagueness);
   const percent = matchPhrase(tokens, quantity.end, percentSuffixes);
   if (percent || quantity.percentOnFirst) {
@@ -734,6 +937,8 @@ function readQuantityFigureAt(tokens: readonly Token[], index: number): Reading 
     const ratio = readRatio(tokens, quantity.amount);
     if (ratio) return ratio;
   }
+  const compound = readCompoundAdjective(tokens, quantity);
+  if (compound) return compound;
   const year = readYearAlone(tokens, index, quantity);
   if (year) return year;
   // "30m" without a currency: million or metres.
@@ -743,6 +948,59 @@ function readQuantityFigureAt(tokens: readonly Token[], index: number): Reading 
     return reading('count', quantity.value, quantity.end, { confidence: convention, note });
   }
   return reading('count', quantity.value, quantity.end, vagueness);
+}
+
+// "several dozen": an estimate, and the note says so and why, for the inspector to show.
+function vagueEstimate(tokens: readonly Token[], start: number, quantity: Quantity): Partial<Reading> {
+  const amount = quantity.value.type === 'number' ? quantity.value.value : null;
+  const words = tokensText(tokens, start, quantity.end);
+  return {
+    qualifier: 'several',
+    confidence: convention,
+    note: `An estimate: "${words}" gives no exact number, so the value follows the convention of three of its unit (${amount}).`,
+  };
+}
+
+// The tokens from `from` to `to` as written, spaces only where the text had them.
+function tokensText(tokens: readonly Token[], from: number, to: number): string {
+  let text = '';
+  for (let i = from; i < to && i < tokens.length; i++) text += (i > from && !isAdjacent(tokens, i) ? ' ' : '') + tokens[i]!.text;
+  return text;
+}
+
+// Words after "<number>-" that do not name what is counted.
+const compoundStopWords = new Set(['to', 'and', 'or', 'in', 'of', 'old', 'odd', 'plus', 'fold', 'something', 'percent', 'per']);
+
+// Plurals that adding "s" gets wrong, for nouns that figures count.
+const irregularPlurals = lexicon<string>({
+  man: 'men', woman: 'women', person: 'people', child: 'children', foot: 'feet', tooth: 'teeth', mouse: 'mice',
+  storey: 'storeys', story: 'stories', inch: 'inches',
+});
+
+function pluralNoun(noun: string): string {
+  const lower = noun.toLowerCase();
+  if (lower in irregularPlurals) return irregularPlurals[lower]!;
+  // Abbreviated units ("5-km", "10-kg") take no plural.
+  if (!/[aeiouy]/.test(lower)) return noun;
+  if (/(s|x|z|ch|sh)$/.test(lower)) return `${noun}es`;
+  if (/[^aeiou]y$/.test(lower)) return `${noun.slice(0, -1)}ies`;
+  return `${noun}s`;
+}
+
+// "131-page report": 131 pages; "a 400-strong force": 400, counting the force (see the conventions).
+function readCompoundAdjective(tokens: readonly Token[], quantity: Quantity): Reading | null {
+  if (!quantity.amount || quantity.vague || quantity.value.type !== 'number') return null;
+  const hyphen = quantity.end;
+  const noun = tokens[hyphen + 1];
+  if (symbolAt(tokens, hyphen) !== '-' || !isAdjacent(tokens, hyphen) || !isAdjacent(tokens, hyphen + 1)) return null;
+  if (noun?.type !== 'word' || isNumberWord(noun.lower) || compoundStopWords.has(noun.lower)) return null;
+  if (noun.lower === 'strong') return reading('count', quantity.value, hyphen + 2);
+  const counted = pluralNoun(noun.text);
+  const described = tokensText(tokens, hyphen + 2, tokens.length);
+  const note = described
+    ? `A number written as an adjective ("${tokensText(tokens, 0, tokens.length)}"): the value counts ${counted}; "${described}" was left out of the unit.`
+    : '';
+  return reading('count', quantity.value, tokens.length, { impliedUnit: counted, note });
 }
 
 function moneyReading(quantity: Quantity, currency: CurrencyReading, end: number, vagueness: Partial<Reading>): Reading {
@@ -838,6 +1096,8 @@ function readDuration(tokens: readonly Token[], quantity: Quantity): Reading | n
   if (!unit || !unitWord) return null;
   i++;
   if (quantity.value.type === 'range') {
+    const age = ageSuffixEnd(tokens, i);
+    if (age !== null) return reading('duration', quantity.value, age, { impliedUnit: `${tokens[i - 1]!.text} old`, note: ageNote });
     return reading('duration', quantity.value, i, { impliedUnit: tokens[i - 1]!.text, note: 'A range of durations: the unit says of what.' });
   }
   if (quantity.vague || quantity.value.type !== 'number') return null;
@@ -859,7 +1119,33 @@ function readDuration(tokens: readonly Token[], quantity: Quantity): Reading | n
     smallest = durationOrder.indexOf(nextUnit.designator);
     i = next.end + 1;
   }
+  const age = ageSuffixEnd(tokens, i);
+  if (age !== null) return reading('duration', { type: 'duration', iso: isoDuration(parts) }, age, { impliedUnit: 'age', note: ageNote });
   return reading('duration', { type: 'duration', iso: isoDuration(parts) }, i);
+}
+
+const ageNote = 'An age, read as the length of time lived.';
+
+// Where "old" or "of age" after a duration ends ("14-year-old", "14 years old", "14 years of age"), or null.
+function ageSuffixEnd(tokens: readonly Token[], index: number): number | null {
+  let i = index;
+  if (symbolAt(tokens, i) === '-' && isAdjacent(tokens, i)) i++;
+  if (wordAt(tokens, i) === 'old') return i + 1;
+  if (i === index && wordAt(tokens, i) === 'of' && wordAt(tokens, i + 1) === 'age') return i + 2;
+  return null;
+}
+
+// "aged 14", "age 14", "ages 14 to 16": an age in years unless a unit follows ("aged 14 months").
+function readAge(tokens: readonly Token[], index: number): Reading | null {
+  const word = wordAt(tokens, index);
+  if (word !== 'aged' && word !== 'age' && word !== 'ages') return null;
+  const quantity = readQuantity(tokens, index + 1, false);
+  if (!quantity || quantity.vague) return null;
+  const withUnit = readDuration(tokens, quantity);
+  if (withUnit) return { ...withUnit, impliedUnit: withUnit.value?.type === 'range' ? withUnit.impliedUnit : 'age', note: ageNote };
+  if (quantity.value.type === 'range') return reading('duration', quantity.value, quantity.end, { impliedUnit: 'years old', note: ageNote });
+  if (quantity.value.type !== 'number' || quantity.value.value < 0) return null;
+  return reading('duration', { type: 'duration', iso: `P${round(quantity.value.value, 6)}Y` }, quantity.end, { impliedUnit: 'age', note: ageNote });
 }
 
 function isoDuration(parts: ReadonlyMap<DurationDesignator, number>): string {
@@ -896,6 +1182,9 @@ function readDate(tokens: readonly Token[], index: number, qualified: boolean): 
   if (i === 0 && (wordAt(tokens, i) === 'on' || wordAt(tokens, i) === 'in') && tokens.length > 1) i++;
   const iso = readNumericDate(tokens, i);
   if (iso) return iso;
+  // "in 2016": a year, as a four-digit number alone is (see the conventions).
+  const year = i > index ? calendarYearAt(tokens, i) : null;
+  if (year && year.end === tokens.length) return reading('date', { type: 'date', iso: String(year.year) }, year.end);
   let weekday: number | null = null;
   if (isCapitalised(tokens[i]) && tokens[i]!.lower in weekdayNames) {
     weekday = weekdayNames[tokens[i]!.lower]!;
@@ -928,15 +1217,14 @@ interface DateParts {
   month: number;
   day: number | null;
   end: number;
-  // "April 6-7, 2017": more than one day, which one date value cannot say.
-  dayRange?: boolean;
+  // The last day of "April 6-7, 2017", a range of days; null for one day.
+  secondDay: number | null;
 }
 
 // The second day of "6-7 April" or "April 6-7".
-function secondDayAt(tokens: readonly Token[], index: number): { end: number } | null {
+function secondDayAt(tokens: readonly Token[], index: number): { day: number; end: number } | null {
   if (symbolAt(tokens, index) !== '-') return null;
-  const day = dayAt(tokens, index + 1);
-  return day ? { end: day.end } : null;
+  return dayAt(tokens, index + 1);
 }
 
 function monthAt(tokens: readonly Token[], index: number): { month: number; end: number } | null {
@@ -978,7 +1266,7 @@ function readMonthFirst(tokens: readonly Token[], index: number): DateParts | nu
   if (!day && !year) return null;
   // "March 7," followed by something other than a year.
   if (!year && symbolAt(tokens, i - 1) === ',') i--;
-  return { year: year?.year ?? null, month: month.month, day: day?.day ?? null, end: year?.end ?? i, dayRange: secondDay !== null };
+  return { year: year?.year ?? null, month: month.month, day: day?.day ?? null, end: year?.end ?? i, secondDay: secondDay?.day ?? null };
 }
 
 // "6 April 2017", "6th of April, 2017", "7 March".
@@ -995,7 +1283,7 @@ function readDayFirst(tokens: readonly Token[], index: number): DateParts | null
   let afterComma = i;
   if (symbolAt(tokens, afterComma) === ',') afterComma++;
   const year = yearAt(tokens, afterComma);
-  return { year: year?.year ?? null, month: month.month, day: day.day, end: year?.end ?? i, dayRange: secondDay !== null };
+  return { year: year?.year ?? null, month: month.month, day: day.day, end: year?.end ?? i, secondDay: secondDay?.day ?? null };
 }
 
 // "2017-04-06", "2017-04", "06/04/2017" (when the order of day and month can be told).
@@ -1021,15 +1309,15 @@ function readNumericDate(tokens: readonly Token[], index: number): Reading | nul
   if (separator === '-' && /^\d{4}$/.test(first) && /^\d{2}$/.test(second) && (third === undefined || /^\d{2}$/.test(third))) {
     const month = Number(second);
     if (month < 1 || month > 12) return null;
-    return dateReading({ year: Number(first), month, day: third === undefined ? null : Number(third), end }, null);
+    return dateReading({ year: Number(first), month, day: third === undefined ? null : Number(third), end, secondDay: null }, null);
   }
   if (separator === '/' && third !== undefined && /^\d{4}$/.test(third)) {
     const a = Number(first);
     const b = Number(second);
     const year = Number(third);
-    if (a > 12 && b <= 12) return dateReading({ year, month: b, day: a, end }, null);
-    if (b > 12 && a <= 12) return dateReading({ year, month: a, day: b, end }, null);
-    if (a === b && a <= 12) return dateReading({ year, month: a, day: a, end }, null);
+    if (a > 12 && b <= 12) return dateReading({ year, month: b, day: a, end, secondDay: null }, null);
+    if (b > 12 && a <= 12) return dateReading({ year, month: a, day: b, end, secondDay: null }, null);
+    if (a === b && a <= 12) return dateReading({ year, month: a, day: a, end, secondDay: null }, null);
     return reading('date', null, end, { note: 'The order of day and month is ambiguous (day/month or month/day).' });
   }
   return null;
@@ -1037,9 +1325,7 @@ function readNumericDate(tokens: readonly Token[], index: number): Reading | nul
 
 function dateReading(parts: DateParts, weekday: number | null): Reading {
   const { year, month, day, end } = parts;
-  if (parts.dayRange) {
-    return reading('date', null, end, { note: 'Several days: one date cannot hold them; the editor picks the value.' });
-  }
+  if (parts.secondDay !== null) return dayRangeReading(parts);
   if (year === null) {
     return reading('date', null, end, { note: 'No year in the text: the year depends on the article.' });
   }
@@ -1062,4 +1348,161 @@ function dateReading(parts: DateParts, weekday: number | null): Reading {
 function daysInMonth(year: number, month: number): number {
   // Day 0 of the next month is the last day of this one.
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+// "April 6-7, 2017", "6-7 April 2017": the interval from the first day to the last.
+function dayRangeReading(parts: DateParts): Reading {
+  const { year, month, day, secondDay, end } = parts;
+  if (year === null) return reading('date', null, end, { note: 'No year in the text: the year depends on the article.' });
+  const first = dateEndIso({ year, month, day });
+  const last = dateEndIso({ year, month, day: secondDay });
+  if (first === null || last === null || day === null || secondDay === null || day >= secondDay) {
+    return reading('date', null, end, { note: 'These days do not make a range; the editor picks the value.' });
+  }
+  return reading('date', { type: 'date_range', iso: `${first}/${last}` }, end);
+}
+
+// "the 1960s", "in the 1990's": the ten years of a decade, as an interval of years.
+function readDecade(tokens: readonly Token[], index: number, qualified: boolean): Reading | null {
+  if (qualified) return null;
+  let i = index;
+  if (i === 0 && wordAt(tokens, i) === 'in') i++;
+  if (wordAt(tokens, i) === 'the') i++;
+  const year = calendarYearAt(tokens, i);
+  // "1900s" may mean the century as well as its first decade: left to the editor.
+  if (!year || year.year % 10 !== 0 || year.year % 100 === 0) return null;
+  let end = year.end;
+  if (["'", '’'].includes(symbolAt(tokens, end) ?? '') && isAdjacent(tokens, end)) end++;
+  if (wordAt(tokens, end) !== 's' || !isAdjacent(tokens, end)) return null;
+  return reading('date', { type: 'date_range', iso: `${year.year}/${year.year + 9}` }, end + 1);
+}
+
+// A four-digit year as the conventions read one alone: 1900 to 2099, written without a comma.
+function calendarYearAt(tokens: readonly Token[], index: number): { year: number; end: number } | null {
+  const year = yearAt(tokens, index);
+  return year && year.year >= 1900 && year.year <= 2099 ? year : null;
+}
+
+/** One end of a range of dates: as much of a date as the text gives ("2004", "March", "April 6", "June 2009"). */
+interface DateEnd {
+  year: number | null;
+  month: number | null;
+  day: number | null;
+  end: number;
+}
+
+function readDateEnd(tokens: readonly Token[], index: number): DateEnd | null {
+  const parts = readMonthFirst(tokens, index) ?? readDayFirst(tokens, index);
+  if (parts) return parts.secondDay === null ? { year: parts.year, month: parts.month, day: parts.day, end: parts.end } : null;
+  const month = monthAt(tokens, index);
+  if (month) return { year: null, month: month.month, day: null, end: month.end };
+  const year = calendarYearAt(tokens, index);
+  return year ? { year: year.year, month: null, day: null, end: year.end } : null;
+}
+
+// The words that join the two ends of a span of dates; "and" only after "between", or between two years.
+const dateRangeJoiners = new Set(['to', 'until', 'till', 'through', 'thru', '-']);
+
+/**
+ * "from 2004 to 2009", "between March and June 2009", "2004-2009", "from April 6 to April 9, 2017": a range of
+ * dates, as an ISO 8601 interval; "1997 and 1998", two years in a row, too (see the conventions).
+ */
+function readDateRange(tokens: readonly Token[], index: number, qualified: boolean): Reading | null {
+  if (qualified) return null;
+  let i = index;
+  if (i === 0 && wordAt(tokens, i) === 'in' && tokens.length > 1) i++;
+  const opener = wordAt(tokens, i);
+  if (opener === 'from' || opener === 'between') i++;
+  const first = readDateEnd(tokens, i);
+  if (!first) return null;
+  const joiner = wordAt(tokens, first.end) ?? symbolAt(tokens, first.end) ?? '';
+  const joinedByAnd = joiner === 'and';
+  if (opener === 'between' ? !joinedByAnd : !joinedByAnd && !dateRangeJoiners.has(joiner)) return null;
+  if (opener === 'from' && joinedByAnd) return null;
+  const second = readDateEnd(tokens, first.end + 1);
+  if (!second) return null;
+  const bareYears = first.month === null && second.month === null;
+  // Years followed by other words are numbers ("between 1990 and 2000 people"), as a year alone is.
+  if (bareYears && second.end !== tokens.length) return null;
+  if (joinedByAnd && opener !== 'between') {
+    if (!bareYears) return null;
+    if (second.year! - first.year! === 1) {
+      return reading('date', { type: 'date_range', iso: `${first.year}/${second.year}` }, second.end, {
+        note: 'Two years in a row, read as the span from the first to the second.',
+      });
+    }
+    return reading('date', null, second.end, { note: `Two separate years (${first.year} and ${second.year}): one value cannot hold them; the editor picks it.` });
+  }
+  const from = { ...first, year: first.year ?? second.year, month: first.month ?? (first.day !== null ? second.month : null) };
+  const to = { ...second, year: second.year ?? from.year };
+  if (from.year === null || to.year === null) {
+    return reading('date', null, second.end, { note: 'No year in the text: the year depends on the article.' });
+  }
+  const fromIso = dateEndIso(from);
+  const toIso = dateEndIso(to);
+  if (fromIso === null || toIso === null || !(dateEndKey(from) < dateEndKey(to))) return null;
+  return reading('date', { type: 'date_range', iso: `${fromIso}/${toIso}` }, second.end);
+}
+
+// The ISO date of one end, as precise as the text; null for a day that does not exist.
+function dateEndIso(end: { year: number | null; month: number | null; day: number | null }): string | null {
+  if (end.year === null) return null;
+  const year = String(end.year).padStart(4, '0');
+  if (end.month === null) return end.day === null ? year : null;
+  const yearMonth = `${year}-${String(end.month).padStart(2, '0')}`;
+  if (end.day === null) return yearMonth;
+  return end.day <= daysInMonth(end.year, end.month) ? `${yearMonth}-${String(end.day).padStart(2, '0')}` : null;
+}
+
+function dateEndKey(end: { year: number | null; month: number | null; day: number | null }): number {
+  return (end.year ?? 0) * 10_000 + (end.month ?? 0) * 100 + (end.day ?? 0);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Times of day.
+
+const meridiems = phrases<'am' | 'pm'>({ am: 'am', pm: 'pm', 'a . m': 'am', 'p . m': 'pm', 'a . m .': 'am', 'p . m .': 'pm' });
+const utcWords = new Set(['gmt', 'utc']);
+
+/** Reads "6:00am", "6 a.m.", "6.30pm", "18:30", "06:00 GMT", "noon" and "midnight" as an ISO time of day. */
+function readClockTime(tokens: readonly Token[], index: number): Reading | null {
+  let i = index;
+  if (wordAt(tokens, i) === 'at' && tokens.length > i + 1) i++;
+  const word = wordAt(tokens, i);
+  if (word === 'noon' || word === 'midday' || word === 'midnight') {
+    return reading('date', { type: 'time', iso: word === 'midnight' ? '00:00' : '12:00' }, i + 1);
+  }
+  const hourToken = tokens[i];
+  if (hourToken?.type !== 'number' || hourToken.grouped) return null;
+  // "6.30pm": British copy writes the minutes after a point.
+  const dotted = /^(\d{1,2})\.(\d{2})$/.exec(hourToken.text);
+  if (!dotted && !/^\d{1,2}$/.test(hourToken.text)) return null;
+  let hour = Number(dotted?.[1] ?? hourToken.text);
+  let minute = dotted ? Number(dotted[2]) : 0;
+  let second: number | null = null;
+  let j = i + 1;
+  let colon = false;
+  if (!dotted && symbolAt(tokens, j) === ':' && isAdjacent(tokens, j) && /^\d{2}$/.test(tokens[j + 1]?.text ?? '') && isAdjacent(tokens, j + 1)) {
+    colon = true;
+    minute = Number(tokens[j + 1]!.text);
+    j += 2;
+    if (symbolAt(tokens, j) === ':' && isAdjacent(tokens, j) && /^\d{2}$/.test(tokens[j + 1]?.text ?? '')) {
+      second = Number(tokens[j + 1]!.text);
+      j += 2;
+    }
+  }
+  const meridiem = matchPhrase(tokens, j, meridiems);
+  if (meridiem) j = meridiem.end;
+  if (!meridiem && !colon) return null;
+  if (minute > 59 || (second !== null && second > 59)) return null;
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (meridiem.value === 'pm' ? 12 : 0);
+  } else if (hour > 23) return null;
+  const utc = utcWords.has(wordAt(tokens, j) ?? '');
+  if (utc) j++;
+  const iso = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}${second === null ? '' : `:${String(second).padStart(2, '0')}`}${utc ? 'Z' : ''}`;
+  // "2:30" with nothing to say it is a time could be a score or a ratio.
+  const sure = meridiem !== null || utc || hourToken.text.length === 2;
+  return reading('date', { type: 'time', iso }, j, sure ? {} : { confidence: convention, note: `"${tokensText(tokens, i, j)}" is read as a time of day; check that it is not a score or a ratio.` });
 }

@@ -1,6 +1,7 @@
 import type { AttributionMode } from './annotation';
 import type { TextSpan } from './occurrences';
 import { quoteVerbs } from './quoteVerbs';
+import { sentenceStarts } from './sentences';
 
 /**
  * Proposing the cue and mode of an attribution from the text around its content, so that marking a quote
@@ -10,14 +11,18 @@ import { quoteVerbs } from './quoteVerbs';
  *   when it contains a quoted passage, or is a quoted fragment that runs on into the sentence (would be
  *   “very unwise” for...; “... on behalf of” opposition in...); indirect otherwise. A straight apostrophe is
  *   never read as a quotation mark.
- * - The cue: a reporting verb from the quote-verb lexicon (said, told, added...) or "according to", in the
- *   same sentence and paragraph as the content and within a short distance of it. A split quote is searched
- *   between its parts first ("..., he added, ..."). Then direct quotes look after the content first
- *   ("...," said X), indirect and partial ones before it first (X said that ... “all necessary assistance”
- *   ..., according to agencies: the speaker's "said", not the medium's "according to"); in that window
+ * - The cue: a reporting verb from the quote-verb lexicon (said, told, added...) or "according to", within a
+ *   short distance of the content and inside the content's own sentences (as `sentenceStarts` bounds them,
+ *   an abbreviation such as "Gen." not ending one) or the sentence that introduces it with a colon ("He
+ *   said:" before a quote in the next paragraph); never in the next sentence ("“We will fight.” He claimed
+ *   ..." proposes no cue). A split quote is searched between its parts first ("..., he added, ...").
+ *   Then direct quotes look after the content first ("...," said X), indirect and partial ones before it
+ *   first (X said that ... “all necessary assistance” ..., according to agencies: the speaker's "said",
+ *   not the medium's "according to"); in that window
  *   the cue nearest the content wins. "told" takes its addressee along when it is a name or "reporters"
  *   ("told AFP", "told Interfax"). A capitalised verb in mid-sentence is a name or a noun ("Edward Said",
- *   "United States") and is skipped.
+ *   "United States") and is skipped, as is a verb right after a determiner, which is a noun ("the report",
+ *   "his claims"), and a verb inside another quotation.
  */
 
 /** A part of an attribution's content: UTF-16 offsets into the plain text, end exclusive. */
@@ -47,7 +52,9 @@ export function findCue(text: string, content: ContentSpan | readonly ContentSpa
   const mode = quoteMode(text, spans);
   if (spans.length === 0) return { cue: null, mode };
   const maxDistance = options.maxDistance ?? 150;
-  const cue = cueBetween(text, spans) ?? cueAround(text, spans, mode, maxDistance);
+  const bounds = cueWindow(text, spans[0]!.start, spans[spans.length - 1]!.end);
+  const quoted = quotedRanges(text, bounds);
+  const cue = cueBetween(text, spans, quoted) ?? cueAround(text, spans, mode, maxDistance, bounds, quoted);
   return { cue, mode };
 }
 
@@ -147,66 +154,98 @@ function runsIntoSentence(text: string, marks: { open: number; close: number }):
 const quotedPassage = /“[^”]*”|"[^"]*"|«[^»]*»|„[^“”]*[“”]|‘[^’]*’/u;
 
 // A split quote: the cue usually sits between its parts ("...," he added, "...").
-function cueBetween(text: string, spans: readonly ContentSpan[]): TextSpan | null {
+function cueBetween(text: string, spans: readonly ContentSpan[], quoted: readonly ContentSpan[]): TextSpan | null {
   for (let i = 1; i < spans.length; i++) {
     const from = spans[i - 1]!.end;
     const to = spans[i]!.start;
     if (to <= from || text.slice(from, to).includes('\n')) continue;
-    const cue = cuesIn(text, from, to)[0];
+    const cue = cuesIn(text, from, to, quoted)[0];
     if (cue) return cue;
   }
   return null;
 }
 
-function cueAround(text: string, spans: readonly ContentSpan[], mode: AttributionMode, maxDistance: number): TextSpan | null {
+function cueAround(
+  text: string,
+  spans: readonly ContentSpan[],
+  mode: AttributionMode,
+  maxDistance: number,
+  bounds: ContentSpan,
+  quoted: readonly ContentSpan[],
+): TextSpan | null {
   const first = spans[0]!;
   const last = spans[spans.length - 1]!;
-  const afterEnd = Math.min(last.end + maxDistance, sentenceEndAfter(text, last.end));
-  const beforeStart = Math.max(first.start - maxDistance, sentenceStartBefore(text, first.start));
-  const after = cuesIn(text, last.end, afterEnd)[0] ?? null;
-  const before = cuesIn(text, beforeStart, first.start).at(-1) ?? null;
+  const afterEnd = Math.min(last.end + maxDistance, bounds.end);
+  const beforeStart = Math.max(first.start - maxDistance, bounds.start);
+  const after = cuesIn(text, last.end, afterEnd, quoted)[0] ?? null;
+  const before = cuesIn(text, beforeStart, first.start, quoted).at(-1) ?? null;
   return mode === 'direct' ? (after ?? before) : (before ?? after);
 }
 
-// Where the sentence that goes on at `offset` ends: a full stop, question or exclamation mark followed by a
-// space, or a line break.
-function sentenceEndAfter(text: string, offset: number): number {
-  for (let i = offset; i < text.length; i++) {
-    const character = text.charAt(i);
-    if (character === '\n') return i;
-    if ('.!?'.includes(character) && isSentenceEnd(text, i)) return i;
-  }
-  return text.length;
+/**
+ * Where a cue may be for content from `start` to `end`: the sentences the content is in, widened to the
+ * sentence before when that one introduces it with a colon, and kept inside the content's lines otherwise.
+ */
+function cueWindow(text: string, start: number, end: number): ContentSpan {
+  const starts = cueSentenceStarts(text);
+  const firstIndex = sentenceIndexAt(starts, start);
+  const lastIndex = sentenceIndexAt(starts, Math.max(start, end - 1));
+  let windowStart = Math.max(starts[firstIndex]!, lineStartBefore(text, start));
+  const windowEnd = Math.min(starts[lastIndex + 1] ?? text.length, lineEndAfter(text, Math.max(start, end - 1)));
+  const previous = firstIndex > 0 ? starts[firstIndex - 1]! : null;
+  const contentStartsSentence = text.slice(windowStart, start).trim().replace(new RegExp(`[${openingQuotes}]`, 'gu'), '') === '';
+  if (previous !== null && contentStartsSentence && text.slice(previous, starts[firstIndex]).trimEnd().endsWith(':')) windowStart = previous;
+  return { start: windowStart, end: windowEnd };
 }
 
-function sentenceStartBefore(text: string, offset: number): number {
-  for (let i = offset - 1; i >= 0; i--) {
-    const character = text.charAt(i);
-    if (character === '\n') return i + 1;
-    if ('.!?'.includes(character) && isSentenceEnd(text, i)) return i + 1;
-  }
-  return 0;
+const quotedPassages = new RegExp(quotedPassage.source, 'gu');
+
+// The quoted passages in `bounds`, paired from the start of its sentence: words inside another quotation are
+// someone's words, not a cue ("must be well thought out": "Moves to ...").
+function quotedRanges(text: string, bounds: ContentSpan): ContentSpan[] {
+  return [...text.slice(bounds.start, bounds.end).matchAll(quotedPassages)].map((match) => ({
+    start: bounds.start + match.index,
+    end: bounds.start + match.index + match[0].length,
+  }));
 }
 
-function isSentenceEnd(text: string, index: number): boolean {
-  let next = index + 1;
-  while (next < text.length && closingQuotes.includes(text.charAt(next))) next++;
-  if (next < text.length && !/\s/u.test(text.charAt(next))) return false;
-  if (text.charAt(index) !== '.') return true;
-  const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, index - 12), index))?.[0] ?? '';
-  return !abbreviations.has(word.toLowerCase());
+// Sentence starts as the shared splitter finds them, less those after an abbreviation ("Gen. Smith said").
+function cueSentenceStarts(text: string): number[] {
+  return sentenceStarts(text).filter((start) => {
+    const before = text.slice(Math.max(0, start - 14), start).trimEnd();
+    if (!before.endsWith('.')) return true;
+    const word = /[\p{L}.]+$/u.exec(before.slice(0, -1))?.[0] ?? '';
+    return !abbreviations.has(word.toLowerCase());
+  });
+}
+
+// The index of the last sentence that starts at or before `offset`.
+function sentenceIndexAt(starts: readonly number[], offset: number): number {
+  let index = 0;
+  while (index + 1 < starts.length && starts[index + 1]! <= offset) index++;
+  return index;
+}
+
+function lineStartBefore(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEndAfter(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end < 0 ? text.length : end;
 }
 
 const wordPattern = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 
-// Every cue in text[from, to), in order.
-function cuesIn(text: string, from: number, to: number): TextSpan[] {
+// Every cue in text[from, to) outside the `quoted` passages, in order.
+function cuesIn(text: string, from: number, to: number, quoted: readonly ContentSpan[]): TextSpan[] {
   const cues: TextSpan[] = [];
   if (to <= from) return cues;
   const window = text.slice(from, to);
   for (const match of window.matchAll(wordPattern)) {
     const word = match[0];
     const start = from + match.index;
+    if (quoted.some((passage) => start > passage.start && start < passage.end)) continue;
     const lower = word.toLowerCase();
     if (lower === 'according') {
       const followingTo = /^\s+to(?![\p{L}\p{N}])/u.exec(text.slice(start + word.length));
@@ -215,6 +254,7 @@ function cuesIn(text: string, from: number, to: number): TextSpan[] {
     }
     if (!reportingVerbs.has(lower)) continue;
     if (/^\p{Lu}/u.test(word) && !startsSentence(text, start)) continue;
+    if (followsDeterminer(text, start)) continue;
     const end = tellingVerbs.has(lower) ? addresseeEnd(text, start + word.length) : start + word.length;
     cues.push(span(text, start, end));
   }
@@ -231,6 +271,14 @@ function startsSentence(text: string, offset: number): boolean {
   // After “...,” the sentence goes on; after “....” or a full stop a new one starts.
   while (end > 0 && closingQuotes.includes(text.charAt(end - 1))) end--;
   return end === 0 || '.!?\n'.includes(text.charAt(end - 1));
+}
+
+const determiners = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+// "the report", "his claims": a reporting verb right after a determiner is a noun.
+function followsDeterminer(text: string, offset: number): boolean {
+  const previous = /([\p{L}]+)[^\S\n]+$/u.exec(text.slice(Math.max(0, offset - 12), offset))?.[1];
+  return previous !== undefined && determiners.has(previous.toLowerCase());
 }
 
 const followingWord = /^[^\S\n]+([\p{L}\p{M}]+(?:['’&][\p{L}\p{M}]+)*)/u;

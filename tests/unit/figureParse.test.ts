@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseFigure, proposedFigureFields, type ParsedFigure } from '../../common/figureParse';
+import { parseFigure, proposedFigureFields, readFigure, type ParsedFigure } from '../../common/figureParse';
 import { figureFieldsSchema, type FigureValue } from '../../common/annotation';
 
 const number = (value: number): FigureValue => ({ type: 'number', value });
 const range = (min: number, max: number): FigureValue => ({ type: 'range', min, max });
 const date = (iso: string): FigureValue => ({ type: 'date', iso });
 const duration = (iso: string): FigureValue => ({ type: 'duration', iso });
+const dateRange = (iso: string): FigureValue => ({ type: 'date_range', iso });
+const time = (iso: string): FigureValue => ({ type: 'time', iso });
 
 type Expected = Partial<Pick<ParsedFigure, 'figureKind' | 'value' | 'qualifier' | 'unit' | 'currency'>>;
 
@@ -252,10 +254,12 @@ describe('parseFigure: dates', () => {
     expectNotUnderstood('April 31, 2017', 'date');
   });
 
-  it('leaves a range of days to the editor', () => {
-    expectNotUnderstood('April 6-7, 2017', 'date');
-    expectNotUnderstood('6-7 April 2017', 'date');
-    expect(parseFigure('April 6-7, 2017').note).toMatch(/days/);
+  it('reads a range of days as a range of dates, and leaves a backward one to the editor', () => {
+    expectReading('April 6-7, 2017', { figureKind: 'date', value: dateRange('2017-04-06/2017-04-07') });
+    expectReading('6-7 April 2017', { figureKind: 'date', value: dateRange('2017-04-06/2017-04-07') });
+    expectNotUnderstood('April 7-6, 2017', 'date');
+    expectNotUnderstood('April 6-7', 'date');
+    expect(parseFigure('April 6-7').note).toMatch(/year/);
   });
 
   it('leaves ambiguous day/month order to the editor', () => {
@@ -399,7 +403,6 @@ describe('parseFigure: text that must not be read wrongly', () => {
     'the',
     '$',
     'more than',
-    '10:30 am',
     '🔥',
     'Today, 52 civilians',
   ])('%j is not understood', (text) => {
@@ -429,6 +432,238 @@ describe('parseFigure: text that must not be read wrongly', () => {
     const parsed = parseFigure('30m');
     expect(parsed.value).toEqual(number(30));
     expect(parsed.confidence).toBeLessThan(1);
+  });
+});
+
+describe('parseFigure: ranges of years and dates', () => {
+  it.each<[string, string]>([
+    ['from 2004 to 2009', '2004/2009'],
+    ['between 2004 and 2009', '2004/2009'],
+    ['2004-2009', '2004/2009'],
+    ['2004–2009', '2004/2009'],
+    ['2004 to 2009', '2004/2009'],
+    ['in 2004-2009', '2004/2009'],
+    ['from 1939 until 1945', '1939/1945'],
+    ['from March to June 2009', '2009-03/2009-06'],
+    ['between March and June 2009', '2009-03/2009-06'],
+    ['from March 2004 to June 2009', '2004-03/2009-06'],
+    ['from April 6 to April 9, 2017', '2017-04-06/2017-04-09'],
+    ['from 6 April to 9 May 2017', '2017-04-06/2017-05-09'],
+    ['from 2004 to June 2009', '2004/2009-06'],
+    ['the 1960s', '1960/1969'],
+    ['in the 1990’s', '1990/1999'],
+    ['1960s', '1960/1969'],
+  ])('%s is the interval %s, not a count', (text, iso) => expectReading(text, { figureKind: 'date', value: dateRange(iso) }));
+
+  it('reads two years in a row as the span of both, not 1997 with the unit "and 1998"', () => {
+    const parsed = parseFigure('1997 and 1998');
+    expect(parsed).toMatchObject({ understood: true, figureKind: 'date', value: dateRange('1997/1998'), unit: '' });
+    expect(parsed.note).toMatch(/two years/i);
+    expectReading('in 1997 and 1998', { figureKind: 'date', value: dateRange('1997/1998') });
+  });
+
+  it('leaves two separate years to the editor, saying why', () => {
+    expectNotUnderstood('1997 and 2001', 'date');
+    expect(parseFigure('1997 and 2001').note).toMatch(/1997 and 2001/);
+  });
+
+  it('keeps numbers that are not years, or that count something, as counts', () => {
+    expectReading('from 10 to 20', { figureKind: 'count', value: range(10, 20) });
+    expectReading('between 1990 and 2000 people', { figureKind: 'count', value: range(1990, 2000), unit: 'people' });
+    expectReading('1,997 and more', { figureKind: 'count', value: number(1997), unit: 'and more' });
+    expectReading('between 1,990 and 2,000', { figureKind: 'count', value: range(1990, 2000) });
+    // ISO 8601 year-month, not a span of years.
+    expectReading('2017-04', { figureKind: 'date', value: date('2017-04') });
+  });
+
+  it('refuses a span that runs backwards', () => {
+    expect(parseFigure('from 2009 to 2004').value).toBeNull();
+    expect(parseFigure('from June to March 2009').value).toBeNull();
+  });
+
+  it('reads "in 2016" as a year', () => {
+    expectReading('in 2016', { figureKind: 'date', value: date('2016') });
+  });
+});
+
+describe('parseFigure: ages', () => {
+  it.each<[string, string, string]>([
+    ['aged 14', 'P14Y', 'age'],
+    ['age 14', 'P14Y', 'age'],
+    ['aged fourteen', 'P14Y', 'age'],
+    ['14-year-old', 'P14Y', 'age'],
+    ['14 years old', 'P14Y', 'age'],
+    ['14 years of age', 'P14Y', 'age'],
+    ['a 14-year-old boy', 'P14Y', 'boy'],
+    ['aged 14 months', 'P14M', 'age'],
+    ['three-week-old puppies', 'P3W', 'puppies'],
+    // Not the year 2000: 2000 years.
+    ['2000 year old', 'P2000Y', 'age'],
+    ['2000-year-old', 'P2000Y', 'age'],
+    ['a 2,000-year-old temple', 'P2000Y', 'temple'],
+  ])('%s is %s', (text, iso, unit) => {
+    expectReading(text, { figureKind: 'duration', value: duration(iso), unit });
+    expect(parseFigure(text).note).toMatch(/age/i);
+  });
+
+  it('reads a range of ages', () => {
+    expectReading('aged 14 to 16', { figureKind: 'duration', value: range(14, 16), unit: 'years old' });
+    expectReading('aged between 14 and 16', { figureKind: 'duration', value: range(14, 16), unit: 'years old' });
+  });
+});
+
+describe('parseFigure: numbers written as adjectives', () => {
+  it.each<[string, number, string]>([
+    ['131-page report', 131, 'pages'],
+    ['a 131-page report', 131, 'pages'],
+    ['131-page', 131, 'pages'],
+    ['a 10-storey building', 10, 'storeys'],
+    ['a 12-member panel', 12, 'members'],
+    ['a three-man crew', 3, 'men'],
+    ['a 20-inch screen', 20, 'inches'],
+    ['a 400-strong force', 400, 'force'],
+    ['a 5-km run', 5, 'km'],
+    ['a 12-party coalition', 12, 'parties'],
+  ])('%s counts %d %s', (text, value, unit) => expectReading(text, { figureKind: 'count', value: number(value), unit }));
+
+  it('names the noun it describes in the note', () => {
+    expect(parseFigure('131-page report').note).toMatch(/"report"/);
+    expect(parseFigure('131-page').note).toBe('');
+  });
+
+  it('reads "40-odd" as about 40, and leaves ranges and ratios with hyphens as they were', () => {
+    expectReading('40-odd people', { figureKind: 'count', value: number(40), qualifier: 'about', unit: 'people' });
+    expectReading('10-20', { figureKind: 'count', value: range(10, 20) });
+    expectReading('3-to-1', { figureKind: 'ratio', value: number(3) });
+    expectReading('400-plus', { figureKind: 'count', value: number(400), qualifier: 'at_least' });
+  });
+});
+
+describe('parseFigure: times of day', () => {
+  it.each<[string, string]>([
+    ['6:00am', '06:00'],
+    ['6:00 am', '06:00'],
+    ['6am', '06:00'],
+    ['6 a.m.', '06:00'],
+    ['10:30 am', '10:30'],
+    ['10:30 p.m.', '22:30'],
+    ['6.30pm', '18:30'],
+    ['12am', '00:00'],
+    ['12pm', '12:00'],
+    ['18:30', '18:30'],
+    ['06:00', '06:00'],
+    ['18:30:15', '18:30:15'],
+    ['06:00 GMT', '06:00Z'],
+    ['6am UTC', '06:00Z'],
+    ['at 6am', '06:00'],
+    ['noon', '12:00'],
+    ['midnight', '00:00'],
+  ])('%s is %s', (text, iso) => expectReading(text, { figureKind: 'date', value: time(iso) }));
+
+  it('reads a one-digit hour without am or pm with less confidence, and keeps ratios', () => {
+    const parsed = parseFigure('2:30');
+    expect(parsed).toMatchObject({ understood: true, value: time('02:30') });
+    expect(parsed.confidence).toBeLessThan(1);
+    expect(parsed.note).toMatch(/time of day/);
+    expectReading('3:1', { figureKind: 'ratio', value: number(3) });
+  });
+
+  it('refuses hours and minutes that do not exist, and keeps the qualifier', () => {
+    for (const text of ['25:00', '13pm', '0am', '6:75']) expect(parseFigure(text).value?.type, text).not.toBe('time');
+    expectReading('about 6am', { figureKind: 'date', value: time('06:00'), qualifier: 'about' });
+  });
+});
+
+describe('parseFigure: vague amounts say they are estimates', () => {
+  it.each([['several dozen', '36'], ['tens of thousands of people', '30000'], ['a few hundred', '300']])('%s', (text, value) => {
+    const { note } = parseFigure(text);
+    expect(note).toMatch(/estimate/i);
+    expect(note).toContain(`"${text.replace(' of people', '')}"`);
+    expect(note).toContain(`(${value})`);
+  });
+
+  it('says nothing of an estimate for an exact number', () => {
+    expect(parseFigure('36 people').note).toBe('');
+  });
+});
+
+describe('readFigure: values the markup gives', () => {
+  const examples: [string, ParsedFigure['value'], string | null, ParsedFigure['qualifier']][] = [
+    ['£3.5m', number(3500000), 'GBP', 'exactly'],
+    ['two', number(2), null, 'exactly'],
+    ['$1.5bn', number(1500000000), 'USD', 'exactly'],
+    ['more than 1,100', number(1100), null, 'more_than'],
+  ];
+
+  it.each(examples)('reads %s from the words alone as parseFigure does', (words, value, currency, qualifier) => {
+    expect(readFigure(words)).toEqual(parseFigure(words));
+    expect(readFigure(words)).toMatchObject({ value, currency, qualifier, understood: true });
+  });
+
+  it.each(examples)('gives %s the same value when the markup carries it', (words, value, currency, qualifier) => {
+    const amount = value?.type === 'number' ? value.value : NaN;
+    const read = readFigure(words, { value: amount, ...(currency ? { currency } : {}) });
+    expect(read).toMatchObject({ value, currency, qualifier, understood: true, confidence: 1, note: '' });
+    expect(read.figureKind).toBe(parseFigure(words).figureKind);
+  });
+
+  it('lets the given value, unit and currency win, keeping the qualifier from the words', () => {
+    const read = readFigure('more than 3.5', { value: 3500000, currency: 'gbp', unit: 'in aid' });
+    expect(read).toMatchObject({ figureKind: 'money', value: number(3500000), currency: 'GBP', unit: 'in aid', qualifier: 'more_than', understood: true });
+    expect(read.note).toMatch(/3500000.*3\.5/);
+  });
+
+  it('reads the words with the separators given', () => {
+    const european = readFigure('1.100,5', { decimalSeparator: ',', thousandsSeparator: '.' });
+    expect(european).toMatchObject({ figureKind: 'count', value: number(1100.5), understood: true });
+    expect(readFigure('1.100,5 euros', { decimalSeparator: ',' })).toMatchObject({ figureKind: 'money', value: number(1100.5), currency: 'EUR' });
+    expect(readFigure('2.016', { thousandsSeparator: '.' })).toMatchObject({ figureKind: 'count', value: number(2016) });
+    expect(readFigure('1 100 500', { thousandsSeparator: ' ', decimalSeparator: ',' }).value).toEqual(number(1100500));
+    // Without separators given, "1.100,5" is not a number the parser can trust.
+    expect(parseFigure('1.100,5').value).not.toEqual(number(1100.5));
+  });
+
+  it('gives a number to words it cannot read, and a count to a number the words read as a year', () => {
+    expect(readFigure('Hammuriyeh', { value: 12 })).toMatchObject({ figureKind: 'count', value: number(12), understood: true });
+    expect(readFigure('2016', { value: 2016 })).toMatchObject({ figureKind: 'count', value: number(2016) });
+    expect(readFigure('a sum', { currency: 'EUR' })).toMatchObject({ figureKind: 'money', value: null, currency: 'EUR', understood: false });
+  });
+
+  it('keeps the reading of the words when the markup gives only a unit or a currency', () => {
+    expect(readFigure('April 6, 2017', { unit: 'day of the strike' })).toMatchObject({ figureKind: 'date', value: date('2017-04-06'), unit: 'day of the strike' });
+    expect(readFigure('3.5 million', { currency: 'GBP' })).toMatchObject({ figureKind: 'money', value: number(3500000), currency: 'GBP', understood: true });
+  });
+
+  it('makes a figure whose unit is a percent sign or word a percentage', () => {
+    for (const unit of ['%', 'percent', 'per cent', 'pct']) {
+      expect(readFigure('12.5', { unit }), unit).toMatchObject({ figureKind: 'percent', value: number(12.5), unit: '' });
+    }
+    expect(readFigure('12.5%', { value: 12.5, unit: '%' })).toEqual(parseFigure('12.5%'));
+    expect(readFigure('3', { unit: 'percentage points' })).toMatchObject({ figureKind: 'count', unit: 'percentage points' });
+  });
+
+  it.each<[string, string, ParsedFigure['figureKind'], FigureValue]>([
+    ['April 6, 2017', '2017-04-06', 'date', date('2017-04-06')],
+    ['April 6, 2017', '20170406', 'date', date('2017-04-06')],
+    ['on Sunday', '2018-03-11T06:00:00', 'date', date('2018-03-11')],
+    ['December 2016', '2016-12', 'date', date('2016-12')],
+    ['from 2004 to 2009', '2004/2009', 'date', dateRange('2004/2009')],
+    ['that week', '20170403/20170409', 'date', dateRange('2017-04-03/2017-04-09')],
+    ['6am', 'T06:00Z', 'date', time('06:00Z')],
+    ['at dawn', '05:30', 'date', time('05:30')],
+    ['three weeks', 'P3W', 'duration', duration('P3W')],
+  ])('gives "%s" the ISO value %s from the markup', (words, iso, figureKind, value) => {
+    expect(readFigure(words, { iso })).toMatchObject({ figureKind, value, understood: true, confidence: 1 });
+  });
+
+  it('says when the markup and the words disagree, and ignores an ISO value that is not one', () => {
+    expect(readFigure('April 6, 2017', { iso: '2017-04-07' }).note).toBe('The markup gives 2017-04-07; the words read 2017-04-06.');
+    expect(readFigure('April 6, 2017', { iso: '2017-04-06' }).note).toBe('');
+    for (const iso of ['soon', '2017-02-30', '2017-13', '2009/2004', '25:00']) expect(readFigure('April 6, 2017', { iso }), iso).toEqual(parseFigure('April 6, 2017'));
+  });
+
+  it('ignores a value that is not a finite number and a currency that is not a code', () => {
+    expect(readFigure('52', { value: Number.NaN, currency: 'euro' })).toEqual(parseFigure('52'));
   });
 });
 

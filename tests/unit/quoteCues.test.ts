@@ -114,6 +114,49 @@ describe('findCue: cues', () => {
     expect(cueText(abbreviation, spanOf(abbreviation, 'the border stays closed'))).toBe('said');
   });
 
+  it('never takes a verb from the sentence after the quote', () => {
+    const cases: [string, string][] = [
+      ['“We will fight.” He claimed victory later.', '“We will fight.”'],
+      ['"We will fight." The minister claimed victory.', '"We will fight."'],
+      ['“We will fight.” The study describes the siege.', 'We will fight.'],
+      ['The army will fight on. Analysts warned of losses.', 'The army will fight on.'],
+      ['The army will fight on. Analysts warned of losses.', 'The army will fight on'],
+    ];
+    for (const [text, content] of cases) expect(findCue(text, spanOf(text, content)).cue, text).toBeNull();
+    // The same words inside the quote's own sentence are its cue.
+    const own = '“We will fight!” he claimed. Analysts described the mood.';
+    expect(cueText(own, spanOf(own, '“We will fight!”'))).toBe('claimed');
+  });
+
+  it('never takes a verb from the sentence before, unless that sentence introduces the quote with a colon', () => {
+    const before = 'Officials said little. “We will fight.”';
+    expect(cueText(before, spanOf(before, '“We will fight.”'))).toBeUndefined();
+    const introduced = 'The commander said:\n\n“We will fight. We will win.”';
+    expect(cueText(introduced, spanOf(introduced, '“We will fight. We will win.”'))).toBe('said');
+    // A colon introduces only a quote that starts the next sentence.
+    const midSentence = 'The commander said:\n\nAfter a pause, “we will fight”.';
+    expect(cueText(midSentence, spanOf(midSentence, 'we will fight'))).toBeUndefined();
+  });
+
+  it('keeps an abbreviation from ending the sentence that holds the cue', () => {
+    const text = '“It is over,” Maj. Gen. Smith said. Others disagreed.';
+    expect(cueText(text, spanOf(text, 'It is over,'))).toBe('said');
+  });
+
+  it('never takes a verb from inside another quotation', () => {
+    const text = 'Enver Solomon told Sky News any process “must be well thought out”: “Moves to reduce the backlog are welcome.”';
+    expect(cueText(text, spanOf(text, '“Moves to reduce the backlog are welcome.”'))).toBe('told Sky News');
+    const straight = '"We are ready," he added, "to talk to anyone."';
+    expect(cueText(straight, [spanOf(straight, 'We are ready,'), spanOf(straight, 'to talk to anyone.')])).toBe('added');
+  });
+
+  it('reads a reporting verb after a determiner as a noun', () => {
+    const text = 'The town has fallen, the report says, and his claims were denied.';
+    expect(cueText(text, spanOf(text, 'The town has fallen'))).toBe('says');
+    const noun = 'Aid is blocked despite the claims.';
+    expect(cueText(noun, spanOf(noun, 'Aid is blocked'))).toBeUndefined();
+  });
+
   it('looks no further than the distance asked', () => {
     const text = '“It is over,” the long-serving and widely respected commander of the northern brigades said.';
     const content = spanOf(text, 'It is over,');
