@@ -237,8 +237,8 @@ function readWords(text: string, separators: NumberSeparators): ParsedFigure {
  * The figure fields to store when a figure is tagged: the proposal from its text laid over `current`,
  * keeping the verification status and source note the editor may already have set.
  */
-export function proposedFigureFields(text: string, current: FigureFields = emptyFigureFields()): FigureFields {
-  const parsed = parseFigure(text);
+export function proposedFigureFields(text: string, current: FigureFields = emptyFigureFields(), given: GivenFigureValues = {}): FigureFields {
+  const parsed = readFigure(text, given);
   return {
     ...current,
     figureKind: parsed.figureKind,

@@ -3,7 +3,9 @@ import {
   type Annotation,
   type AnnotationMap,
   type FigureFields,
+  type FigureKind,
 } from '../../../common/annotation';
+import { proposedFigureFields, type GivenFigureValues } from '../../../common/figureParse';
 import type { XmlElement } from '../shared/safeXml';
 import { entityTypeByElement, quoteElementName } from './vocabulary';
 
@@ -17,44 +19,34 @@ import { entityTypeByElement, quoteElementName } from './vocabulary';
 // Who imported records name as their author.
 const importAuthor = 'import';
 
-// The figure when the text is a plain number ("1,100", "3.5", "$400"), using NITF's separator attributes.
-function plainNumber(text: string, thousandsSeparator = ',', decimalSeparator = '.'): number | null {
-  const core = text.replace(/^[^\d-]+|[^\d]+$/gu, '').split(thousandsSeparator).join('').replace(decimalSeparator, '.');
-  return /^-?\d+(?:\.\d+)?$/u.test(core) ? Number(core) : null;
+// A number attribute as NITF writes it (`value="1100"`); anything else is not a value.
+function numberAttribute(text: string | undefined): number | undefined {
+  const number = text !== undefined && /^\s*-?\d+(?:\.\d+)?\s*$/u.test(text) ? Number(text) : Number.NaN;
+  return Number.isFinite(number) ? number : undefined;
 }
 
-// NITF's chron@norm is ISO 8601, sometimes in basic form (20180311) or with a time after the date.
-function isoDateOf(norm: string): string | null {
-  const date = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:$|T)/u.exec(norm.trim());
-  if (!date) return null;
-  const [, year, month, day] = date;
-  if ((month && (Number(month) < 1 || Number(month) > 12)) || (day && (Number(day) < 1 || Number(day) > 31))) return null;
-  return [year, month, day].filter(Boolean).join('-');
+// What the element's own attributes say of its value; the model's one figure reader fills in the rest from the words.
+function givenValues(element: XmlElement): GivenFigureValues {
+  const attributes = element.attributes;
+  if (element.name === 'chron') return { iso: attributes.norm };
+  const unit = attributes.units ?? attributes.unit;
+  const separators = { thousandsSeparator: attributes['thousands-ch'], decimalSeparator: attributes['decimal-ch'] };
+  if (element.name === 'money') {
+    const currency = /^[A-Z]{3}$/u.test(attributes.unit ?? '') ? attributes.unit : undefined;
+    return { value: numberAttribute(attributes.value), currency, unit: currency ? undefined : unit, ...separators };
+  }
+  return { value: numberAttribute(attributes.value), unit, ...separators };
 }
+
+const kindByElement: Record<string, FigureKind> = { chron: 'date', money: 'money', num: 'count' };
 
 function figureFields(element: XmlElement, quote: string): { figure: FigureFields; note: string } {
-  const attributes = element.attributes;
-  const figure = emptyFigureFields();
-  let note = '';
-  if (element.name === 'chron') {
-    const iso = attributes.norm ? isoDateOf(attributes.norm) : null;
-    figure.figureKind = 'date';
-    figure.value = iso ? { type: 'date', iso } : null;
-    if (attributes.norm && !iso) note = `NITF norm: ${attributes.norm}`;
-  } else if (element.name === 'money') {
-    const unit = attributes.unit ?? '';
-    figure.figureKind = 'money';
-    figure.currency = /^[A-Z]{3}$/u.test(unit) ? unit : null;
-    figure.unit = figure.currency ? '' : unit.slice(0, 500);
-    const amount = plainNumber(quote);
-    figure.value = amount === null ? null : { type: 'number', value: amount };
-  } else {
-    const units = attributes.units ?? '';
-    figure.figureKind = /^(?:%|percent|per ?cent|pct)$/iu.test(units) ? 'percent' : 'count';
-    figure.unit = units.slice(0, 500);
-    const amount = plainNumber(quote, attributes['thousands-ch'], attributes['decimal-ch']);
-    figure.value = amount === null ? null : { type: 'number', value: amount };
-  }
+  const figure = proposedFigureFields(quote, emptyFigureFields(), givenValues(element));
+  figure.figureKind ??= kindByElement[element.name] ?? 'count';
+  figure.unit = figure.unit.slice(0, 500);
+  const norm = element.attributes.norm;
+  // A norm the reader could not use is kept for the editor rather than dropped.
+  const note = element.name === 'chron' && norm && figure.value === null ? `NITF norm: ${norm}`.slice(0, 10_000) : '';
   return { figure, note };
 }
 

@@ -49,8 +49,8 @@ export function nitfInlineTag(annotation: Annotation, entities: ReadonlyMap<stri
     const { figureKind, value, unit, currency } = figure.figure;
     if (figureKind === 'money') return { name: 'money', attributes: { ...marker, unit: currency ?? undefined } };
     // NITF prefers basic date-times (YYYYMMDDTHHMMSS-HHMM), which would claim a time and zone the copy does not
-    // give; the ISO 8601 value as tagged (2017-04-06, 2016-12, P3W) is what `norm` carries instead.
-    if (value?.type === 'date' || value?.type === 'duration') return { name: 'chron', attributes: { ...marker, norm: value.iso } };
+    // give; the ISO 8601 value as tagged (2017-04-06, 2016-12, 2004/2009, 06:00, P3W) is what `norm` carries instead.
+    if (value && value.type !== 'number' && value.type !== 'range') return { name: 'chron', attributes: { ...marker, norm: value.iso } };
     if (figureKind === 'date' || figureKind === 'duration') return { name: 'chron', attributes: marker };
     const units = unit.trim() || (figureKind === 'percent' ? 'percent' : undefined);
     return { name: 'num', attributes: { ...marker, units } };
