@@ -20,7 +20,8 @@ describe('the annotation mark', () => {
     expect(markLabel(person, 'content')).toBe('person');
     expect(markLabel(quote, 'content')).toBe('attribution');
     expect(markLabel(quote, 'cue')).toBe('cue');
-    expect({ ...annotationMark(quote, 'cue').attrs }).toEqual({ id: 'q1', kind: 'attribution', label: 'cue', part: 'cue' });
+    expect({ ...annotationMark(quote, 'cue').attrs }).toEqual({ id: 'q1', kind: 'attribution', label: 'cue', part: 'cue', suggested: false });
+    expect(annotationMark({ ...person, status: 'suggested' }).attrs.suggested).toBe(true);
   });
 });
 
