@@ -3,6 +3,8 @@ import { entityTypes, type EntityType } from './annotation';
 import { documentPatchSchema } from './documentPatch';
 import type { ApiErrorCode, ApiErrorInfo, ApiResult } from './apiError';
 import { exportFormatNames, type ExportedFile } from './formats';
+import { blockTypeNames } from './schema';
+import { suggestionKinds, type SuggestionKind, type SuggestionResult } from './suggestions/types';
 
 export { ApiError, apiErrorCodes, type ApiErrorCode, type ApiErrorInfo, type ApiResult } from './apiError';
 
@@ -28,6 +30,9 @@ export {
   type ExportedFile,
   type ImportFormat,
 } from './formats';
+
+/** The longest block text sent for suggestions, in UTF-16 units: the import limit's worth of text. */
+export const maxSuggestionTextLength = 6 * 1024 * 1024;
 
 /** The largest file or pasted text an import accepts, in bytes; the same limit everywhere. */
 export const maxImportBytes = 5 * 1024 * 1024;
@@ -92,8 +97,33 @@ export interface ResolvedEntity {
   matchedBy: 'name' | 'alias' | null;
 }
 
+/** When the app computes suggestions by itself, and of which kinds; on demand they can always be asked for. */
+export interface SuggestionPreferences {
+  onImport: boolean;
+  onOpen: boolean;
+  kinds: SuggestionKind[];
+}
+
 export interface Preferences {
   userName: string;
+  suggestions: SuggestionPreferences;
+}
+
+/**
+ * Suggestions for an article as the editor's text stands: the pipeline's answer (offsets into the text the
+ * blocks make, joined as articleText joins them) and the rejection keys the editor gave for this article.
+ */
+export interface ArticleSuggestions {
+  result: SuggestionResult;
+  rejectedKeys: string[];
+}
+
+/** What suggest commands added to stored articles, per kind. */
+export interface SuggestionCounts {
+  articleId: string;
+  entity: number;
+  figure: number;
+  attribution: number;
 }
 
 /** One mention of a registry entity, with the sentence around it, for the registry view. */
@@ -206,7 +236,33 @@ export const apiMethods = {
   getPreferences: method<Preferences>()(
     z.object({})),
   setPreferences: method<Preferences>()(
-    z.object({ userName: z.string().trim().min(1).max(200) }),
+    z.object({
+      userName: z.string().trim().min(1).max(200).optional(),
+      suggestions: z.object({ onImport: z.boolean(), onOpen: z.boolean(), kinds: z.array(z.enum(suggestionKinds)).max(3) }).optional(),
+    }),
+  ),
+  // Computed off the caller's thread (a worker in main), on the text the editor sends, so edits made meanwhile can be
+  // mapped; the desk's registry and past rejections are read from the store.
+  suggestAnnotations: method<ArticleSuggestions>()(
+    z.object({
+      articleId: id,
+      blocks: z.array(z.object({ text: z.string().max(maxSuggestionTextLength), type: z.enum(blockTypeNames) })).max(100_000),
+      kinds: z.array(z.enum(suggestionKinds)).max(3).optional(),
+    }),
+  ),
+  // Remembers rejected suggestions: per article (they do not come back) and per name and type across the desk
+  // (a name rejected as a type three times is no longer suggested as that type).
+  rejectSuggestions: method<void>()(
+    z.object({
+      articleId: id,
+      rejections: z
+        .array(z.object({ key: z.string().min(1).max(2000), name: z.string().max(500), entityType: z.enum(entityTypes).nullable() }))
+        .max(10_000),
+    }),
+  ),
+  // Adds suggestions to stored articles (the command line's `suggest`, and import when the preference says so).
+  addSuggestions: method<SuggestionCounts[]>()(
+    z.object({ articleIds: z.array(id).max(100_000), kinds: z.array(z.enum(suggestionKinds)).max(3).optional() }),
   ),
 };
 

@@ -9,6 +9,10 @@ import { type ApiHandlers } from './apiDispatch';
 import { withHeadline } from './articleDocument';
 import { createArticle, type NewArticle } from './articleWriter';
 import { registerImportedEntities, relinkImportedRecords } from './importedEntities';
+import { suggestionPreferencesOf } from './preferenceHandlers';
+import { suggestionsFor } from './suggestionHandlers';
+import type { SuggestionRunner } from './suggestionRunner';
+import { withPlacedAnnotations } from '../../common/model/suggestions';
 
 // A plain character class: a pattern of repeated groups overflows the stack on a 7 MB string.
 const base64Characters = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -45,9 +49,14 @@ function withRecords(doc: ProseMirrorNode, records: AnnotationMap): ProseMirrorN
 
 // The importer proposes a title; it becomes the headline when the document has none, since title = headline.
 // An export of this app brings its entities and identity too: they are stored with the article, all or nothing.
-function storeImported(store: Store, imported: ImportedArticle): ImportResult {
+async function storeImported(store: Store, runner: SuggestionRunner, imported: ImportedArticle): Promise<ImportResult> {
   let doc = parseArticleDocument(imported.doc);
   if (!headlineOf(doc) && imported.title.trim()) doc = withHeadline(doc, imported.title);
+  const preferences = suggestionPreferencesOf(store);
+  // Suggestions are computed before the write transaction: the worker's time holds no lock.
+  if (preferences.onImport && preferences.kinds.length > 0) {
+    doc = withPlacedAnnotations(doc, await suggestionsFor(store, runner, null, doc, preferences.kinds));
+  }
   const now = new Date().toISOString();
   return store.transaction(() => {
     const warnings = [...(imported.warnings ?? [])];
@@ -61,15 +70,15 @@ function storeImported(store: Store, imported: ImportedArticle): ImportResult {
 }
 
 /** The import methods: a file sent as base64, or pasted text; the importer enforces the size limit first. */
-export function createImportHandlers(store: Store): Pick<ApiHandlers, 'importFile' | 'importText'> {
+export function createImportHandlers(store: Store, runner: SuggestionRunner): Pick<ApiHandlers, 'importFile' | 'importText'> {
   return {
     async importFile({ fileName, bytesBase64 }) {
       if (!isBase64(bytesBase64)) throw new ApiError('invalid_argument', 'The file contents did not arrive as base64.');
       const bytes = Buffer.from(bytesBase64, 'base64');
-      return storeImported(store, await parseImportedFile(fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+      return storeImported(store, runner, await parseImportedFile(fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
     },
     importText({ text, title }) {
-      return storeImported(store, parsePastedText(text, title));
+      return storeImported(store, runner, parsePastedText(text, title));
     },
   };
 }

@@ -7,6 +7,8 @@ import { createExportHandlers } from './exportHandlers';
 import { createImportHandlers } from './importHandlers';
 import { createPreferenceHandlers, osUserName } from './preferenceHandlers';
 import { createRegistryHandlers } from './registryHandlers';
+import { createSuggestionHandlers } from './suggestionHandlers';
+import { createSuggestionRunner } from './suggestionRunner';
 
 /** How to open the services. */
 export interface OpenServicesOptions {
@@ -36,9 +38,11 @@ export function openServices(options: OpenServicesOptions): AppServices {
   try {
     const store = createStore(db);
     if (options.seedDemo) seedDemoArticle(store, new Date().toISOString());
+    const suggestionRunner = createSuggestionRunner();
     const handlers: ApiHandlers = {
       ...createArticleHandlers(store),
-      ...createImportHandlers(store),
+      ...createImportHandlers(store, suggestionRunner),
+      ...createSuggestionHandlers(store, suggestionRunner),
       ...createExportHandlers(store),
       ...createEntityHandlers(store),
       ...createRegistryHandlers(store),
@@ -48,6 +52,7 @@ export function openServices(options: OpenServicesOptions): AppServices {
       handlers,
       db,
       close: () => {
+        void suggestionRunner.close();
         if (db.open) db.close();
       },
     };

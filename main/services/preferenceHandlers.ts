@@ -1,9 +1,28 @@
 import { userInfo } from 'node:os';
-import type { Preferences } from '../../common/api';
+import type { Preferences, SuggestionPreferences } from '../../common/api';
+import { suggestionKinds } from '../../common/suggestions/types';
+import { z } from '../../common/zodConfig';
 import type { Store } from '../store/index';
 import type { ApiHandlers } from './apiDispatch';
 
 const userNameKey = 'userName';
+const suggestionsKey = 'suggestions';
+
+/** The suggestion preferences a desk starts with: suggestions on import and on open, every kind. */
+export const defaultSuggestionPreferences: SuggestionPreferences = { onImport: true, onOpen: true, kinds: [...suggestionKinds] };
+
+const suggestionPreferencesSchema = z.object({ onImport: z.boolean(), onOpen: z.boolean(), kinds: z.array(z.enum(suggestionKinds)) });
+
+/** The stored suggestion preferences; a missing or unreadable value gives the defaults. */
+export function suggestionPreferencesOf(store: Store): SuggestionPreferences {
+  const stored = store.preferences.get(suggestionsKey);
+  if (stored === undefined) return defaultSuggestionPreferences;
+  try {
+    return suggestionPreferencesSchema.parse(JSON.parse(stored));
+  } catch {
+    return defaultSuggestionPreferences;
+  }
+}
 
 /** The OS account name, which annotations are signed with until the user sets another name. */
 export function osUserName(): string {
@@ -17,11 +36,14 @@ export function osUserName(): string {
 
 /** The preference methods; `defaultUserName` applies until the user sets a name. */
 export function createPreferenceHandlers(store: Store, defaultUserName: string): Pick<ApiHandlers, 'getPreferences' | 'setPreferences'> {
-  const read = (): Preferences => ({ userName: store.preferences.get(userNameKey) ?? defaultUserName });
+  const read = (): Preferences => ({ userName: store.preferences.get(userNameKey) ?? defaultUserName, suggestions: suggestionPreferencesOf(store) });
   return {
     getPreferences: read,
-    setPreferences({ userName }) {
-      store.preferences.set(userNameKey, userName);
+    setPreferences({ userName, suggestions }) {
+      store.transaction(() => {
+        if (userName !== undefined) store.preferences.set(userNameKey, userName);
+        if (suggestions !== undefined) store.preferences.set(suggestionsKey, JSON.stringify({ ...suggestions, kinds: [...new Set(suggestions.kinds)] }));
+      });
       return read();
     },
   };

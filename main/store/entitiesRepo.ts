@@ -1,3 +1,4 @@
+import type { RegistryName } from '../../common/suggestions/types';
 import { entityTypes, type AnnotationStatus, type EntityType } from '../../common/annotation';
 import type { EntityRecord, EntityTypeCount, EntityWithCounts } from '../../common/api';
 import { entityLookupKey } from '../../common/entityNames';
@@ -143,6 +144,12 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
     for (const alias of aliases) insertAliasStatement.run(entityId, alias, entityLookupKey(alias));
   }
 
+  const registryNamesStatement = db.prepare(
+    `SELECT e.id AS entityId, e.name, e.type,
+       (SELECT json_group_array(alias) FROM entity_aliases WHERE entity_id = e.id) AS aliases_json
+     FROM entities e`,
+  );
+
   return {
     /** An entity of this type whose canonical name matches, ignoring case and spacing: one spelled exactly so, else the oldest. */
     findByName(type: EntityType, name: string): EntityRecord | undefined {
@@ -222,6 +229,15 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
         start: row.start_offset,
         end: row.end_offset,
         status: row.status,
+      }));
+    },
+    /** Every entity's id, type, name and aliases: the registry as a gazetteer for suggestions. */
+    registryNames(): RegistryName[] {
+      return (registryNamesStatement.all() as { entityId: string; name: string; type: EntityType; aliases_json: string }[]).map((row) => ({
+        entityId: row.entityId,
+        name: row.name,
+        type: row.type,
+        aliases: JSON.parse(row.aliases_json) as string[],
       }));
     },
     /** The articles that mention an entity, each once with its plain text. */

@@ -4,6 +4,7 @@ import type { AnnotatorDatabase } from './database';
 import { createEntitiesRepo, type EntitiesRepo } from './entitiesRepo';
 import { createEntityMergesRepo, type EntityMergesRepo } from './entityMergesRepo';
 import { createPreferencesRepo, type PreferencesRepo } from './preferencesRepo';
+import { createSuggestionRejectionsRepo, type SuggestionRejectionsRepo } from './suggestionRejectionsRepo';
 
 export { openDatabase, type AnnotatorDatabase, type OpenDatabaseOptions } from './database';
 export { defaultDatabasePath } from './defaultDatabasePath';
@@ -20,6 +21,7 @@ export interface Store {
   entities: EntitiesRepo;
   entityMerges: EntityMergesRepo;
   preferences: PreferencesRepo;
+  suggestionRejections: SuggestionRejectionsRepo;
   /** Runs `work` in one immediate transaction (a savepoint when nested): all of its writes or none. */
   transaction<T>(work: () => T): T;
   /** Runs `work` in one deferred transaction, so that its several reads see the file in one state. */
@@ -35,6 +37,7 @@ export function createStore(db: AnnotatorDatabase): Store {
     entities: createEntitiesRepo(db),
     entityMerges: createEntityMergesRepo(db),
     preferences: createPreferencesRepo(db),
+    suggestionRejections: createSuggestionRejectionsRepo(db),
     transaction: (work) => (db.inTransaction ? db.transaction(work)() : db.transaction(work).immediate()),
     read: (work) => (db.inTransaction ? work() : db.transaction(work).deferred()),
   };

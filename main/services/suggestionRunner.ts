@@ -1,0 +1,83 @@
+import { Worker } from 'node:worker_threads';
+import type { SuggestionInput, SuggestionOptions, SuggestionResult } from '../../common/suggestions/types';
+
+/** A request to the suggestion worker. */
+export interface SuggestionRequest {
+  requestId: number;
+  input: SuggestionInput;
+  options: SuggestionOptions;
+}
+
+/** The worker's answer to one request. */
+export type SuggestionResponse = { requestId: number; ok: true; result: SuggestionResult } | { requestId: number; ok: false; message: string };
+
+/** Computes suggestions off the calling thread. */
+export interface SuggestionRunner {
+  suggest(input: SuggestionInput, options?: SuggestionOptions): Promise<SuggestionResult>;
+  /** Stops the worker; pending requests are refused. */
+  close(): Promise<void>;
+}
+
+// Next to this file when run from source (tsx, tests); next to the bundle when built (electron-vite builds the worker
+// as its own entry beside out/main/index.js, where this code is bundled).
+function defaultWorkerUrl(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('./suggestionWorker.ts', import.meta.url) : new URL('./suggestionWorker.js', import.meta.url);
+}
+
+/**
+ * Starts the suggestion worker on first use and hands it one request at a time. A worker that dies (a bug, or
+ * memory) is started again on the next request; the request it was working on is refused with its reason.
+ */
+export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl()): SuggestionRunner {
+  let worker: Worker | null = null;
+  let nextRequestId = 1;
+  const pending = new Map<number, { resolve(result: SuggestionResult): void; reject(error: Error): void }>();
+
+  const failAll = (error: Error) => {
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+
+  const started = (): Worker => {
+    if (worker) return worker;
+    // Source files need the TypeScript loader registered inside the worker too; the built worker is plain JavaScript.
+    const created = workerUrl.pathname.endsWith('.ts')
+      ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl.href)}); });`, { eval: true })
+      : new Worker(workerUrl);
+    created.on('message', (response: SuggestionResponse) => {
+      const waiting = pending.get(response.requestId);
+      if (!waiting) return;
+      pending.delete(response.requestId);
+      if (pending.size === 0) created.unref();
+      if (response.ok) waiting.resolve(response.result);
+      else waiting.reject(new Error(`Suggestions failed: ${response.message}`));
+    });
+    created.on('error', (error) => failAll(new Error(`The suggestion worker stopped: ${error.message}`)));
+    created.on('exit', () => {
+      if (worker === created) worker = null;
+      failAll(new Error('The suggestion worker stopped.'));
+    });
+    worker = created;
+    return created;
+  };
+
+  return {
+    suggest(input, options = {}) {
+      return new Promise<SuggestionResult>((resolve, reject) => {
+        const requestId = nextRequestId++;
+        pending.set(requestId, { resolve, reject });
+        const request: SuggestionRequest = { requestId, input, options };
+        const running = started();
+        // Held while it works, let go when idle: an idle worker must not keep a command-line run alive.
+        running.ref();
+        running.postMessage(request);
+      });
+    },
+    async close() {
+      const running = worker;
+      worker = null;
+      failAll(new Error('The suggestion worker was closed.'));
+      if (running) await running.terminate();
+    },
+  };
+}
