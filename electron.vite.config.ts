@@ -6,7 +6,13 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: resolve(__dirname, 'main/index.ts') },
+      // The suggestion worker is its own entry: the services start it beside the bundle (see suggestionRunner.ts).
+      lib: {
+        entry: {
+          index: resolve(__dirname, 'main/index.ts'),
+          suggestionWorker: resolve(__dirname, 'main/services/suggestionWorker.ts'),
+        },
+      },
     },
   },
   preload: {
