@@ -37,11 +37,13 @@ export const maxSuggestionTextLength = 6 * 1024 * 1024;
 /** The largest file or pasted text an import accepts, in bytes; the same limit everywhere. */
 export const maxImportBytes = 5 * 1024 * 1024;
 
+/** An article's tags by kind (the editor's, not suggestions), those needing review, and suggestions still waiting. */
 export interface TagCounts {
   entity: number;
   figure: number;
   attribution: number;
   needsReview: number;
+  suggested: number;
 }
 
 /** An article as the library lists it. */

@@ -53,8 +53,9 @@ async function storeImported(store: Store, runner: SuggestionRunner, imported: I
   let doc = parseArticleDocument(imported.doc);
   if (!headlineOf(doc) && imported.title.trim()) doc = withHeadline(doc, imported.title);
   const preferences = suggestionPreferencesOf(store);
-  // Suggestions are computed before the write transaction: the worker's time holds no lock.
-  if (preferences.onImport && preferences.kinds.length > 0) {
+  // Suggestions are computed before the write transaction: the worker's time holds no lock. This app's own
+  // lossless exports come back exactly as they left, so they get none.
+  if (preferences.onImport && preferences.kinds.length > 0 && !imported.origin) {
     doc = withPlacedAnnotations(doc, await suggestionsFor(store, runner, null, doc, preferences.kinds));
   }
   const now = new Date().toISOString();

@@ -49,6 +49,7 @@ interface SummaryRow {
   figure_count: number;
   attribution_count: number;
   needs_review_count: number;
+  suggested_count: number;
 }
 
 interface StoredRow extends SummaryRow {
@@ -58,10 +59,11 @@ interface StoredRow extends SummaryRow {
 
 const summaryColumns = `
   a.id, a.title, a.status, a.source, a.word_count, a.created_at, a.updated_at,
-  (SELECT count(*) FROM annotations WHERE article_id = a.id AND kind = 'entity') AS entity_count,
-  (SELECT count(*) FROM annotations WHERE article_id = a.id AND kind = 'figure') AS figure_count,
-  (SELECT count(*) FROM annotations WHERE article_id = a.id AND kind = 'attribution') AS attribution_count,
-  (SELECT count(*) FROM annotations WHERE article_id = a.id AND status = 'needs_review') AS needs_review_count`;
+  (SELECT count(*) FROM annotations WHERE article_id = a.id AND kind = 'entity' AND status <> 'suggested') AS entity_count,
+  (SELECT count(*) FROM annotations WHERE article_id = a.id AND kind = 'figure' AND status <> 'suggested') AS figure_count,
+  (SELECT count(*) FROM annotations WHERE article_id = a.id AND kind = 'attribution' AND status <> 'suggested') AS attribution_count,
+  (SELECT count(*) FROM annotations WHERE article_id = a.id AND status = 'needs_review') AS needs_review_count,
+  (SELECT count(*) FROM annotations WHERE article_id = a.id AND status = 'suggested') AS suggested_count`;
 
 function toSummary(row: SummaryRow): ArticleSummary {
   return {
@@ -75,6 +77,7 @@ function toSummary(row: SummaryRow): ArticleSummary {
       figure: row.figure_count,
       attribution: row.attribution_count,
       needsReview: row.needs_review_count,
+      suggested: row.suggested_count,
     },
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -230,6 +230,8 @@ function annotationRecord(tag: TagSpec, id: string): Annotation {
 
 function articleSummary(id: string, title: string, text: string, records: AnnotationMap, options: MakeArticleOptions): ArticleSummary {
   const all = Object.values(records);
+  // As the store counts them: the editor's tags by kind, and suggestions apart.
+  const tags = all.filter((record) => record.status !== 'suggested');
   return {
     id,
     title,
@@ -237,9 +239,10 @@ function articleSummary(id: string, title: string, text: string, records: Annota
     source: options.source ?? '',
     wordCount: text.split(/\s+/u).filter(Boolean).length,
     tagCounts: {
-      entity: all.filter((record) => record.kind === 'entity').length,
-      figure: all.filter((record) => record.kind === 'figure').length,
-      attribution: all.filter((record) => record.kind === 'attribution').length,
+      entity: tags.filter((record) => record.kind === 'entity').length,
+      figure: tags.filter((record) => record.kind === 'figure').length,
+      attribution: tags.filter((record) => record.kind === 'attribution').length,
+      suggested: all.filter((record) => record.status === 'suggested').length,
       needsReview: all.filter((record) => record.status === 'needs_review').length,
     },
     createdAt: options.createdAt ?? fixtureCreatedAt,

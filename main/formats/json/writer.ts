@@ -3,6 +3,7 @@ import { z } from '../../../common/zodConfig';
 import { annotationMapSchema, entityTypes, type AnnotationMap } from '../../../common/annotation';
 import { articleStatuses, type ArticleSummary, type EntityRecord } from '../../../common/api';
 import { annotationsOf, parseArticleDocument } from '../../../common/articleText';
+import { suggestedAnnotationIds } from '../../../common/model/suggestions';
 import type { ExportableArticle, ExportResult, FormatWriter } from '../adapter';
 import { exportFileName } from '../shared/fileNames';
 import { allSpans, buildSpanTable } from '../shared/spanTable';
@@ -70,11 +71,15 @@ function rank(key: string, order: readonly string[]): number {
   return index < 0 ? order.length : index;
 }
 
-/** Only the summary fields, even when the caller passes a fuller article record. */
-function summaryOf(article: ArticleSummary): ArticleSummary {
+/**
+ * Only the summary fields, even when the caller passes a fuller article record. Waiting suggestions are counted
+ * in the records the export carries, which hold none unless suggestions were asked for.
+ */
+function summaryOf(article: ArticleSummary, annotations: AnnotationMap): ArticleSummary {
   const { id, title, status, source, wordCount, tagCounts, createdAt, updatedAt } = article;
   const { entity, figure, attribution, needsReview } = tagCounts;
-  return { id, title, status, source, wordCount, tagCounts: { entity, figure, attribution, needsReview }, createdAt, updatedAt };
+  const suggested = suggestedAnnotationIds(annotations).size;
+  return { id, title, status, source, wordCount, tagCounts: { entity, figure, attribution, needsReview, suggested }, createdAt, updatedAt };
 }
 
 /** Only the registry fields, even when the caller passes entities with counts. */
@@ -92,7 +97,7 @@ export function jsonExportOf(input: ExportableArticle): JsonExport {
   return {
     format: jsonExportFormat,
     version: jsonExportVersion,
-    article: summaryOf(input.article),
+    article: summaryOf(input.article, input.annotations),
     doc,
     annotations: input.annotations,
     entities: [...input.entities.values()].map(entityOf).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
@@ -141,6 +146,8 @@ const articleSummarySchema = z.object({
     figure: z.number().int().nonnegative(),
     attribution: z.number().int().nonnegative(),
     needsReview: z.number().int().nonnegative(),
+    // Exports written before suggestions existed have no such count.
+    suggested: z.number().int().nonnegative().default(0),
   }),
   createdAt: timestamp,
   updatedAt: timestamp,
