@@ -16,7 +16,7 @@ function exportJson(article: ExportableArticle): string {
 /** Builds the exporter's input from what parseJsonExport returns, as an import would store it. */
 function reimported(content: string): ExportableArticle {
   const parsed = parseJsonExport(content);
-  return { article: parsed.article, doc: parsed.doc, annotations: parsed.annotations, entities: new Map(parsed.entities.map((entity) => [entity.id, entity])) };
+  return { article: { ...parsed.article, importedFrom: null, copyOf: null }, doc: parsed.doc, annotations: parsed.annotations, entities: new Map(parsed.entities.map((entity) => [entity.id, entity])) };
 }
 
 /** The file edited as an object and written back, to make invalid files. */

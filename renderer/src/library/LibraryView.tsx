@@ -3,6 +3,7 @@ import { articleStatusLabels, articleStatuses, type AnnotatorApi, type ArticleSt
 import { CancelAndConfirm, ConfirmDeleteDialog, Dialog } from '../ui/ConfirmDialog';
 import { ExportControls, exportArticles, type ExportProgress } from '../exports/ExportControls';
 import { importAccept } from './importFiles';
+import { ArticleOriginCells, CopyMarker } from './ArticleOriginCells';
 import { FilterSelect } from '../ui/FilterSelect';
 import type { ExportFormatName } from '../../../common/api';
 
@@ -165,6 +166,8 @@ export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refres
                 />
               </th>
               <th scope="col">Title</th>
+              <th scope="col">Source</th>
+              <th scope="col">Format</th>
               <th scope="col">Status</th>
               <th scope="col" title="Entities · Figures · Attributions">
                 Tags
@@ -196,10 +199,10 @@ export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refres
                   <button type="button" className="link-button article-link" onClick={() => onOpen(article.id)}>
                     {article.title}
                   </button>
-                  <div className="article-meta">
-                    {article.wordCount.toLocaleString()} words{article.source ? ` · ${article.source}` : ''}
-                  </div>
+                  <CopyMarker article={article} />
+                  <div className="article-meta">{article.wordCount.toLocaleString()} words</div>
                 </td>
+                <ArticleOriginCells article={article} />
                 <td>
                   <span className={`status-badge status-${article.status}`}>{articleStatusLabels[article.status]}</span>
                 </td>
