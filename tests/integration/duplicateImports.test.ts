@@ -36,7 +36,7 @@ afterEach(() => {
   temp.remove();
 });
 
-function importFile(fileName: string, text: string, onDuplicate?: 'ask' | 'copy'): Promise<ImportReply> {
+async function importFile(fileName: string, text: string, onDuplicate?: 'ask' | 'copy'): Promise<ImportReply> {
   return services.handlers.importFile({ fileName, bytesBase64: Buffer.from(text).toString('base64'), onDuplicate });
 }
 
