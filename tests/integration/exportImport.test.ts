@@ -537,9 +537,10 @@ describe('the command line', () => {
     const result = await run(['import', sampleArticlePath, ...files, '--db', target]);
     expect(result.code).toBe(0);
     expect(lines(result.stdout)).toHaveLength(6);
-    // The JSON and the NITF export are the same article: the second keeps everything but its id.
+    // The JSON and the NITF export are the same article: the second is imported as a copy, with everything but its id.
     expect(lines(result.stderr)).toEqual([
       `${join(folder, 'memo.docx')}: warning: A Word comment by Sub was not imported: "Source?".`,
+      expect.stringMatching(new RegExp(`^${join(folder, 'ghouta.json')}: warning: the library already holds this text as art_[0-9a-f]{16} "${sampleHeadline}"; imported as copy 1\\.$`)),
       expect.stringMatching(new RegExp(`^${join(folder, 'ghouta.json')}: warning: An article with the id ${sampleId} is already in the database, so the imported copy was given a new id\\.$`)),
     ]);
     const listed = lines((await run(['list', '--db', target])).stdout);

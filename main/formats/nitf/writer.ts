@@ -61,7 +61,7 @@ export function exportNitf(input: ExportableArticle): ExportResult {
   if (omittedSpans.length > 0) {
     const ids = [...new Set(omittedSpans.map((span) => span.annotationId))];
     warnings.push(
-      `NITF cannot nest ${omittedSpans.length} tag span(s) the way the article does (they cross another tag or sit inside a tag that holds only text); ` +
+      `NITF cannot nest ${omittedSpans.length} tag span(s) the way the article does (they cross another tag, sit inside a tag that holds only text, or sit in a dateline, which holds only places and dates); ` +
         `they are kept in the record in head/docdata: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}.`,
     );
   }
