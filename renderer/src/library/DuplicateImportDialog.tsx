@@ -22,8 +22,8 @@ interface DuplicateImportDialogProps {
 }
 
 /**
- * "Already in the library": offers to open the article already there, to import a copy, or to leave it. Open
- * has the focus, so Enter never makes a copy by accident; Escape cancels; Tab reaches every button.
+ * "Already in the library": offers to open the article already there, to import a copy, or to leave it. Open it
+ * has the focus, so Enter opens; Tab reaches Import a copy and Cancel; Escape cancels.
  */
 export function DuplicateImportDialog({ duplicate, waiting, onOpen, onImportCopy, onCancel }: DuplicateImportDialogProps) {
   const [busy, setBusy] = useState(false);
@@ -40,15 +40,16 @@ export function DuplicateImportDialog({ duplicate, waiting, onOpen, onImportCopy
       title={`Already in the library: ${duplicate.existing.title}`}
       onClose={onCancel}
       actions={
+        // Open it comes first: showModal() focuses the first control, so Enter never makes a copy by accident.
         <>
-          <button type="button" onClick={onCancel}>
-            Cancel
+          <button type="button" onClick={onOpen}>
+            Open it
           </button>
           <button type="button" onClick={importCopy} disabled={busy}>
             Import a copy
           </button>
-          <button type="button" onClick={onOpen} autoFocus>
-            Open it
+          <button type="button" onClick={onCancel}>
+            Cancel
           </button>
         </>
       }
