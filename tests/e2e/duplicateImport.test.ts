@@ -81,4 +81,19 @@ describe('importing the same file twice', () => {
     expect(await page.locator('.ProseMirror .block-headline').textContent()).toBe(headline);
     expect(await session.services.handlers.listArticles({})).toHaveLength(2);
   });
+
+  it('asks about pasted text the library already holds too', async () => {
+    await showLibrary();
+    await page.getByRole('button', { name: 'Paste article…' }).click();
+    const paste = page.getByRole('dialog', { name: 'Paste an article' });
+    // Re-wrapped as a mail client would: the same words are the same story.
+    await paste.getByLabel('Article text').fill(ferryStory.replace('after six weeks', 'after six\nweeks'));
+    await paste.getByRole('button', { name: 'Create article' }).click();
+    const dialog = duplicateDialog();
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('The pasted text has the same text as');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await session.services.handlers.listArticles({})).toHaveLength(2);
+  });
 });

@@ -226,7 +226,7 @@ body { margin: 0 auto; max-width: 46rem; padding: 2rem 1.25rem 4rem; }
 header.meta { font: 0.85rem/1.4 system-ui, sans-serif; color: #555; border-bottom: 1px solid #ddd; margin-bottom: 1.5rem; padding-bottom: 0.5rem; }
 [data-block] { white-space: pre-wrap; overflow-wrap: anywhere; }
 h1[data-block] { font-size: 2rem; line-height: 1.2; }
-p.dateline { font: 600 0.85rem system-ui, sans-serif; letter-spacing: 0.03em; text-transform: uppercase; color: #555; }
+p.dateline { font: 600 0.9rem system-ui, sans-serif; color: #555; }
 p.standfirst { font-size: 1.2rem; color: #333; }
 figure { margin: 1.5rem 0; padding: 0.5rem 0.75rem; border-left: 3px solid #ccc; }
 figcaption { font: 0.9rem/1.4 system-ui, sans-serif; color: #444; }

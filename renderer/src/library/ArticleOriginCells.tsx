@@ -18,7 +18,7 @@ export function ArticleOriginCells({ article }: { article: ArticleSummary }) {
   return (
     <>
       <td className="article-source">{article.source || <span className="muted">–</span>}</td>
-      <td className="article-format">
+      <td className="article-format" title={from === null ? 'Not recorded: made in the app, or imported before the app recorded formats.' : undefined}>
         {importFormatLabel(from)}
         {from?.kind === 'file' && <div className="article-meta" title={from.fileName}>{from.fileName}</div>}
       </td>
