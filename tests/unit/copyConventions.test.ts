@@ -1,3 +1,4 @@
+import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { articleText, parseArticleDocument } from '../../common/articleText';
 import { highlightColours, highlightRgba } from '../../common/highlightColours';
@@ -141,6 +142,29 @@ describe('Markdown and HTML: the same conventions', () => {
     const byWords = await imported('ferry.html', `<article><h1>Ferry returns</h1><p>LARK ISLAND (AP) — ${lede}</p></article>`);
     expect(byWords.blocks.slice(1).map((block) => [block.type, block.text])).toEqual([
       ['dateline', 'LARK ISLAND (AP)'],
+      ['paragraph', lede],
+    ]);
+  });
+});
+
+describe('Word: a paragraph in the Dateline style', () => {
+  it('is a dateline even when its words do not look like one', async () => {
+    const word = new Document({
+      styles: { paragraphStyles: [{ id: 'Dateline', name: 'Dateline', basedOn: 'Normal' }] },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'Ferry returns', heading: HeadingLevel.TITLE }),
+            new Paragraph({ text: 'Lark Island, in the spring', style: 'Dateline' }),
+            new Paragraph({ text: lede }),
+          ],
+        },
+      ],
+    });
+    const article = await parseImportedFile('ferry.docx', new Uint8Array(await Packer.toBuffer(word)));
+    expect(blocksOf(article).map((block) => [block.type, block.text])).toEqual([
+      ['headline', 'Ferry returns'],
+      ['dateline', 'Lark Island, in the spring'],
       ['paragraph', lede],
     ]);
   });
