@@ -56,6 +56,7 @@ export async function openAndImportFiles(
       let result = (await dispatchApiCall(handlers, 'importFile', { fileName, bytesBase64 })) as ApiResult<ImportReply>;
       if (result.ok && result.value.outcome === 'duplicate') {
         const choice = await askAboutDuplicate(window, fileName, result.value.existing.title);
+        // The renderer opens the article an 'article-imported' command names, which is all Open it asks for.
         if (choice === 'open') sendCommand({ type: 'article-imported', articleId: result.value.existing.id });
         if (choice !== 'copy') continue;
         result = (await dispatchApiCall(handlers, 'importFile', { fileName, bytesBase64, onDuplicate: 'copy' })) as ApiResult<ImportReply>;
