@@ -96,4 +96,18 @@ describe('importing the same file twice', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await session.services.handlers.listArticles({})).toHaveLength(2);
   });
+
+  it('in a batch, imports the new files, counts the duplicate and asks about it', async () => {
+    await showLibrary();
+    await page.getByLabel('Files to import').setInputFiles([
+      ferryFile,
+      { name: 'pier.txt', mimeType: 'text/plain', buffer: Buffer.from('Pier reopens\n\nThe Lark Island pier reopened on Wednesday after the storm.') },
+    ]);
+    const dialog = page.getByRole('dialog', { name: /^Already in the library/ });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('ferry.txt has the same text as');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.import-summary').textContent()).toContain('Imported 1 article; 1 already in the library.');
+    await expect.poll(() => rows().count()).toBe(3);
+  });
 });
