@@ -81,10 +81,12 @@ function isFormatName(name: string): name is FormatName {
   return (formatNames as readonly string[]).includes(name);
 }
 
-// A format name this version does not know (written by a later one) reads as not recorded.
+// Pasted text is stored as plain text without a file name. A format this version does not know (written by a
+// later one) reads as not recorded.
 function importSourceOf(row: SummaryRow): ImportSource | null {
   if (row.import_format === null || !isFormatName(row.import_format)) return null;
-  return row.import_file_name === null ? { kind: 'pasted' } : { kind: 'file', format: row.import_format, fileName: row.import_file_name };
+  if (row.import_file_name !== null) return { kind: 'file', format: row.import_format, fileName: row.import_file_name };
+  return row.import_format === 'plaintext' ? { kind: 'pasted' } : null;
 }
 
 function toSummary(row: SummaryRow): ArticleSummary {

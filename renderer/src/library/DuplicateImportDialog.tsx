@@ -1,16 +1,8 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import type { ArticleSummary, ImportReply, ImportResult } from '../../../common/api';
+import type { ImportResult } from '../../../common/api';
 import { Dialog } from '../ui/ConfirmDialog';
 import { articleOriginLine } from './articleOrigin';
-
-/** An import that stopped because the library already holds its text, waiting for the person to choose. */
-export interface PendingDuplicate {
-  // What was being imported, as the dialog names it: a file's name, or "The pasted text".
-  what: string;
-  existing: ArticleSummary;
-  // Imports the same file or text again, this time as a copy.
-  importCopy: () => Promise<ImportReply>;
-}
+import type { PendingDuplicate } from './pendingDuplicate';
 
 interface DuplicateImportDialogProps {
   duplicate: PendingDuplicate;

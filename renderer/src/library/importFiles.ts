@@ -1,5 +1,5 @@
 import { importFormats, type AnnotatorApi, type ImportResult } from '../../../common/api';
-import type { PendingDuplicate } from './DuplicateImportDialog';
+import type { PendingDuplicate } from './pendingDuplicate';
 
 /** How a batch import is going, for the progress bar. */
 export interface ImportProgress {
