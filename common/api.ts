@@ -89,6 +89,7 @@ export type ImportReply = ImportResult | DuplicateFound;
  * the article already there (the default), 'copy' imports the text again as a copy.
  */
 export const duplicateChoices = ['ask', 'copy'] as const;
+/** One of `duplicateChoices`. */
 export type DuplicateChoice = (typeof duplicateChoices)[number];
 
 /** An article as the editor opens it: the ProseMirror document JSON and the revision it saves against. */

@@ -16,6 +16,7 @@ export interface HighlightColour {
   line: number;
 }
 
+/** Each highlight's colour, tint and underline: the one definition the editor and the HTML export share. */
 export const highlightColours: Record<HighlightName, HighlightColour> = {
   person: { rgb: [59, 130, 246], tint: 0.18, line: 0.7 },
   organisation: { rgb: [147, 51, 234], tint: 0.16, line: 0.7 },
