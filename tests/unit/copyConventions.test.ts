@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { articleText, parseArticleDocument } from '../../common/articleText';
 import { highlightColours, highlightRgba } from '../../common/highlightColours';
 import { exportFormatNames } from '../../common/formats';
+import { articleSchema, blockTypeNames } from '../../common/schema';
 import { formatAdapters } from '../../main/formats/index';
 import { parseImportedFile, type ImportedArticle } from '../../main/formats/importFile';
 import { exportNitf } from '../../main/formats/nitf/writer';
@@ -29,6 +30,13 @@ async function imported(fileName: string, text: string): Promise<{ article: Impo
 
 const lede = 'The Lark Spirit ferry sailed from Portwick again on Tuesday after six weeks of repairs to its landing ramp, the harbour board said.';
 const second = 'About 340 islanders rely on the crossing to reach work, school and the clinic on the mainland, the island council said.';
+
+describe('the dateline block', () => {
+  it('is a block of the schema, listed in blockTypeNames in the schema\'s order', () => {
+    expect(Object.keys(articleSchema.nodes).filter((name) => name !== 'doc' && name !== 'text')).toEqual([...blockTypeNames]);
+    expect(articleSchema.nodes.dateline?.isInGroup('block')).toBe(true);
+  });
+});
 
 describe('reading a dateline', () => {
   it('reads dates on a line of their own and wire datelines, and drops the dash after a wire dateline', () => {
