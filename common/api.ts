@@ -2,7 +2,7 @@ import { z } from './zodConfig';
 import { entityTypes, type EntityType } from './annotation';
 import { documentPatchSchema } from './documentPatch';
 import type { ApiErrorCode, ApiErrorInfo, ApiResult } from './apiError';
-import { exportFormatNames, type ExportedFile } from './formats';
+import { exportFormatNames, type ExportedFile, type FormatName } from './formats';
 import { blockTypeNames } from './schema';
 import { suggestionKinds, type SuggestionKind, type SuggestionResult } from './suggestions/types';
 
@@ -46,12 +46,29 @@ export interface TagCounts {
   suggested: number;
 }
 
+/** Where an imported article's text came from: a file read in one format, or text pasted into the app (read as plain text). */
+export type ImportSource = { kind: 'file'; format: FormatName; fileName: string } | { kind: 'pasted' };
+
+/**
+ * Marks an article whose text, as it arrived, is the same as that of an article imported before it: the earliest
+ * such article is the original, and each later one is its copy number 1, 2, ... in the order they arrived.
+ */
+export interface CopyOf {
+  originalId: string;
+  originalTitle: string;
+  copyNumber: number;
+}
+
 /** An article as the library lists it. */
 export interface ArticleSummary {
   id: string;
   title: string;
   status: ArticleStatus;
   source: string;
+  // Null for articles made in the app (the demo) and for those imported before the app recorded this.
+  importedFrom: ImportSource | null;
+  // Null unless an article with the same text arrived before this one.
+  copyOf: CopyOf | null;
   wordCount: number;
   tagCounts: TagCounts;
   createdAt: string;
@@ -60,9 +77,27 @@ export interface ArticleSummary {
 
 /** What an import returns: the new article, and what the reader could not carry over (Word comments, tracked changes, ...). */
 export interface ImportResult extends ArticleSummary {
+  outcome: 'imported';
   // Present only when there is something a person should know; each is one sentence.
   importWarnings?: string[];
 }
+
+/** What an import asked to stop at a duplicate returns instead: the article the library already holds with the same text. */
+export interface DuplicateFound {
+  outcome: 'duplicate';
+  existing: ArticleSummary;
+}
+
+/** Either the new article or, when the text is already in the library and the caller asked to be told, that article. */
+export type ImportReply = ImportResult | DuplicateFound;
+
+/**
+ * What an import does when the library already holds the same text: 'ask' stores nothing and replies with
+ * the article already there (the default), 'copy' imports the text again as a copy.
+ */
+export const duplicateChoices = ['ask', 'copy'] as const;
+/** One of `duplicateChoices`. */
+export type DuplicateChoice = (typeof duplicateChoices)[number];
 
 /** An article as the editor opens it: the ProseMirror document JSON and the revision it saves against. */
 export interface ArticleRecord extends ArticleSummary {
@@ -194,15 +229,20 @@ export const apiMethods = {
   ),
   getArticle: method<ArticleRecord>()(
     z.object({ id })),
-  importFile: method<ImportResult>()(
+  importFile: method<ImportReply>()(
     z.object({
       fileName: z.string().min(1).max(1000),
       // Base64 keeps the contract plain JSON for both IPC and HTTP; the service enforces the byte limit.
       bytesBase64: z.string().max(Math.ceil((maxImportBytes * 4) / 3) + 16, 'The file is larger than the import limit.'),
+      onDuplicate: z.enum(duplicateChoices).optional(),
     }),
   ),
-  importText: method<ImportResult>()(
-    z.object({ text: z.string().max(maxImportBytes, 'The text is larger than the import limit.'), title: z.string().max(500).optional() }),
+  importText: method<ImportReply>()(
+    z.object({
+      text: z.string().max(maxImportBytes, 'The text is larger than the import limit.'),
+      title: z.string().max(500).optional(),
+      onDuplicate: z.enum(duplicateChoices).optional(),
+    }),
   ),
   // The whole document, or (for an editor that saved before) only what changed since its last save.
   saveArticle: method<SaveResult>()(

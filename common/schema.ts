@@ -21,6 +21,14 @@ const blockNodes: Record<string, NodeSpec> = {
     parseDOM: [{ tag: 'h1' }],
     toDOM: () => ['h1', { class: 'block-headline' }, 0],
   },
+  // Where and when the story was filed, as the copy says it ("DAMASCUS, March 11 (Reuters)", "Sunday, August 2, 2015").
+  dateline: {
+    content: 'text*',
+    group: 'block',
+    marks: 'annotation',
+    parseDOM: [{ tag: 'p.dateline' }, { tag: 'p.block-dateline' }],
+    toDOM: () => ['p', { class: 'block-dateline' }, 0],
+  },
   standfirst: {
     content: 'text*',
     group: 'block',
@@ -126,5 +134,5 @@ export const articleSchema = new Schema({
 });
 
 /** Block node names in the order the importers and exporters know them. */
-export const blockTypeNames = ['headline', 'standfirst', 'paragraph', 'subhead', 'caption', 'credit'] as const;
+export const blockTypeNames = ['headline', 'dateline', 'standfirst', 'paragraph', 'subhead', 'caption', 'credit'] as const;
 export type BlockTypeName = (typeof blockTypeNames)[number];

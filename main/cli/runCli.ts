@@ -19,6 +19,7 @@ export interface CliOutput {
 // Printed for --help and after a bad command line.
 const cliUsage = `Usage:
   npm run --silent cli -- import FILE [FILE...] [--db DB]   import articles; prints each new article's id on its own line
+                                                            (text already in the library is imported as a copy, with a warning)
   npm run --silent cli -- list [--db DB]                    one line per article: id, title and tag count, tab-separated
   npm run --silent cli -- export (ID [ID...] | --all) --format FORMAT --out DIR [--db DB]
                                                             export articles into DIR (created if needed; files of the
@@ -66,9 +67,14 @@ async function importFiles(services: AppServices, files: readonly string[], outp
       exitCode = exitFailed;
       continue;
     }
-    const result = await dispatchApiCall(services.handlers, 'importFile', { fileName: basename(path), bytesBase64: bytes.toString('base64') });
+    // A script cannot answer a question: text the library already holds is imported as a copy, and stderr says so.
+    const result = await dispatchApiCall(services.handlers, 'importFile', { fileName: basename(path), bytesBase64: bytes.toString('base64'), onDuplicate: 'copy' });
     if (result.ok) {
       const imported = result.value as ImportResult;
+      if (imported.copyOf) {
+        const { originalId, originalTitle, copyNumber } = imported.copyOf;
+        output.stderr(`${file}: warning: the library already holds this text as ${originalId} "${oneLine(originalTitle)}"; imported as copy ${copyNumber}.\n`);
+      }
       for (const warning of imported.importWarnings ?? []) output.stderr(`${file}: warning: ${warning}\n`);
       output.stdout(`${imported.id}\n`);
     } else {

@@ -1,10 +1,24 @@
 import { dialog, type BrowserWindow } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { maxImportBytes, type ImportResult, type MenuCommand } from '../../common/api';
+import { maxImportBytes, type ApiResult, type ImportReply, type MenuCommand } from '../../common/api';
 import { importFormats } from '../formats/importFile';
 import { dispatchApiCall, type ApiHandlers } from '../services/apiDispatch';
 
+
+// The same question the renderer's dialog asks, as a native message box: Open it is the default, Escape cancels.
+async function askAboutDuplicate(window: BrowserWindow, fileName: string, existingTitle: string): Promise<'open' | 'copy' | 'cancel'> {
+  const buttons = ['Open it', 'Import a copy', 'Cancel'] as const;
+  const { response } = await dialog.showMessageBox(window, {
+    type: 'question',
+    message: `Already in the library: ${existingTitle}`,
+    detail: `${fileName} has the same text as an article the library already holds. Open that article, or import this file again as a copy.`,
+    buttons: [...buttons],
+    defaultId: 0,
+    cancelId: 2,
+  });
+  return response === 0 ? 'open' : response === 1 ? 'copy' : 'cancel';
+}
 
 /**
  * File > Open: lets the user pick one or more files, imports each through the same validated call the renderer
@@ -39,12 +53,20 @@ export async function openAndImportFiles(
         continue;
       }
       const bytesBase64 = (await readFile(filePath)).toString('base64');
-      const result = await dispatchApiCall(handlers, 'importFile', { fileName, bytesBase64 });
-      if (result.ok) {
-        const imported = result.value as ImportResult;
+      let result = (await dispatchApiCall(handlers, 'importFile', { fileName, bytesBase64 })) as ApiResult<ImportReply>;
+      if (result.ok && result.value.outcome === 'duplicate') {
+        const choice = await askAboutDuplicate(window, fileName, result.value.existing.title);
+        // The renderer opens the article an 'article-imported' command names, which is all Open it asks for.
+        if (choice === 'open') sendCommand({ type: 'article-imported', articleId: result.value.existing.id });
+        if (choice !== 'copy') continue;
+        result = (await dispatchApiCall(handlers, 'importFile', { fileName, bytesBase64, onDuplicate: 'copy' })) as ApiResult<ImportReply>;
+      }
+      if (!result.ok) failures.push(`${fileName}: ${result.error.message}`);
+      else if (result.value.outcome === 'imported') {
+        const imported = result.value;
         warnings.push(...(imported.importWarnings ?? []).map((warning) => `${fileName}: ${warning}`));
         sendCommand({ type: 'article-imported', articleId: imported.id });
-      } else failures.push(`${fileName}: ${result.error.message}`);
+      }
     } catch (error) {
       failures.push(`${fileName}: the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
     }

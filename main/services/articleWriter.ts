@@ -1,7 +1,7 @@
 import { ApiError } from '../../common/api';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { newId } from '../../common/annotation';
-import type { ArticleStatus, ArticleSummary, SaveResult } from '../../common/api';
+import type { ArticleStatus, ArticleSummary, ImportSource, SaveResult } from '../../common/api';
 import { annotationsOf, articleText } from '../../common/articleText';
 import type { Store } from '../store/index';
 import { planAnnotationWrites, type AnnotationWritePlan } from './annotationRows';
@@ -11,6 +11,8 @@ import { articleTitle, countWords } from './articleDocument';
 export interface NewArticle {
   doc: ProseMirrorNode;
   source: string;
+  // Where an imported article was read from; absent for an article made in the app.
+  importedFrom?: ImportSource;
   // What an import of this app's own export keeps (see importHandlers.ts); the caller checks the id is free.
   kept?: { id?: string; status?: ArticleStatus; createdAt?: string; updatedAt?: string };
 }
@@ -46,6 +48,7 @@ export function createArticle(store: Store, article: NewArticle, now: string): A
       title: articleTitle(article.doc),
       status: article.kept?.status ?? 'draft',
       source: article.source,
+      importedFrom: article.importedFrom ?? null,
       docJson: documentJson(article.doc, plan),
       plainText: text,
       wordCount: countWords(text),

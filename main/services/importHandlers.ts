@@ -1,8 +1,9 @@
 import { ApiError } from '../../common/api';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { AnnotationMap } from '../../common/annotation';
-import type { ImportResult } from '../../common/api';
-import { annotationsOf, headlineOf, parseArticleDocument } from '../../common/articleText';
+import type { DuplicateChoice, ImportReply, ImportSource } from '../../common/api';
+import { annotationsOf, articleText, headlineOf, parseArticleDocument } from '../../common/articleText';
+import { importFormatOf } from '../../common/formats';
 import { parseImportedFile, parsePastedText, type ImportedArticle, type ImportedArticleOrigin } from '../formats/importFile';
 import type { Store } from '../store/index';
 import { type ApiHandlers } from './apiDispatch';
@@ -49,37 +50,59 @@ function withRecords(doc: ProseMirrorNode, records: AnnotationMap): ProseMirrorN
 
 // The importer proposes a title; it becomes the headline when the document has none, since title = headline.
 // An export of this app brings its entities and identity too: they are stored with the article, all or nothing.
-async function storeImported(store: Store, runner: SuggestionRunner, imported: ImportedArticle): Promise<ImportResult> {
+// Text the library already holds is stored only when the caller asked for a copy; otherwise the reply names the
+// article already there. The check and the write share one transaction, so two imports cannot both pass it.
+async function storeImported(
+  store: Store,
+  runner: SuggestionRunner,
+  imported: ImportedArticle,
+  importedFrom: ImportSource,
+  onDuplicate: DuplicateChoice,
+): Promise<ImportReply> {
   let doc = parseArticleDocument(imported.doc);
   if (!headlineOf(doc) && imported.title.trim()) doc = withHeadline(doc, imported.title);
+  const plainText = articleText(doc).text;
+  // Asked before any work on suggestions; asked again inside the transaction, where the answer holds.
+  const known = onDuplicate === 'ask' ? store.articles.findSameText(plainText) : undefined;
+  if (known) return { outcome: 'duplicate', existing: known };
   const preferences = suggestionPreferencesOf(store);
   // Suggestions are computed before the write transaction: the worker's time holds no lock. This app's own
-  // lossless exports come back exactly as they left, so they get none.
+  // lossless exports come back exactly as they left, so they get none. They never change the text.
   if (preferences.onImport && preferences.kinds.length > 0 && !imported.origin) {
     doc = withPlacedAnnotations(doc, await suggestionsFor(store, runner, null, doc, preferences.kinds));
   }
   const now = new Date().toISOString();
   return store.transaction(() => {
+    const existing = onDuplicate === 'ask' ? store.articles.findSameText(plainText) : undefined;
+    if (existing) return { outcome: 'duplicate', existing };
     const warnings = [...(imported.warnings ?? [])];
     const links = registerImportedEntities(store, imported.entities ?? []);
     warnings.push(...links.warnings);
     const linked = links.relinked.size > 0 ? withRecords(doc, relinkImportedRecords(annotationsOf(doc), links.relinked)) : doc;
     const kept = imported.origin ? keptIdentity(store, imported.origin, warnings) : undefined;
-    const summary = createArticle(store, { doc: linked, source: imported.source, kept }, now);
+    const summary = { ...createArticle(store, { doc: linked, source: imported.source, importedFrom, kept }, now), outcome: 'imported' as const };
     return warnings.length > 0 ? { ...summary, importWarnings: warnings } : summary;
   });
+}
+
+// A renderer sends a bare name, but a host may send a path; only the name is the file's to show.
+function baseName(fileName: string): string {
+  return fileName.split(/[\\/]/).pop() || fileName;
 }
 
 /** The import methods: a file sent as base64, or pasted text; the importer enforces the size limit first. */
 export function createImportHandlers(store: Store, runner: SuggestionRunner): Pick<ApiHandlers, 'importFile' | 'importText'> {
   return {
-    async importFile({ fileName, bytesBase64 }) {
+    async importFile({ fileName, bytesBase64, onDuplicate = 'ask' }) {
       if (!isBase64(bytesBase64)) throw new ApiError('invalid_argument', 'The file contents did not arrive as base64.');
       const bytes = Buffer.from(bytesBase64, 'base64');
-      return storeImported(store, runner, await parseImportedFile(fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+      const imported = await parseImportedFile(fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      // The reader was chosen by this very extension, so the format is known once parsing succeeded.
+      const format = importFormatOf(fileName)!;
+      return storeImported(store, runner, imported, { kind: 'file', format, fileName: baseName(fileName) }, onDuplicate);
     },
-    importText({ text, title }) {
-      return storeImported(store, runner, parsePastedText(text, title));
+    importText({ text, title, onDuplicate = 'ask' }) {
+      return storeImported(store, runner, parsePastedText(text, title), { kind: 'pasted' }, onDuplicate);
     },
   };
 }

@@ -1,4 +1,6 @@
-import type { ArticleStatus, ArticleSummary } from '../../common/api';
+import type { ArticleStatus, ArticleSummary, ImportSource } from '../../common/api';
+import { formatNames, type FormatName } from '../../common/formats';
+import { contentFingerprint } from './contentFingerprint';
 import type { AnnotatorDatabase } from './database';
 
 /** An article as it is written: the document and what is derived from it. */
@@ -7,6 +9,8 @@ export interface ArticleWrite {
   title: string;
   status: ArticleStatus;
   source: string;
+  // Null for an article made in the app.
+  importedFrom: ImportSource | null;
   docJson: string;
   plainText: string;
   wordCount: number;
@@ -42,6 +46,11 @@ interface SummaryRow {
   title: string;
   status: ArticleStatus;
   source: string;
+  import_format: string | null;
+  import_file_name: string | null;
+  original_id: string | null;
+  original_title: string | null;
+  copy_number: number;
   word_count: number;
   created_at: string;
   updated_at: string;
@@ -57,13 +66,30 @@ interface StoredRow extends SummaryRow {
   revision: number;
 }
 
+// An article is a copy when an article with the same fingerprint arrived before it (a smaller seq).
+const earlierSameText = 'FROM articles o WHERE o.content_fingerprint = a.content_fingerprint AND o.seq < a.seq';
 const summaryColumns = `
-  a.id, a.title, a.status, a.source, a.word_count, a.created_at, a.updated_at,
+  a.id, a.title, a.status, a.source, a.import_format, a.import_file_name, a.word_count, a.created_at, a.updated_at,
+  (SELECT o.id ${earlierSameText} ORDER BY o.seq LIMIT 1) AS original_id,
+  (SELECT o.title ${earlierSameText} ORDER BY o.seq LIMIT 1) AS original_title,
+  (SELECT count(*) ${earlierSameText}) AS copy_number,
   (SELECT count(*) FROM annotations WHERE article_id = a.id AND kind = 'entity' AND status <> 'suggested') AS entity_count,
   (SELECT count(*) FROM annotations WHERE article_id = a.id AND kind = 'figure' AND status <> 'suggested') AS figure_count,
   (SELECT count(*) FROM annotations WHERE article_id = a.id AND kind = 'attribution' AND status <> 'suggested') AS attribution_count,
   (SELECT count(*) FROM annotations WHERE article_id = a.id AND status = 'needs_review') AS needs_review_count,
   (SELECT count(*) FROM annotations WHERE article_id = a.id AND status = 'suggested') AS suggested_count`;
+
+function isFormatName(name: string): name is FormatName {
+  return (formatNames as readonly string[]).includes(name);
+}
+
+// Pasted text is stored as plain text without a file name. A format this version does not know (written by a
+// later one) reads as not recorded.
+function importSourceOf(row: SummaryRow): ImportSource | null {
+  if (row.import_format === null || !isFormatName(row.import_format)) return null;
+  if (row.import_file_name !== null) return { kind: 'file', format: row.import_format, fileName: row.import_file_name };
+  return row.import_format === 'plaintext' ? { kind: 'pasted' } : null;
+}
 
 function toSummary(row: SummaryRow): ArticleSummary {
   return {
@@ -71,6 +97,11 @@ function toSummary(row: SummaryRow): ArticleSummary {
     title: row.title,
     status: row.status,
     source: row.source,
+    importedFrom: importSourceOf(row),
+    copyOf:
+      row.original_id !== null && row.original_title !== null
+        ? { originalId: row.original_id, originalTitle: row.original_title, copyNumber: row.copy_number }
+        : null,
     wordCount: row.word_count,
     tagCounts: {
       entity: row.entity_count,
@@ -94,8 +125,9 @@ function articleSearchExpression(query: string): string | null {
 /** The articles table and its search index, behind prepared statements. */
 export function createArticlesRepo(db: AnnotatorDatabase) {
   const insertStatement = db.prepare(`
-    INSERT INTO articles (id, title, status, source, doc_json, plain_text, word_count, revision, created_at, updated_at)
-    VALUES (@id, @title, @status, @source, @docJson, @plainText, @wordCount, 1, @createdAt, @updatedAt)`);
+    INSERT INTO articles (id, title, status, source, import_format, import_file_name, content_fingerprint, doc_json, plain_text, word_count, revision, created_at, updated_at)
+    VALUES (@id, @title, @status, @source, @importFormat, @importFileName, @fingerprint, @docJson, @plainText, @wordCount, 1, @createdAt, @updatedAt)`);
+  const sameTextStatement = db.prepare(`SELECT ${summaryColumns} FROM articles a WHERE a.content_fingerprint = ? ORDER BY a.seq LIMIT 1`);
   const findStatement = db.prepare(`SELECT ${summaryColumns}, a.doc_json, a.revision FROM articles a WHERE a.id = ?`);
   const summaryStatement = db.prepare(`SELECT ${summaryColumns} FROM articles a WHERE a.id = ?`);
   const listStatement = db.prepare(`
@@ -116,8 +148,18 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
 
   return {
     /** Stores a new article at revision 1. */
-    insert(article: ArticleWrite): void {
-      insertStatement.run(article);
+    insert({ importedFrom, ...article }: ArticleWrite): void {
+      insertStatement.run({
+        ...article,
+        importFormat: importedFrom === null ? null : importedFrom.kind === 'pasted' ? 'plaintext' : importedFrom.format,
+        importFileName: importedFrom?.kind === 'file' ? importedFrom.fileName : null,
+        fingerprint: contentFingerprint(article.plainText),
+      });
+    },
+    /** The earliest stored article whose text, as it arrived, is this plain text (see contentFingerprint), if any. */
+    findSameText(plainText: string): ArticleSummary | undefined {
+      const row = sameTextStatement.get(contentFingerprint(plainText)) as SummaryRow | undefined;
+      return row && toSummary(row);
     },
     /** The whole stored article, or undefined when there is none with this id. */
     find(id: string): StoredArticle | undefined {

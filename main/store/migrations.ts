@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { registerStoreFunctions } from './contentFingerprint';
 import { findMigrationsDirectory } from './migrationsDirectory';
 
 /** One numbered schema change, read from `NNNN_name.sql`. */
@@ -94,6 +95,8 @@ function recordedMigrations(db: Database, known: readonly Migration[]): Recorded
  * database. Returns the versions it applied.
  */
 export function applyMigrations(db: Database, migrations: readonly Migration[], now: () => string = () => new Date().toISOString()): number[] {
+  // Migrations may call the store's own SQL functions (0004 fills content fingerprints).
+  registerStoreFunctions(db);
   const migrate = db.transaction(() => {
     const recorded = recordedMigrations(db, migrations);
     const pending = migrations.slice(recorded.length);

@@ -9,6 +9,7 @@ import { ImportStatus } from './library/ImportStatus';
 import { PasteDialog } from './library/PasteDialog';
 import { useWindowFileDrop } from './library/useWindowFileDrop';
 import { UserNameDialog } from './preferences/UserNameDialog';
+import { useDuplicateImports } from './library/DuplicateImportDialog';
 
 type Screen = { name: 'library' } | { name: 'registry' } | { name: 'editor'; articleId: string; focusAnnotationId?: string };
 
@@ -67,6 +68,15 @@ export function App() {
     setLibraryVersion((version) => version + 1);
   }, [editorSaved]);
 
+  const duplicates = useDuplicateImports({
+    onOpen: (articleId) => void open(articleId),
+    onCopyImported: (article, onlyOne) => {
+      setLibraryVersion((version) => version + 1);
+      if (onlyOne) void open(article.id);
+    },
+  });
+  const offerDuplicates = duplicates.offer;
+
   const runImport = useCallback(
     async (files: File[]) => {
       const controller = new AbortController();
@@ -77,10 +87,12 @@ export function App() {
       setProgress(null);
       setLibraryVersion((version) => version + 1);
       const warned = result.imported.some((article) => article.importWarnings?.length);
+      offerDuplicates(result.duplicates);
       if (files.length === 1 && result.imported.length === 1 && !warned) await open(result.imported[0]!.id);
-      else setOutcome(result);
+      // Duplicates alone are the dialog's to tell about; a summary would only say nothing was imported.
+      else if (result.imported.length > 0 || result.failed.length > 0 || result.cancelled) setOutcome(result);
     },
-    [api, open],
+    [api, open, offerDuplicates],
   );
 
   const importDrop = useCallback(
@@ -161,13 +173,16 @@ export function App() {
           }}
         />
       )}
+      {duplicates.dialog}
       {pasting && (
         <PasteDialog
           onCancel={() => setPasting(false)}
           onImport={async (text, title) => {
-            const article = await api.importText({ text, title: title || undefined });
+            const request = { text, title: title || undefined };
+            const reply = await api.importText(request);
             setPasting(false);
-            await open(article.id);
+            if (reply.outcome === 'imported') await open(reply.id);
+            else offerDuplicates([{ what: 'The pasted text', existing: reply.existing, importCopy: () => api.importText({ ...request, onDuplicate: 'copy' }) }]);
           }}
         />
       )}

@@ -10,6 +10,7 @@ import { articleSchema } from '../../common/schema';
 import { dispatchApiCall } from '../../main/services/apiDispatch';
 import { openServices, type AppServices } from '../../main/services/index';
 import { generateArticle } from './generateArticle';
+import { importedArticle } from '../support/importedArticle';
 
 /**
  * Exchange throughput, for `npm run bench`: 1,000 generated tagged articles (about 300 words and 30 tags each,
@@ -100,7 +101,7 @@ export async function benchExchange(options: ExchangeBenchOptions = {}): Promise
     const records = await linkToRegistry(services, base.attrs.annotations as AnnotationMap, registry);
     const ids: string[] = [];
     for (let index = 0; index < articles; index++) {
-      const summary = await call(services, 'importText', { text: 'Benchmark placeholder.' });
+      const summary = importedArticle(await call(services, 'importText', { text: 'Benchmark placeholder.', onDuplicate: 'copy' }));
       const stored = (await call(services, 'getArticle', { id: summary.id })) as ArticleRecord;
       await call(services, 'saveArticle', { id: summary.id, baseRevision: stored.revision, doc: numberedArticle(base, index, records).toJSON() });
       ids.push(summary.id);

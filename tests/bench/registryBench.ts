@@ -12,6 +12,7 @@ import { articleSchema } from '../../common/schema';
 import { openServices, type AppServices } from '../../main/services/index';
 import { taggedBlock, type BlockTag } from '../../main/services/taggedBlock';
 import { median } from './stats';
+import { importedArticle } from '../support/importedArticle';
 
 const entityCount = 5_000;
 const articleCount = 200;
@@ -51,7 +52,7 @@ async function fillRegistry({ handlers, db }: AppServices): Promise<string> {
   )();
   const hub = { id: (handlers.createEntity({ name: 'Harbour Council', type: 'person' }) as { id: string }).id, name: 'Harbour Council' };
   for (let article = 0; article < articleCount; article++) {
-    const summary = await handlers.importText({ text: 'Benchmark placeholder.' });
+    const summary = importedArticle(await handlers.importText({ text: 'Benchmark placeholder.', onDuplicate: 'copy' }));
     await handlers.saveArticle({ id: summary.id, baseRevision: 1, doc: articleDoc(article, hub, entities) });
   }
   return hub.id;

@@ -10,6 +10,7 @@ import { generateArticle } from './generateArticle';
 import { median, percentile, printTable, type BenchRow } from './stats';
 import { benchRegistry } from './registryBench';
 import { benchExchange } from './exchangeBench';
+import { importedArticle } from '../support/importedArticle';
 
 const words = 100_000;
 const annotations = 10_000;
@@ -17,7 +18,7 @@ const runs = 5;
 
 async function createArticle(session: BrowserSession, doc: ProseMirrorNode): Promise<string> {
   const { handlers } = session.services;
-  const summary = await handlers.importText({ text: 'Benchmark placeholder.' });
+  const summary = importedArticle(await handlers.importText({ text: 'Benchmark placeholder.', onDuplicate: 'copy' }));
   const record = await handlers.getArticle({ id: summary.id });
   await handlers.saveArticle({ id: summary.id, baseRevision: record.revision, doc: doc.toJSON() });
   return summary.id;

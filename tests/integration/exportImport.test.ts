@@ -31,6 +31,7 @@ import { entityRecord, exportArtifactsDir, makeArticle, sampleArticlePath, sampl
 import { codePointSlice, readNitf, validateNitf } from '../support/validateNitf';
 import { loadWadmAssertions, wadmFailures } from '../support/validateWadm';
 import { makeTempDir, projectRoot, valueOf } from './storeFixtures';
+import { importedArticle } from '../support/importedArticle';
 
 /**
  * Export and import through the services and the command line, on real SQLite files: the sample article
@@ -70,7 +71,8 @@ async function failure(services: AppServices, method: ApiMethodName, input: unkn
 }
 
 function importBytes(services: AppServices, fileName: string, bytes: Uint8Array | string): Promise<ImportResult> {
-  return call(services, 'importFile', { fileName, bytesBase64: Buffer.from(bytes).toString('base64') });
+  // Round trips import the same file more than once on purpose.
+  return call(services, 'importFile', { fileName, bytesBase64: Buffer.from(bytes).toString('base64'), onDuplicate: 'copy' }).then(importedArticle);
 }
 
 // These round trips check every record, so the sample's waiting suggestion goes along too.
@@ -401,7 +403,7 @@ describe('hostile and wrong files through the services', () => {
     expect(imported.title).toBe('Talks stall');
     expect(imported.importWarnings).toEqual(['A Word comment by Jo Editor was not imported: "Check this figure".']);
     // Pasted text and plain files have nothing to report, and say nothing.
-    expect((await call(commented, 'importText', { text: 'Nothing to report here.' })).importWarnings).toBeUndefined();
+    expect(importedArticle(await call(commented, 'importText', { text: 'Nothing to report here.' })).importWarnings).toBeUndefined();
   });
 });
 
@@ -546,9 +548,10 @@ describe('the command line', () => {
     const result = await run(['import', sampleArticlePath, ...files, '--db', target]);
     expect(result.code).toBe(0);
     expect(lines(result.stdout)).toHaveLength(6);
-    // The JSON and the NITF export are the same article: the second keeps everything but its id.
+    // The JSON and the NITF export are the same article: the second is imported as a copy, with everything but its id.
     expect(lines(result.stderr)).toEqual([
       `${join(folder, 'memo.docx')}: warning: A Word comment by Sub was not imported: "Source?".`,
+      expect.stringMatching(new RegExp(`^${join(folder, 'ghouta.json')}: warning: the library already holds this text as art_[0-9a-f]{16} "${sampleHeadline}"; imported as copy 1\\.$`)),
       expect.stringMatching(new RegExp(`^${join(folder, 'ghouta.json')}: warning: An article with the id ${sampleId} is already in the database, so the imported copy was given a new id\\.$`)),
     ]);
     const listed = lines((await run(['list', '--db', target])).stdout);

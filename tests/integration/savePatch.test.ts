@@ -4,6 +4,7 @@ import { dispatchApiCall } from '../../main/services/apiDispatch';
 import { openServices, type AppServices } from '../../main/services/index';
 import type { ArticleRecord, SaveResult } from '../../common/api';
 import { makeTempDir, valueOf } from './storeFixtures';
+import { importedArticle } from '../support/importedArticle';
 
 describe('saving only what changed (document patches)', () => {
   let services: AppServices;
@@ -16,7 +17,7 @@ describe('saving only what changed (document patches)', () => {
   async function setUp(): Promise<ArticleRecord> {
     temp = makeTempDir();
     services = openServices({ databasePath: join(temp.dir, 'patch.sqlite') });
-    const summary = await services.handlers.importText({ text: 'Patch test\n\nFirst paragraph.\n\nSecond paragraph.\n\nThird paragraph.' });
+    const summary = importedArticle(await services.handlers.importText({ text: 'Patch test\n\nFirst paragraph.\n\nSecond paragraph.\n\nThird paragraph.' }));
     return services.handlers.getArticle({ id: summary.id });
   }
 

@@ -237,6 +237,8 @@ function articleSummary(id: string, title: string, text: string, records: Annota
     title,
     status: options.status ?? 'in_review',
     source: options.source ?? '',
+    importedFrom: null,
+    copyOf: null,
     wordCount: text.split(/\s+/u).filter(Boolean).length,
     tagCounts: {
       entity: tags.filter((record) => record.kind === 'entity').length,

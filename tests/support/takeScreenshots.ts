@@ -80,6 +80,15 @@ try {
   await shot('06-registry');
   await page.getByRole('button', { name: 'Library', exact: true }).click();
   await shot('07-library');
+  // The same file again: the library already holds it.
+  await page.getByLabel('Files to import').setInputFiles(sampleArticlePath);
+  await page.getByRole('dialog', { name: /^Already in the library/ }).waitFor();
+  await shot('08-duplicate-dialog');
+  await page.getByRole('button', { name: 'Import a copy' }).click();
+  await page.locator('.ProseMirror').waitFor();
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await page.locator('.copy-marker').waitFor();
+  await shot('09-library-with-copy');
 } finally {
   await session.close();
 }

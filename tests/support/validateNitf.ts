@@ -103,7 +103,7 @@ const parser = new XMLParser({
   htmlEntities: true,
 });
 
-const blockElements = new Set(['hl1', 'p', 'hl2', 'media-caption', 'tagline']);
+const blockElements = new Set(['hl1', 'dateline', 'p', 'hl2', 'media-caption', 'tagline']);
 // Element-only wrappers a reader walks through to reach text blocks; media-producer (a caption's credit)
 // and media-reference hold no article text.
 const wrapperElements = new Set(['nitf', 'body', 'body.head', 'hedline', 'abstract', 'body.content', 'media', 'body.end']);

@@ -178,7 +178,8 @@ describe('plain text captions', () => {
     const blocks = await blocksOfText(
       `${long('Opening')}\n\nPhoto: Smoke rises over the eastern suburbs on Sunday.\n\nIn this picture taken on Sunday, smoke rises over the town. (Reuters)\n\n${long('Body')}`,
     );
-    expect(blocks[2]).toEqual({ type: 'caption', text: 'Photo: Smoke rises over the eastern suburbs on Sunday.', credit: '' });
+    // The label marks the line as a caption; it is not part of the caption's words.
+    expect(blocks[2]).toEqual({ type: 'caption', text: 'Smoke rises over the eastern suburbs on Sunday.', credit: '' });
     expect(blocks[3]).toEqual({ type: 'caption', text: 'In this picture taken on Sunday, smoke rises over the town.', credit: 'Reuters' });
   });
 

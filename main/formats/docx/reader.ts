@@ -16,6 +16,8 @@ import { docxZipLimits, readGuardedZip } from '../shared/zipGuard';
 const styleMap = [
   "p[style-name='Title'] => h1:fresh",
   "p[style-name='Subtitle'] => p.standfirst:fresh",
+  // Not built in, but newsroom templates name the style for the place and date line so.
+  "p[style-name='Dateline'] => p.dateline:fresh",
   // Style names match case-insensitively: Word names its built-in caption style "caption".
   "p[style-name='Caption'] => figcaption:fresh",
 ];

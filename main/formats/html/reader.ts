@@ -1,6 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import { emptyDraft, type DraftArticle, type DraftBlock } from '../shared/articleDraft';
-import { applyCaptionAndCreditConventions } from '../shared/copyConventions';
+import { applyCopyConventions } from '../shared/copyConventions';
 
 /**
  * Web pages (and Word files converted to HTML) as articles. sanitize-html, a maintained sanitiser, first
@@ -13,14 +13,15 @@ import { applyCaptionAndCreditConventions } from '../shared/copyConventions';
 const blockTags = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'figcaption', 'li', 'pre', 'td', 'th'];
 const containerTags = ['article', 'main', 'section', 'div', 'header', 'footer', 'nav', 'aside', 'figure', 'blockquote', 'ul', 'ol', 'table', 'tr'];
 
-// Paragraph classes that mark a standfirst or a credit, including those of this app's own schema.
+// Paragraph classes that mark a standfirst, a credit or a dateline, including those of this app's own schema.
 const standfirstClasses = ['standfirst', 'block-standfirst', 'lede', 'dek', 'summary'];
 const creditClasses = ['credit', 'block-credit'];
+const datelineClasses = ['dateline', 'block-dateline'];
 
 const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags: [...blockTags, ...containerTags, 'title', 'br'],
   allowedAttributes: { figcaption: ['data-credit'] },
-  allowedClasses: { p: [...standfirstClasses, ...creditClasses] },
+  allowedClasses: { p: [...standfirstClasses, ...creditClasses, ...datelineClasses] },
   // Elements whose text is never article copy, dropped with everything inside them.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'select', 'button', 'noscript', 'iframe', 'object', 'svg', 'math', 'template', 'canvas', 'audio', 'video'],
   disallowedTagsMode: 'discard',
@@ -116,6 +117,7 @@ function blockFor(element: HtmlElement, text: string, reader: BlockReader): Draf
     case 'p':
       if (classes.some((name) => standfirstClasses.includes(name))) return { type: 'standfirst', text };
       if (classes.some((name) => creditClasses.includes(name))) return { type: 'credit', text };
+      if (classes.some((name) => datelineClasses.includes(name))) return { type: 'dateline', text };
       return { type: 'paragraph', text };
     default:
       return { type: 'paragraph', text };
@@ -167,6 +169,6 @@ export function parseHtml(html: string): DraftArticle {
   readBlocks(content, reader);
   const pageTitle = elementsIn(root, 'title')[0];
   if (draft.title === null && pageTitle) draft.title = collapseWhitespace(textOf(pageTitle)) || null;
-  draft.blocks = applyCaptionAndCreditConventions(reader.blocks);
+  draft.blocks = applyCopyConventions(reader.blocks);
   return draft;
 }

@@ -1,5 +1,6 @@
 import { labels, type Annotation, type EntityType } from '../../../common/annotation';
 import { articleStatusLabels } from '../../../common/api';
+import { highlightColours, highlightRgba, type HighlightName } from '../../../common/highlightColours';
 import type { BlockTypeName } from '../../../common/schema';
 import { annotationType, entityById, mediumText, speakerText } from '../shared/annotationFields';
 import type { ExportableArticle, ExportResult, FormatWriter } from '../adapter';
@@ -163,6 +164,7 @@ function writeFragments(input: ExportableArticle, table: SpanTable, block: Table
 
 const blockElements: Record<BlockTypeName, { tag: string; className: string }> = {
   headline: { tag: 'h1', className: 'headline' },
+  dateline: { tag: 'p', className: 'dateline' },
   standfirst: { tag: 'p', className: 'standfirst' },
   paragraph: { tag: 'p', className: 'paragraph' },
   subhead: { tag: 'h2', className: 'subhead' },
@@ -203,12 +205,28 @@ function legend(table: SpanTable): string {
   return `<aside class="legend" aria-labelledby="legend-title">\n<h2 id="legend-title">Legend</h2>\n<ul>\n${items.join('\n')}\n</ul>\n<p class="hint">Hover a tag to see its fields.</p>\n</aside>`;
 }
 
+// The highlights in the editor's colours (common/highlightColours.ts): a tint with an underline, an attribution
+// with a rule beneath, a cue with a dotted underline.
+function highlightRules(): string {
+  const line = (name: HighlightName) => highlightRgba(name, highlightColours[name].line);
+  const tint = (name: HighlightName) => highlightRgba(name, highlightColours[name].tint);
+  const tagged = (['person', 'organisation', 'place', 'event', 'other', 'figure'] as const).map(
+    (name) => `.ann-${name} { background: ${tint(name)}; box-shadow: inset 0 -2px ${line(name)}; }`,
+  );
+  return [
+    ...tagged,
+    `.ann-attribution { background: ${tint('attribution')}; border-bottom: 2px solid ${line('attribution')}; }`,
+    `.ann-cue { background: none; border-bottom: none; text-decoration: underline dotted ${line('cue')} 2px; text-underline-offset: 3px; font-style: italic; }`,
+  ].join('\n');
+}
+
 const styleSheet = `
 :root { color-scheme: light; font-family: Georgia, 'Times New Roman', serif; line-height: 1.55; color: #1d1d1f; background: #fff; }
 body { margin: 0 auto; max-width: 46rem; padding: 2rem 1.25rem 4rem; }
 header.meta { font: 0.85rem/1.4 system-ui, sans-serif; color: #555; border-bottom: 1px solid #ddd; margin-bottom: 1.5rem; padding-bottom: 0.5rem; }
 [data-block] { white-space: pre-wrap; overflow-wrap: anywhere; }
 h1[data-block] { font-size: 2rem; line-height: 1.2; }
+p.dateline { font: 600 0.9rem system-ui, sans-serif; color: #555; }
 p.standfirst { font-size: 1.2rem; color: #333; }
 figure { margin: 1.5rem 0; padding: 0.5rem 0.75rem; border-left: 3px solid #ccc; }
 figcaption { font: 0.9rem/1.4 system-ui, sans-serif; color: #444; }
@@ -217,14 +235,7 @@ p.credit { font: 0.85rem system-ui, sans-serif; color: #666; }
 q::before, q::after { content: none; }
 .ann { border-radius: 3px; padding: 0 1px; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
 .ann .ann { padding: 0; }
-.ann-person { background: #fde0e0; box-shadow: inset 0 -2px #d64545; }
-.ann-organisation { background: #e3e0fd; box-shadow: inset 0 -2px #5b4bd6; }
-.ann-place { background: #dcf5e3; box-shadow: inset 0 -2px #2f9e55; }
-.ann-event { background: #fdeed9; box-shadow: inset 0 -2px #d9822b; }
-.ann-other { background: #ececec; box-shadow: inset 0 -2px #777; }
-.ann-figure { background: #dbeefe; box-shadow: inset 0 -2px #1f78c8; }
-.ann-attribution { background: #fff6c9; }
-.ann-cue { background: none; text-decoration: underline dotted #a07d00; text-underline-offset: 3px; font-style: italic; }
+${highlightRules()}
 [data-status="needs_review"] { outline: 1px dashed #c0392b; }
 [data-status="suggested"] { opacity: 0.8; }
 aside.legend { font: 0.85rem/1.4 system-ui, sans-serif; margin-top: 3rem; border-top: 1px solid #ddd; }

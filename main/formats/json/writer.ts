@@ -29,11 +29,17 @@ export interface JsonExportSpan {
   text: string;
 }
 
+/**
+ * The article fields a JSON export records: the summary without the library's view of where the article came from
+ * and which articles it copies, which belong to one library and would be wrong in another.
+ */
+export type JsonExportSummary = Omit<ArticleSummary, 'importedFrom' | 'copyOf'>;
+
 /** The file's top-level object, in the order its keys are written. */
 export interface JsonExport {
   format: typeof jsonExportFormat;
   version: typeof jsonExportVersion;
-  article: ArticleSummary;
+  article: JsonExportSummary;
   doc: unknown;
   annotations: AnnotationMap;
   entities: EntityRecord[];
@@ -75,7 +81,7 @@ function rank(key: string, order: readonly string[]): number {
  * Only the summary fields, even when the caller passes a fuller article record. Waiting suggestions are counted
  * in the records the export carries, which hold none unless suggestions were asked for.
  */
-function summaryOf(article: ArticleSummary, annotations: AnnotationMap): ArticleSummary {
+function summaryOf(article: JsonExportSummary, annotations: AnnotationMap): JsonExportSummary {
   const { id, title, status, source, wordCount, tagCounts, createdAt, updatedAt } = article;
   const { entity, figure, attribution, needsReview } = tagCounts;
   const suggested = suggestedAnnotationIds(annotations).size;
@@ -128,7 +134,7 @@ export class InvalidJsonExportError extends Error {
 
 /** What an import needs from a JSON export: the article's summary, its checked document and the entities. */
 export interface ParsedJsonExport {
-  article: ArticleSummary;
+  article: JsonExportSummary;
   doc: ProseMirrorNode;
   annotations: AnnotationMap;
   entities: EntityRecord[];
@@ -217,7 +223,7 @@ export function parseJsonExport(content: string): ParsedJsonExport {
   const article = data.article;
   const entities = data.entities;
   // The derived text and spans must be what this document gives: a hand-edited offset would mislead a reader.
-  const derived = jsonExportOf({ article, doc, annotations, entities: new Map(entities.map((entity) => [entity.id, entity])) });
+  const derived = jsonExportOf({ article: { ...article, importedFrom: null, copyOf: null }, doc, annotations, entities: new Map(entities.map((entity) => [entity.id, entity])) });
   if (derived.text !== data.text) throw new InvalidJsonExportError('The export\'s "text" is not the plain text of its document.');
   if (stableJson(derived.spans) !== stableJson(data.spans)) {
     throw new InvalidJsonExportError('The export\'s "spans" do not match the annotation marks of its document.');

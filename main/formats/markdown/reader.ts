@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { emptyDraft, type DraftArticle, type DraftBlock } from '../shared/articleDraft';
-import { applyCaptionAndCreditConventions } from '../shared/copyConventions';
+import { applyCopyConventions } from '../shared/copyConventions';
 import { parseHtml } from '../html/reader';
 
 /**
@@ -92,6 +92,6 @@ export function parseMarkdown(text: string): DraftArticle {
       }
     }
   }
-  draft.blocks = applyCaptionAndCreditConventions(blocks);
+  draft.blocks = applyCopyConventions(blocks);
   return draft;
 }

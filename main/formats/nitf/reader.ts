@@ -8,7 +8,7 @@ import { readNitfRecord } from './recordReader';
 import { childElements, parseUntrustedXml, xmlText, type XmlElement, type XmlNode } from '../shared/safeXml';
 
 /**
- * NITF (IPTC News Industry Text Format) articles: hedline/hl1 is the headline, abstract the standfirst,
+ * NITF (IPTC News Industry Text Format) articles: hedline/hl1 is the headline, dateline a dateline, abstract the standfirst,
  * body.content's paragraphs, hl2 subheads and media captions (credited by media-producer) the body, and
  * body.end's tagline the credit. Inline tags become annotations (see nitfAnnotations.ts).
  */
@@ -124,14 +124,18 @@ function readBlocks(nodes: readonly XmlNode[], reader: NitfReader): void {
       case 'ul':
         childElements(node, 'li').forEach((item, index) => pushBlock(reader, 'paragraph', item.children, node.name === 'ol' ? `${index + 1}. ` : '• '));
         break;
+      case 'dateline':
+        pushBlock(reader, 'dateline', node.children);
+        break;
       case 'p':
+        pushBlock(reader, node.attributes.class === 'dateline' ? 'dateline' : 'paragraph', node.children);
+        break;
       case 'pre':
       case 'td':
       case 'th':
         pushBlock(reader, 'paragraph', node.children);
         break;
       // Metadata a reader of the article does not see as copy.
-      case 'dateline':
       case 'distributor':
       case 'series':
       case 'rights':

@@ -75,6 +75,9 @@ function literalBlocks(body: XmlElement): { blocks: LiteralBlock[]; byline: stri
         case 'body.head/byline':
           byline = xmlText(node).trim();
           break;
+        case 'body.head/dateline':
+          blocks.push({ type: 'dateline', text: xmlText(node) });
+          break;
         case 'body.head/abstract':
           for (const paragraph of elementChildren(node)) {
             if (paragraph.name !== 'p') throw unexpected(paragraph);
@@ -82,7 +85,7 @@ function literalBlocks(body: XmlElement): { blocks: LiteralBlock[]; byline: stri
           }
           break;
         case 'body.content/p': {
-          const type = node.attributes.class === 'standfirst' || node.attributes.class === 'credit' ? node.attributes.class : 'paragraph';
+          const type = node.attributes.class === 'dateline' || node.attributes.class === 'standfirst' || node.attributes.class === 'credit' ? node.attributes.class : 'paragraph';
           blocks.push({ type, text: xmlText(node) });
           break;
         }

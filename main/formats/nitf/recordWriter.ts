@@ -19,7 +19,8 @@ export const nitfRecordVersion = 1;
 export type NitfSpanOmission =
   // It crosses an element already written (neither contains the other).
   | 'crossing'
-  // It would sit inside an element that holds only text (a place inside an `org`, a date inside an `event`).
+  // It would sit inside an element that holds only text (a place inside an `org`, a date inside an `event`),
+  // or that holds no element of its kind (a person in a `dateline`, which holds only places and dates).
   | 'nesting'
   // It is an attribution's cue; NITF has no element for a reporting verb.
   | 'cue';

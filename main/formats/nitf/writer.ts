@@ -11,10 +11,10 @@ import { serializeXml, xmlElement, xmlSafeText, type XmlElement, type XmlNode } 
  * NITF 3.6 export (IPTC News Industry Text Format), valid against nitf-3-6.xsd.
  *
  * Structure: head (title; docdata with doc-id, date.issue, date.release once the article is done, and our
- * record), body.head (hedline/hl1 from the headline, byline from the article's source when known, abstract
- * from the standfirst that follows the headline),
+ * record), body.head (hedline/hl1 from the headline, byline from the article's source when known, dateline from
+ * the datelines that follow the headline, abstract from the standfirst that follows them),
  * body.content (p for paragraphs, hl2 for subheads, media with media-caption and media-producer for captions;
- * standfirsts and credits elsewhere in the article become p with class "standfirst" / "credit", so the
+ * datelines, standfirsts and credits elsewhere become p with class "dateline" / "standfirst" / "credit", so the
  * document order is kept), body.end (tagline from a credit that ends the article).
  *
  * Inline tags: entities as person / org / location / event / classifier (type "other"), with idsrc and value
@@ -45,6 +45,10 @@ export const nitfWriter: FormatWriter = {
 // Elements that hold only elements; everything else is mixed content and written without added whitespace.
 const containerElements = new Set(['nitf', 'head', 'docdata', 'body', 'body.head', 'hedline', 'abstract', 'body.content', 'media', 'body.end']);
 
+// A dateline in body.head holds text, places and dates only (nitf-3-6.xsd); other blocks take any inline element.
+type BlockContext = 'enriched' | 'dateline';
+const datelineInlineElements = new Set(['location']);
+
 interface InlineValue {
   tag: NitfInlineTag;
   span: ExportSpan;
@@ -57,7 +61,7 @@ export function exportNitf(input: ExportableArticle): ExportResult {
   if (omittedSpans.length > 0) {
     const ids = [...new Set(omittedSpans.map((span) => span.annotationId))];
     warnings.push(
-      `NITF cannot nest ${omittedSpans.length} tag span(s) the way the article does (they cross another tag or sit inside a tag that holds only text); ` +
+      `NITF cannot nest ${omittedSpans.length} tag span(s) the way the article does (they cross another tag, sit inside a tag that holds only text, or sit in a dateline, which holds only places and dates); ` +
         `they are kept in the record in head/docdata: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}.`,
     );
   }
@@ -82,11 +86,13 @@ export function buildNitf(input: ExportableArticle): { xml: string; omittedSpans
 
   const blockSpans = spansByBlock(exported);
 
-  const inlineContent = (blockIndex: number): XmlNode[] => {
+  const inlineContent = (blockIndex: number, context: BlockContext = 'enriched'): XmlNode[] => {
     const block = exported.blocks[blockIndex]!;
     const candidates: InlineSpan<InlineValue>[] = [];
     for (const span of blockSpans[blockIndex]!) {
+      const tag = tags.get(span.annotationId)!;
       if (span.part === 'cue') omissions.set(span, 'cue');
+      else if (context === 'dateline' && !datelineInlineElements.has(tag.name)) omissions.set(span, 'nesting');
       else candidates.push({ start: span.start - block.start, end: span.end - block.start, value: { tag: tags.get(span.annotationId)!, span } });
     }
     // Of two spans with the same extent, the q goes outside: it is the only element that can hold the other.
@@ -157,7 +163,7 @@ function nitfHead(input: ExportableArticle, record: XmlElement): XmlElement {
 }
 
 /** Places the blocks: headline, byline and a leading standfirst in body.head, a final credit in body.end. */
-function nitfBody(exported: ExportText, source: string, inlineContent: (blockIndex: number) => XmlNode[]): XmlElement {
+function nitfBody(exported: ExportText, source: string, inlineContent: (blockIndex: number, context?: BlockContext) => XmlNode[]): XmlElement {
   const blocks = exported.blocks;
   const head: XmlElement[] = [];
   const content: XmlElement[] = [];
@@ -170,6 +176,8 @@ function nitfBody(exported: ExportText, source: string, inlineContent: (blockInd
   }
   // Who the article is from, as the copy says; metadata, not part of the plain text.
   if (source.trim()) head.push(xmlElement('byline', {}, [source.trim()]));
+  // The schema orders body.head as hedline, byline, dateline, abstract: the copy's own order when datelines lead.
+  for (; index < blocks.length && blocks[index]!.type === 'dateline'; index++) head.push(xmlElement('dateline', {}, inlineContent(index, 'dateline')));
   for (; index < blocks.length && blocks[index]!.type === 'standfirst'; index++) abstract.push(xmlElement('p', {}, inlineContent(index)));
   const lastIndex = blocks.length - 1;
   const tagline = lastIndex >= index && blocks[lastIndex]!.type === 'credit' ? lastIndex : -1;
@@ -193,6 +201,7 @@ function nitfBody(exported: ExportText, source: string, inlineContent: (blockInd
           ]),
         );
         break;
+      case 'dateline':
       case 'standfirst':
       case 'credit':
       case 'headline':

@@ -1,13 +1,18 @@
 import { emptyDraft, type DraftArticle, type DraftBlock } from '../shared/articleDraft';
 import {
+  applyDatelineConvention,
   captionPairCredit,
   endsLikeSentence,
+  labelledCaption,
   looksLikeCaption,
   looksLikeHeadline,
   looksLikeSubhead,
   parseByline,
   parseCreditLine,
+  sourceLine,
+  sourcesSectionStart,
   splitCaptionCredit,
+  splitDateline,
   splitRepeatedCaption,
 } from '../shared/copyConventions';
 
@@ -82,19 +87,27 @@ function closingCreditSource(block: TextBlock, isLast: boolean): string | null {
   return isLast && block.lineCount === 1 && looksLikeSubhead(block.text) ? block.text.replace(/^[-–—]\s*/u, '') : null;
 }
 
-function closingCreditsStart(blocks: readonly TextBlock[], bodyStart: number): number {
-  let from = blocks.length;
+// Closing credits end at `end`: the end of the text, or the heading of a sources section that follows them.
+function closingCreditsStart(blocks: readonly TextBlock[], bodyStart: number, end: number): number {
+  let from = end;
   // The first body block is never a credit, whatever it looks like.
   while (from - 1 > bodyStart && closingCreditSource(blocks[from - 1] as TextBlock, from === blocks.length) !== null) from--;
   return from;
 }
 
 function classifyBlocks(blocks: readonly TextBlock[], bodyStart: number, draft: DraftArticle): DraftBlock[] {
-  const creditsFrom = closingCreditsStart(blocks, bodyStart);
+  const sourcesAt = sourcesSectionStart(blocks.map((block, index) => (index < bodyStart ? '' : block.text)));
+  const sourcesFrom = sourcesAt < 0 ? blocks.length : sourcesAt;
+  const creditsFrom = closingCreditsStart(blocks, bodyStart, sourcesFrom);
   const body: DraftBlock[] = [];
   for (let i = bodyStart; i < blocks.length; i++) {
     const block = blocks[i] as TextBlock;
     const text = block.text;
+    // A list of sources names where facts came from, not who the article is from: credits, not the source.
+    if (i >= sourcesFrom) {
+      body.push({ type: 'credit', text: i === sourcesFrom ? text : sourceLine(text) });
+      continue;
+    }
     const pairCredit = i + 1 < creditsFrom ? captionPairCredit(text, (blocks[i + 1] as TextBlock).text) : null;
     const repeated = block.lineCount > 1 ? splitRepeatedCaption(text) : null;
     const byline = i - bodyStart < 3 ? parseByline(text) : null;
@@ -107,37 +120,45 @@ function classifyBlocks(blocks: readonly TextBlock[], bodyStart: number, draft: 
       body.push({ type: 'credit', text });
       draft.source ||= byline ?? closingCreditSource(block, i === blocks.length - 1) ?? '';
     } else if (looksLikeCaption(text)) {
-      body.push({ type: 'caption', ...splitCaptionCredit(text) });
+      body.push({ type: 'caption', ...(labelledCaption(text) ?? splitCaptionCredit(text)) });
     } else if (block.lineCount === 1 && i > bodyStart && looksLikeSubhead(text)) {
       body.push({ type: 'subhead', text });
     } else {
       body.push({ type: 'paragraph', text });
     }
   }
-  // The standfirst is the opening paragraph, unless a subhead already opened the body.
-  const opening = body.find((block) => block.type === 'paragraph' || block.type === 'subhead');
+  // The standfirst is the opening paragraph after any dateline, unless a subhead already opened the body.
+  const withDatelines = applyDatelineConvention(body);
+  const opening = withDatelines.find((block) => block.type === 'paragraph' || block.type === 'subhead');
   if (opening?.type === 'paragraph') opening.type = 'standfirst';
-  return body;
+  return withDatelines;
 }
 
 /**
  * Reads a plain-text article: a first short unpunctuated line followed by more text is the headline
  * (unless `givenTitle` is set, which wins), the first paragraph is the standfirst, short unpunctuated
  * lines are subheads, a caption repeated with an agency credit is one credited caption, and closing
- * source lines and bylines are credits. Line ends, blank-line runs and stray whitespace are normalised.
+ * source lines and bylines are credits. A dateline at the top (see splitDateline) is a dateline, also when it
+ * stands above the headline; "Photo: …" and "Image: …" lines are credited captions; a closing "Sources" section's
+ * lines are credits. Line ends, blank-line runs and stray whitespace are normalised.
  */
 export function parsePlainText(text: string, givenTitle?: string): DraftArticle {
-  const blocks = splitBlocks(normalisedLines(text));
+  let blocks = splitBlocks(normalisedLines(text));
   const draft = emptyDraft();
-  const first = blocks[0];
   let bodyStart = 0;
   const title = givenTitle?.trim();
+  const isHeadline = (block: TextBlock | undefined): block is TextBlock =>
+    block !== undefined && block.lineCount === 1 && parseByline(block.text) === null && splitDateline(block.text) === null && looksLikeHeadline(block.text);
   if (title) {
     draft.title = title;
-    if (first && sameText(first.text, title)) bodyStart = 1;
-  } else if (first && blocks.length > 1 && first.lineCount === 1 && parseByline(first.text) === null && looksLikeHeadline(first.text)) {
-    draft.title = first.text;
+    if (blocks[0] && sameText(blocks[0].text, title)) bodyStart = 1;
+  } else if (blocks.length > 1 && isHeadline(blocks[0])) {
+    draft.title = blocks[0].text;
     bodyStart = 1;
+  } else if (blocks.length > 2 && blocks[0]!.lineCount === 1 && splitDateline(blocks[0]!.text)?.rest === '' && isHeadline(blocks[1])) {
+    // A dateline above the headline, as pages copied from the web often have: the headline still leads.
+    draft.title = blocks[1].text;
+    blocks = [blocks[0]!, ...blocks.slice(2)];
   }
   draft.blocks = classifyBlocks(blocks, bodyStart, draft);
   return draft;

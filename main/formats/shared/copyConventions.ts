@@ -162,7 +162,7 @@ export function applyCaptionAndCreditConventions(blocks: readonly DraftBlock[]):
       refined.push({ type: 'caption', text: block.text, credit: pairCredit });
       i++;
     } else if ((block.type === 'paragraph' && looksLikeCaption(block.text)) || (block.type === 'caption' && !block.credit)) {
-      refined.push({ ...block, type: 'caption', ...splitCaptionCredit(block.text) });
+      refined.push({ ...block, type: 'caption', ...(labelledCaption(block.text) ?? splitCaptionCredit(block.text)) });
     } else {
       refined.push(block);
     }
@@ -173,4 +173,123 @@ export function applyCaptionAndCreditConventions(blocks: readonly DraftBlock[]):
     refined[i] = { ...block, type: 'credit' };
   }
   return refined;
+}
+
+const monthNames = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec';
+const weekdayNames = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun';
+const month = `(?:${monthNames})\\.?`;
+const dayOfMonth = '(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?';
+// "August 2, 2015", "Aug. 2", "2 August 2015", "2015-08-02"; a weekday may open it.
+const calendarDate = `(?:(?:${weekdayNames})\\.?,?\\s+)?(?:${month}\\s+${dayOfMonth}(?:,?\\s+\\d{4})?|${dayOfMonth}\\s+${month}(?:,?\\s+\\d{4})?|\\d{4}-\\d{2}-\\d{2})`;
+const clockTime = '(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9](?:\\s?[ap]\\.?m\\.?)?(?:\\s+\\p{Lu}{2,5})?';
+const dateOnlyLine = new RegExp(
+  `^(?:(?:published|updated|posted|last updated)(?:\\s+on)?:?\\s+)?${calendarDate}(?:(?:,|\\s+at|\\s+[-–—|])?\\s+${clockTime})?\\.?$`,
+  'iu',
+);
+// A wire service's dateline: the place in capitals, then the date, the agency or both, then a dash.
+const placeInCapitals = "\\p{Lu}[\\p{Lu}\\p{M}'’.]+(?:[ -]\\p{Lu}[\\p{Lu}\\p{M}'’.]*)*";
+const region = `,\\s*(?!(?:${monthNames})\\b)\\p{Lu}[\\p{Ll}\\p{M}.]+(?:\\s\\p{Lu}[\\p{Ll}\\p{M}.]+)*`;
+const wireDateline = new RegExp(
+  `^(${placeInCapitals}(?:${region})?(?:,\\s*(?<date>${month}\\s+${dayOfMonth}(?:,?\\s+\\d{4})?))?(?:\\s*(?<agency>\\([^()]{1,40}\\)))?)(?:\\s*[-–—]+(?:\\s+(?<rest>\\S.*))?)?$`,
+  'su',
+);
+
+/**
+ * The dateline that opens a block, and the copy after it: a line that is only a date ("Sunday, August 2, 2015",
+ * "Updated: 2 August 2015 14:30 BST"), or a wire service's dateline before the first sentence ("DAMASCUS,
+ * March 11 (Reuters) - Government forces …"). The dash after a wire dateline is its separator and is dropped.
+ * Null when the block does not open with one.
+ */
+export function splitDateline(text: string): { dateline: string; rest: string } | null {
+  const line = text.trim();
+  if (line.length <= 80 && dateOnlyLine.test(line)) return { dateline: line, rest: '' };
+  const wire = wireDateline.exec(line);
+  // Capitals alone could be a shouted sentence; a dateline names a date or an agency.
+  if (!wire || (!wire.groups?.date && !wire.groups?.agency)) return null;
+  return { dateline: (wire[1] as string).trim(), rest: wire.groups?.rest?.trim() ?? '' };
+}
+
+// How far into the body a dateline may stand: after a byline or two, never after the copy has begun.
+const datelineReach = 3;
+
+/**
+ * Turns the datelines at the top of an article's body into dateline blocks: within the first few blocks and
+ * before any copy, a block that is a dateline becomes one, and a paragraph that opens with a wire dateline is
+ * split into the dateline and the paragraph. Blocks that carry tags are left as they are.
+ */
+export function applyDatelineConvention(blocks: readonly DraftBlock[]): DraftBlock[] {
+  const result: DraftBlock[] = [];
+  let open = true;
+  blocks.forEach((block, index) => {
+    const prose = block.type === 'paragraph' || block.type === 'standfirst';
+    const candidate = open && index < datelineReach && (prose || block.type === 'subhead') && !block.marks?.length ? splitDateline(block.text) : null;
+    // A short line alone reads as a subhead; it is a dateline only when it is nothing but one.
+    const found = candidate && (prose || candidate.rest === '') ? candidate : null;
+    if (found) {
+      result.push({ type: 'dateline', text: found.dateline });
+      if (found.rest) result.push({ ...block, text: found.rest });
+    } else result.push(block);
+    // Bylines and datelines come before the copy; the first other block ends the search.
+    if (block.type !== 'credit' && block.type !== 'dateline' && (!found || found.rest)) open = false;
+  });
+  return result;
+}
+
+const captionLabelPrefix = /^(?:photo(?:graph)?|picture|image|caption|pictured|file photo)\s*[:：]\s*/iu;
+
+/**
+ * A caption line labelled "Photo: …" or "Image: …" as its caption and credit, the label dropped: "Image: The pier
+ * at dawn. (Harbour Board)" is the caption "The pier at dawn." credited to the Harbour Board. Null when the line
+ * carries no such label.
+ */
+export function labelledCaption(line: string): { text: string; credit: string } | null {
+  const label = captionLabelPrefix.exec(line);
+  if (!label) return null;
+  const rest = line.slice(label[0].length).trim();
+  return rest ? splitCaptionCredit(rest) : null;
+}
+
+/** Whether a block's text is the heading of a closing list of sources ("Sources", "Sources:", "References"). */
+export function isSourcesHeading(text: string): boolean {
+  return /^(?:sources?|references|source list|sources and references)\s*[:：]?$/iu.test(text.trim());
+}
+
+// Longer than any one source line; a longer block after the heading is copy, and the heading a subhead.
+const maxSourceLineLength = 300;
+
+/**
+ * Where a closing "Sources" section starts among an article's blocks (given as their texts): the index of its
+ * heading, or -1. Only the last such heading counts, and only when a short list follows it to the end, so a
+ * subhead "Sources" in the middle of the copy stays a subhead.
+ */
+export function sourcesSectionStart(texts: readonly string[]): number {
+  let at = -1;
+  texts.forEach((text, index) => {
+    if (isSourcesHeading(text)) at = index;
+  });
+  const section = texts.slice(at + 1);
+  return at >= 0 && section.length > 0 && section.every((text) => text.length <= maxSourceLineLength) ? at : -1;
+}
+
+/** A line of a sources list as a credit line: its list marker ("• ", "- ", "* ") dropped. */
+export function sourceLine(text: string): string {
+  return text.replace(/^[•*–-]\s+/u, '');
+}
+
+/** Makes a closing "Sources" section (see sourcesSectionStart) into credit lines, its heading included. */
+export function applySourcesConvention(blocks: readonly DraftBlock[]): DraftBlock[] {
+  const at = sourcesSectionStart(blocks.map((block) => block.text));
+  // A picture after the heading means the copy goes on.
+  if (at < 0 || blocks.slice(at + 1).some((block) => block.type === 'caption')) return [...blocks];
+  // Tagged blocks keep their words, so that their tags' offsets stay true.
+  const credits = blocks.slice(at).map((block): DraftBlock => (block.marks?.length ? { ...block, type: 'credit' } : { type: 'credit', text: sourceLine(block.text) }));
+  return [...blocks.slice(0, at), ...credits];
+}
+
+/**
+ * Every convention of news copy for formats with their own structure (HTML, Markdown, Word): captions and
+ * credits, a closing sources section, and datelines at the top.
+ */
+export function applyCopyConventions(blocks: readonly DraftBlock[]): DraftBlock[] {
+  return applyDatelineConvention(applySourcesConvention(applyCaptionAndCreditConventions(blocks)));
 }

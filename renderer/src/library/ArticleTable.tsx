@@ -1,4 +1,5 @@
 import { articleStatusLabels, type ArticleSummary } from '../../../common/api';
+import { ArticleOriginCells, CopyMarker } from './ArticleOriginCells';
 
 interface ArticleTableProps {
   articles: ArticleSummary[];
@@ -25,6 +26,8 @@ export function ArticleTable({ articles, chosen, onChoose, onOpen, onRename, onD
             />
           </th>
           <th scope="col">Title</th>
+          <th scope="col">Source</th>
+          <th scope="col">Format</th>
           <th scope="col">Status</th>
           <th scope="col" title="Entities · Figures · Attributions">
             Tags
@@ -56,10 +59,10 @@ export function ArticleTable({ articles, chosen, onChoose, onOpen, onRename, onD
               <button type="button" className="link-button article-link" onClick={() => onOpen(article.id)}>
                 {article.title}
               </button>
-              <div className="article-meta">
-                {article.wordCount.toLocaleString()} words{article.source ? ` · ${article.source}` : ''}
-              </div>
+              <CopyMarker article={article} />
+              <div className="article-meta">{article.wordCount.toLocaleString()} words</div>
             </td>
+            <ArticleOriginCells article={article} />
             <td>
               <span className={`status-badge status-${article.status}`}>{articleStatusLabels[article.status]}</span>
             </td>

@@ -27,6 +27,7 @@ export function ImportStatus({ progress, outcome, onCancel, onOpen, onDismiss }:
         <div className={`import-summary ${outcome.failed.length ? 'has-failures' : ''}`} role="status">
           <p>
             Imported {outcome.imported.length} {outcome.imported.length === 1 ? 'article' : 'articles'}
+            {outcome.duplicates.length > 0 && `; ${outcome.duplicates.length} already in the library`}
             {outcome.failed.length > 0 && `; ${outcome.failed.length} failed`}
             {outcome.cancelled && '; the rest were cancelled'}.
           </p>

@@ -1,4 +1,5 @@
 import { importFormats, type AnnotatorApi, type ImportResult } from '../../../common/api';
+import type { PendingDuplicate } from './pendingDuplicate';
 
 /** How a batch import is going, for the progress bar. */
 export interface ImportProgress {
@@ -10,6 +11,8 @@ export interface ImportProgress {
 /** What a batch import did: the articles it made and, per failed file, why. */
 export interface ImportOutcome {
   imported: ImportResult[];
+  // Files whose text the library already holds: nothing was stored, and the person is asked what to do.
+  duplicates: PendingDuplicate[];
   failed: { fileName: string; message: string }[];
   cancelled: boolean;
 }
@@ -26,7 +29,7 @@ function toBase64(bytes: Uint8Array): string {
  * stopping between files when `signal` is aborted.
  */
 export async function importFiles(api: AnnotatorApi, files: File[], onProgress: (progress: ImportProgress) => void, signal: AbortSignal): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = { imported: [], failed: [], cancelled: false };
+  const outcome: ImportOutcome = { imported: [], duplicates: [], failed: [], cancelled: false };
   for (const [index, file] of files.entries()) {
     if (signal.aborted) {
       outcome.cancelled = true;
@@ -35,12 +38,16 @@ export async function importFiles(api: AnnotatorApi, files: File[], onProgress: 
     onProgress({ done: index, total: files.length, current: file.name });
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      outcome.imported.push(await api.importFile({ fileName: file.name, bytesBase64: toBase64(bytes) }));
+      const request = { fileName: file.name, bytesBase64: toBase64(bytes) };
+      const reply = await api.importFile(request);
+      if (reply.outcome === 'imported') outcome.imported.push(reply);
+      else outcome.duplicates.push({ what: file.name, existing: reply.existing, importCopy: () => api.importFile({ ...request, onDuplicate: 'copy' }) });
     } catch (error) {
       outcome.failed.push({ fileName: file.name, message: (error as Error).message });
     }
   }
-  onProgress({ done: files.length - (outcome.cancelled ? files.length - outcome.imported.length - outcome.failed.length : 0), total: files.length, current: '' });
+  const handled = outcome.imported.length + outcome.duplicates.length + outcome.failed.length;
+  onProgress({ done: files.length - (outcome.cancelled ? files.length - handled : 0), total: files.length, current: '' });
   return outcome;
 }
 

@@ -1,3 +1,4 @@
+import { importedArticle } from '../../support/importedArticle';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TextSelection } from 'prosemirror-state';
@@ -49,7 +50,9 @@ describe('the editor controller', () => {
   beforeEach(async () => {
     temp = makeTempDir();
     services = openServices({ databasePath: join(temp.dir, 'controller.sqlite'), userName: 'tester' });
-    articleId = (await services.handlers.importText({ text: articleBody })).id;
+    // The controller is tested on hand tagging: no suggestions on import.
+    await services.handlers.setPreferences({ suggestions: { onImport: false, onOpen: false, kinds: [] } });
+    articleId = importedArticle(await services.handlers.importText({ text: articleBody })).id;
     saveRefusal = null;
     const api = apiOver(services, { saveArticle: () => saveRefusal });
     controller = new EditorController({ api, article: await api.getArticle({ id: articleId }), userName: 'Desk editor', saveDebounceMs: 5 });
