@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnnotationMap } from '../../common/annotation';
-import type { ArticleRecord, ArticleSummary, SaveResult } from '../../common/api';
+import type { ArticleRecord, ArticleSummary, Preferences, SaveResult } from '../../common/api';
 import { articleText, parseArticleDocument } from '../../common/articleText';
 import { dispatchApiCall } from '../../main/services/apiDispatch';
 import { createArticle } from '../../main/services/articleWriter';
@@ -102,7 +102,7 @@ describe('saving and loading an article', () => {
     const reopened = await call<ArticleRecord>('getArticle', { id: summary.id });
     expect(reopened.doc).toEqual(edited);
     expect(reopened).toMatchObject({ revision: 2, title: headline, source: 'test desk', status: 'draft', updatedAt: saved.updatedAt });
-    expect(reopened.tagCounts).toEqual({ entity: 4, figure: 2, attribution: 1, needsReview: 0 });
+    expect(reopened.tagCounts).toEqual({ entity: 4, figure: 2, attribution: 1, needsReview: 0, suggested: 0 });
 
     const text = articleText(parseArticleDocument(reopened.doc)).text;
     const rows = rowsOf(summary.id);
@@ -165,7 +165,7 @@ describe('saving and loading an article', () => {
     const records = (stored.doc as { attrs: { annotations: AnnotationMap } }).attrs.annotations;
     expect(records.city).toMatchObject({ status: 'needs_review', quote: 'دمشق' });
     expect(records.headlineMoney).toBeUndefined();
-    expect(stored.tagCounts).toEqual({ entity: 4, figure: 1, attribution: 1, needsReview: 1 });
+    expect(stored.tagCounts).toEqual({ entity: 4, figure: 1, attribution: 1, needsReview: 1, suggested: 0 });
     const rows = rowsOf(summary.id);
     expect(rows.get('city')).toMatchObject({ status: 'needs_review', quote: 'دمشق', startOffset: -1, endOffset: -1, spansJson: '[]' });
     expect(rows.has('headlineMoney')).toBe(false);
@@ -296,11 +296,21 @@ describe('the library', () => {
 
 describe('preferences', () => {
   it('defaults the user name to the one the host passed, and keeps a name the user set', async () => {
-    expect(await call('getPreferences', {})).toEqual({ userName: 'desk editor' });
-    expect(await call('setPreferences', { userName: '  Ana Ruiz ' })).toEqual({ userName: 'Ana Ruiz' });
+    expect(await call('getPreferences', {})).toMatchObject({ userName: 'desk editor' });
+    expect(await call('setPreferences', { userName: '  Ana Ruiz ' })).toMatchObject({ userName: 'Ana Ruiz' });
     services.close();
     services = openServices({ databasePath: join(temp.dir, 'annotator.sqlite') });
-    expect(await call('getPreferences', {})).toEqual({ userName: 'Ana Ruiz' });
+    expect(await call('getPreferences', {})).toMatchObject({ userName: 'Ana Ruiz' });
     expect(await callError('setPreferences', { userName: '' })).toMatchObject({ code: 'invalid_argument' });
+  });
+
+  it('suggests on import and on open, every kind, until the desk says otherwise, and keeps what it said', async () => {
+    expect(((await call('getPreferences', {})) as Preferences).suggestions).toEqual({ onImport: true, onOpen: true, kinds: ['entity', 'figure', 'attribution'] });
+    const chosen = { onImport: false, onOpen: true, kinds: ['figure' as const, 'figure' as const] };
+    expect(((await call('setPreferences', { suggestions: chosen })) as Preferences).suggestions).toEqual({ onImport: false, onOpen: true, kinds: ['figure'] });
+    services.close();
+    services = openServices({ databasePath: join(temp.dir, 'annotator.sqlite') });
+    expect(await call('getPreferences', {})).toMatchObject({ suggestions: { onImport: false, kinds: ['figure'] } });
+    expect(await callError('setPreferences', { suggestions: { onImport: true, onOpen: true, kinds: ['colour'] } } as never)).toMatchObject({ code: 'invalid_argument' });
   });
 });

@@ -37,7 +37,7 @@ describe('the demo article', () => {
       expect(summary!.title).toBe('Millbrook library to reopen after $2.4 million flood repairs');
       expect(summary!.wordCount).toBeGreaterThanOrEqual(150);
       expect(summary!.wordCount).toBeLessThanOrEqual(250);
-      expect(summary!.tagCounts).toEqual({ entity: 9, figure: 7, attribution: 3, needsReview: 0 });
+      expect(summary!.tagCounts).toEqual({ entity: 9, figure: 7, attribution: 3, needsReview: 0, suggested: 0 });
 
       const article = await call<ArticleRecord>(services, 'getArticle', { id: summary!.id });
       const doc = parseArticleDocument(article.doc);

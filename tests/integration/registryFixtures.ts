@@ -24,6 +24,8 @@ export interface RegistryTestServices {
 export function openRegistryTestServices(): RegistryTestServices {
   const temp = makeTempDir();
   const services = openServices({ databasePath: join(temp.dir, 'annotator.sqlite') });
+  // The registry scenarios tag by hand, as an editor with suggestions switched off would.
+  services.handlers.setPreferences({ suggestions: { onImport: false, onOpen: false, kinds: [] } });
   return {
     services,
     call: async <T>(method: string, input: unknown) => valueOf<T>(await dispatchApiCall(services.handlers, method, input)),
