@@ -360,6 +360,8 @@ function typedCandidate(analysed: AnalysedText, words: readonly Word[], part: Pa
     if (countryNames.has(list[0]!.text) || knownPlaces.has(list[0]!.text)) return set('place', 'gazetteer');
     // Words shouted in capitals are not acronyms, and some acronyms name no organisation ("QC", "IQ").
     if ((list[0]!.text.length > 5 && !/\d/u.test(list[0]!.text)) || commonAcronyms.has(list[0]!.text)) return null;
+    // With digits an acronym names a model or a product more often than an organisation ("IE9", "A380").
+    if (/\d/u.test(list[0]!.text)) return set('other', 'acronym', false);
     return set('organisation', 'acronym', false);
   }
   // A head word alone, capitalised inside a sentence, names the organisation or place the article means ("the
@@ -404,7 +406,8 @@ const organisationMembers = new Set([
   'officials', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'employees', 'employee', 'staff', 'executives',
   'executive', 'headquarters', 'shareholders', 'ceo', 'chairman', 'board', 'subsidiary', 'products', 'software',
   'lawyers', 'attorney', 'leadership', 'members', 'membership', 'website', 'shares', 'stock', 'founder', 'organization',
-  'organisation', 'church', 'company', 'firm', 'group', 'party', 'officers', 'agents', 'publication',
+  'organisation', 'church', 'company', 'firm', 'group', 'party', 'officers', 'agents', 'publication', 'reporters',
+  'reporter', 'journalists', 'correspondent', 'correspondents', 'editors', 'newsroom', 'broadcast', 'report',
 ]);
 
 // A national team in sports copy: the country plays, wins, beats or is played against.
@@ -529,6 +532,14 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
         Object.assign(candidate, { type: 'person', evidence: 'propagated', strong: true });
       } else if (strong && candidate.type === null) {
         Object.assign(candidate, { type: strong.type, evidence: 'propagated', strong: true });
+      }
+    }
+    // "Evansville, Indiana": a name before a comma and a known region or country is a place in it.
+    if ((candidate.type === null || candidate.type === 'other') && !candidate.strong) {
+      const region = /^,\s*([\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)/u.exec(analysed.text.slice(candidate.end, candidate.end + 40));
+      if (region && knownPlaces.has(region[1]!) && !countryNames.has(candidate.text)) {
+        Object.assign(candidate, { type: 'place', evidence: 'gazetteer', strong: false });
+        continue;
       }
     }
     if (candidate.type === null && candidate.words.length === 1) {

@@ -99,6 +99,8 @@ export const personTitles: ReadonlySet<string> = lowerSet([
   'Crown', 'Prosecutor', 'Sheriff', 'Mufti', 'Ayatollah', 'Grand', 'Supreme', 'Head', 'Officials', 'Official',
   'Engineer', 'Teacher', 'Farmer', 'Pilot', 'Photographer', 'Economist', 'Analyst', 'Historian', 'Architect',
   'Chef', 'Musician', 'Writer', 'Poet', 'Composer', 'Novelist', 'Diplomat', 'Negotiator', 'Physician', 'Surgeon', 'Nurse', 'Trader',
+  'Painter', 'Sculptor', 'Designer', 'Filmmaker', 'Producer', 'Dancer', 'Comedian', 'Rapper', 'Presenter', 'Anchor',
+  'Pastor', 'Cleric', 'Coroner', 'Warden', 'Lecturer', 'Curator', 'Economist', 'Entrepreneur',
 ]);
 
 /**
@@ -120,6 +122,8 @@ export const titleHeads: ReadonlySet<string> = lowerSet([
   'Actress', 'Member', 'Prosecutor', 'Sheriff', 'Mufti', 'Ayatollah', 'Official', 'QC',
   'Engineer', 'Teacher', 'Farmer', 'Pilot', 'Photographer', 'Economist', 'Analyst', 'Historian', 'Architect',
   'Chef', 'Musician', 'Writer', 'Poet', 'Composer', 'Novelist', 'Diplomat', 'Negotiator', 'Physician', 'Surgeon', 'Nurse', 'Trader',
+  'Painter', 'Sculptor', 'Designer', 'Filmmaker', 'Producer', 'Dancer', 'Comedian', 'Rapper', 'Presenter', 'Anchor',
+  'Pastor', 'Cleric', 'Coroner', 'Warden', 'Lecturer', 'Curator', 'Economist', 'Entrepreneur',
 ]);
 
 /** Last words that make a name an organisation: "Ministry", "University", "Party", "News". */

@@ -85,3 +85,35 @@ describe('entity suggestions', () => {
     expect(typed(result.entities)).toEqual(['Ravel:person', 'Paola Ravel:person', 'Chile:place']);
   });
 });
+
+describe('entity suggestions from the article as a whole', () => {
+  it('makes a country that plays in sports copy a team, an organisation, but keeps "in" the country a place', () => {
+    const found = entities('Norway beat Chile 2 – 0 in the group match on Sunday.', 'Fans in Norway celebrated late into the night.');
+    expect(typed(found)).toEqual(['Norway:organisation', 'Chile:organisation', 'Norway:place']);
+  });
+
+  it('makes an organisation of a name followed by its officials or reporters, everywhere in the article', () => {
+    expect(typed(entities('Zentrix officials declined to comment.', 'A week later Zentrix closed the plant.'))).toEqual(['Zentrix:organisation', 'Zentrix:organisation']);
+  });
+
+  it('takes a one-word speaker the article never names in full for an organisation', () => {
+    expect(typed(entities('On Monday Korvex said it would cut prices.'))).toEqual(['Korvex:organisation']);
+    expect(typed(entities('Mina Castell ran the clinic.', 'Castell said it would reopen.'))).toEqual(['Mina Castell:person', 'Castell:person']);
+  });
+
+  it('makes a place of a name before a comma and a known region', () => {
+    expect(typed(entities('The show moves to Loveland, Colorado next year.'))).toEqual(['Loveland:place', 'Colorado:place']);
+  });
+
+  it('does not guess a person from a name whose words the article writes in lowercase', () => {
+    expect(typed(entities('The Harvest Moon festival drew crowds under a bright moon and a good harvest.'))).toEqual(['Harvest Moon:other']);
+  });
+
+  it('takes a surname followed by one more word for the person alone', () => {
+    expect(typed(entities('Painter Rosa Valdric showed her work.', 'Valdric Sketches filled the hall.'))).toEqual(['Rosa Valdric:person', 'Valdric:person']);
+  });
+
+  it('takes the name after a credit label, and acronyms with digits as other', () => {
+    expect(typed(entities('A flooded street. Photo: Tamsin Reyes.', 'The IX35 model was recalled.'))).toEqual(['Tamsin Reyes:person', 'IX35:other']);
+  });
+});
