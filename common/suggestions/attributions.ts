@@ -26,8 +26,9 @@ const openingMarks = '“«„';
 const closingFor: Record<string, string> = { '“': '”', '«': '»', '„': '“”', '"': '"' };
 
 /** Finds the attributions of an analysed article; `mentions` are the names found in it, for speakers. */
-export function findAttributions(analysed: AnalysedText, mentions: readonly SpeakerMention[]): AttributionSuggestion[] {
+export function findAttributions(analysed: AnalysedText, names: readonly SpeakerMention[]): AttributionSuggestion[] {
   const { text } = analysed;
+  const mentions = [...names].sort((a, b) => a.start - b.start);
   const quotes = mergeSplitQuotes(text, directQuotes(analysed));
   const quoted = quotes.flatMap((quote) => quote.parts);
   const attributions: AttributionSuggestion[] = [];
@@ -44,7 +45,7 @@ export function findAttributions(analysed: AnalysedText, mentions: readonly Spea
     if (wordCount <= 8 && isTitleLike(inner) && (!cue || cueDistance > 20)) continue;
     const block = blockIndexAt(analysed, first.start);
     const continuation = previous && (previous.block === block || previous.block === block - 1) ? previous.speaker : null;
-    const ranked = proposeSpeakers({ text, content: quote.parts, cue, mentions, previousSpeaker: continuation, quoted });
+    const ranked = proposeSpeakers({ text, content: quote.parts, cue, mentions: near(mentions, first.start, last.end), previousSpeaker: continuation, quoted: near(quoted, first.start, last.end) });
     const best = ranked[0] ?? null;
     const speaker = best && best.reason !== 'distance' ? toSuggestedSpeaker(best) : best && best.score >= 0.2 ? toSuggestedSpeaker(best) : null;
     const confidence = (proposal.mode === 'direct' ? 0.7 : 0.55) + (cue ? 0.15 : 0) + (best && best.reason !== 'distance' ? 0.1 : 0);
@@ -62,6 +63,26 @@ export function findAttributions(analysed: AnalysedText, mentions: readonly Spea
   }
   attributions.push(...indirectSpeech(analysed, quoted, mentions));
   return attributions.sort((a, b) => a.content[0]!.start - b.content[0]!.start);
+}
+
+// The speaker of a quote is named within a few paragraphs of it: only nearby spans are ranked, so that a long
+// article costs time in proportion to its length, not to its length squared.
+const speakerWindowBefore = 3000;
+const speakerWindowAfter = 1500;
+
+function near<T extends SpeakerTextSpan>(sorted: readonly T[], start: number, end: number): T[] {
+  const from = start - speakerWindowBefore;
+  const to = end + speakerWindowAfter;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]!.end < from) low = middle + 1;
+    else high = middle;
+  }
+  const found: T[] = [];
+  for (let i = low; i < sorted.length && sorted[i]!.start <= to; i++) found.push(sorted[i]!);
+  return found;
 }
 
 function spanOf(text: string, span: SpeakerTextSpan): SuggestedSpan {
@@ -240,7 +261,7 @@ function indirectSpeech(analysed: AnalysedText, quoted: readonly SpeakerTextSpan
     }
     if (!content || !cue || content.end - content.start < 10) continue;
     if (quoted.some((span) => span.start < content.end && span.end > content.start)) continue;
-    const ranked = proposeSpeakers({ text, content: [content], cue, mentions, quoted });
+    const ranked = proposeSpeakers({ text, content: [content], cue, mentions: near(mentions, content.start, content.end), quoted: near(quoted, content.start, content.end) });
     const best = ranked[0];
     if (!best || best.reason === 'distance' || best.reason === 'continuation') continue;
     found.push({

@@ -1,6 +1,5 @@
 import type { EntityType } from '../annotation';
 import { isReportingVerb } from '../quoteCues';
-import { findOccurrences } from '../occurrences';
 import type { AnalysedText } from './analysedText';
 import {
   calendarWords,
@@ -104,7 +103,7 @@ export function findEntities(analysed: AnalysedText, words: readonly Word[]): Fo
   }
   demoteCommonWordNames(words, candidates);
   applyArticleEvidence(analysed, words, candidates);
-  const found: FoundEntity[] = [...namesInTitledBlocks(analysed, candidates, titledBlocks)];
+  const found: FoundEntity[] = [...namesInTitledBlocks(analysed, words, candidates, titledBlocks)];
   for (const candidate of candidates) {
     if (candidate.type === null || (candidate.titled && candidate.evidence !== 'gazetteer')) continue;
     found.push({
@@ -492,14 +491,18 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
   // (after a title or a speech verb) rather than guessed from its shape.
   const lastWordOf = (candidate: Candidate): string | undefined => candidate.words.filter((word) => !nameParticles.has(word.lower)).at(-1)?.text;
   const surnames = new Set<string>();
+  const personsBySurname = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
-    if (candidate.type === 'person' && candidate.words.length >= 2) surnames.add(lastWordOf(candidate)!);
+    if (candidate.type !== 'person' || candidate.words.length < 2) continue;
+    const surname = lastWordOf(candidate)!;
+    surnames.add(surname);
+    personsBySurname.set(surname, [...(personsBySurname.get(surname) ?? []), candidate]);
   }
   // A surname followed by one more word and nothing proving a name ("Warhol Polaroids") is the person alone.
   for (const candidate of candidates) {
     const [head, modifier] = candidate.words;
     if (candidate.evidence !== 'name-shape' || candidate.words.length !== 2 || !head || !modifier || !surnames.has(head.text)) continue;
-    const modifierIsSurname = candidates.some((other) => other !== candidate && other.type === 'person' && other.words.length >= 2 && lastWordOf(other) === modifier.text && !surnames.has(other.words[0]!.text));
+    const modifierIsSurname = (personsBySurname.get(modifier.text) ?? []).some((other) => other !== candidate && !surnames.has(other.words[0]!.text));
     if (modifierIsSurname) continue;
     Object.assign(candidate, { words: [head], end: head.end, text: head.text, type: 'person', evidence: 'propagated', strong: true, next: candidate.next - 1 });
   }
@@ -579,7 +582,10 @@ function unknownCommonWord(candidate: Candidate, lowercase: ReadonlySet<string>,
 
 function organisationsWithoutPersonalName(words: readonly Word[], candidates: Candidate[], personParts: ReadonlySet<string>): void {
   const organisations = new Set<string>();
+  // "Ms Bauchtman" names a person as surely as a full name does.
+  const titled = new Set(candidates.filter((candidate) => candidate.evidence === 'title').map((candidate) => candidate.text));
   for (const candidate of candidates) {
+    if (titled.has(candidate.text)) continue;
     if (candidate.words.length !== 1 || personParts.has(candidate.text) || isAcronym(candidate.text)) continue;
     if (candidate.evidence === 'speech-subject') organisations.add(candidate.text);
     const previous = words[candidate.previous];
@@ -596,25 +602,30 @@ function organisationsWithoutPersonalName(words: readonly Word[], candidates: Ca
   }
 }
 
-// In a title-cased block the names are those the rest of the article typed, and the parts of its personal names.
-function namesInTitledBlocks(analysed: AnalysedText, candidates: readonly Candidate[], titled: ReadonlySet<number>): FoundEntity[] {
+// In a title-cased block the names are those the rest of the article typed, and the parts of its personal names,
+// looked up by runs of up to six words so that a long article costs time in proportion to its length.
+function namesInTitledBlocks(analysed: AnalysedText, words: readonly Word[], candidates: readonly Candidate[], titled: ReadonlySet<number>): FoundEntity[] {
   if (titled.size === 0) return [];
-  const known = new Map<string, { type: EntityType; evidence: EntityEvidence }>();
+  const known = new Map<string, EntityType>();
   for (const candidate of candidates) {
     if (candidate.titled || !candidate.type) continue;
-    if (!known.has(candidate.text)) known.set(candidate.text, { type: candidate.type, evidence: candidate.evidence });
+    if (!known.has(candidate.text)) known.set(candidate.text, candidate.type);
     if (candidate.type === 'person' && candidate.words.length > 1) {
       const last = candidate.words[candidate.words.length - 1]!.text;
-      if (!known.has(last)) known.set(last, { type: 'person', evidence: 'propagated' });
+      if (!known.has(last)) known.set(last, 'person');
     }
   }
   const found: FoundEntity[] = [];
-  for (const block of titled) {
-    const range = analysed.blocks[block]!;
-    const text = analysed.text.slice(range.start, range.end);
-    for (const occurrence of findOccurrences(text, [...known.keys()])) {
-      const { type } = known.get(occurrence.text)!;
-      found.push({ start: range.start + occurrence.start, end: range.start + occurrence.end, text: occurrence.text, entityType: type, evidence: 'propagated', confidence: confidenceOf.propagated });
+  for (let i = 0; i < words.length; i++) {
+    if (!titled.has(words[i]!.block)) continue;
+    for (let last = Math.min(words.length - 1, i + 5); last >= i; last--) {
+      if (words[last]!.block !== words[i]!.block) continue;
+      const text = analysed.text.slice(words[i]!.start, words[last]!.end);
+      const type = known.get(text);
+      if (!type) continue;
+      found.push({ start: words[i]!.start, end: words[last]!.end, text, entityType: type, evidence: 'propagated', confidence: confidenceOf.propagated });
+      i = last;
+      break;
     }
   }
   return found;

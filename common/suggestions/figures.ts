@@ -1,4 +1,4 @@
-import { proposedFigureFields, parseFigure } from '../figureParse';
+import { proposedFigureFields } from '../figureParse';
 import type { FigureFields } from '../annotation';
 import type { AnalysedText } from './analysedText';
 import type { FigureSuggestion } from './types';
@@ -66,16 +66,9 @@ export function findFigures(analysed: AnalysedText, exclude: readonly { start: n
       }
       continue;
     }
-    const spanText = text.slice(start, end);
-    const reading = parseFigure(fieldText(text, start, end, span.date));
-    figures.push({
-      kind: 'figure',
-      start,
-      end,
-      text: spanText,
-      figure: fieldsOf(text, start, end, span.date),
-      confidence: reading.understood ? Math.max(0.5, reading.confidence) : 0.4,
-    });
+    const figure = fieldsOf(text, start, end, span.date);
+    // A value read is a confident proposal; a kind alone leaves the value to the editor.
+    figures.push({ kind: 'figure', start, end, text: text.slice(start, end), figure, confidence: figure.value ? 0.8 : 0.4 });
   }
   return figures;
 }
