@@ -142,9 +142,9 @@ function isNameWord(word: Word, inRun: boolean): boolean {
   // "Image:", "Photo:" label a caption or credit; they are not part of the name before them.
   if (creditLabels.has(word.lower) && currentText.charAt(word.end) === ':') return false;
   if (['PUNCT', 'SYM', 'NUM', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART'].includes(word.pos) && !isAcronym(word.text)) return false;
-  if (!word.opensSentence || inRun) return true;
+  if (!word.opensSentence || inRun || isAcronym(word.text)) return true;
   if (sentenceStarters.has(word.lower)) return false;
-  if (knownPlaces.has(word.text) || isAcronym(word.text) || personTitles.has(word.lower)) return true;
+  if (knownPlaces.has(word.text) || personTitles.has(word.lower)) return true;
   return word.pos === 'PROPN';
 }
 
@@ -662,7 +662,8 @@ function nestedNames(found: readonly FoundEntity[]): FoundEntity[] {
   for (const entity of found) if (!standalone.has(entity.text)) standalone.set(entity.text, entity);
   const nested: FoundEntity[] = [];
   for (const entity of found) {
-    if (entity.entityType === 'person' || !entity.text.includes(' ') || isPlaceName(entity.text)) continue;
+    // "State of Texas" is Texas itself, not a place inside another.
+    if (entity.entityType === 'person' || !entity.text.includes(' ') || isPlaceName(entity.text) || (entity.entityType === 'place' && / of /u.test(entity.text))) continue;
     const parts = [...entity.text.matchAll(/[^\s]+/gu)].map((match) => ({ text: match[0], start: match.index }));
     let taken = -1;
     for (let from = 0; from < parts.length; from++) {

@@ -41,6 +41,8 @@ describe('entity suggestions', () => {
     const found = entities('The Pellmark Relief Agency (PRA) sent trucks.', 'Later the PRA said more would come.');
     expect(typed(found)).toEqual(['Pellmark Relief Agency:organisation', 'PRA:organisation', 'PRA:organisation']);
     expect(found[1]!.evidence).toBe('acronym-long-form');
+    // An acronym that spells a common word still takes its long form's type.
+    expect(typed(entities('The Western Harbour Office (WHO) closed the pier.'))).toEqual(['Western Harbour Office:organisation', 'WHO:organisation']);
     const places = entities('Crowds filled the Varnell Sports Arena (VSA) before the final.');
     expect(typed(places)).toEqual(['Varnell Sports Arena:place', 'VSA:place']);
   });
