@@ -28,7 +28,8 @@ import type { Word } from './words';
  * 1. Name runs: capitalised words in a row ("Rodaba Noori", "Saudi Gazette"). A capital that opens a sentence
  *    counts only when wink reads the word as a proper noun. "of", "for", "al", "de", "the" and "and" join two
  *    runs only when the first holds an organisation or place head or opener ("University of Chicago", "Museum
- *    of Flight", "National Air and Space Museum"), so "Trump of Queens" stays apart.
+ *    of Flight", "National Air and Space Museum", "Jaish al Islam"), so "Trump of Queens" stays apart; the one
+ *    exception is a lowercase particle between a given name and a surname ("Bashar al Assad", "Vincent van Gogh").
  * 2. Splits: a title is split off the name after it and proves a person ("U.S. President Donald Trump" is the
  *    place "U.S." and the person "Donald Trump"); an organisation followed by a two-word name is two names
  *    ("Refugee Council Enver Solomon").
@@ -218,9 +219,9 @@ function joinAcross(words: readonly Word[], run: Run): Run | null {
     // "National Air and Space Museum": the name ends in its head after the "and".
     return !hasHead(words, run) && endsWithHead(words, next) ? next : null;
   }
-  if (nameParticles.has(joiner.lower) && !['of', 'for'].includes(joiner.lower) && joiner.text === joiner.lower && !hasHead(words, run)) {
-    // "Ludwig van Beethoven", "Osama bin Laden": a particle inside a personal name.
-    return ['van', 'von', 'bin', 'ibn', 'dos', 'das', 'da', 'del', 'di'].includes(joiner.lower) ? next : null;
+  if (nameParticles.has(joiner.lower) && joiner.text === joiner.lower && !hasHead(words, run)) {
+    // "Ludwig van Beethoven", "Bashar al Assad": a particle between a given name and a surname, one word each.
+    return run.first === run.last && next.first === next.last && !isHeadWord(words[next.first]!.lower) ? next : null;
   }
   return hasHead(words, run) ? next : null;
 }
@@ -343,6 +344,8 @@ function typedCandidate(analysed: AnalysedText, words: readonly Word[], part: Pa
   if (isPlaceName(text)) return set('place', 'gazetteer');
   // "Secretary of State" is a title, not a place.
   if (list.length > 2 && titleHeads.has(first) && list[1]!.lower === 'of') return null;
+  // "Jaish al Islam", "Hayat Tahrir al Sham": an opener and a joined name.
+  if (list.length > 2 && organisationOpeners.has(first) && list.some((word) => nameJoiners.has(word.lower) || nameParticles.has(word.lower))) return set('organisation', 'organisation-head');
   const forAt = list.findIndex((word) => word.lower === 'for');
   if (forAt > 0 && (isHeadWord(list[forAt - 1]!.lower) || organisationOpeners.has(list[forAt - 1]!.lower))) return set('organisation', 'organisation-head');
   if (list.length > 1 && (organisationHeads.has(last) || organisationHeads.has(lastSingular))) return set('organisation', 'organisation-head');
@@ -389,6 +392,13 @@ function demoteCommonWordNames(words: readonly Word[], candidates: Candidate[]):
   }
 }
 
+const prepositions = new Set(['of', 'in', 'at', 'from', 'for', 'with', 'to', 'by', 'on', 'near', 'into', 'across', 'over', 'under', 'about', 'against', 'between', 'among', 'through', 'throughout', 'outside', 'inside', 'within', 'around', 'towards', 'toward', 'via']);
+
+// "the town of Douma", "the villages of Saqba and Jisreen": a name after a place noun and "of" is a place.
+const placeNounOf = /\b(?:town|towns|city|cities|village|villages|district|districts|province|provinces|region|regions|governorate|suburb|suburbs|neighbourhood|neighborhood|area|capital|port|island|islands|state|county|municipality|enclave|camp|valley)\s+of\s+(?:the\s+)?$/iu;
+// "Daraa province", "the Douma area": a lowercase place noun right after the name.
+const placeNounAfter = /^\s+(?:province|district|region|governorate|county|area|suburb|neighbourhood|neighborhood|enclave|valley|river|town|city|village|municipality)\b/u;
+
 const appositiveAge = /^,\s*\d{1,3}\s*,/u;
 
 // Speech verbs in the singular or past ("said", "says", "wrote"): a plural verb ("Estimates suggest") has no
@@ -399,6 +409,12 @@ const speechVerbs = new Set([
   'replies', 'commented', 'continued', 'admitted', 'admits', 'acknowledged', 'announced', 'tweeted', 'asserted',
   'declared', 'testified', 'concluded', 'confirmed', 'reckons', 'thinks', 'thought', 'suggested', 'predicted',
 ]);
+
+// "the towns of Douma and Harasta": the second name of a list after a place noun.
+function placeListBefore(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
+  return /\b(?:towns|cities|villages|districts|provinces|regions|suburbs|areas|islands)\s+of\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?(?:,\s+[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?)*,?\s+(?:and|or)\s+$/u.test(before);
+}
 
 // Nouns after a name that make it an organisation: "Scientology officials", "Acme's spokesman".
 const organisationMembers = new Set([
@@ -433,6 +449,15 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
     if (previous && placePrepositions.has(previous.lower) && previous.lower !== 'to') continue;
     Object.assign(candidate, { type: 'organisation', evidence: 'team', strong: true });
   }
+  // Places by the place nouns around them.
+  for (const candidate of candidates) {
+    if (candidate.strong && candidate.evidence !== 'speech-subject') continue;
+    const before = analysed.text.slice(Math.max(0, candidate.start - 40), candidate.start);
+    const after = analysed.text.slice(candidate.end, candidate.end + 20);
+    const listed = /\b(?:and|or|,)\s+$/u.test(before) && placeListBefore(analysed.text, candidate.start);
+    const fromTo = /\bfrom\s+$/u.test(before) && /^\s+to\s/u.test(after);
+    if (placeNounOf.test(before) || placeNounAfter.test(after) || listed || fromTo) Object.assign(candidate, { type: 'place', evidence: 'place-head', strong: true });
+  }
   // Organisations by the nouns after them: "Scientology officials" makes every "Scientology" an organisation.
   const organisationsByContext = new Set<string>();
   for (const candidate of candidates) {
@@ -456,7 +481,12 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
     }
     const next = words[candidate.next];
     const previous = words[candidate.previous];
-    const nextIsSpeech = next !== undefined && next.sentence === candidate.words[0]!.sentence && speechVerbs.has(next.lower) && isReportingVerb(next.text) && /^\s*$/u.test(analysed.text.slice(candidate.end, next.start));
+    // "Activists in Ghouta said": a name after a preposition is not the subject.
+    const beforePrevious = words[candidate.previous - 1];
+    const governed =
+      previous !== undefined &&
+      (prepositions.has(previous.lower) || previous.lower === "'s" || previous.lower === '’s' || (previous.pos === 'ADJ' && previous.text === previous.lower && beforePrevious !== undefined && prepositions.has(beforePrevious.lower)));
+    const nextIsSpeech = !governed && next !== undefined && next.sentence === candidate.words[0]!.sentence && speechVerbs.has(next.lower) && isReportingVerb(next.text) && /^\s*$/u.test(analysed.text.slice(candidate.end, next.start));
     const previousIsSpeech = previous !== undefined && ['said', 'says', 'added', 'wrote', 'asked', 'explained'].includes(previous.lower) && /^\s*$/u.test(analysed.text.slice(previous.end, candidate.start)) && candidate.words.length <= 3;
     if ((nextIsSpeech || previousIsSpeech) && !countryNames.has(candidate.text)) {
       Object.assign(candidate, { type: 'person', evidence: 'speech-subject', strong: true });

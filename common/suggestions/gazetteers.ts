@@ -151,6 +151,10 @@ export const organisationOpeners: ReadonlySet<string> = lowerSet([
   'Committee', 'Federation', 'Association', 'Society', 'Academy', 'College', 'School', 'League', 'Union', 'Court',
   'Church', 'House', 'Party', 'Organisation', 'Organization', 'Agency', 'Secretary', 'Daughters', 'Sons',
   'Friends', 'Bureau', 'Chamber', 'Coalition', 'Army', 'Order', 'Food', 'Doctors',
+  // Transliterated Arabic words that open the names of armed and political groups: army, free men, legion, body,
+  // movement, front, brigade, battalions, party, supporters, companies, soldiers, congregation, council.
+  'Jaish', 'Ahrar', 'Failaq', 'Faylaq', 'Hayat', 'Hayaat', 'Harakat', 'Jabhat', 'Liwa', 'Kataib', 'Hizb', 'Ansar',
+  'Saraya', 'Jund', 'Jamaat', 'Majlis', 'Tanzim',
 ]);
 
 /** Last words that make a name a place: "Province", "River", "Airport", "Stadium". */

@@ -119,3 +119,26 @@ describe('entity suggestions from the article as a whole', () => {
     expect(typed(entities('A flooded street. Photo: Tamsin Reyes.', 'The IX35 model was recalled.'))).toEqual(['Tamsin Reyes:person', 'IX35:other']);
   });
 });
+
+describe('places and groups named by the words around them', () => {
+  it('makes places of names after a place noun and "of", in a list after it, and before a lowercase place noun', () => {
+    expect(typed(entities('Shelling hit the towns of Qarvin and Telmessa near Orvath province.'))).toEqual([
+      'Qarvin:place',
+      'Telmessa:place',
+      'Orvath:place',
+    ]);
+    expect(typed(entities('Buses took families from Zeltani to safer areas.'))).toEqual(['Zeltani:place']);
+  });
+
+  it('does not take a name after a preposition for the subject of a speech verb', () => {
+    expect(typed(entities('Residents in northern Karvash said the water ran out.')).map((entry) => entry.split(':')[1])).not.toContain('person');
+    expect(typed(entities('Residents in northern Karvash said the water ran out.')).map((entry) => entry.split(':')[1])).not.toContain('organisation');
+  });
+
+  it('joins "al" after an Arabic organisation opener, and between a given name and a surname', () => {
+    expect(typed(entities('Fighters of Jabhat al Wadi left the town.', 'Farid al Nouri, who led them, stayed.'))).toEqual([
+      'Jabhat al Wadi:organisation',
+      'Farid al Nouri:person',
+    ]);
+  });
+});
