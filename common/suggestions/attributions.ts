@@ -231,9 +231,45 @@ function mergeSplitQuotes(text: string, quotes: readonly Quote[]): Quote[] {
 // ---------------------------------------------------------------------------------------------------
 // Indirect speech.
 
-const thatClause = /\b(said|says|told [\p{Lu}\p{Ll}][\p{L}.]*(?: [\p{Lu}][\p{L}.]*)*|added|stated|claimed|argued|warned|explained|announced|insisted|noted|reported|confirmed|suggested|admitted|acknowledged|believes|believed|thinks|predicted|estimated)\s+that\s+/u;
+// Reporting verbs that introduce reported speech, with "that" or without it.
+const reportingWithThat =
+  'said|says|told|tells|added|adds|stated|claimed|claims|argued|argues|warned|warns|explained|announced|insisted|insists|noted|reported|confirmed|suggested|admitted|acknowledged|believes|believed|thinks|thought|predicted|estimated|denied|revealed|wrote|writes';
+const reportingWithoutThat = 'said|says|told|tells|warned|warns|claimed|claims|argued|argues|insisted|insists|believes|believed|thinks|thought|added|stated|confirmed|wrote|writes';
+// Words allowed between the verb and the clause: "said on Sunday that", "told reporters that".
+const adverbial = '(?:\\s+(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|earlier|later|also|previously|repeatedly|last\\s+week|this\\s+week|in\\s+a\\s+statement|in\\s+an\\s+interview))?';
+const addressee = '(?:\\s+(?:reporters|journalists|the\\s+press|[\\p{Lu}][\\p{L}.&-]*(?:\\s+[\\p{Lu}][\\p{L}.&-]*){0,3}))?';
+// The word that opens a reported clause: a determiner, a pronoun, a number or a name.
+const clauseOpener = "(?:the|a|an|it|he|she|they|we|i|there|this|these|those|his|her|their|its|our|more|some|no|all|most|many|several|about|nearly|only|[\\d\\p{Lu}])";
+const subjectVerbClause = new RegExp(`^((?:[\\p{L}\\p{N}.'’&-]+\\s+){1,10}?)(${reportingWithThat})${addressee}${adverbial}\\s+(that\\s+)?(?=${clauseOpener})`, 'u');
+// "..., a negotiator told AFP." / "..., said Rami Abdel Rahman."
+const speakerAtEnd = new RegExp(`,\\s+((?:[\\p{L}.'’-]+\\s+){1,8}?)(${reportingWithoutThat})${addressee}(?:,[^.!?]*)?[.!?]?\\s*$`, 'u');
+const verbAtEnd = /,\s+(said|says|added)\s+([^,.!?]{2,80})(?:,[^.!?]*)?[.!?]?\s*$/u;
 const accordingBefore = /^According to ([^,]{2,80}),\s*/u;
 const accordingAfter = /,\s*according to ([^,.;]{2,80})[.!?]?\s*$/u;
+
+// Reported speech in one sentence: its content and its cue, or null.
+function reportedSpeech(sentenceText: string, offset: number): { content: SpeakerTextSpan; cue: SpeakerTextSpan } | null {
+  const end = offset + sentenceText.length - trailingPunctuation(sentenceText);
+  const before = accordingBefore.exec(sentenceText);
+  if (before) return { cue: { start: offset, end: offset + 'According to'.length }, content: { start: offset + before[0].length, end } };
+  const after = accordingAfter.exec(sentenceText);
+  if (after) {
+    const at = offset + after.index + after[0].indexOf('according');
+    return { cue: { start: at, end: at + 'according to'.length }, content: { start: offset, end: offset + after.index } };
+  }
+  const atEnd = speakerAtEnd.exec(sentenceText) ?? verbAtEnd.exec(sentenceText);
+  if (atEnd) {
+    const verb = atEnd === verbAtEnd.exec(sentenceText) ? atEnd[1]! : atEnd[2]!;
+    const verbAt = offset + atEnd.index + atEnd[0].search(new RegExp(`\\b${verb}\\b`, 'u'));
+    return { cue: { start: verbAt, end: verbAt + verb.length }, content: { start: offset, end: offset + atEnd.index } };
+  }
+  const clause = subjectVerbClause.exec(sentenceText);
+  if (clause && !/[,;:]/u.test(clause[1]!)) {
+    const verbAt = offset + clause[1]!.length;
+    return { cue: { start: verbAt, end: verbAt + clause[2]!.length }, content: { start: offset + clause[0].length, end } };
+  }
+  return null;
+}
 
 function indirectSpeech(analysed: AnalysedText, quoted: readonly SpeakerTextSpan[], mentions: readonly SpeakerMention[]): AttributionSuggestion[] {
   const { text } = analysed;
@@ -241,26 +277,11 @@ function indirectSpeech(analysed: AnalysedText, quoted: readonly SpeakerTextSpan
   const found: AttributionSuggestion[] = [];
   for (const sentence of analysed.sentences) {
     if (!quotable[sentence.block]) continue;
-    const sentenceText = text.slice(sentence.start, sentence.end);
-    let content: SpeakerTextSpan | null = null;
-    let cue: SpeakerTextSpan | null = null;
-    const that = thatClause.exec(sentenceText);
-    const before = accordingBefore.exec(sentenceText);
-    const after = accordingAfter.exec(sentenceText);
-    if (before) {
-      cue = { start: sentence.start, end: sentence.start + 'According to'.length };
-      content = { start: sentence.start + before[0].length, end: sentence.end - trailingPunctuation(sentenceText) };
-    } else if (after) {
-      const at = sentence.start + after.index + after[0].indexOf('according');
-      cue = { start: at, end: at + 'according to'.length };
-      content = { start: sentence.start, end: sentence.start + after.index };
-    } else if (that) {
-      const verbEnd = sentence.start + that.index + that[1]!.split(' ')[0]!.length;
-      cue = { start: sentence.start + that.index, end: verbEnd };
-      content = { start: sentence.start + that.index + that[0].length, end: sentence.end - trailingPunctuation(sentenceText) };
-    }
-    if (!content || !cue || content.end - content.start < 10) continue;
-    if (quoted.some((span) => span.start < content.end && span.end > content.start)) continue;
+    const reported = reportedSpeech(text.slice(sentence.start, sentence.end), sentence.start);
+    if (!reported) continue;
+    const { content, cue } = reported;
+    if ((text.slice(content.start, content.end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 4) continue;
+    if (quoted.some((span) => span.start < sentence.end && span.end > sentence.start)) continue;
     const ranked = proposeSpeakers({ text, content: [content], cue, mentions: near(mentions, content.start, content.end), quoted: near(quoted, content.start, content.end) });
     const best = ranked[0];
     if (!best || best.reason === 'distance' || best.reason === 'continuation') continue;
@@ -270,7 +291,7 @@ function indirectSpeech(analysed: AnalysedText, quoted: readonly SpeakerTextSpan
       cue: spanOf(text, cue),
       mode: 'indirect',
       speaker: toSuggestedSpeaker(best),
-      medium: '',
+      medium: mediumOf(text.slice(cue.start, Math.min(text.length, cue.end + 40)).split(/[,.;]/u)[0]!),
       confidence: 0.4,
     });
   }

@@ -83,6 +83,23 @@ describe('attribution suggestions', () => {
     expect(speakerName(according)).toBe('Petra Vogel');
   });
 
+  it('finds reported speech with the speaker at the end, or a clause without "that"', () => {
+    const [atEnd] = attributions('The convoy left the city before dawn, a member of the aid committee told Reuters.');
+    expect(atEnd!.content[0]!.text).toBe('The convoy left the city before dawn');
+    expect(atEnd!.speaker).toMatchObject({ type: 'anonymous', description: 'a member of the aid committee' });
+    expect(atEnd!.medium).toBe('Reuters');
+    const [clause] = attributions('Minister Petra Halvard said on Monday the border would stay open.');
+    expect(clause!.content[0]!.text).toBe('the border would stay open');
+    expect(speakerName(clause)).toBe('Petra Halvard');
+    expect(attributions('The committee said nothing.')).toEqual([]);
+  });
+
+  it('gives the quote to the person whose organisation stands at the cue', () => {
+    const [quote] = attributions('“Trucks are waiting at the border,” Colonel Anders Vik of the Northern Relief Agency told Interfax.');
+    expect(speakerName(quote)).toBe('Anders Vik');
+    expect(quote!.medium).toBe('Interfax');
+  });
+
   it('never takes quotes from a Sources list or a credit line', () => {
     const found = attributions(
       'The storm passed overnight.',
