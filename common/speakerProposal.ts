@@ -90,6 +90,10 @@ export function proposeSpeakers(request: SpeakerProposalRequest): ProposedSpeake
   return dedupeSpeakers([...ranked, ...byDistance]);
 }
 
+// Verbs news style puts before their speaker ("said X", "added the minister"); after other verbs ("described X
+// as") the name is the object, not the speaker.
+const invertingVerbs = /^(?:said|says|added|adds|asked|asks|explained|continued|wrote|writes|replied|recalled|noted|insisted|concluded|declared|stated|warned|told|tweeted|argued|admitted|acknowledged|announced|confirmed)$/u;
+
 // Words that may stand between a name and its verb: "X also said", "X has told".
 const betweenNameAndVerb = /^\s+(?:also|has|had|have|later|then|further|again|previously|recently|once|once again|was quoted as having|is quoted as having)?\s*$/u;
 // An appositive between the name and the verb: "X, 45, a teacher, said".
@@ -116,7 +120,7 @@ function attachedToCue(text: string, cue: SpeakerTextSpan, speakers: readonly Sp
       const gap = text.slice(mention.end, cue.start);
       if (/^\s*$/u.test(gap) || betweenNameAndVerb.test(gap)) consider(mention, 1);
       else if (appositive.test(gap) && !gap.slice(1).trimStart().startsWith(',')) consider(mention, 0.95);
-    } else if (mention.start >= cue.end && !telling) {
+    } else if (mention.start >= cue.end && !telling && (according || invertingVerbs.test(cueText))) {
       const gap = text.slice(cue.end, mention.start);
       if (/^\s*$/u.test(gap) || (according && /^\s+the\s+$/iu.test(gap))) consider(mention, 1);
       else if (!according && titleBetween.test(gap) && !/[,;:]/u.test(gap)) consider(mention, 0.9);
@@ -148,7 +152,8 @@ interface Pronoun {
 
 function pronounAtCue(text: string, cue: SpeakerTextSpan): Pronoun | null {
   const before = /\b(he|she|it|they)\s+(?:also\s+|then\s+|later\s+)?$/iu.exec(text.slice(Math.max(0, cue.start - 20), cue.start));
-  const after = /^\s+(he|she|it|they)\b/iu.exec(text.slice(cue.end, cue.end + 10));
+  // "said he." but not "said it was": after the verb a pronoun speaks only when the clause ends there.
+  const after = /^\s+(he|she|it|they)(?=\s*[,.;:!?]|\s*$)/iu.exec(text.slice(cue.end, cue.end + 10));
   const found = before ?? after;
   if (!found) return null;
   const word = found[1]!.toLowerCase();

@@ -37,7 +37,7 @@ export function findAttributions(analysed: AnalysedText, names: readonly Speaker
     const inner = quote.parts.map((part) => text.slice(part.start, part.end)).join(' ');
     const wordCount = (inner.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
     const proposal = findCue(text, quote.parts);
-    const cue = proposal.cue;
+    const cue = cueOfQuote(text, quote.parts, proposal.cue);
     const first = quote.parts[0]!;
     const last = quote.parts[quote.parts.length - 1]!;
     const cueDistance = cue ? (cue.start >= last.end ? cue.start - last.end : first.start - cue.end) : Infinity;
@@ -82,6 +82,27 @@ function near<T extends SpeakerTextSpan>(sorted: readonly T[], start: number, en
   }
   const found: T[] = [];
   for (let i = low; i < sorted.length && sorted[i]!.start <= to; i++) found.push(sorted[i]!);
+  return found;
+}
+
+// findCue may take a verb of the next sentence for a quote that ends its own ("..." However, the Sams continued);
+// the cue then is the reporting verb before the quote in its sentence ("Tedeschi told the court that, ... “...”").
+function cueOfQuote(text: string, parts: readonly SpeakerTextSpan[], cue: SuggestedSpan | null): SuggestedSpan | null {
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (!cue || cue.start < last.end) return cue;
+  const between = text.slice(last.end, cue.start);
+  const quoteEndsSentence = /[.!?…]["”»’]?$/u.test(text.slice(last.start, last.end)) && /^\s+\p{Lu}/u.test(between);
+  if (!quoteEndsSentence && !/[.!?]["”»’]?\s+\p{Lu}/u.test(between)) return cue;
+  const windowStart = Math.max(0, first.start - 200);
+  const before = text.slice(windowStart, first.start);
+  const sentenceStart = Math.max(0, ...[...before.matchAll(/[.!?]["”»’]?\s+(?=\p{Lu})|\n/gu)].map((match) => match.index + match[0].length));
+  let found: SuggestedSpan | null = null;
+  for (const match of before.slice(sentenceStart).matchAll(/[\p{L}]+/gu)) {
+    if (!isReportingVerb(match[0]) || /^\p{Lu}/u.test(match[0])) continue;
+    const start = windowStart + sentenceStart + match.index;
+    found = { start, end: start + match[0].length, text: match[0] };
+  }
   return found;
 }
 

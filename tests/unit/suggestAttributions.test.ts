@@ -100,6 +100,22 @@ describe('attribution suggestions', () => {
     expect(quote!.medium).toBe('Interfax');
   });
 
+  it('takes the cue before a quote that ends its sentence, not a verb of the next sentence', () => {
+    const [quote] = attributions('Judge Amal Serrano told the jury that, in the final weeks, “the boy was left without food or water.” Later the parents continued to deny it.');
+    expect(quote!.cue?.text).toBe('told');
+    expect(speakerName(quote)).toBe('Amal Serrano');
+  });
+
+  it('does not take the object of a verb such as "described" for the speaker', () => {
+    const found = attributions('Editor Lars Kemp wrote a long post about Ivo Stanek.', 'He described Stanek as a man “facing prison for telling the truth about the firm”.');
+    expect(speakerName(found.find((attribution) => attribution.mode !== 'indirect'))).toBe('Lars Kemp');
+  });
+
+  it('does not read the subject of the reported clause as the speaker: "said it was"', () => {
+    const found = attributions('Senator Noor Vance said the plan was late, and said it was “a failure of the whole cabinet and its advisers”.');
+    expect(speakerName(found.find((attribution) => attribution.mode !== 'indirect'))).toBe('Noor Vance');
+  });
+
   it('never takes quotes from a Sources list or a credit line', () => {
     const found = attributions(
       'The storm passed overnight.',
