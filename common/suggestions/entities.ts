@@ -220,8 +220,8 @@ function joinAcross(words: readonly Word[], run: Run): Run | null {
     return !hasHead(words, run) && endsWithHead(words, next) ? next : null;
   }
   if (nameParticles.has(joiner.lower) && joiner.text === joiner.lower && !hasHead(words, run)) {
-    // "Ludwig van Beethoven", "Bashar al Assad": a particle between a given name and a surname, one word each.
-    return run.first === run.last && next.first === next.last && !isHeadWord(words[next.first]!.lower) ? next : null;
+    // "Ludwig van Beethoven", "Luiz Inacio Lula da Silva": a particle between given names and a one-word surname.
+    return run.last - run.first < 4 && next.first === next.last && !isHeadWord(words[next.first]!.lower) ? next : null;
   }
   return hasHead(words, run) ? next : null;
 }
@@ -259,7 +259,7 @@ function splitRun(words: readonly Word[], run: Run): Part[] {
     return isHeadWord(lower) || isHeadWord(singular(lower)) || organisationOpeners.has(lower);
   };
   const headIn = (from: number, to: number): boolean => {
-    for (let i = from; i <= to; i++) if (isHead(i) || nameJoiners.has(words[i]!.lower)) return true;
+    for (let i = from; i <= to; i++) if (isHead(i) || (nameJoiners.has(words[i]!.lower) && !nameParticles.has(words[i]!.lower))) return true;
     return false;
   };
   // A whole nationality ("New Zealander") is not a name.
@@ -268,6 +268,10 @@ function splitRun(words: readonly Word[], run: Run): Part[] {
   let last = run.last;
   while (last > run.first && titleHeads.has(words[last]!.lower) && !isHead(last)) last--;
   if (last < run.last) return splitRun(words, { first: run.first, last });
+  // A leading job title written like a name ("Meteorologist Estael Sias", "Economist Ana Ruiz").
+  if (run.last - run.first >= 2 && /(?:ologist|ist|ographer)$/u.test(words[run.first]!.lower) && looksPersonal(words, run.first + 1, run.last)) {
+    return [{ first: run.first + 1, last: run.last, type: 'person', evidence: 'title' }];
+  }
   // A title inside the run: [prefix] title words ending in a title head, then the name.
   for (let first = run.first; first < run.last; first++) {
     if (!personTitles.has(words[first]!.lower)) continue;
@@ -309,7 +313,9 @@ function isPlaceName(text: string): boolean {
 // Two to four words written as personal names are: "Enver Solomon", "K.C. Maurer", "Kevin De Bruyne".
 function looksPersonal(words: readonly Word[], first: number, last: number): boolean {
   const count = last - first + 1;
-  if (count < 2 || count > 4) return false;
+  if (count < 2 || count > 5) return false;
+  // A particle stands between names, never at either end: "al Wadi" is the end of "Jabhat al Wadi".
+  if (nameParticles.has(words[first]!.lower) || nameParticles.has(words[last]!.lower)) return false;
   for (let i = first; i <= last; i++) {
     const word = words[i]!;
     if (knownPlaces.has(word.text) || nationalities.has(word.text) || personTitles.has(word.lower)) return false;
@@ -344,8 +350,10 @@ function typedCandidate(analysed: AnalysedText, words: readonly Word[], part: Pa
   if (isPlaceName(text)) return set('place', 'gazetteer');
   // "Secretary of State" is a title, not a place.
   if (list.length > 2 && titleHeads.has(first) && list[1]!.lower === 'of') return null;
-  // "Jaish al Islam", "Hayat Tahrir al Sham": an opener and a joined name.
-  if (list.length > 2 && organisationOpeners.has(first) && list.some((word) => nameJoiners.has(word.lower) || nameParticles.has(word.lower))) return set('organisation', 'organisation-head');
+  // "Jaish al Islam", "Hayat Tahrir al Sham", "Rio Grande do Sul": an opener and a joined name.
+  const joined = list.some((word) => nameJoiners.has(word.lower) || nameParticles.has(word.lower));
+  if (list.length > 2 && organisationOpeners.has(first) && joined) return set('organisation', 'organisation-head');
+  if (list.length > 2 && placeOpeners.has(first) && joined) return set('place', 'place-head');
   const forAt = list.findIndex((word) => word.lower === 'for');
   if (forAt > 0 && (isHeadWord(list[forAt - 1]!.lower) || organisationOpeners.has(list[forAt - 1]!.lower))) return set('organisation', 'organisation-head');
   if (list.length > 1 && (organisationHeads.has(last) || organisationHeads.has(lastSingular))) return set('organisation', 'organisation-head');
@@ -388,6 +396,13 @@ function demoteCommonWordNames(words: readonly Word[], candidates: Candidate[]):
   for (const word of words) if (/^\p{Ll}+$/u.test(word.text)) lowercase.add(word.text);
   for (const candidate of candidates) {
     if (candidate.type !== 'person' || candidate.evidence !== 'name-shape') continue;
+    // People are rarely "at" somewhere by name: "analysts at Goldman Sachs" names the firm.
+    const previous = words[candidate.previous];
+    if (previous?.lower === 'at') {
+      const role = words[candidate.previous - 1];
+      candidate.type = role && /^(?:analysts?|economists?|researchers?|scientists?|officials?|staff|executives?|employees?|workers?|engineers?|strategists?|traders?|lawyers?|partners?|doctors?|professors?|students?)$/u.test(role.lower) ? 'organisation' : 'other';
+      continue;
+    }
     if (candidate.words.some((word) => !nameParticles.has(word.lower) && lowercase.has(word.lower))) candidate.type = 'other';
   }
 }

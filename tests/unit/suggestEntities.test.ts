@@ -142,3 +142,18 @@ describe('places and groups named by the words around them', () => {
     ]);
   });
 });
+
+describe('names from other languages and job titles', () => {
+  it('joins Portuguese and Spanish place names after their opener, and particles inside long personal names', () => {
+    expect(typed(entities('Rain fell across Rio Verde do Norte overnight.'))).toEqual(['Rio Verde do Norte:place']);
+    expect(typed(entities('Later President Ana Paula Vieira da Costa arrived.'))).toEqual(['Ana Paula Vieira da Costa:person']);
+  });
+
+  it('splits a job title ending in -ist off the name after it', () => {
+    expect(typed(entities('On Monday, Seismologist Ilka Brandvold warned of aftershocks.'))).toEqual(['Ilka Brandvold:person']);
+  });
+
+  it('does not guess a person for a name after "at": "analysts at Halberd Crane" is a firm', () => {
+    expect(typed(entities('The forecast came from analysts at Halberd Crane in the morning.'))).toEqual(['Halberd Crane:organisation']);
+  });
+});
