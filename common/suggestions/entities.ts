@@ -304,6 +304,10 @@ function splitRun(words: readonly Word[], run: Run): Part[] {
   return [{ first, last: run.last, type: null, evidence: null }];
 }
 
+function titleCase(text: string): string {
+  return text.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
+}
+
 // A known place, or one with a compass point before it ("East Los Angeles", "Southern Indiana").
 function isPlaceName(text: string): boolean {
   const compass = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Northeast|Northwest|Southeast|Southwest)\s+(.+)$/u.exec(text);
@@ -366,6 +370,8 @@ function typedCandidate(analysed: AnalysedText, words: readonly Word[], part: Pa
     if (organisationHeads.has(beforeOf) || organisationOpeners.has(beforeOf)) return set('organisation', 'organisation-head');
   }
   if (list.length === 2 && ['mount', 'mt', 'mt.', 'lake', 'fort', 'cape'].includes(first)) return set('place', 'place-head');
+  // A dateline in capitals: "LONDON —", "PORTO ALEGRE, Brazil".
+  if (/^[\p{Lu}\s.'’-]+$/u.test(text) && text.length > 3 && isPlaceName(titleCase(text))) return set('place', 'gazetteer');
   if (list.length === 1 && isAcronym(list[0]!.text)) {
     if (countryNames.has(list[0]!.text) || knownPlaces.has(list[0]!.text)) return set('place', 'gazetteer');
     // Words shouted in capitals are not acronyms, and some acronyms name no organisation ("QC", "IQ").

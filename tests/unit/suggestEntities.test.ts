@@ -149,6 +149,10 @@ describe('names from other languages and job titles', () => {
     expect(typed(entities('Later President Ana Paula Vieira da Costa arrived.'))).toEqual(['Ana Paula Vieira da Costa:person']);
   });
 
+  it('reads a dateline in capitals as the place it names', () => {
+    expect(typed(entities('NAIROBI — Markets reopened after the storm.'))).toEqual(['NAIROBI:place']);
+  });
+
   it('splits a job title ending in -ist off the name after it', () => {
     expect(typed(entities('On Monday, Seismologist Ilka Brandvold warned of aftershocks.'))).toEqual(['Ilka Brandvold:person']);
   });
