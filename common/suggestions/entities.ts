@@ -93,7 +93,6 @@ const confidenceOf: Record<EntityEvidence, number> = {
 
 /** Finds and types the names of an analysed article; see the rules at the top of this file. */
 export function findEntities(analysed: AnalysedText, words: readonly Word[]): FoundEntity[] {
-  currentText = analysed.text;
   const titledBlocks = titleCasedBlocks(analysed, words);
   const candidates: Candidate[] = [];
   for (const run of nameRuns(words)) {
@@ -141,7 +140,7 @@ function isNameWord(word: Word, inRun: boolean): boolean {
   if (!isCapitalised(word)) return false;
   if (word.text === 'I' || calendarWords.has(word.lower)) return false;
   // "Image:", "Photo:" label a caption or credit; they are not part of the name before them.
-  if (creditLabels.has(word.lower) && currentText.charAt(word.end) === ':') return false;
+  if (creditLabels.has(word.lower) && word.nextCharacter === ':') return false;
   if (['PUNCT', 'SYM', 'NUM', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART'].includes(word.pos) && !isAcronym(word.text)) return false;
   if (!word.opensSentence || inRun || isAcronym(word.text)) return true;
   if (sentenceStarters.has(word.lower)) return false;
@@ -152,16 +151,10 @@ function isNameWord(word: Word, inRun: boolean): boolean {
 function adjacent(words: readonly Word[], a: number, b: number): boolean {
   const left = words[a];
   const right = words[b];
-  return left !== undefined && right !== undefined && left.sentence === right.sentence && right.start - left.end <= 2 && !/\n/u.test(wordGap(left, right));
+  return left !== undefined && right !== undefined && left.sentence === right.sentence && right.start - left.end <= 2 && !right.breakBefore;
 }
-
-let currentText = '';
 
 const creditLabels = new Set(['image', 'photo', 'picture', 'video', 'audio', 'source', 'sources', 'credit', 'graphic', 'map', 'file']);
-
-function wordGap(left: Word, right: Word): string {
-  return currentText.slice(left.end, right.start);
-}
 
 function hasHead(words: readonly Word[], run: Run): boolean {
   for (let i = run.first; i <= run.last; i++) {
