@@ -284,12 +284,26 @@ function reportedSpeech(sentenceText: string, offset: number): { content: Speake
     const verbAt = offset + atEnd.index + atEnd[0].search(new RegExp(`\\b${verb}\\b`, 'u'));
     return { cue: { start: verbAt, end: verbAt + verb.length }, content: { start: offset, end: offset + atEnd.index } };
   }
-  const clause = subjectVerbClause.exec(sentenceText);
+  const clause = subjectVerbClause.exec(sentenceText) ?? nounClause(sentenceText);
   if (clause && !/[,;:]/u.test(clause[1]!)) {
     const verbAt = offset + clause[1]!.length;
     return { cue: { start: verbAt, end: verbAt + clause[2]!.length }, content: { start: offset + clause[0].length, end } };
   }
   return null;
+}
+
+// "A spokesman said contingency plans were in place": a clause opening with a noun is reported speech only when
+// a finite verb follows in it, so that "said goodbye to the crowd" is not.
+const subjectVerbAnyClause = new RegExp(`^((?:[\\p{L}\\p{N}.'’&-]+\\s+){1,10}?)(${reportingWithoutThat})${adverbial}\\s+(that\\s+)?(?=\\p{Ll})`, 'u');
+const finiteVerb = /\b(?:is|are|was|were|had|has|have|would|will|could|should|must|may|might|did|does|do|can)\b/u;
+
+function nounClause(sentenceText: string): RegExpExecArray | null {
+  const clause = subjectVerbAnyClause.exec(sentenceText);
+  if (!clause) return null;
+  const rest = sentenceText.slice(clause[0].length);
+  const firstWord = /^\p{L}+/u.exec(rest)?.[0] ?? '';
+  if (/^(?:to|in|on|at|for|with|by|from|about|of|goodbye|nothing|so|yes|no|sorry|thanks)$/u.test(firstWord)) return null;
+  return finiteVerb.test(rest.split(/[,;:]/u)[0]!) ? clause : null;
 }
 
 function indirectSpeech(analysed: AnalysedText, quoted: readonly SpeakerTextSpan[], mentions: readonly SpeakerMention[]): AttributionSuggestion[] {

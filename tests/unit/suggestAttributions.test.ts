@@ -92,6 +92,10 @@ describe('attribution suggestions', () => {
     expect(clause!.content[0]!.text).toBe('the border would stay open');
     expect(speakerName(clause)).toBe('Petra Halvard');
     expect(attributions('The committee said nothing.')).toEqual([]);
+    const [noun] = attributions('A ministry spokeswoman said rescue teams were still searching the valley.');
+    expect(noun!.content[0]!.text).toBe('rescue teams were still searching the valley');
+    expect(noun!.speaker).toMatchObject({ type: 'anonymous', description: 'A ministry spokeswoman' });
+    expect(attributions('The mayor said goodbye to the crowd after the parade ended.')).toEqual([]);
   });
 
   it('gives the quote to the person whose organisation stands at the cue', () => {
