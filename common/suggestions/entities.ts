@@ -111,7 +111,8 @@ export function findEntities(analysed: AnalysedText, words: readonly Word[]): Fo
       text: candidate.text,
       entityType: candidate.type,
       evidence: candidate.evidence,
-      confidence: confidenceOf[candidate.evidence],
+      // A name of no known type is shown, but as the least certain suggestion.
+      confidence: candidate.type === 'other' ? Math.min(0.35, confidenceOf[candidate.evidence]) : confidenceOf[candidate.evidence],
     });
   }
   found.push(...nestedNames(found));
