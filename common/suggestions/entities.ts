@@ -115,7 +115,9 @@ export function findEntities(analysed: AnalysedText, words: readonly Word[]): Fo
       confidence: candidate.type === 'other' ? Math.min(0.35, confidenceOf[candidate.evidence]) : confidenceOf[candidate.evidence],
     });
   }
-  found.push(...nestedNames(found));
+  // Names nest twice at most: "Andy Warhol" in "Andy Warhol Foundation" in "Andy Warhol Foundation for the Visual Arts".
+  const nested = nestedNames(found);
+  found.push(...nested, ...nestedNames(nested, [...found, ...nested]));
   return dedupe(found);
 }
 
@@ -128,7 +130,13 @@ function typedCandidate(analysed: AnalysedText, words: readonly Word[], part: Pa
   // A run of titles alone ("Prime Minister") names nobody.
   if (list.every((word) => personTitles.has(word.lower))) return null;
   const start = list[0]!.start;
-  const end = list[list.length - 1]!.end;
+  let end = list[list.length - 1]!.end;
+  // "Warhol-like", "Russian-backed": the name is the part before the suffix.
+  const suffixed = list.length === 1 ? /^(.+?)-(?:like|based|led|backed|born|style|era|related|owned|run|funded|linked|affiliated|made|controlled|held|allied|bound)$/u.exec(list[0]!.text) : null;
+  if (suffixed) {
+    if (nationalities.has(suffixed[1]!)) return null;
+    end = start + suffixed[1]!.length;
+  }
   const text = analysed.text.slice(start, end);
   const candidate: Candidate = { words: list, start, end, text, type: null, evidence: 'name-shape', strong: false, next: part.last + 1, previous: part.first - 1, titled };
   if (part.type && part.evidence) {
@@ -499,9 +507,9 @@ function titleCasedBlocks(analysed: AnalysedText, words: readonly Word[]): Set<n
 // Names inside a longer name: a known place, an acronym, or a name the article uses on its own ("Comic Corps of
 // Canada", "LA Weekly", "Andy Warhol Foundation"), and the place after the last "of" of an organisation's name
 // ("University of NSW").
-function nestedNames(found: readonly FoundEntity[]): FoundEntity[] {
+function nestedNames(found: readonly FoundEntity[], known: readonly FoundEntity[] = found): FoundEntity[] {
   const standalone = new Map<string, FoundEntity>();
-  for (const entity of found) if (!standalone.has(entity.text)) standalone.set(entity.text, entity);
+  for (const entity of known) if (!standalone.has(entity.text)) standalone.set(entity.text, entity);
   const nested: FoundEntity[] = [];
   for (const entity of found) {
     // "State of Texas" is Texas itself, not a place inside another.

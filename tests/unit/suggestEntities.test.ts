@@ -65,6 +65,16 @@ describe('entity suggestions', () => {
     expect(typed(entities('He studied at the University of Kenya before moving.'))).toEqual(['University of Kenya:organisation', 'Kenya:place']);
   });
 
+  it('nests a person the article names inside an organisation inside a longer organisation name', () => {
+    const found = typed(entities('Ines Morrow painted all her life.', 'The Ines Morrow Trust gave prints to the Ines Morrow Trust for the Young Arts.'));
+    expect(found).toContain('Ines Morrow Trust for the Young Arts:organisation');
+    expect(found.filter((entry) => entry === 'Ines Morrow:person')).toHaveLength(3);
+  });
+
+  it('takes the name before a suffix such as "-like" or "-backed"', () => {
+    expect(typed(entities('Dora Kell drew the posters.', 'Critics saw a Kell-like style, and Russian-backed forces were not mentioned.'))).toEqual(['Dora Kell:person', 'Kell:person']);
+  });
+
   it('splits an organisation from the personal name that follows it', () => {
     expect(typed(entities('The chief of the Harbour Trust Council Amara Singh resigned.'))).toEqual(['Harbour Trust Council:organisation', 'Amara Singh:person']);
   });
