@@ -79,6 +79,8 @@ export function proposeSpeakers(request: SpeakerProposalRequest): ProposedSpeake
   const last = content[content.length - 1];
   const byDistance: ProposedSpeaker[] = [];
   for (const mention of speakers) {
+    // The addressee of "told" is the medium ("told AFP"), not a speaker.
+    if (/\b(?:told|tell|tells|telling)\s+$/iu.test(text.slice(Math.max(0, mention.start - 9), mention.start))) continue;
     const distance = !first || !last ? 0 : mention.end <= first.start ? first.start - mention.end : mention.start >= last.end ? mention.start - last.end : -1;
     const inside = distance < 0;
     const score = (inside ? 0.05 : 0.5 / (1 + distance / 200)) * (mention.entityType === 'person' ? 1 : 0.8);
@@ -87,6 +89,10 @@ export function proposeSpeakers(request: SpeakerProposalRequest): ProposedSpeake
   byDistance.sort((a, b) => b.score - a.score);
   return dedupeSpeakers([...ranked, ...byDistance]);
 }
+
+// Verbs news style puts before their speaker ("said X", "added the minister"); after other verbs ("described X
+// as") the name is the object, not the speaker.
+const invertingVerbs = /^(?:said|says|added|adds|asked|asks|explained|continued|wrote|writes|replied|recalled|noted|insisted|concluded|declared|stated|warned|told|tweeted|argued|admitted|acknowledged|announced|confirmed)$/u;
 
 // Words that may stand between a name and its verb: "X also said", "X has told".
 const betweenNameAndVerb = /^\s+(?:also|has|had|have|later|then|further|again|previously|recently|once|once again|was quoted as having|is quoted as having)?\s*$/u;
@@ -104,7 +110,8 @@ function attachedToCue(text: string, cue: SpeakerTextSpan, speakers: readonly Sp
   const consider = (mention: SpeakerMention, score: number): void => {
     // Between two names attached alike, the nearer to the cue wins.
     const gap = mention.end <= cue.start ? cue.start - mention.end : mention.start - cue.end;
-    const weighted = score * (mention.entityType === 'person' ? 1 : 0.95) - gap / 10_000;
+    // "said SOHR chief Rami Abdel Rahman": the person outranks the organisation beside the verb.
+    const weighted = score * (mention.entityType === 'person' ? 1 : 0.85) - gap / 10_000;
     if (!best || weighted > best.score) best = { mention, score: weighted };
   };
   for (const mention of speakers) {
@@ -113,13 +120,29 @@ function attachedToCue(text: string, cue: SpeakerTextSpan, speakers: readonly Sp
       const gap = text.slice(mention.end, cue.start);
       if (/^\s*$/u.test(gap) || betweenNameAndVerb.test(gap)) consider(mention, 1);
       else if (appositive.test(gap) && !gap.slice(1).trimStart().startsWith(',')) consider(mention, 0.95);
-    } else if (mention.start >= cue.end && !telling) {
+    } else if (mention.start >= cue.end && !telling && (according || invertingVerbs.test(cueText))) {
       const gap = text.slice(cue.end, mention.start);
       if (/^\s*$/u.test(gap) || (according && /^\s+the\s+$/iu.test(gap))) consider(mention, 1);
       else if (!according && titleBetween.test(gap) && !/[,;:]/u.test(gap)) consider(mention, 0.9);
     }
   }
-  return (best as { mention: SpeakerMention; score: number } | null)?.mention ?? null;
+  const attached = (best as { mention: SpeakerMention; score: number } | null)?.mention ?? null;
+  return attached ? holderOf(text, attached, speakers) : null;
+}
+
+// "Major General Vladimir Zolotukhin of the Russian Centre ... told": the person whose organisation stands at the
+// cue is the speaker. Follows "of (the)" and "'s" back from the name at the cue to a person, if there is one.
+function holderOf(text: string, mention: SpeakerMention, speakers: readonly SpeakerMention[]): SpeakerMention {
+  let current = mention;
+  for (let step = 0; step < 4 && current.entityType !== 'person'; step++) {
+    const link = /(?:\s+of(?:\s+the)?\s+|['’]s\s+|,\s+)$/u.exec(text.slice(Math.max(0, current.start - 12), current.start));
+    if (!link) break;
+    const linkStart = current.start - link[0].length;
+    const before = speakers.find((other) => other.end === linkStart && other !== current);
+    if (!before) break;
+    current = before;
+  }
+  return current.entityType === 'person' ? current : mention;
 }
 
 interface Pronoun {
@@ -129,7 +152,8 @@ interface Pronoun {
 
 function pronounAtCue(text: string, cue: SpeakerTextSpan): Pronoun | null {
   const before = /\b(he|she|it|they)\s+(?:also\s+|then\s+|later\s+)?$/iu.exec(text.slice(Math.max(0, cue.start - 20), cue.start));
-  const after = /^\s+(he|she|it|they)\b/iu.exec(text.slice(cue.end, cue.end + 10));
+  // "said he." but not "said it was": after the verb a pronoun speaks only when the clause ends there.
+  const after = /^\s+(he|she|it|they)(?=\s*[,.;:!?]|\s*$)/iu.exec(text.slice(cue.end, cue.end + 10));
   const found = before ?? after;
   if (!found) return null;
   const word = found[1]!.toLowerCase();
@@ -170,8 +194,10 @@ function sentenceStartBefore(text: string, offset: number): number {
 
 // Nouns that describe an unnamed source.
 const sourceNouns =
-  'officials?|negotiators?|sources?|spokes(?:man|woman|person|people)|diplomats?|witness(?:es)?|residents?|members?|officers?|analysts?|experts?|doctors?|activists?|people|person|man|woman|men|women|aides?|advis[eo]rs?|insiders?|employees?|workers?|police|investigators?|prosecutors?|lawyers?|commanders?|soldiers?|fighters?|rebels?|observers?|monitors?|researchers?|scientists?|campaigners?|critics?|supporters?|protesters?|villagers?|survivors?|relatives?|teachers?|students?|parents?|executives?|minister|ministry|government|authorities|statement|report|survey|study|letter|agency|spokesperson|source close to [^,.]+';
-const anonymousBefore = new RegExp(`(?:^|[\\s,(])((?:(?:a|an|the|one|two|three|several|some|many|other|another)\\s+)?(?:[\\p{L}-]+\\s+){0,3}(?:${sourceNouns}))\\s+(?:also\\s+)?$`, 'iu');
+  'officials?|negotiators?|delegates?|representatives?|mediators?|envoys?|medics?|rescuers?|volunteers?|paramedics?|sources?|spokes(?:man|woman|person|people)|diplomats?|witness(?:es)?|residents?|members?|officers?|analysts?|experts?|doctors?|activists?|people|person|man|woman|men|women|aides?|advis[eo]rs?|insiders?|employees?|workers?|police|investigators?|prosecutors?|lawyers?|commanders?|soldiers?|fighters?|rebels?|observers?|monitors?|researchers?|scientists?|campaigners?|critics?|supporters?|protesters?|villagers?|survivors?|relatives?|teachers?|students?|parents?|executives?|minister|ministry|government|authorities|statement|report|survey|study|letter|agency|agencies|spokesperson|military|army|forces|committee|council|company|monitor|observatory|media|television|source close to [^,.]+';
+// "a member of the committee", "a source close to the talks": what the source belongs to is part of the description.
+const sourceOf = '(?:\\s+(?:of|for|at|from|in|close\\s+to|with)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}[\\p{L}-]+)?';
+const anonymousBefore = new RegExp(`(?:^|[\\s,(])((?:(?:a|an|the|one|two|three|several|some|many|other|another)\\s+)?(?:[\\p{L}-]+\\s+){0,3}(?:${sourceNouns})${sourceOf})\\s+(?:also\\s+)?$`, 'iu');
 const anonymousAfter = new RegExp(`^\\s+((?:a|an|the|one|two|several)\\s+(?:[\\p{Ll}-]+\\s+){0,3}(?:${sourceNouns}))\\b`, 'u');
 
 function anonymousAtCue(text: string, cue: SpeakerTextSpan): { description: string; start: number; end: number } | null {

@@ -26,8 +26,9 @@ const openingMarks = '“«„';
 const closingFor: Record<string, string> = { '“': '”', '«': '»', '„': '“”', '"': '"' };
 
 /** Finds the attributions of an analysed article; `mentions` are the names found in it, for speakers. */
-export function findAttributions(analysed: AnalysedText, mentions: readonly SpeakerMention[]): AttributionSuggestion[] {
+export function findAttributions(analysed: AnalysedText, names: readonly SpeakerMention[]): AttributionSuggestion[] {
   const { text } = analysed;
+  const mentions = [...names].sort((a, b) => a.start - b.start);
   const quotes = mergeSplitQuotes(text, directQuotes(analysed));
   const quoted = quotes.flatMap((quote) => quote.parts);
   const attributions: AttributionSuggestion[] = [];
@@ -36,7 +37,7 @@ export function findAttributions(analysed: AnalysedText, mentions: readonly Spea
     const inner = quote.parts.map((part) => text.slice(part.start, part.end)).join(' ');
     const wordCount = (inner.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
     const proposal = findCue(text, quote.parts);
-    const cue = proposal.cue;
+    const cue = cueOfQuote(text, quote.parts, proposal.cue);
     const first = quote.parts[0]!;
     const last = quote.parts[quote.parts.length - 1]!;
     const cueDistance = cue ? (cue.start >= last.end ? cue.start - last.end : first.start - cue.end) : Infinity;
@@ -44,7 +45,7 @@ export function findAttributions(analysed: AnalysedText, mentions: readonly Spea
     if (wordCount <= 8 && isTitleLike(inner) && (!cue || cueDistance > 20)) continue;
     const block = blockIndexAt(analysed, first.start);
     const continuation = previous && (previous.block === block || previous.block === block - 1) ? previous.speaker : null;
-    const ranked = proposeSpeakers({ text, content: quote.parts, cue, mentions, previousSpeaker: continuation, quoted });
+    const ranked = proposeSpeakers({ text, content: quote.parts, cue, mentions: near(mentions, first.start, last.end), previousSpeaker: continuation, quoted: near(quoted, first.start, last.end) });
     const best = ranked[0] ?? null;
     const speaker = best && best.reason !== 'distance' ? toSuggestedSpeaker(best) : best && best.score >= 0.2 ? toSuggestedSpeaker(best) : null;
     const confidence = (proposal.mode === 'direct' ? 0.7 : 0.55) + (cue ? 0.15 : 0) + (best && best.reason !== 'distance' ? 0.1 : 0);
@@ -62,6 +63,47 @@ export function findAttributions(analysed: AnalysedText, mentions: readonly Spea
   }
   attributions.push(...indirectSpeech(analysed, quoted, mentions));
   return attributions.sort((a, b) => a.content[0]!.start - b.content[0]!.start);
+}
+
+// The speaker of a quote is named within a few paragraphs of it: only nearby spans are ranked, so that a long
+// article costs time in proportion to its length, not to its length squared.
+const speakerWindowBefore = 3000;
+const speakerWindowAfter = 1500;
+
+function near<T extends SpeakerTextSpan>(sorted: readonly T[], start: number, end: number): T[] {
+  const from = start - speakerWindowBefore;
+  const to = end + speakerWindowAfter;
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]!.end < from) low = middle + 1;
+    else high = middle;
+  }
+  const found: T[] = [];
+  for (let i = low; i < sorted.length && sorted[i]!.start <= to; i++) found.push(sorted[i]!);
+  return found;
+}
+
+// findCue may take a verb of the next sentence for a quote that ends its own ("..." However, the Sams continued);
+// the cue then is the reporting verb before the quote in its sentence ("Tedeschi told the court that, ... “...”").
+function cueOfQuote(text: string, parts: readonly SpeakerTextSpan[], cue: SuggestedSpan | null): SuggestedSpan | null {
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (!cue || cue.start < last.end) return cue;
+  const between = text.slice(last.end, cue.start);
+  const quoteEndsSentence = /[.!?…]["”»’]?$/u.test(text.slice(last.start, last.end)) && /^\s+\p{Lu}/u.test(between);
+  if (!quoteEndsSentence && !/[.!?]["”»’]?\s+\p{Lu}/u.test(between)) return cue;
+  const windowStart = Math.max(0, first.start - 200);
+  const before = text.slice(windowStart, first.start);
+  const sentenceStart = Math.max(0, ...[...before.matchAll(/[.!?]["”»’]?\s+(?=\p{Lu})|\n/gu)].map((match) => match.index + match[0].length));
+  let found: SuggestedSpan | null = null;
+  for (const match of before.slice(sentenceStart).matchAll(/[\p{L}]+/gu)) {
+    if (!isReportingVerb(match[0]) || /^\p{Lu}/u.test(match[0])) continue;
+    const start = windowStart + sentenceStart + match.index;
+    found = { start, end: start + match[0].length, text: match[0] };
+  }
+  return found;
 }
 
 function spanOf(text: string, span: SpeakerTextSpan): SuggestedSpan {
@@ -210,9 +252,59 @@ function mergeSplitQuotes(text: string, quotes: readonly Quote[]): Quote[] {
 // ---------------------------------------------------------------------------------------------------
 // Indirect speech.
 
-const thatClause = /\b(said|says|told [\p{Lu}\p{Ll}][\p{L}.]*(?: [\p{Lu}][\p{L}.]*)*|added|stated|claimed|argued|warned|explained|announced|insisted|noted|reported|confirmed|suggested|admitted|acknowledged|believes|believed|thinks|predicted|estimated)\s+that\s+/u;
+// Reporting verbs that introduce reported speech, with "that" or without it.
+const reportingWithThat =
+  'said|says|told|tells|added|adds|stated|claimed|claims|argued|argues|warned|warns|explained|announced|insisted|insists|noted|reported|confirmed|suggested|admitted|acknowledged|believes|believed|thinks|thought|predicted|estimated|denied|revealed|wrote|writes';
+const reportingWithoutThat = 'said|says|told|tells|warned|warns|claimed|claims|argued|argues|insisted|insists|believes|believed|thinks|thought|added|stated|confirmed|wrote|writes';
+// Words allowed between the verb and the clause: "said on Sunday that", "told reporters that".
+const adverbial = '(?:\\s+(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|earlier|later|also|previously|repeatedly|last\\s+week|this\\s+week|in\\s+a\\s+statement|in\\s+an\\s+interview))?';
+const addressee = '(?:\\s+(?:reporters|journalists|the\\s+press|[\\p{Lu}][\\p{L}.&-]*(?:\\s+[\\p{Lu}][\\p{L}.&-]*){0,3}))?';
+// The word that opens a reported clause: a determiner, a pronoun, a number or a name.
+const clauseOpener = "(?:the|a|an|it|he|she|they|we|i|there|this|these|those|his|her|their|its|our|more|some|no|all|most|many|several|about|nearly|only|[\\d\\p{Lu}])";
+const subjectVerbClause = new RegExp(`^((?:[\\p{L}\\p{N}.'’&-]+\\s+){1,10}?)(${reportingWithThat})${addressee}${adverbial}\\s+(that\\s+)?(?=${clauseOpener})`, 'u');
+// "..., a negotiator told AFP." / "..., said Rami Abdel Rahman."
+const speakerAtEnd = new RegExp(`,\\s+((?:[\\p{L}.'’-]+\\s+){1,8}?)(${reportingWithoutThat})${addressee}(?:,[^.!?]*)?[.!?]?\\s*$`, 'u');
+const verbAtEnd = /,\s+(said|says|added)\s+([^,.!?]{2,80})(?:,[^.!?]*)?[.!?]?\s*$/u;
 const accordingBefore = /^According to ([^,]{2,80}),\s*/u;
 const accordingAfter = /,\s*according to ([^,.;]{2,80})[.!?]?\s*$/u;
+
+// Reported speech in one sentence: its content and its cue, or null.
+function reportedSpeech(sentenceText: string, offset: number): { content: SpeakerTextSpan; cue: SpeakerTextSpan } | null {
+  const end = offset + sentenceText.length - trailingPunctuation(sentenceText);
+  const before = accordingBefore.exec(sentenceText);
+  if (before) return { cue: { start: offset, end: offset + 'According to'.length }, content: { start: offset + before[0].length, end } };
+  const after = accordingAfter.exec(sentenceText);
+  if (after) {
+    const at = offset + after.index + after[0].indexOf('according');
+    return { cue: { start: at, end: at + 'according to'.length }, content: { start: offset, end: offset + after.index } };
+  }
+  const atEnd = speakerAtEnd.exec(sentenceText) ?? verbAtEnd.exec(sentenceText);
+  if (atEnd) {
+    const verb = atEnd === verbAtEnd.exec(sentenceText) ? atEnd[1]! : atEnd[2]!;
+    const verbAt = offset + atEnd.index + atEnd[0].search(new RegExp(`\\b${verb}\\b`, 'u'));
+    return { cue: { start: verbAt, end: verbAt + verb.length }, content: { start: offset, end: offset + atEnd.index } };
+  }
+  const clause = subjectVerbClause.exec(sentenceText) ?? nounClause(sentenceText);
+  if (clause && !/[,;:]/u.test(clause[1]!)) {
+    const verbAt = offset + clause[1]!.length;
+    return { cue: { start: verbAt, end: verbAt + clause[2]!.length }, content: { start: offset + clause[0].length, end } };
+  }
+  return null;
+}
+
+// "A spokesman said contingency plans were in place": a clause opening with a noun is reported speech only when
+// a finite verb follows in it, so that "said goodbye to the crowd" is not.
+const subjectVerbAnyClause = new RegExp(`^((?:[\\p{L}\\p{N}.'’&-]+\\s+){1,10}?)(${reportingWithoutThat})${adverbial}\\s+(that\\s+)?(?=\\p{Ll})`, 'u');
+const finiteVerb = /\b(?:is|are|was|were|had|has|have|would|will|could|should|must|may|might|did|does|do|can)\b/u;
+
+function nounClause(sentenceText: string): RegExpExecArray | null {
+  const clause = subjectVerbAnyClause.exec(sentenceText);
+  if (!clause) return null;
+  const rest = sentenceText.slice(clause[0].length);
+  const firstWord = /^\p{L}+/u.exec(rest)?.[0] ?? '';
+  if (/^(?:to|in|on|at|for|with|by|from|about|of|goodbye|nothing|so|yes|no|sorry|thanks)$/u.test(firstWord)) return null;
+  return finiteVerb.test(rest.split(/[,;:]/u)[0]!) ? clause : null;
+}
 
 function indirectSpeech(analysed: AnalysedText, quoted: readonly SpeakerTextSpan[], mentions: readonly SpeakerMention[]): AttributionSuggestion[] {
   const { text } = analysed;
@@ -220,27 +312,12 @@ function indirectSpeech(analysed: AnalysedText, quoted: readonly SpeakerTextSpan
   const found: AttributionSuggestion[] = [];
   for (const sentence of analysed.sentences) {
     if (!quotable[sentence.block]) continue;
-    const sentenceText = text.slice(sentence.start, sentence.end);
-    let content: SpeakerTextSpan | null = null;
-    let cue: SpeakerTextSpan | null = null;
-    const that = thatClause.exec(sentenceText);
-    const before = accordingBefore.exec(sentenceText);
-    const after = accordingAfter.exec(sentenceText);
-    if (before) {
-      cue = { start: sentence.start, end: sentence.start + 'According to'.length };
-      content = { start: sentence.start + before[0].length, end: sentence.end - trailingPunctuation(sentenceText) };
-    } else if (after) {
-      const at = sentence.start + after.index + after[0].indexOf('according');
-      cue = { start: at, end: at + 'according to'.length };
-      content = { start: sentence.start, end: sentence.start + after.index };
-    } else if (that) {
-      const verbEnd = sentence.start + that.index + that[1]!.split(' ')[0]!.length;
-      cue = { start: sentence.start + that.index, end: verbEnd };
-      content = { start: sentence.start + that.index + that[0].length, end: sentence.end - trailingPunctuation(sentenceText) };
-    }
-    if (!content || !cue || content.end - content.start < 10) continue;
-    if (quoted.some((span) => span.start < content.end && span.end > content.start)) continue;
-    const ranked = proposeSpeakers({ text, content: [content], cue, mentions, quoted });
+    const reported = reportedSpeech(text.slice(sentence.start, sentence.end), sentence.start);
+    if (!reported) continue;
+    const { content, cue } = reported;
+    if ((text.slice(content.start, content.end).match(/[\p{L}\p{N}]+/gu) ?? []).length < 4) continue;
+    if (quoted.some((span) => span.start < sentence.end && span.end > sentence.start)) continue;
+    const ranked = proposeSpeakers({ text, content: [content], cue, mentions: near(mentions, content.start, content.end), quoted: near(quoted, content.start, content.end) });
     const best = ranked[0];
     if (!best || best.reason === 'distance' || best.reason === 'continuation') continue;
     found.push({
@@ -249,7 +326,7 @@ function indirectSpeech(analysed: AnalysedText, quoted: readonly SpeakerTextSpan
       cue: spanOf(text, cue),
       mode: 'indirect',
       speaker: toSuggestedSpeaker(best),
-      medium: '',
+      medium: mediumOf(text.slice(cue.start, Math.min(text.length, cue.end + 40)).split(/[,.;]/u)[0]!),
       confidence: 0.4,
     });
   }

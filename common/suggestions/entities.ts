@@ -1,9 +1,7 @@
 import type { EntityType } from '../annotation';
 import { isReportingVerb } from '../quoteCues';
-import { findOccurrences } from '../occurrences';
 import type { AnalysedText } from './analysedText';
 import {
-  calendarWords,
   commonAcronyms,
   countryNames,
   eventHeads,
@@ -17,20 +15,21 @@ import {
   placeHeads,
   placeOpeners,
   placePrepositions,
-  sentenceStarters,
   titleHeads,
 } from './gazetteers';
 import type { EntityEvidence } from './types';
 import type { Word } from './words';
+import { creditLabels, isAcronym, isHeadWord, isPlaceName, looksPersonal, nameRuns, singular, splitRun, titleCase, type Part } from './nameRuns';
 
 /**
  * Finding and typing the names of an article by rules over wink's tokens and parts of speech:
  *
- * 1. Name runs: capitalised words in a row ("Rodaba Noori", "Saudi Gazette"). A capital that opens a sentence
+ * 1. Name runs (nameRuns.ts): capitalised words in a row ("Rodaba Noori", "Saudi Gazette"). A capital that opens a sentence
  *    counts only when wink reads the word as a proper noun. "of", "for", "al", "de", "the" and "and" join two
  *    runs only when the first holds an organisation or place head or opener ("University of Chicago", "Museum
- *    of Flight", "National Air and Space Museum"), so "Trump of Queens" stays apart.
- * 2. Splits: a title is split off the name after it and proves a person ("U.S. President Donald Trump" is the
+ *    of Flight", "National Air and Space Museum", "Jaish al Islam"), so "Trump of Queens" stays apart; the one
+ *    exception is a lowercase particle between a given name and a surname ("Bashar al Assad", "Vincent van Gogh").
+ * 2. Splits (nameRuns.ts): a title is split off the name after it and proves a person ("U.S. President Donald Trump" is the
  *    place "U.S." and the person "Donald Trump"); an organisation followed by a two-word name is two names
  *    ("Refugee Council Enver Solomon").
  * 3. Types from the name itself: gazetteers (countries, regions, major places), head words ("Ministry",
@@ -93,7 +92,6 @@ const confidenceOf: Record<EntityEvidence, number> = {
 
 /** Finds and types the names of an analysed article; see the rules at the top of this file. */
 export function findEntities(analysed: AnalysedText, words: readonly Word[]): FoundEntity[] {
-  currentText = analysed.text;
   const titledBlocks = titleCasedBlocks(analysed, words);
   const candidates: Candidate[] = [];
   for (const run of nameRuns(words)) {
@@ -104,7 +102,7 @@ export function findEntities(analysed: AnalysedText, words: readonly Word[]): Fo
   }
   demoteCommonWordNames(words, candidates);
   applyArticleEvidence(analysed, words, candidates);
-  const found: FoundEntity[] = [...namesInTitledBlocks(analysed, candidates, titledBlocks)];
+  const found: FoundEntity[] = [...namesInTitledBlocks(analysed, words, candidates, titledBlocks)];
   for (const candidate of candidates) {
     if (candidate.type === null || (candidate.titled && candidate.evidence !== 'gazetteer')) continue;
     found.push({
@@ -113,209 +111,14 @@ export function findEntities(analysed: AnalysedText, words: readonly Word[]): Fo
       text: candidate.text,
       entityType: candidate.type,
       evidence: candidate.evidence,
-      confidence: confidenceOf[candidate.evidence],
+      // A name of no known type is shown, but as the least certain suggestion.
+      confidence: candidate.type === 'other' ? Math.min(0.35, confidenceOf[candidate.evidence]) : confidenceOf[candidate.evidence],
     });
   }
-  found.push(...nestedNames(found));
+  // Names nest twice at most: "Andy Warhol" in "Andy Warhol Foundation" in "Andy Warhol Foundation for the Visual Arts".
+  const nested = nestedNames(found);
+  found.push(...nested, ...nestedNames(nested, [...found, ...nested]));
   return dedupe(found);
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Name runs.
-
-interface Run {
-  first: number;
-  last: number;
-}
-
-function isCapitalised(word: Word): boolean {
-  return /^\p{Lu}/u.test(word.text) || /^\p{Ll}{1,2}\p{Lu}/u.test(word.text) || /^(?:al|el|ad|as|ash|at|an|bin|ibn|abu|de|da|di|du|van|von|le|la|d|o)[-'’]\p{Lu}/u.test(word.text);
-}
-
-/** Acronyms: "NASA", "U.S.", "IE9", "AT&T". */
-export function isAcronym(text: string): boolean {
-  return /^(?:\p{Lu}\.){2,}$/u.test(text) || /^\p{Lu}[\p{Lu}&]{1,7}\d{0,3}$/u.test(text);
-}
-
-function isNameWord(word: Word, inRun: boolean): boolean {
-  if (!isCapitalised(word)) return false;
-  if (word.text === 'I' || calendarWords.has(word.lower)) return false;
-  // "Image:", "Photo:" label a caption or credit; they are not part of the name before them.
-  if (creditLabels.has(word.lower) && currentText.charAt(word.end) === ':') return false;
-  if (['PUNCT', 'SYM', 'NUM', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART'].includes(word.pos) && !isAcronym(word.text)) return false;
-  if (!word.opensSentence || inRun) return true;
-  if (sentenceStarters.has(word.lower)) return false;
-  if (knownPlaces.has(word.text) || isAcronym(word.text) || personTitles.has(word.lower)) return true;
-  return word.pos === 'PROPN';
-}
-
-function adjacent(words: readonly Word[], a: number, b: number): boolean {
-  const left = words[a];
-  const right = words[b];
-  return left !== undefined && right !== undefined && left.sentence === right.sentence && right.start - left.end <= 2 && !/\n/u.test(wordGap(left, right));
-}
-
-let currentText = '';
-
-const creditLabels = new Set(['image', 'photo', 'picture', 'video', 'audio', 'source', 'sources', 'credit', 'graphic', 'map', 'file']);
-
-function wordGap(left: Word, right: Word): string {
-  return currentText.slice(left.end, right.start);
-}
-
-function hasHead(words: readonly Word[], run: Run): boolean {
-  for (let i = run.first; i <= run.last; i++) {
-    const lower = words[i]!.lower;
-    if (organisationHeads.has(lower) || placeHeads.has(lower) || organisationOpeners.has(lower) || placeOpeners.has(lower)) return true;
-  }
-  return false;
-}
-
-function endsWithHead(words: readonly Word[], run: Run): boolean {
-  const lower = words[run.last]!.lower;
-  return organisationHeads.has(lower) || placeHeads.has(lower) || eventHeads.has(lower);
-}
-
-// The capitalised run starting at `first`, without joiners.
-function plainRun(words: readonly Word[], first: number): Run | null {
-  if (!words[first] || !isNameWord(words[first]!, false)) return null;
-  let last = first;
-  while (words[last + 1] && adjacent(words, last, last + 1) && isNameWord(words[last + 1]!, true)) last++;
-  return { first, last };
-}
-
-function nameRuns(words: readonly Word[]): Run[] {
-  const runs: Run[] = [];
-  let i = 0;
-  while (i < words.length) {
-    const run = plainRun(words, i);
-    if (!run) {
-      i++;
-      continue;
-    }
-    for (;;) {
-      const joined = joinAcross(words, run);
-      if (!joined) break;
-      run.last = joined.last;
-    }
-    runs.push(run);
-    i = run.last + 1;
-  }
-  return runs;
-}
-
-// A run and the run after a joiner ("of", "of the", "and"), when the joiner belongs inside one name.
-function joinAcross(words: readonly Word[], run: Run): Run | null {
-  let at = run.last + 1;
-  const joiner = words[at];
-  if (!joiner || !adjacent(words, run.last, at) || !nameJoiners.has(joiner.lower)) return null;
-  if (joiner.lower === 'the' || joiner.lower === 'on') return null;
-  at++;
-  if (words[at]?.lower === 'the' && (joiner.lower === 'of' || joiner.lower === 'for') && adjacent(words, at - 1, at)) at++;
-  if (!adjacent(words, at - 1, at)) return null;
-  const next = plainRunInside(words, at);
-  if (!next) return null;
-  if (joiner.lower === 'and' || joiner.lower === '&') {
-    // "National Air and Space Museum": the name ends in its head after the "and".
-    return !hasHead(words, run) && endsWithHead(words, next) ? next : null;
-  }
-  if (nameParticles.has(joiner.lower) && !['of', 'for'].includes(joiner.lower) && joiner.text === joiner.lower && !hasHead(words, run)) {
-    // "Ludwig van Beethoven", "Osama bin Laden": a particle inside a personal name.
-    return ['van', 'von', 'bin', 'ibn', 'dos', 'das', 'da', 'del', 'di'].includes(joiner.lower) ? next : null;
-  }
-  return hasHead(words, run) ? next : null;
-}
-
-// Inside a name, the word after a joiner may be any capitalised word (the joiner is not a sentence start).
-function plainRunInside(words: readonly Word[], first: number): Run | null {
-  if (!words[first] || !isNameWord(words[first]!, true)) return null;
-  let last = first;
-  while (words[last + 1] && adjacent(words, last, last + 1) && isNameWord(words[last + 1]!, true)) last++;
-  return { first, last };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Splitting titles and stacked names.
-
-interface Part extends Run {
-  // Set when the split itself proves the type.
-  type: EntityType | null;
-  evidence: EntityEvidence | null;
-}
-
-function isHeadWord(lower: string): boolean {
-  return organisationHeads.has(lower) || placeHeads.has(lower) || eventHeads.has(lower);
-}
-
-// "Departments" is as much a head as "Department".
-function singular(lower: string): string {
-  return lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
-}
-
-function splitRun(words: readonly Word[], run: Run): Part[] {
-  const text = (from: number, to: number): string => words.slice(from, to + 1).map((word) => word.text).join(' ');
-  const isHead = (index: number): boolean => {
-    const lower = words[index]!.lower;
-    return isHeadWord(lower) || isHeadWord(singular(lower)) || organisationOpeners.has(lower);
-  };
-  const headIn = (from: number, to: number): boolean => {
-    for (let i = from; i <= to; i++) if (isHead(i) || nameJoiners.has(words[i]!.lower)) return true;
-    return false;
-  };
-  // A whole nationality ("New Zealander") is not a name.
-  if (nationalities.has(text(run.first, run.last))) return [];
-  // Titles after a name are not part of it: "State Department Spokesperson", "Museum of Flight CEO".
-  let last = run.last;
-  while (last > run.first && titleHeads.has(words[last]!.lower) && !isHead(last)) last--;
-  if (last < run.last) return splitRun(words, { first: run.first, last });
-  // A title inside the run: [prefix] title words ending in a title head, then the name.
-  for (let first = run.first; first < run.last; first++) {
-    if (!personTitles.has(words[first]!.lower)) continue;
-    let titleEnd = -1;
-    for (let i = first; i < run.last && personTitles.has(words[i]!.lower); i++) {
-      if (titleHeads.has(words[i]!.lower)) titleEnd = i;
-    }
-    if (titleEnd < 0 || headIn(titleEnd + 1, run.last)) continue;
-    const parts: Part[] = [];
-    if (first > run.first) parts.push(...splitRun(words, { first: run.first, last: first - 1 }));
-    parts.push({ first: titleEnd + 1, last: run.last, type: 'person', evidence: 'title' });
-    return parts;
-  }
-  // An organisation, a place or an acronym followed by a personal name of two words or more: "Refugee Council
-  // Enver Solomon", "United States Hamdullah Mohib".
-  for (let end = run.first; end < run.last - 1; end++) {
-    const prefix = text(run.first, end);
-    const splits = isHead(end) || knownPlaces.has(prefix) || (end === run.first && isAcronym(prefix));
-    if (!splits || headIn(end + 1, run.last) || !looksPersonal(words, end + 1, run.last)) continue;
-    if (knownPlaces.has(text(run.first, end + 1))) continue;
-    return [
-      ...splitRun(words, { first: run.first, last: end }),
-      { first: end + 1, last: run.last, type: 'person', evidence: 'name-shape' },
-    ];
-  }
-  // Nationality adjectives before a name that is not an organisation's ("Afghan Hamdullah") are not part of it.
-  let first = run.first;
-  while (first < run.last && nationalities.has(words[first]!.text) && !headIn(run.first, run.last) && !knownPlaces.has(text(first, run.last))) first++;
-  if (first === run.last && nationalities.has(words[first]!.text)) return [];
-  return [{ first, last: run.last, type: null, evidence: null }];
-}
-
-// A known place, or one with a compass point before it ("East Los Angeles", "Southern Indiana").
-function isPlaceName(text: string): boolean {
-  const compass = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|Northeast|Northwest|Southeast|Southwest)\s+(.+)$/u.exec(text);
-  return knownPlaces.has(text) || (compass !== null && knownPlaces.has(compass[1]!));
-}
-
-// Two to four words written as personal names are: "Enver Solomon", "K.C. Maurer", "Kevin De Bruyne".
-function looksPersonal(words: readonly Word[], first: number, last: number): boolean {
-  const count = last - first + 1;
-  if (count < 2 || count > 4) return false;
-  for (let i = first; i <= last; i++) {
-    const word = words[i]!;
-    if (knownPlaces.has(word.text) || nationalities.has(word.text) || personTitles.has(word.lower)) return false;
-    if (!/^(?:\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*|(?:\p{Lu}\.)+|\p{Lu}\p{Ll}*['’]\p{Lu}\p{Ll}+|(?:al|el|bin|ibn|abu|de|da|van|von)[-'’]\p{Lu}[\p{L}-]*)$/u.test(word.text) && !nameParticles.has(word.lower)) return false;
-  }
-  return true;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -327,7 +130,13 @@ function typedCandidate(analysed: AnalysedText, words: readonly Word[], part: Pa
   // A run of titles alone ("Prime Minister") names nobody.
   if (list.every((word) => personTitles.has(word.lower))) return null;
   const start = list[0]!.start;
-  const end = list[list.length - 1]!.end;
+  let end = list[list.length - 1]!.end;
+  // "Warhol-like", "Russian-backed": the name is the part before the suffix.
+  const suffixed = list.length === 1 ? /^(.+?)-(?:like|based|led|backed|born|style|era|related|owned|run|funded|linked|affiliated|made|controlled|held|allied|bound)$/u.exec(list[0]!.text) : null;
+  if (suffixed) {
+    if (nationalities.has(suffixed[1]!)) return null;
+    end = start + suffixed[1]!.length;
+  }
   const text = analysed.text.slice(start, end);
   const candidate: Candidate = { words: list, start, end, text, type: null, evidence: 'name-shape', strong: false, next: part.last + 1, previous: part.first - 1, titled };
   if (part.type && part.evidence) {
@@ -344,6 +153,10 @@ function typedCandidate(analysed: AnalysedText, words: readonly Word[], part: Pa
   if (isPlaceName(text)) return set('place', 'gazetteer');
   // "Secretary of State" is a title, not a place.
   if (list.length > 2 && titleHeads.has(first) && list[1]!.lower === 'of') return null;
+  // "Jaish al Islam", "Hayat Tahrir al Sham", "Rio Grande do Sul": an opener and a joined name.
+  const joined = list.some((word) => nameJoiners.has(word.lower) || nameParticles.has(word.lower));
+  if (list.length > 2 && organisationOpeners.has(first) && joined) return set('organisation', 'organisation-head');
+  if (list.length > 2 && placeOpeners.has(first) && joined) return set('place', 'place-head');
   const forAt = list.findIndex((word) => word.lower === 'for');
   if (forAt > 0 && (isHeadWord(list[forAt - 1]!.lower) || organisationOpeners.has(list[forAt - 1]!.lower))) return set('organisation', 'organisation-head');
   if (list.length > 1 && (organisationHeads.has(last) || organisationHeads.has(lastSingular))) return set('organisation', 'organisation-head');
@@ -356,10 +169,14 @@ function typedCandidate(analysed: AnalysedText, words: readonly Word[], part: Pa
     if (organisationHeads.has(beforeOf) || organisationOpeners.has(beforeOf)) return set('organisation', 'organisation-head');
   }
   if (list.length === 2 && ['mount', 'mt', 'mt.', 'lake', 'fort', 'cape'].includes(first)) return set('place', 'place-head');
+  // A dateline in capitals: "LONDON —", "PORTO ALEGRE, Brazil".
+  if (/^[\p{Lu}\s.'’-]+$/u.test(text) && text.length > 3 && isPlaceName(titleCase(text))) return set('place', 'gazetteer');
   if (list.length === 1 && isAcronym(list[0]!.text)) {
     if (countryNames.has(list[0]!.text) || knownPlaces.has(list[0]!.text)) return set('place', 'gazetteer');
     // Words shouted in capitals are not acronyms, and some acronyms name no organisation ("QC", "IQ").
     if ((list[0]!.text.length > 5 && !/\d/u.test(list[0]!.text)) || commonAcronyms.has(list[0]!.text)) return null;
+    // With digits an acronym names a model or a product more often than an organisation ("IE9", "A380").
+    if (/\d/u.test(list[0]!.text)) return set('other', 'acronym', false);
     return set('organisation', 'acronym', false);
   }
   // A head word alone, capitalised inside a sentence, names the organisation or place the article means ("the
@@ -384,9 +201,23 @@ function demoteCommonWordNames(words: readonly Word[], candidates: Candidate[]):
   for (const word of words) if (/^\p{Ll}+$/u.test(word.text)) lowercase.add(word.text);
   for (const candidate of candidates) {
     if (candidate.type !== 'person' || candidate.evidence !== 'name-shape') continue;
+    // People are rarely "at" somewhere by name: "analysts at Goldman Sachs" names the firm.
+    const previous = words[candidate.previous];
+    if (previous?.lower === 'at') {
+      const role = words[candidate.previous - 1];
+      candidate.type = role && /^(?:analysts?|economists?|researchers?|scientists?|officials?|staff|executives?|employees?|workers?|engineers?|strategists?|traders?|lawyers?|partners?|doctors?|professors?|students?)$/u.test(role.lower) ? 'organisation' : 'other';
+      continue;
+    }
     if (candidate.words.some((word) => !nameParticles.has(word.lower) && lowercase.has(word.lower))) candidate.type = 'other';
   }
 }
+
+const prepositions = new Set(['of', 'in', 'at', 'from', 'for', 'with', 'to', 'by', 'on', 'near', 'into', 'across', 'over', 'under', 'about', 'against', 'between', 'among', 'through', 'throughout', 'outside', 'inside', 'within', 'around', 'towards', 'toward', 'via']);
+
+// "the town of Douma", "the villages of Saqba and Jisreen": a name after a place noun and "of" is a place.
+const placeNounOf = /\b(?:town|towns|city|cities|village|villages|district|districts|province|provinces|region|regions|governorate|suburb|suburbs|neighbourhood|neighborhood|area|capital|port|island|islands|state|county|municipality|enclave|camp|valley)\s+of\s+(?:the\s+)?$/iu;
+// "Daraa province", "the Douma area": a lowercase place noun right after the name.
+const placeNounAfter = /^\s+(?:province|district|region|governorate|county|area|suburb|neighbourhood|neighborhood|enclave|valley|river|town|city|village|municipality)\b/u;
 
 const appositiveAge = /^,\s*\d{1,3}\s*,/u;
 
@@ -399,12 +230,19 @@ const speechVerbs = new Set([
   'declared', 'testified', 'concluded', 'confirmed', 'reckons', 'thinks', 'thought', 'suggested', 'predicted',
 ]);
 
+// "the towns of Douma and Harasta": the second name of a list after a place noun.
+function placeListBefore(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
+  return /\b(?:towns|cities|villages|districts|provinces|regions|suburbs|areas|islands)\s+of\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?(?:,\s+[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?)*,?\s+(?:and|or)\s+$/u.test(before);
+}
+
 // Nouns after a name that make it an organisation: "Scientology officials", "Acme's spokesman".
 const organisationMembers = new Set([
   'officials', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'employees', 'employee', 'staff', 'executives',
   'executive', 'headquarters', 'shareholders', 'ceo', 'chairman', 'board', 'subsidiary', 'products', 'software',
   'lawyers', 'attorney', 'leadership', 'members', 'membership', 'website', 'shares', 'stock', 'founder', 'organization',
-  'organisation', 'church', 'company', 'firm', 'group', 'party', 'officers', 'agents', 'publication',
+  'organisation', 'church', 'company', 'firm', 'group', 'party', 'officers', 'agents', 'publication', 'reporters',
+  'reporter', 'journalists', 'correspondent', 'correspondents', 'editors', 'newsroom', 'broadcast', 'report',
 ]);
 
 // A national team in sports copy: the country plays, wins, beats or is played against.
@@ -431,6 +269,15 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
     if (previous && placePrepositions.has(previous.lower) && previous.lower !== 'to') continue;
     Object.assign(candidate, { type: 'organisation', evidence: 'team', strong: true });
   }
+  // Places by the place nouns around them.
+  for (const candidate of candidates) {
+    if (candidate.strong && candidate.evidence !== 'speech-subject') continue;
+    const before = analysed.text.slice(Math.max(0, candidate.start - 40), candidate.start);
+    const after = analysed.text.slice(candidate.end, candidate.end + 20);
+    const listed = /\b(?:and|or|,)\s+$/u.test(before) && placeListBefore(analysed.text, candidate.start);
+    const fromTo = /\bfrom\s+$/u.test(before) && /^\s+to\s/u.test(after);
+    if (placeNounOf.test(before) || placeNounAfter.test(after) || listed || fromTo) Object.assign(candidate, { type: 'place', evidence: 'place-head', strong: true });
+  }
   // Organisations by the nouns after them: "Scientology officials" makes every "Scientology" an organisation.
   const organisationsByContext = new Set<string>();
   for (const candidate of candidates) {
@@ -454,7 +301,12 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
     }
     const next = words[candidate.next];
     const previous = words[candidate.previous];
-    const nextIsSpeech = next !== undefined && next.sentence === candidate.words[0]!.sentence && speechVerbs.has(next.lower) && isReportingVerb(next.text) && /^\s*$/u.test(analysed.text.slice(candidate.end, next.start));
+    // "Activists in Ghouta said": a name after a preposition is not the subject.
+    const beforePrevious = words[candidate.previous - 1];
+    const governed =
+      previous !== undefined &&
+      (prepositions.has(previous.lower) || previous.lower === "'s" || previous.lower === '’s' || (previous.pos === 'ADJ' && previous.text === previous.lower && beforePrevious !== undefined && prepositions.has(beforePrevious.lower)));
+    const nextIsSpeech = !governed && next !== undefined && next.sentence === candidate.words[0]!.sentence && speechVerbs.has(next.lower) && isReportingVerb(next.text) && /^\s*$/u.test(analysed.text.slice(candidate.end, next.start));
     const previousIsSpeech = previous !== undefined && ['said', 'says', 'added', 'wrote', 'asked', 'explained'].includes(previous.lower) && /^\s*$/u.test(analysed.text.slice(previous.end, candidate.start)) && candidate.words.length <= 3;
     if ((nextIsSpeech || previousIsSpeech) && !countryNames.has(candidate.text)) {
       Object.assign(candidate, { type: 'person', evidence: 'speech-subject', strong: true });
@@ -489,14 +341,18 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
   // (after a title or a speech verb) rather than guessed from its shape.
   const lastWordOf = (candidate: Candidate): string | undefined => candidate.words.filter((word) => !nameParticles.has(word.lower)).at(-1)?.text;
   const surnames = new Set<string>();
+  const personsBySurname = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
-    if (candidate.type === 'person' && candidate.words.length >= 2) surnames.add(lastWordOf(candidate)!);
+    if (candidate.type !== 'person' || candidate.words.length < 2) continue;
+    const surname = lastWordOf(candidate)!;
+    surnames.add(surname);
+    personsBySurname.set(surname, [...(personsBySurname.get(surname) ?? []), candidate]);
   }
   // A surname followed by one more word and nothing proving a name ("Warhol Polaroids") is the person alone.
   for (const candidate of candidates) {
     const [head, modifier] = candidate.words;
     if (candidate.evidence !== 'name-shape' || candidate.words.length !== 2 || !head || !modifier || !surnames.has(head.text)) continue;
-    const modifierIsSurname = candidates.some((other) => other !== candidate && other.type === 'person' && other.words.length >= 2 && lastWordOf(other) === modifier.text && !surnames.has(other.words[0]!.text));
+    const modifierIsSurname = (personsBySurname.get(modifier.text) ?? []).some((other) => other !== candidate && !surnames.has(other.words[0]!.text));
     if (modifierIsSurname) continue;
     Object.assign(candidate, { words: [head], end: head.end, text: head.text, type: 'person', evidence: 'propagated', strong: true, next: candidate.next - 1 });
   }
@@ -529,6 +385,14 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
         Object.assign(candidate, { type: 'person', evidence: 'propagated', strong: true });
       } else if (strong && candidate.type === null) {
         Object.assign(candidate, { type: strong.type, evidence: 'propagated', strong: true });
+      }
+    }
+    // "Evansville, Indiana": a name before a comma and a known region or country is a place in it.
+    if ((candidate.type === null || candidate.type === 'other') && !candidate.strong) {
+      const region = /^,\s*([\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*)?)/u.exec(analysed.text.slice(candidate.end, candidate.end + 40));
+      if (region && knownPlaces.has(region[1]!) && !countryNames.has(candidate.text)) {
+        Object.assign(candidate, { type: 'place', evidence: 'gazetteer', strong: false });
+        continue;
       }
     }
     if (candidate.type === null && candidate.words.length === 1) {
@@ -568,7 +432,10 @@ function unknownCommonWord(candidate: Candidate, lowercase: ReadonlySet<string>,
 
 function organisationsWithoutPersonalName(words: readonly Word[], candidates: Candidate[], personParts: ReadonlySet<string>): void {
   const organisations = new Set<string>();
+  // "Ms Bauchtman" names a person as surely as a full name does.
+  const titled = new Set(candidates.filter((candidate) => candidate.evidence === 'title').map((candidate) => candidate.text));
   for (const candidate of candidates) {
+    if (titled.has(candidate.text)) continue;
     if (candidate.words.length !== 1 || personParts.has(candidate.text) || isAcronym(candidate.text)) continue;
     if (candidate.evidence === 'speech-subject') organisations.add(candidate.text);
     const previous = words[candidate.previous];
@@ -585,25 +452,30 @@ function organisationsWithoutPersonalName(words: readonly Word[], candidates: Ca
   }
 }
 
-// In a title-cased block the names are those the rest of the article typed, and the parts of its personal names.
-function namesInTitledBlocks(analysed: AnalysedText, candidates: readonly Candidate[], titled: ReadonlySet<number>): FoundEntity[] {
+// In a title-cased block the names are those the rest of the article typed, and the parts of its personal names,
+// looked up by runs of up to six words so that a long article costs time in proportion to its length.
+function namesInTitledBlocks(analysed: AnalysedText, words: readonly Word[], candidates: readonly Candidate[], titled: ReadonlySet<number>): FoundEntity[] {
   if (titled.size === 0) return [];
-  const known = new Map<string, { type: EntityType; evidence: EntityEvidence }>();
+  const known = new Map<string, EntityType>();
   for (const candidate of candidates) {
     if (candidate.titled || !candidate.type) continue;
-    if (!known.has(candidate.text)) known.set(candidate.text, { type: candidate.type, evidence: candidate.evidence });
+    if (!known.has(candidate.text)) known.set(candidate.text, candidate.type);
     if (candidate.type === 'person' && candidate.words.length > 1) {
       const last = candidate.words[candidate.words.length - 1]!.text;
-      if (!known.has(last)) known.set(last, { type: 'person', evidence: 'propagated' });
+      if (!known.has(last)) known.set(last, 'person');
     }
   }
   const found: FoundEntity[] = [];
-  for (const block of titled) {
-    const range = analysed.blocks[block]!;
-    const text = analysed.text.slice(range.start, range.end);
-    for (const occurrence of findOccurrences(text, [...known.keys()])) {
-      const { type } = known.get(occurrence.text)!;
-      found.push({ start: range.start + occurrence.start, end: range.start + occurrence.end, text: occurrence.text, entityType: type, evidence: 'propagated', confidence: confidenceOf.propagated });
+  for (let i = 0; i < words.length; i++) {
+    if (!titled.has(words[i]!.block)) continue;
+    for (let last = Math.min(words.length - 1, i + 5); last >= i; last--) {
+      if (words[last]!.block !== words[i]!.block) continue;
+      const text = analysed.text.slice(words[i]!.start, words[last]!.end);
+      const type = known.get(text);
+      if (!type) continue;
+      found.push({ start: words[i]!.start, end: words[last]!.end, text, entityType: type, evidence: 'propagated', confidence: confidenceOf.propagated });
+      i = last;
+      break;
     }
   }
   return found;
@@ -635,12 +507,13 @@ function titleCasedBlocks(analysed: AnalysedText, words: readonly Word[]): Set<n
 // Names inside a longer name: a known place, an acronym, or a name the article uses on its own ("Comic Corps of
 // Canada", "LA Weekly", "Andy Warhol Foundation"), and the place after the last "of" of an organisation's name
 // ("University of NSW").
-function nestedNames(found: readonly FoundEntity[]): FoundEntity[] {
+function nestedNames(found: readonly FoundEntity[], known: readonly FoundEntity[] = found): FoundEntity[] {
   const standalone = new Map<string, FoundEntity>();
-  for (const entity of found) if (!standalone.has(entity.text)) standalone.set(entity.text, entity);
+  for (const entity of known) if (!standalone.has(entity.text)) standalone.set(entity.text, entity);
   const nested: FoundEntity[] = [];
   for (const entity of found) {
-    if (entity.entityType === 'person' || !entity.text.includes(' ') || isPlaceName(entity.text)) continue;
+    // "State of Texas" is Texas itself, not a place inside another.
+    if (entity.entityType === 'person' || !entity.text.includes(' ') || isPlaceName(entity.text) || (entity.entityType === 'place' && / of /u.test(entity.text))) continue;
     const parts = [...entity.text.matchAll(/[^\s]+/gu)].map((match) => ({ text: match[0], start: match.index }));
     let taken = -1;
     for (let from = 0; from < parts.length; from++) {

@@ -1,4 +1,4 @@
-import { proposedFigureFields, parseFigure } from '../figureParse';
+import { proposedFigureFields } from '../figureParse';
 import type { FigureFields } from '../annotation';
 import type { AnalysedText } from './analysedText';
 import type { FigureSuggestion } from './types';
@@ -14,11 +14,8 @@ import type { FigureSuggestion } from './types';
 const relativeDays = /\b(?:(?:this|last|next|that|the)\s+)?weekend\b|\b(?:yesterday|today|tomorrow|tonight)\b/giu;
 const figureTypes = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DATE', 'DURATION', 'TIME']);
 
-const qualifierBefore = /(?:more than|less than|fewer than|at least|up to|as many as|as much as|an estimated|nearly|almost|about|around|approximately|roughly|some|over|under|just over|just under|close to)\s+$/iu;
+const qualifierBefore = /(?:(?:tens|hundreds|dozens)\s+of|more than|less than|fewer than|at least|up to|as many as|as much as|an estimated|nearly|almost|about|around|approximately|roughly|some|over|under|just over|just under|close to)\s+$/iu;
 const scaleAfter = /^\s*(?:bn|mn|m|k|million|billion|trillion|thousand|per cent|percent|%)(?![\p{L}\p{N}])/iu;
-// Nouns after a figure name what is counted: up to three words, stopping at punctuation and function words.
-const unitAfter = /^\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u;
-const stopWords = new Set(['and', 'or', 'but', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'as', 'that', 'which', 'who', 'is', 'are', 'was', 'were', 'the', 'a', 'an', 'this', 'it', 'he', 'she', 'they', 'we', 'had', 'has', 'have', 'be', 'been', 'will', 'would', 'ago', 'later', 'earlier', 'before', 'after']);
 
 /** Finds the figures of an analysed article, outside the spans in `exclude` (names such as "Vostok 1"). */
 export function findFigures(analysed: AnalysedText, exclude: readonly { start: number; end: number }[] = []): FigureSuggestion[] {
@@ -62,42 +59,49 @@ export function findFigures(analysed: AnalysedText, exclude: readonly { start: n
       if (end > previous.end) {
         previous.end = end;
         previous.text = text.slice(previous.start, end);
-        previous.figure = fieldsOf(text, previous.start, end, span.date);
+        previous.figure = fieldsOf(analysed, previous.start, end, span.date);
       }
       continue;
     }
-    const spanText = text.slice(start, end);
-    const reading = parseFigure(fieldText(text, start, end, span.date));
-    figures.push({
-      kind: 'figure',
-      start,
-      end,
-      text: spanText,
-      figure: fieldsOf(text, start, end, span.date),
-      confidence: reading.understood ? Math.max(0.5, reading.confidence) : 0.4,
-    });
+    const figure = fieldsOf(analysed, start, end, span.date);
+    // A value read is a confident proposal; a kind alone leaves the value to the editor.
+    figures.push({ kind: 'figure', start, end, text: text.slice(start, end), figure, confidence: figure.value ? 0.8 : 0.4 });
   }
   return figures;
 }
 
 // The reader's proposal; a span the model read as a date stays a date when the reader finds no value
 // ("this weekend", "last week").
-function fieldsOf(text: string, start: number, end: number, date: boolean): FigureFields {
-  const fields = proposedFigureFields(fieldText(text, start, end, date));
+function fieldsOf(analysed: AnalysedText, start: number, end: number, date: boolean): FigureFields {
+  const fields = proposedFigureFields(fieldText(analysed, start, end, date));
   return date && fields.figureKind === null ? { ...fields, figureKind: 'date' } : fields;
 }
 
-// The text the figure reader is given: the figure and, for amounts, the words naming what is counted.
-function fieldText(text: string, start: number, end: number, date: boolean): string {
-  const own = text.slice(start, end);
+const unitParts = new Set(['NOUN', 'ADJ', 'PROPN']);
+
+// The text the figure reader is given: the figure and, for amounts, the nouns after it that name what is
+// counted ("400,000 civilians trapped" -> "civilians"), by wink's parts of speech; "of" may join two nouns.
+function fieldText(analysed: AnalysedText, start: number, end: number, date: boolean): string {
+  const own = analysed.text.slice(start, end);
   if (date) return own;
-  const unit = unitAfter.exec(text.slice(end, end + 60));
-  if (!unit) return own;
-  const unitWords: string[] = [];
-  for (const word of unit[1]!.split(/\s+/u)) {
-    if (stopWords.has(word.toLowerCase()) || /^\p{Lu}/u.test(word)) break;
-    unitWords.push(word);
+  const tokens = analysed.tokens;
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle]!.start < end) low = middle + 1;
+    else high = middle;
   }
-  if (unitWords.length === 0 && /^\s+of\s/u.test(text.slice(end, end + 5))) return own;
-  return unitWords.length ? `${own} ${unitWords.join(' ')}` : own;
+  let last = -1;
+  for (let i = low; i < tokens.length && i < low + 4; i++) {
+    const token = tokens[i]!;
+    if (token.sentence !== tokens[low]!.sentence) break;
+    // A name may qualify what is counted ("13 HTS members") but not be it.
+    if (unitParts.has(token.pos)) {
+      if (!/^\p{Lu}/u.test(token.text)) last = i;
+    } else if (token.lower === 'of' && i === low) continue;
+    else break;
+  }
+  if (last < 0) return own;
+  return `${own} ${analysed.text.slice(tokens[low]!.start, tokens[last]!.end)}`;
 }

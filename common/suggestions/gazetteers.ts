@@ -99,6 +99,8 @@ export const personTitles: ReadonlySet<string> = lowerSet([
   'Crown', 'Prosecutor', 'Sheriff', 'Mufti', 'Ayatollah', 'Grand', 'Supreme', 'Head', 'Officials', 'Official',
   'Engineer', 'Teacher', 'Farmer', 'Pilot', 'Photographer', 'Economist', 'Analyst', 'Historian', 'Architect',
   'Chef', 'Musician', 'Writer', 'Poet', 'Composer', 'Novelist', 'Diplomat', 'Negotiator', 'Physician', 'Surgeon', 'Nurse', 'Trader',
+  'Painter', 'Sculptor', 'Designer', 'Filmmaker', 'Producer', 'Dancer', 'Comedian', 'Rapper', 'Presenter', 'Anchor',
+  'Pastor', 'Cleric', 'Coroner', 'Warden', 'Lecturer', 'Curator', 'Economist', 'Entrepreneur',
 ]);
 
 /**
@@ -120,6 +122,8 @@ export const titleHeads: ReadonlySet<string> = lowerSet([
   'Actress', 'Member', 'Prosecutor', 'Sheriff', 'Mufti', 'Ayatollah', 'Official', 'QC',
   'Engineer', 'Teacher', 'Farmer', 'Pilot', 'Photographer', 'Economist', 'Analyst', 'Historian', 'Architect',
   'Chef', 'Musician', 'Writer', 'Poet', 'Composer', 'Novelist', 'Diplomat', 'Negotiator', 'Physician', 'Surgeon', 'Nurse', 'Trader',
+  'Painter', 'Sculptor', 'Designer', 'Filmmaker', 'Producer', 'Dancer', 'Comedian', 'Rapper', 'Presenter', 'Anchor',
+  'Pastor', 'Cleric', 'Coroner', 'Warden', 'Lecturer', 'Curator', 'Economist', 'Entrepreneur',
 ]);
 
 /** Last words that make a name an organisation: "Ministry", "University", "Party", "News". */
@@ -147,6 +151,10 @@ export const organisationOpeners: ReadonlySet<string> = lowerSet([
   'Committee', 'Federation', 'Association', 'Society', 'Academy', 'College', 'School', 'League', 'Union', 'Court',
   'Church', 'House', 'Party', 'Organisation', 'Organization', 'Agency', 'Secretary', 'Daughters', 'Sons',
   'Friends', 'Bureau', 'Chamber', 'Coalition', 'Army', 'Order', 'Food', 'Doctors',
+  // Transliterated Arabic words that open the names of armed and political groups: army, free men, legion, body,
+  // movement, front, brigade, battalions, party, supporters, companies, soldiers, congregation, council.
+  'Jaish', 'Ahrar', 'Failaq', 'Faylaq', 'Hayat', 'Hayaat', 'Harakat', 'Jabhat', 'Liwa', 'Kataib', 'Hizb', 'Ansar',
+  'Saraya', 'Jund', 'Jamaat', 'Majlis', 'Tanzim',
 ]);
 
 /** Last words that make a name a place: "Province", "River", "Airport", "Stadium". */
@@ -166,6 +174,8 @@ export const placeHeads: ReadonlySet<string> = lowerSet([
 export const placeOpeners: ReadonlySet<string> = lowerSet([
   'Gulf', 'Bay', 'Isle', 'Island', 'Islands', 'Strait', 'Sea', 'Lake', 'Cape', 'Mount', 'Province', 'State',
   'City', 'Republic', 'Kingdom', 'Plains', 'Port', 'Museum', 'Valley', 'Cathedral', 'Church', 'Palace', 'Tower',
+  // River, mountain, saint and town in Portuguese and Spanish place names: "Rio Grande do Sul", "Sierra de Gredos".
+  'Rio', 'Río', 'Sierra', 'Serra', 'Monte', 'Vila', 'Villa', 'Ciudad', 'Puerto', 'Porto', 'Sao', 'São', 'Santo',
 ]);
 
 /** Words that start a place name on their own: "Mount Everest", "Lake Chad", "Fort Worth". */
@@ -193,10 +203,10 @@ export const calendarWords: ReadonlySet<string> = lowerSet([
 ]);
 
 /** Words that join two parts of a name only after an organisation or place head ("University of Chicago"). */
-export const nameJoiners: ReadonlySet<string> = new Set(['of', 'for', 'al', 'de', 'del', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'bin', 'ibn', 'and', '&', 'the', 'on']);
+export const nameJoiners: ReadonlySet<string> = new Set(['of', 'for', 'al', 'de', 'del', 'da', 'do', 'dos', 'das', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'bin', 'ibn', 'and', '&', 'the', 'on']);
 
 /** Particles inside personal names ("Ludwig van Beethoven", "Osama bin Laden"). */
-export const nameParticles: ReadonlySet<string> = new Set(['al', 'de', 'del', 'da', 'di', 'du', 'van', 'von', 'der', 'bin', 'ibn', 'le', 'la', 'ben', 'abu', 'el', 'dos', 'das']);
+export const nameParticles: ReadonlySet<string> = new Set(['al', 'de', 'del', 'da', 'do', 'di', 'du', 'van', 'von', 'der', 'bin', 'ibn', 'le', 'la', 'ben', 'abu', 'el', 'dos', 'das']);
 
 /** Pronouns that stand for a person as the subject of a speech verb. */
 export const personPronouns: ReadonlySet<string> = new Set(['he', 'she']);

@@ -17,6 +17,10 @@ export interface Word {
   block: number;
   /** True for the first word of a sentence, or the first after an opening quotation mark or bracket. */
   opensSentence: boolean;
+  /** True when a line break stands between this word and the one before. */
+  breakBefore: boolean;
+  /** The character right after the word ('' at the end of the text). */
+  nextCharacter: string;
 }
 
 const openers = new Set(['"', '“', '‘', '(', '[', '«', "'", '—', '–', '-', ':']);
@@ -43,6 +47,7 @@ export function wordsOf(analysed: AnalysedText): Word[] {
       last.text = analysedSlice(analysed, last.start, token.end);
       last.lower = last.text.toLowerCase();
       last.end = token.end;
+      last.nextCharacter = analysed.text.charAt(token.end);
       last.pos = token.pos === 'PROPN' || last.pos === 'PROPN' ? 'PROPN' : token.pos;
       previous = token;
       continue;
@@ -54,7 +59,19 @@ export function wordsOf(analysed: AnalysedText): Word[] {
     }
     const before = words[words.length - 1];
     const opensSentence = !before || before.sentence !== token.sentence || (openers.has(before.text) && !/\p{L}/u.test(before.text));
-    words.push({ text: token.text, lower: token.lower, pos: token.pos, start: token.start, end: token.end, sentence: token.sentence, block: token.block, opensSentence });
+    const breakBefore = before !== undefined && analysed.text.slice(before.end, token.start).includes('\n');
+    words.push({
+      text: token.text,
+      lower: token.lower,
+      pos: token.pos,
+      start: token.start,
+      end: token.end,
+      sentence: token.sentence,
+      block: token.block,
+      opensSentence,
+      breakBefore,
+      nextCharacter: analysed.text.charAt(token.end),
+    });
     previous = token;
   }
   return words;

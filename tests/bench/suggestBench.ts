@@ -309,6 +309,17 @@ console.log(
   `\nspeed: ${format(medianMs / (words / 1000))} ms per 1,000 words wall clock (median of 5 passes over all documents; fastest ${format(fastestMs / (words / 1000))}; CPU time ${format(medianCpuMs / (words / 1000))}; model load ${loadMs.toFixed(0)} ms once); peak memory: rss ${(peakRss / 2 ** 20).toFixed(0)} MiB, heap ${(peakHeap / 2 ** 20).toFixed(0)} MiB`,
 );
 
+// One long article: every document ten times over, about 100,000 words, to show the cost grows with length only.
+const longArticle = Array.from({ length: 10 }, () => documents.flatMap((document) => blocksOf(document.text))).flat();
+const longWords = longArticle.reduce((total, block) => total + (block.text.match(/\S+/gu) ?? []).length, 0);
+const longStart = performance.now();
+const longResult = suggestAnnotations({ blocks: longArticle });
+const longMs = performance.now() - longStart;
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+console.log(
+  `one ${longWords}-word article: ${longMs.toFixed(0)} ms (${format(longMs / (longWords / 1000))} ms per 1,000 words; ${longResult.entities.length} entities, ${longResult.figures.length} figures, ${longResult.attributions.length} attributions); peak rss ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
+);
+
 const firstHalf = documents.filter((_, index) => index % 2 === 0);
 const secondHalf = documents.filter((_, index) => index % 2 === 1);
 printTally('Second half (odd documents), empty registry', run(secondHalf));

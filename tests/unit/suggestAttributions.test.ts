@@ -83,6 +83,43 @@ describe('attribution suggestions', () => {
     expect(speakerName(according)).toBe('Petra Vogel');
   });
 
+  it('finds reported speech with the speaker at the end, or a clause without "that"', () => {
+    const [atEnd] = attributions('The convoy left the city before dawn, a member of the aid committee told Reuters.');
+    expect(atEnd!.content[0]!.text).toBe('The convoy left the city before dawn');
+    expect(atEnd!.speaker).toMatchObject({ type: 'anonymous', description: 'a member of the aid committee' });
+    expect(atEnd!.medium).toBe('Reuters');
+    const [clause] = attributions('Minister Petra Halvard said on Monday the border would stay open.');
+    expect(clause!.content[0]!.text).toBe('the border would stay open');
+    expect(speakerName(clause)).toBe('Petra Halvard');
+    expect(attributions('The committee said nothing.')).toEqual([]);
+    const [noun] = attributions('A ministry spokeswoman said rescue teams were still searching the valley.');
+    expect(noun!.content[0]!.text).toBe('rescue teams were still searching the valley');
+    expect(noun!.speaker).toMatchObject({ type: 'anonymous', description: 'A ministry spokeswoman' });
+    expect(attributions('The mayor said goodbye to the crowd after the parade ended.')).toEqual([]);
+  });
+
+  it('gives the quote to the person whose organisation stands at the cue', () => {
+    const [quote] = attributions('“Trucks are waiting at the border,” Colonel Anders Vik of the Northern Relief Agency told Interfax.');
+    expect(speakerName(quote)).toBe('Anders Vik');
+    expect(quote!.medium).toBe('Interfax');
+  });
+
+  it('takes the cue before a quote that ends its sentence, not a verb of the next sentence', () => {
+    const [quote] = attributions('Judge Amal Serrano told the jury that, in the final weeks, “the boy was left without food or water.” Later the parents continued to deny it.');
+    expect(quote!.cue?.text).toBe('told');
+    expect(speakerName(quote)).toBe('Amal Serrano');
+  });
+
+  it('does not take the object of a verb such as "described" for the speaker', () => {
+    const found = attributions('Editor Lars Kemp wrote a long post about Ivo Stanek.', 'He described Stanek as a man “facing prison for telling the truth about the firm”.');
+    expect(speakerName(found.find((attribution) => attribution.mode !== 'indirect'))).toBe('Lars Kemp');
+  });
+
+  it('does not read the subject of the reported clause as the speaker: "said it was"', () => {
+    const found = attributions('Senator Noor Vance said the plan was late, and said it was “a failure of the whole cabinet and its advisers”.');
+    expect(speakerName(found.find((attribution) => attribution.mode !== 'indirect'))).toBe('Noor Vance');
+  });
+
   it('never takes quotes from a Sources list or a credit line', () => {
     const found = attributions(
       'The storm passed overnight.',

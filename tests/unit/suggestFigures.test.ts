@@ -34,6 +34,12 @@ describe('figure suggestions', () => {
     ]);
   });
 
+  it('takes "tens of thousands" whole, read by the figure reader', () => {
+    const [figure] = figures('Tens of thousands of teachers marched.');
+    expect(figure!.text).toBe('Tens of thousands');
+    expect(figure!.figure).toMatchObject({ value: { type: 'number', value: 30000 }, qualifier: 'several', unit: 'teachers' });
+  });
+
   it('does not take "no one" for a count', () => {
     expect(figures('No one was hurt, and no one was arrested.')).toEqual([]);
   });

@@ -64,6 +64,11 @@ describe('speaker proposal', () => {
     ]);
   });
 
+  it('leaves the addressee of "told" out of the ranking by distance', () => {
+    const ranked = rank('Ola Brandt spoke. Later the talks stalled, a mediator told Radio Kestrel. “We wait.”', { 'Ola Brandt': 'person', 'Radio Kestrel': 'organisation' }, null);
+    expect(ranked).toEqual(['Ola Brandt (distance)']);
+  });
+
   it('proposes an anonymous source described at the cue', () => {
     expect(rank('“Talks have stalled,” a western diplomat said.', {}, 'said')).toEqual(['a western diplomat (anonymous)']);
   });
