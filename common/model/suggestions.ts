@@ -22,8 +22,16 @@ export function suggestedAnnotationIds(records: AnnotationMap): Set<string> {
  * exactly as they are. Returns the same document when it holds no suggestion.
  */
 export function withoutSuggestions(doc: ProseMirrorNode): ProseMirrorNode {
+  return withoutAnnotations(doc, suggestedAnnotationIds(doc.attrs.annotations as AnnotationMap));
+}
+
+/**
+ * The document without the given annotations: their marks and records are gone, every other tag and the text
+ * stay exactly as they are. Returns the same document when none of them is in it.
+ */
+export function withoutAnnotations(doc: ProseMirrorNode, ids: ReadonlySet<string>): ProseMirrorNode {
   const records = doc.attrs.annotations as AnnotationMap;
-  const suggested = suggestedAnnotationIds(records);
+  const suggested = new Set([...ids].filter((id) => Object.prototype.hasOwnProperty.call(records, id)));
   if (suggested.size === 0) return doc;
   const kept = Object.fromEntries(Object.entries(records).filter(([id]) => !suggested.has(id)));
   const content: ProseMirrorNode[] = [];

@@ -20,12 +20,14 @@ export interface ExportRequest {
   articleIds: readonly string[] | 'all';
   format: ExportFormatName;
   outDir: string;
+  includeSuggestions?: boolean;
 }
 
 // Files every article of a format shares (brat's annotation.conf): written once per run.
 const sharedFileNames: ReadonlySet<string> = new Set(['annotation.conf']);
 
-async function articleIdsOf(services: AppServices, request: ExportRequest): Promise<string[] | string> {
+/** The ids a command names, or every article's; a string says why the articles could not be listed. */
+export async function articleIdsOf(services: AppServices, request: Pick<ExportRequest, 'articleIds'>): Promise<string[] | string> {
   if (request.articleIds !== 'all') return [...request.articleIds];
   const listed = await dispatchApiCall(services.handlers, 'listArticles', {});
   return listed.ok ? (listed.value as ArticleSummary[]).map((article) => article.id) : listed.error.message;
@@ -48,7 +50,7 @@ export async function exportArticles(services: AppServices, request: ExportReque
   let allWritten = true;
   const written = new Set<string>();
   for (const id of ids) {
-    const result = await dispatchApiCall(services.handlers, 'exportArticle', { id, format: request.format }, () => undefined);
+    const result = await dispatchApiCall(services.handlers, 'exportArticle', { id, format: request.format, includeSuggestions: request.includeSuggestions ?? false }, () => undefined);
     if (!result.ok) {
       output.stderr(`${id}: ${result.error.message}\n`);
       allWritten = false;

@@ -7,7 +7,8 @@ import { importFormats } from '../formats/importFile';
 import { dispatchApiCall } from '../services/apiDispatch';
 import { openServices, type AppServices } from '../services/index';
 import { defaultDatabasePath } from '../store/index';
-import { exportArticles } from './exportCommand';
+import { articleIdsOf, exportArticles } from './exportCommand';
+import { suggestForArticles } from './suggestCommand';
 import { userPath } from '../services/userPath';
 
 /** Where the command line writes: results to `stdout`, messages to `stderr`. */
@@ -21,9 +22,15 @@ const cliUsage = `Usage:
   npm run --silent cli -- import FILE [FILE...] [--db DB]   import articles; prints each new article's id on its own line
                                                             (text already in the library is imported as a copy, with a warning)
   npm run --silent cli -- list [--db DB]                    one line per article: id, title and tag count, tab-separated
-  npm run --silent cli -- export (ID [ID...] | --all) --format FORMAT --out DIR [--db DB]
+  npm run --silent cli -- export (ID [ID...] | --all) --format FORMAT --out DIR [--include-suggestions] [--db DB]
                                                             export articles into DIR (created if needed; files of the
-                                                            same name there are replaced); prints each written path
+                                                            same name there are replaced); prints each written path.
+                                                            Exports hold the editor's tags; --include-suggestions adds
+                                                            the suggestions still waiting, with their status
+  npm run --silent cli -- suggest (ID [ID...] | --all) [--db DB]
+                                                            add suggestions (computed offline) to stored articles;
+                                                            prints per article: id, then entities, figures and
+                                                            attributions added, tab-separated
 
 Import formats: ${importFormats.map((format) => `${format.label} (${format.extensions.map((ext) => `.${ext}`).join(', ')})`).join(', ')}.
 Export formats: ${exportFormatNames.join(', ')}.
@@ -104,6 +111,7 @@ const cliOptions = {
   all: { type: 'boolean' },
   format: { type: 'string' },
   out: { type: 'string' },
+  'include-suggestions': { type: 'boolean' },
 } as const;
 
 interface CommandLine {
@@ -114,12 +122,22 @@ interface CommandLine {
   all: boolean;
   format: string | undefined;
   out: string | undefined;
+  includeSuggestions: boolean;
 }
 
 function parseCommandLine(args: readonly string[]): CommandLine {
   const { values, positionals } = parseArgs({ args: [...args], options: cliOptions, allowPositionals: true });
   const [command, ...operands] = positionals;
-  return { command, operands, db: values.db, help: values.help ?? false, all: values.all ?? false, format: values.format, out: values.out };
+  return {
+    command,
+    operands,
+    db: values.db,
+    help: values.help ?? false,
+    all: values.all ?? false,
+    format: values.format,
+    out: values.out,
+    includeSuggestions: values['include-suggestions'] ?? false,
+  };
 }
 
 function isExportFormat(format: string): format is ExportFormatName {
@@ -138,7 +156,19 @@ function usageProblem(commandLine: CommandLine): string | null {
   const { command, operands } = commandLine;
   if (command === undefined) return 'No command given.';
   if (command === 'export') return exportUsageProblem(commandLine);
-  const exportOnly = commandLine.all ? '--all' : commandLine.format !== undefined ? '--format' : commandLine.out !== undefined ? '--out' : null;
+  if (command === 'suggest') {
+    if (commandLine.format !== undefined || commandLine.out !== undefined || commandLine.includeSuggestions) return 'suggest takes article ids or --all, and --db.';
+    return commandLine.all === (operands.length > 0) ? (commandLine.all ? 'suggest takes either article ids or --all, not both.' : 'suggest needs an article ID or --all.') : null;
+  }
+  const exportOnly = commandLine.all
+    ? '--all'
+    : commandLine.format !== undefined
+      ? '--format'
+      : commandLine.out !== undefined
+        ? '--out'
+        : commandLine.includeSuggestions
+          ? '--include-suggestions'
+          : null;
   if ((command === 'import' || command === 'list') && exportOnly) return `${exportOnly} is an option of export only.`;
   if (command === 'import') return operands.length === 0 ? 'import needs at least one FILE.' : null;
   if (command === 'list') return operands.length > 0 ? `list takes no FILE (got "${operands[0]}").` : null;
@@ -149,10 +179,12 @@ async function runCommand(services: AppServices, commandLine: CommandLine, outpu
   const { command, operands } = commandLine;
   if (command === 'import') return importFiles(services, operands, output);
   if (command === 'list') return listArticles(services, output);
+  if (command === 'suggest') return suggestForArticles(services, commandLine.all ? 'all' : operands, output);
   const request = {
     articleIds: commandLine.all ? ('all' as const) : operands,
     format: commandLine.format as ExportFormatName,
     outDir: userPath(commandLine.out!),
+    includeSuggestions: commandLine.includeSuggestions,
   };
   return (await exportArticles(services, request, output)) ? exitOk : exitFailed;
 }
