@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import type { AnnotatorApi } from '../../../common/api';
-import type { Annotation, AnnotationMap } from '../../../common/annotation';
+import type { AnnotationMap } from '../../../common/annotation';
 import { spanText } from '../../../common/articleText';
 import { annotationMapOf } from '../../../common/editor/annotationRecords';
 import { undoDepth, redoDepth } from 'prosemirror-history';
@@ -9,12 +9,14 @@ import { useEditorController, useEditorSnapshot } from './useEditorController';
 import { Legend, Toolbar } from './Toolbar';
 import { Inspector, type InspectorActions } from './Inspector';
 import type { CueSpanItem } from './CueSpanList';
-import type { SpeakerCandidate } from './SpeakerPicker';
+import { speakerOffer as speakerOfferFor, type SpeakerOffer } from '../../../common/model/speakerCandidates';
 import { TagAllDialog } from './TagAllDialog';
 import { EntityLinkPicker } from './EntityLinkPicker';
 import { EditorHeader } from './EditorHeader';
 import { NoticeBar } from './NoticeBar';
 import { SideLists } from './SideLists';
+
+const noSpeakerOffer: SpeakerOffer = { candidates: [], anonymous: null };
 
 interface ArticleEditorProps {
   api: AnnotatorApi;
@@ -50,12 +52,9 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
   }, [plainText]);
   const textOrder = useMemo(() => (plainText ? [...plainText.spans.keys()] : []), [plainText]);
   const entityNameOf = useCallback((entityId: string) => entities?.[entityId]?.name, [entities]);
-  const speakerCandidates = useMemo<SpeakerCandidate[]>(
-    () =>
-      Object.values(annotations)
-        .filter((annotation): annotation is Extract<Annotation, { kind: 'entity' }> => annotation.kind === 'entity' && (annotation.entityType === 'person' || annotation.entityType === 'organisation'))
-        .map((annotation) => ({ mentionId: annotation.id, entityId: annotation.entityId, name: textOf(annotation.id) || annotation.quote, type: annotation.entityType as 'person' | 'organisation' })),
-    [annotations, textOf],
+  const speakerOffer = useMemo<SpeakerOffer>(
+    () => (plainText && selected?.kind === 'attribution' ? speakerOfferFor(plainText, annotations, selected.id) : noSpeakerOffer),
+    [plainText, annotations, selected],
   );
   const cues = useMemo<CueSpanItem[]>(() => {
     const spans = selectedId ? plainText?.spans.get(selectedId) : undefined;
@@ -117,7 +116,7 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
               text={selected ? textOf(selected.id) : ''}
               cues={selected?.kind === 'attribution' ? cues : noCues}
               entity={selectedEntityId ? entities?.[selectedEntityId] ?? null : null}
-              speakerCandidates={speakerCandidates}
+              speakerOffer={speakerOffer}
               focusSpeaker={snapshot?.focusSpeaker ?? false}
               actions={actions}
             />

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { attributionModes, type Annotation, type AttributionAnnotation } from '../../../common/annotation';
 import { CueSpanList, type CueSpanItem } from './CueSpanList';
 import { CommitInput, Field, Select } from './inspectorFields';
-import { SpeakerPicker, type SpeakerCandidate } from './SpeakerPicker';
+import type { SpeakerOffer } from '../../../common/model/speakerCandidates';
+import { SpeakerPicker } from './SpeakerPicker';
 
 interface AttributionFieldsEditorProps {
   annotation: AttributionAnnotation;
   cues: readonly CueSpanItem[];
-  candidates: SpeakerCandidate[];
+  speakerOffer: SpeakerOffer;
   focusSpeaker: boolean;
   onChange: (change: (record: Annotation) => Annotation) => void;
   onRemoveCue: (cue: CueSpanItem) => void;
@@ -37,7 +38,7 @@ export function AttributionFieldsEditor(props: AttributionFieldsEditorProps) {
           </div>
         ) : (
           <SpeakerPicker
-            candidates={props.candidates}
+            offer={props.speakerOffer}
             autoFocus={props.focusSpeaker}
             onPick={(picked) => {
               set({ speaker: picked });

@@ -7,7 +7,7 @@ import { EntityFields } from './EntityFields';
 import { FigureFieldsEditor } from './FigureFieldsEditor';
 import { CommitInput, Field, Select } from './inspectorFields';
 import { ReviewStatus } from './ReviewStatus';
-import type { SpeakerCandidate } from './SpeakerPicker';
+import type { SpeakerOffer } from '../../../common/model/speakerCandidates';
 import { annotationShortcuts } from './tagShortcuts';
 
 /** What the inspector's controls do; the editor's controller supplies each. */
@@ -32,7 +32,7 @@ interface InspectorProps {
   text: string;
   cues: readonly CueSpanItem[];
   entity: EntityRecord | null;
-  speakerCandidates: SpeakerCandidate[];
+  speakerOffer: SpeakerOffer;
   focusSpeaker: boolean;
   actions: InspectorActions;
 }
@@ -41,7 +41,7 @@ interface InspectorProps {
  * Shows and edits the selected annotation's fields; each committed change is one undo step. It re-renders only
  * when what it shows changes, not on every key typed in the text.
  */
-export const Inspector = memo(function Inspector({ annotation, text, cues, entity, speakerCandidates, focusSpeaker, actions }: InspectorProps) {
+export const Inspector = memo(function Inspector({ annotation, text, cues, entity, speakerOffer, focusSpeaker, actions }: InspectorProps) {
   if (!annotation) {
     return (
       <section className="inspector" aria-label="Inspector">
@@ -64,7 +64,7 @@ export const Inspector = memo(function Inspector({ annotation, text, cues, entit
         <AttributionFieldsEditor
           annotation={annotation}
           cues={cues}
-          candidates={speakerCandidates}
+          speakerOffer={speakerOffer}
           focusSpeaker={focusSpeaker}
           onChange={actions.onChange}
           onRemoveCue={actions.onRemoveCue}

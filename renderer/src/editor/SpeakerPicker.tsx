@@ -1,16 +1,10 @@
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { AttributionSpeaker } from '../../../common/annotation';
-
-/** A person or organisation named in the article, offered as a speaker. */
-export interface SpeakerCandidate {
-  mentionId: string;
-  entityId: string | null;
-  name: string;
-  type: 'person' | 'organisation';
-}
+import { entityLookupKey } from '../../../common/entityNames';
+import type { SpeakerOffer } from '../../../common/model/speakerCandidates';
 
 interface SpeakerPickerProps {
-  candidates: SpeakerCandidate[];
+  offer: SpeakerOffer;
   onPick: (speaker: AttributionSpeaker) => void;
   // Escape leaves the picker without choosing.
   onCancel: () => void;
@@ -23,32 +17,37 @@ type Option =
 
 /**
  * Picks an attribution's speaker from the keyboard: type to filter the people and organisations tagged in
- * the article, arrows to move, Enter to choose, Escape to leave; "Anonymous source" is always the last option.
+ * the article, arrows to move, Enter to choose, Escape to leave. The speaker the model proposes (the name at the
+ * cue, or an anonymous source described there) comes first and is highlighted, so Enter confirms it; the others
+ * follow by distance from the quote; "Anonymous source" is always the last option.
  */
-export function SpeakerPicker({ candidates, onPick, onCancel, autoFocus }: SpeakerPickerProps) {
+export function SpeakerPicker({ offer, onPick, onCancel, autoFocus }: SpeakerPickerProps) {
   const [filter, setFilter] = useState('');
   const [active, setActive] = useState(0);
   const listId = useId();
   const options = useMemo<Option[]>(() => {
-    const needle = filter.trim().toLowerCase();
+    const needle = entityLookupKey(filter);
     const seen = new Set<string>();
     const matches: Option[] = [];
-    for (const candidate of candidates) {
-      const identity = candidate.entityId ?? candidate.name.toLowerCase();
-      if (seen.has(identity) || (needle && !candidate.name.toLowerCase().includes(needle))) continue;
+    if (offer.anonymous && !needle) {
+      matches.push({ key: 'proposed-anonymous', label: `Anonymous source: “${offer.anonymous}” (proposed)`, speaker: { type: 'anonymous', description: offer.anonymous, anonymityReason: '' } });
+    }
+    for (const candidate of offer.candidates) {
+      const identity = candidate.entityId ?? entityLookupKey(candidate.name);
+      if (seen.has(identity) || (needle && !entityLookupKey(candidate.name).includes(needle))) continue;
       seen.add(identity);
       matches.push({
         key: candidate.mentionId,
-        label: `${candidate.name} (${candidate.type === 'person' ? 'Person' : 'Organisation'})`,
+        label: `${candidate.name} (${candidate.type === 'person' ? 'Person' : 'Organisation'}${candidate.proposed ? ', proposed' : ''})`,
         speaker: { type: 'entity', entityId: candidate.entityId, name: candidate.name, mentionId: candidate.mentionId },
       });
     }
-    if (needle && !matches.some((option) => option.label.toLowerCase().startsWith(needle))) {
+    if (needle && !matches.some((option) => entityLookupKey(option.label).startsWith(needle))) {
       matches.push({ key: 'typed', label: `Name not in the text: “${filter.trim()}”`, speaker: { type: 'entity', entityId: null, name: filter.trim(), mentionId: null } });
     }
     matches.push({ key: 'anonymous', label: needle ? `Anonymous source: “${filter.trim()}”` : 'Anonymous source…', speaker: { type: 'anonymous', description: filter.trim(), anonymityReason: '' } });
     return matches;
-  }, [candidates, filter]);
+  }, [offer, filter]);
   const activeIndex = Math.min(active, options.length - 1);
   // Focus stays in the input (aria-activedescendant), so the browser does not scroll the list by itself.
   useEffect(() => {
