@@ -1,3 +1,4 @@
+import { entityLookupKey } from './entityNames';
 import {
   attributionModes,
   type AnnotationMap,
@@ -174,9 +175,9 @@ function collapseSpaces(text: string): string {
   return text.trim().replace(/\s+/gu, ' ');
 }
 
-// Case, spacing and a leading article do not make another source.
+// Compared as the registry compares names (case, spacing, apostrophes); a leading article does not make another source either.
 function groupingForm(text: string): string {
-  return collapseSpaces(text).toLowerCase().replace(/^(a|an|the)\s+/u, '');
+  return entityLookupKey(text).replace(/^(a|an|the)\s+/u, '');
 }
 
 function speakerKey(speaker: AttributionSpeaker): string {

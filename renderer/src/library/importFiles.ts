@@ -1,3 +1,4 @@
+import { importFormatOf } from '../../../common/formats';
 import { importFormats, type AnnotatorApi, type ImportResult } from '../../../common/api';
 import type { PendingDuplicate } from './pendingDuplicate';
 
@@ -54,11 +55,8 @@ export async function importFiles(api: AnnotatorApi, files: File[], onProgress: 
 /** The file-name endings the importer reads, as a file input's `accept` list. */
 export const importAccept = importFormats.flatMap((format) => format.extensions.map((extension) => `.${extension}`)).join(',');
 
-const importableExtensions = new Set(importFormats.flatMap((format) => format.extensions));
-
 function isImportable(name: string): boolean {
-  const dot = name.lastIndexOf('.');
-  return !name.startsWith('.') && dot > 0 && importableExtensions.has(name.slice(dot + 1).toLowerCase());
+  return !name.startsWith('.') && importFormatOf(name) !== undefined;
 }
 
 function readEntry(entry: FileSystemEntry): Promise<File[]> {
