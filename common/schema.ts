@@ -4,9 +4,16 @@ import { Schema, type NodeSpec, type MarkSpec } from 'prosemirror-model';
  * The one document schema of an article, shared by the renderer's editor and by the services
  * (validation, plain text, search, export). Plain data: no view code lives here.
  *
- * The document's `annotations` attribute holds every annotation record of the article, keyed by id,
- * so that a tag and its fields change in the same transaction as the text, and ProseMirror's history
- * undoes tagging and typing alike. Spans are carried by `annotation` marks that hold identity only.
+ * Where the annotation records live depends on who holds the document. Stored and exchanged (the database,
+ * JSON exports, the services), the document's `annotations` attribute holds every record, keyed by id. While
+ * an article is edited, the records live in the editor's annotation-records plugin instead and change through
+ * `AnnotationRecordStep`s in the same transactions as the text (so history undoes tagging and typing alike):
+ * a changed top-level attribute would make ProseMirror redraw the whole document. `splitStoredDocument` and
+ * `articleDocumentJson` (common/editor/annotationRecords.ts) move them between the two.
+ *
+ * Spans are carried by `annotation` marks: the record's id, plus what the highlight needs to be drawn without
+ * a lookup (kind, label, part, and whether the record is a suggestion). Every other field is in the record;
+ * the model keeps the drawn attributes in step with it (common/model/marks.ts).
  */
 // The schema is plain data shared with Node, so it names only the DOM it reads.
 interface DomElement {
