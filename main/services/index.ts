@@ -1,12 +1,14 @@
 import { openDatabase, createStore, type AnnotatorDatabase } from '../store/index';
 import type { ApiHandlers } from './apiDispatch';
 import { createArticleHandlers } from './articleHandlers';
+import { createRevisionHandlers } from './articleRevisions';
 import { seedDemoArticle } from './demoArticle';
 import { createEntityHandlers } from './entityRegistry';
 import { createExportHandlers } from './exportHandlers';
 import { createImportHandlers } from './importHandlers';
 import { createPreferenceHandlers, osUserName } from './preferenceHandlers';
 import { createRegistryHandlers } from './registryHandlers';
+import { createTrashHandlers } from './trashHandlers';
 
 /** How to open the services. */
 export interface OpenServicesOptions {
@@ -38,6 +40,8 @@ export function openServices(options: OpenServicesOptions): AppServices {
     if (options.seedDemo) seedDemoArticle(store, new Date().toISOString());
     const handlers: ApiHandlers = {
       ...createArticleHandlers(store),
+      ...createRevisionHandlers(store),
+      ...createTrashHandlers(store),
       ...createImportHandlers(store),
       ...createExportHandlers(store),
       ...createEntityHandlers(store),

@@ -1,6 +1,7 @@
 import { entityTypes, type AnnotationStatus, type EntityType } from '../../common/annotation';
 import type { EntityRecord, EntityTypeCount, EntityWithCounts } from '../../common/api';
 import { entityLookupKey } from '../../common/entityNames';
+import { articleTextLayout, type ArticleTextLayout } from './articleTextLayout';
 import type { AnnotatorDatabase } from './database';
 
 /** Which entities the registry lists. */
@@ -48,8 +49,10 @@ interface MentionRow {
   article_id: string;
   id: string;
   quote: string;
-  start_offset: number;
-  end_offset: number;
+  // The first content span: its block's position and offsets in that block; null when the mention has no words.
+  position: number | null;
+  start_offset: number | null;
+  end_offset: number | null;
   status: AnnotationStatus;
 }
 
@@ -130,14 +133,21 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
     GROUP BY 1`);
   // Newest article first, as the library lists them; mentions in text order, those without words last.
   const mentionsStatement = db.prepare(`
-    SELECT a.article_id, a.id, a.quote, a.start_offset, a.end_offset, a.status
-    FROM annotations a JOIN articles ar ON ar.id = a.article_id
-    WHERE a.entity_id = ? AND a.kind = 'entity'
-    ORDER BY ar.created_at DESC, ar.seq DESC, a.start_offset < 0, a.start_offset, a.id`);
+    SELECT m.article_id, m.id, m.quote, m.status, b.position, s.start_offset, s.end_offset
+    FROM annotations m JOIN articles ar ON ar.id = m.article_id
+    LEFT JOIN annotation_spans s ON s.rowid = (
+      SELECT s2.rowid FROM annotation_spans s2 JOIN article_blocks b2 ON b2.id = s2.block_id
+      WHERE s2.article_id = m.article_id AND s2.annotation_id = m.id AND s2.part = 'content'
+      ORDER BY b2.position, s2.start_offset LIMIT 1)
+    LEFT JOIN article_blocks b ON b.id = s.block_id
+    WHERE m.entity_id = ? AND m.kind = 'entity' AND ar.deleted_at IS NULL
+    ORDER BY ar.created_at DESC, ar.seq DESC, b.position IS NULL, b.position, s.start_offset, m.id`);
   // One row per article, however many mentions it holds: the plain text is read once.
   const mentioningArticlesStatement = db.prepare(`
-    SELECT id, title, plain_text AS plainText FROM articles
-    WHERE id IN (SELECT article_id FROM annotations WHERE entity_id = ? AND kind = 'entity')`);
+    SELECT id, title FROM articles
+    WHERE deleted_at IS NULL AND id IN (SELECT article_id FROM annotations WHERE entity_id = ? AND kind = 'entity')`);
+  const blockTextsStatement = db.prepare('SELECT plain_text FROM article_blocks WHERE article_id = ? ORDER BY position').pluck();
+  const layoutOf = (articleId: string) => articleTextLayout(blockTextsStatement.all(articleId) as string[]);
 
   function insertAliases(entityId: string, aliases: readonly string[]): void {
     for (const alias of aliases) insertAliasStatement.run(entityId, alias, entityLookupKey(alias));
@@ -215,18 +225,25 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
     },
     /** Every mention of an entity (attribution speakers excluded), newest article first, in text order. */
     mentions(entityId: string): StoredMention[] {
-      return (mentionsStatement.all(entityId) as MentionRow[]).map((row) => ({
-        articleId: row.article_id,
-        annotationId: row.id,
-        quote: row.quote,
-        start: row.start_offset,
-        end: row.end_offset,
-        status: row.status,
-      }));
+      const layouts = new Map<string, ArticleTextLayout>();
+      return (mentionsStatement.all(entityId) as MentionRow[]).map((row) => {
+        let start = -1;
+        let end = -1;
+        if (row.position !== null && row.start_offset !== null && row.end_offset !== null) {
+          const layout = layouts.get(row.article_id) ?? layoutOf(row.article_id);
+          layouts.set(row.article_id, layout);
+          start = layout.blockStarts[row.position]! + row.start_offset;
+          end = layout.blockStarts[row.position]! + row.end_offset;
+        }
+        return { articleId: row.article_id, annotationId: row.id, quote: row.quote, start, end, status: row.status };
+      });
     },
     /** The articles that mention an entity, each once with its plain text. */
     mentioningArticles(entityId: string): MentioningArticle[] {
-      return mentioningArticlesStatement.all(entityId) as MentioningArticle[];
+      return (mentioningArticlesStatement.all(entityId) as { id: string; title: string }[]).map((article) => ({
+        ...article,
+        plainText: layoutOf(article.id).text,
+      }));
     },
   };
 }

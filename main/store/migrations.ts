@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { migrationSteps as knownSteps, type MigrationStep } from './migrationSteps';
 import { findMigrationsDirectory } from './migrationsDirectory';
 
 /** One numbered schema change, read from `NNNN_name.sql`. */
@@ -93,7 +94,12 @@ function recordedMigrations(db: Database, known: readonly Migration[]): Recorded
  * a database from a newer version, one whose recorded migrations differ from ours, and another program's
  * database. Returns the versions it applied.
  */
-export function applyMigrations(db: Database, migrations: readonly Migration[], now: () => string = () => new Date().toISOString()): number[] {
+export function applyMigrations(
+  db: Database,
+  migrations: readonly Migration[],
+  now: () => string = () => new Date().toISOString(),
+  steps: Readonly<Record<number, MigrationStep>> = knownSteps,
+): number[] {
   const migrate = db.transaction(() => {
     const recorded = recordedMigrations(db, migrations);
     const pending = migrations.slice(recorded.length);
@@ -103,6 +109,7 @@ export function applyMigrations(db: Database, migrations: readonly Migration[], 
     for (const migration of pending) {
       try {
         db.exec(migration.sql);
+        steps[migration.version]?.(db, now());
       } catch (error) {
         throw new Error(`Database migration ${String(migration.version).padStart(4, '0')}_${migration.name} failed: ${(error as Error).message}`);
       }
