@@ -123,18 +123,23 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
   const storedRevision = store.articles.revision(id);
   if (storedRevision === undefined) throw articleNotFound();
   if (storedRevision !== baseRevision) throw revisionConflict(storedRevision, baseRevision);
-  const blockCount = store.blocks.count(id);
   const { from, to } = change;
-  if (from > to || to > blockCount) {
-    throw new ApiError('invalid_argument', `The change does not fit the stored article (blocks ${from}–${to} of ${blockCount}).`);
+  // The replaced blocks and their neighbours, read from the block order index without reading the whole order.
+  const windowStart = Math.max(0, from - 1);
+  const window = from <= to ? store.blocks.window(id, windowStart, to + 1) : { ids: [], positions: [] };
+  const required = to - windowStart;
+  if (from > to || window.ids.length < required) {
+    throw new ApiError('invalid_argument', `The change does not fit the stored article (blocks ${from}–${to} of ${store.blocks.order(id).ids.length}).`);
   }
+  const inWindow = (index: number) => index - windowStart;
+  const replacedIds = window.ids.slice(inWindow(from), inWindow(to));
   const removed = new Set(change.removedRecordIds);
   const sentRecords: Record<string, unknown> = {};
   for (const [recordId, record] of Object.entries(change.records)) if (!removed.has(recordId)) sentRecords[recordId] = record;
 
   // Which annotations this change can touch, and what the store holds for them.
   const rawBlocks = change.blocks.map((json) => storedBlockOf(checkedShape(json)));
-  const affected = new Set<string>([...store.blocks.annotationsInRange(id, from, to), ...markIdsOf(rawBlocks), ...Object.keys(sentRecords)]);
+  const affected = new Set<string>([...store.blocks.annotationsInBlocks(replacedIds), ...markIdsOf(rawBlocks), ...Object.keys(sentRecords)]);
   for (const recordId of removed) affected.delete(recordId);
   const stored = store.annotations.statesOf(id, [...affected, ...removed]);
   const referenced: Record<string, unknown> = {};
@@ -144,22 +149,37 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
   }
   const nodes = checkedBlocks(change.blocks, { ...referenced, ...sentRecords });
   const newBlocks = nodes.map(storedBlockOf);
-  const types = store.blocks.types(id);
-  types.splice(from, to - from, ...newBlocks.map((block) => block.type));
-  checkBlockOrder(types);
-  const stillMarked = store.blocks.spansOutside(id, [...removed], from, to);
+  const replaced = store.blocks.byIds(replacedIds);
+  // Blocks replaced by blocks of the same types leave a document the schema accepted; anything else is
+  // checked against the whole order of types.
+  const sameTypes = replaced.length === newBlocks.length && replaced.every((block, index) => block.type === newBlocks[index]!.type);
+  if (!sameTypes) {
+    const types = store.blocks.order(id).types;
+    types.splice(from, to - from, ...newBlocks.map((block) => block.type));
+    checkBlockOrder(types);
+  }
+  const stillMarked = store.blocks.spansOutside(id, [...removed], replacedIds);
   if (stillMarked.length > 0) {
     throw new ApiError('invalid_argument', `Marks refer to annotations that do not exist: ${[...new Set(stillMarked.map(({ span }) => span.annotationId))].slice(0, 5).join(', ')}`);
   }
   const unknownRemoved = [...removed].filter((recordId) => !stored.has(recordId));
   if (unknownRemoved.length > 0) throw new ApiError('invalid_argument', `No stored annotation to remove: ${unknownRemoved.slice(0, 5).join(', ')}`);
 
+  // Where the new blocks go: between their neighbours' positions, so no other block row is rewritten.
+  const before = from > 0 ? window.positions[0] : undefined;
+  const after = window.positions[inWindow(to)];
+  let newPositions = positionsBetween(before, after, newBlocks.length);
+  if (!newPositions) {
+    store.blocks.renumber(id);
+    newPositions = positionsBetween(from > 0 ? from - 1 : undefined, after === undefined ? undefined : to, newBlocks.length)!;
+  }
+
   // Where every affected annotation's words are after the change: spans kept outside the run, and the new ones.
   const affectedIds = [...affected];
   const spans = new Map<string, { span: BlockSpan; position: number; blockText: string }[]>(affectedIds.map((recordId) => [recordId, []]));
-  for (const entry of store.blocks.spansOutside(id, affectedIds, from, to)) spans.get(entry.span.annotationId)!.push(entry);
+  for (const entry of store.blocks.spansOutside(id, affectedIds, replacedIds)) spans.get(entry.span.annotationId)!.push(entry);
   newBlocks.forEach((block, index) => {
-    for (const span of block.spans) spans.get(span.annotationId)!.push({ span, position: from + index, blockText: block.text });
+    for (const span of block.spans) spans.get(span.annotationId)!.push({ span, position: newPositions[index]!, blockText: block.text });
   });
 
   const writtenRecords = new Map<string, string>();
@@ -177,16 +197,14 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
     }
   }
 
-  const replaced = store.blocks.range(id, from, to);
-  store.blocks.removeRange(id, from, to);
-  store.blocks.shift(id, to, newBlocks.length - (to - from));
-  newBlocks.forEach((block, index) => store.blocks.insert(id, from + index, block));
+  store.blocks.remove(replacedIds);
+  newBlocks.forEach((block, index) => store.blocks.insert(id, newPositions[index]!, block));
   for (const recordId of removed) store.annotations.remove(id, recordId);
 
   const wordCountDelta = countWords(newBlocks.map((block) => block.text).join(blockSeparator)) - countWords(replaced.map((block) => block.text).join(blockSeparator));
   const headline = from === 0 && newBlocks[0]?.type === 'headline' ? newBlocks[0].text.trim() || untitledArticleTitle : null;
   const patch = patchJson(from, to, newBlocks, writtenRecords, [...removed]);
-  const revision = store.articles.advance({ id, baseRevision, title: headline, wordCountDelta, patchBytes: patch.length, updatedAt: now })!;
+  const { revision, title } = store.articles.advance({ id, baseRevision, title: headline, wordCountDelta, patchBytes: patch.length, updatedAt: now })!;
   const summary: RevisionSummary = {
     removedBlocks: to - from,
     addedBlocks: newBlocks.length,
@@ -197,7 +215,25 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
   store.revisions.insert({ articleId: id, revision, savedAt: now, savedBy: editorName(store), reason: cause.reason, restoredFrom: cause.restoredFrom ?? null, summary, patchJson: patch });
   const sinceSnapshot = store.articles.snapshotState(id)!;
   if (sinceSnapshot.patchBytes >= Math.max(sinceSnapshot.snapshotBytes, minimumSnapshotInterval)) takeSnapshot(store, id, revision);
-  return { revision, updatedAt: now, title: headline ?? store.articles.summary(id)!.title };
+  return { revision, updatedAt: now, title };
+}
+
+/**
+ * Positions for `count` blocks strictly between `before` and `after` (either may be missing at an end),
+ * evenly spread; null when floating point leaves no room, and the article's blocks must be renumbered.
+ */
+export function positionsBetween(before: number | undefined, after: number | undefined, count: number): number[] | null {
+  const low = before ?? (after === undefined ? -1 : after - count - 1);
+  const high = after ?? low + count + 1;
+  const positions: number[] = [];
+  let previous = low;
+  for (let index = 1; index <= count; index++) {
+    const position = low + ((high - low) * index) / (count + 1);
+    if (!(position > previous) || !(position < high)) return null;
+    positions.push(position);
+    previous = position;
+  }
+  return positions;
 }
 
 // A block must at least be a node of the schema before its spans can be read; the full check follows.
@@ -282,7 +318,7 @@ export function createArticle(store: Store, article: NewArticle, now: string): A
       const hasWords = recordSpans.some(({ span }) => span.part === 'content');
       store.annotations.upsert(annotationRow(id, planRecord(record, hasWords ? quoteOf(recordSpans) : null, undefined)));
     }
-    blocks.forEach((block, position) => store.blocks.insert(id, position, block));
+    blocks.forEach((block, index) => store.blocks.insert(id, index, block));
     const summary: RevisionSummary = { removedBlocks: 0, addedBlocks: blocks.length, changedRecords: Object.keys(records).length, removedRecords: 0, wordCountDelta: 0 };
     store.revisions.insert({ articleId: id, revision: 1, savedAt: now, savedBy: editorName(store), reason: 'created', restoredFrom: null, summary, patchJson: '{}' });
     takeSnapshot(store, id, 1);

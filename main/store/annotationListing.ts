@@ -10,8 +10,8 @@ import { articleTextLayout } from './articleTextLayout';
 export function listAnnotations({ annotations, blocks }: { annotations: AnnotationsRepo; blocks: ArticleBlocksRepo }, articleId: string): ListedAnnotation[] {
   const layout = articleTextLayout(blocks.texts(articleId).map(([, text]) => text));
   const spans = new Map<string, { start: number; end: number; part: string }[]>();
-  for (const { span, position } of blocks.spansOfArticle(articleId)) {
-    const blockStart = layout.blockStarts[position]!;
+  for (const { span, index } of blocks.spansOfArticle(articleId)) {
+    const blockStart = layout.blockStarts[index]!;
     const list = spans.get(span.annotationId) ?? [];
     list.push({ start: blockStart + span.start, end: blockStart + span.end, part: span.part });
     spans.set(span.annotationId, list);

@@ -9,31 +9,38 @@ export interface BlockRow {
   text: string;
 }
 
+/** The order of an article's blocks: row ids, positions and types, in document order. */
+export interface BlockOrder {
+  ids: number[];
+  positions: number[];
+  types: string[];
+}
+
 /** The blocks of every article and the annotation spans inside them, behind prepared statements. */
 export function createArticleBlocksRepo(db: AnnotatorDatabase) {
   const insertStatement = db.prepare('INSERT INTO article_blocks (article_id, position, type, block_json, plain_text) VALUES (?, ?, ?, ?, ?)');
   const insertSpanStatement = db.prepare(
     'INSERT INTO annotation_spans (article_id, annotation_id, block_id, start_offset, end_offset, part) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const rangeStatement = db.prepare(
-    'SELECT id, position, type, plain_text AS text FROM article_blocks WHERE article_id = ? AND position >= ? AND position < ? ORDER BY position',
+  // Read from the covering index alone: no block row is touched.
+  const orderStatement = db.prepare('SELECT id, position, type FROM article_blocks WHERE article_id = ? ORDER BY position').raw();
+  const windowStatement = db.prepare('SELECT id, position FROM article_blocks WHERE article_id = ? ORDER BY position LIMIT ? OFFSET ?').raw();
+  const byIdsStatement = db.prepare(
+    'SELECT id, position, type, plain_text AS text FROM article_blocks WHERE id IN (SELECT value FROM json_each(?)) ORDER BY position',
   );
-  const countStatement = db.prepare('SELECT count(*) FROM article_blocks WHERE article_id = ?').pluck();
-  const typesStatement = db.prepare('SELECT type FROM article_blocks WHERE article_id = ? ORDER BY position').pluck();
   const jsonStatement = db.prepare('SELECT block_json FROM article_blocks WHERE article_id = ? ORDER BY position').pluck();
   const textsStatement = db.prepare('SELECT id, plain_text FROM article_blocks WHERE article_id = ? ORDER BY position').raw();
-  const removeRangeStatement = db.prepare('DELETE FROM article_blocks WHERE article_id = ? AND position >= ? AND position < ?');
-  const shiftStatement = db.prepare('UPDATE article_blocks SET position = position + ? WHERE article_id = ? AND position >= ?');
-  // Annotations with words in a run of blocks: the ones a change of that run can touch.
-  const annotationsInRangeStatement = db.prepare(`
-    SELECT DISTINCT s.annotation_id FROM annotation_spans s JOIN article_blocks b ON b.id = s.block_id
-    WHERE b.article_id = ? AND b.position >= ? AND b.position < ?`).pluck();
-  // Every span of the given annotations outside a run of blocks, with the text of the block it is in.
+  const removeStatement = db.prepare('DELETE FROM article_blocks WHERE id IN (SELECT value FROM json_each(?))');
+  const renumberStatement = db.prepare('UPDATE article_blocks SET position = ? WHERE id = ?');
+  const annotationsInBlocksStatement = db.prepare(
+    'SELECT DISTINCT annotation_id FROM annotation_spans WHERE block_id IN (SELECT value FROM json_each(?))',
+  ).pluck();
+  // Every span of the given annotations outside the given blocks, with the text of the block it is in.
   const spansOutsideStatement = db.prepare(`
     SELECT s.annotation_id, s.start_offset, s.end_offset, s.part, b.position, b.plain_text
     FROM annotation_spans s JOIN article_blocks b ON b.id = s.block_id
     WHERE s.article_id = @articleId AND s.annotation_id IN (SELECT value FROM json_each(@ids))
-      AND (b.position < @from OR b.position >= @to)
+      AND s.block_id NOT IN (SELECT value FROM json_each(@excluded))
     ORDER BY b.position, s.start_offset`).raw();
   const spansOfArticleStatement = db.prepare(`
     SELECT s.annotation_id, s.start_offset, s.end_offset, s.part, b.position
@@ -47,17 +54,29 @@ export function createArticleBlocksRepo(db: AnnotatorDatabase) {
       for (const span of block.spans) insertSpanStatement.run(articleId, span.annotationId, blockId, span.start, span.end, span.part);
       return blockId;
     },
-    /** The blocks at positions [from, to), in order. */
-    range(articleId: string, from: number, to: number): BlockRow[] {
-      return rangeStatement.all(articleId, from, to) as BlockRow[];
+    /** The row ids, positions and types of an article's blocks, in order. */
+    order(articleId: string): BlockOrder {
+      const order: BlockOrder = { ids: [], positions: [], types: [] };
+      for (const [id, position, type] of orderStatement.all(articleId) as [number, number, string][]) {
+        order.ids.push(id);
+        order.positions.push(position);
+        order.types.push(type);
+      }
+      return order;
     },
-    /** How many blocks the article has. */
-    count(articleId: string): number {
-      return countStatement.get(articleId) as number;
+    /** The row ids and positions of the blocks at indexes [from, to), in order: fewer when the article has fewer. */
+    window(articleId: string, from: number, to: number): { ids: number[]; positions: number[] } {
+      const window = { ids: [] as number[], positions: [] as number[] };
+      if (to <= from) return window;
+      for (const [id, position] of windowStatement.all(articleId, to - from, from) as [number, number][]) {
+        window.ids.push(id);
+        window.positions.push(position);
+      }
+      return window;
     },
-    /** The type of every block, in order. */
-    types(articleId: string): string[] {
-      return typesStatement.all(articleId) as string[];
+    /** The given blocks, in order. */
+    byIds(ids: readonly number[]): BlockRow[] {
+      return ids.length === 0 ? [] : (byIdsStatement.all(JSON.stringify(ids)) as BlockRow[]);
     },
     /** The stored JSON of every block, in order. */
     jsonOf(articleId: string): string[] {
@@ -67,28 +86,29 @@ export function createArticleBlocksRepo(db: AnnotatorDatabase) {
     texts(articleId: string): [number, string][] {
       return textsStatement.all(articleId) as [number, string][];
     },
-    /** Deletes the blocks at positions [from, to) and, with them, their spans. */
-    removeRange(articleId: string, from: number, to: number): void {
-      removeRangeStatement.run(articleId, from, to);
+    /** Deletes the given blocks and, with them, their spans and search entries. */
+    remove(ids: readonly number[]): void {
+      if (ids.length > 0) removeStatement.run(JSON.stringify(ids));
     },
-    /** Moves every block at `from` or after by `delta` positions. */
-    shift(articleId: string, from: number, delta: number): void {
-      if (delta !== 0) shiftStatement.run(delta, articleId, from);
+    /** Gives the blocks positions 0, 1, 2...: when inserts have left no room between two neighbours. */
+    renumber(articleId: string): void {
+      (orderStatement.all(articleId) as [number, number, string][]).forEach(([id], index) => renumberStatement.run(index, id));
     },
-    /** The annotations with a span in the blocks at positions [from, to). */
-    annotationsInRange(articleId: string, from: number, to: number): string[] {
-      return annotationsInRangeStatement.all(articleId, from, to) as string[];
+    /** The annotations with a span in the given blocks. */
+    annotationsInBlocks(ids: readonly number[]): string[] {
+      return ids.length === 0 ? [] : (annotationsInBlocksStatement.all(JSON.stringify(ids)) as string[]);
     },
-    /** The spans of the given annotations outside blocks [from, to), with each span's block position and text. */
-    spansOutside(articleId: string, ids: readonly string[], from: number, to: number): { span: BlockSpan; position: number; blockText: string }[] {
+    /** The spans of the given annotations outside the given blocks, with each span's block position and text. */
+    spansOutside(articleId: string, ids: readonly string[], excludedBlockIds: readonly number[]): { span: BlockSpan; position: number; blockText: string }[] {
       if (ids.length === 0) return [];
-      const rows = spansOutsideStatement.all({ articleId, ids: JSON.stringify(ids), from, to }) as [string, number, number, BlockSpan['part'], number, string][];
+      const rows = spansOutsideStatement.all({ articleId, ids: JSON.stringify(ids), excluded: JSON.stringify(excludedBlockIds) }) as [string, number, number, BlockSpan['part'], number, string][];
       return rows.map(([annotationId, start, end, part, position, blockText]) => ({ span: { annotationId, start, end, part }, position, blockText }));
     },
-    /** Every span of an article in document order, with its block's position. */
-    spansOfArticle(articleId: string): { span: BlockSpan; position: number }[] {
+    /** Every span of an article in document order, with the index of its block. */
+    spansOfArticle(articleId: string): { span: BlockSpan; index: number }[] {
+      const indexOf = new Map((orderStatement.all(articleId) as [number, number, string][]).map(([, position], index) => [position, index]));
       const rows = spansOfArticleStatement.all(articleId) as [string, number, number, BlockSpan['part'], number][];
-      return rows.map(([annotationId, start, end, part, position]) => ({ span: { annotationId, start, end, part }, position }));
+      return rows.map(([annotationId, start, end, part, position]) => ({ span: { annotationId, start, end, part }, index: indexOf.get(position)! }));
     },
   };
 }

@@ -121,7 +121,7 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
     SET title = coalesce(@title, title), word_count = word_count + @wordCountDelta, revision = revision + 1, updated_at = @updatedAt,
         patch_bytes_since_snapshot = patch_bytes_since_snapshot + @patchBytes
     WHERE id = @id AND revision = @baseRevision AND deleted_at IS NULL
-    RETURNING revision`).pluck();
+    RETURNING revision, title`);
   const snapshotTakenStatement = db.prepare('UPDATE articles SET patch_bytes_since_snapshot = 0, snapshot_bytes = ? WHERE id = ?');
   const setStatusStatement = db.prepare('UPDATE articles SET status = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL');
   const trashStatement = db.prepare('UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
@@ -163,9 +163,9 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
       const row = revisionStatement.get(id) as RevisionRow | undefined;
       return row && { patchBytes: row.patch_bytes_since_snapshot, snapshotBytes: row.snapshot_bytes };
     },
-    /** Moves the article to its next revision if the stored one is still `baseRevision`; returns it, or undefined. */
-    advance(update: ArticleAdvance): number | undefined {
-      return advanceStatement.get(update) as number | undefined;
+    /** Moves the article to its next revision if the stored one is still `baseRevision`; returns it and the title, or undefined. */
+    advance(update: ArticleAdvance): { revision: number; title: string } | undefined {
+      return advanceStatement.get(update) as { revision: number; title: string } | undefined;
     },
     /** Records that a snapshot of the current document, `bytes` long, was just written. */
     snapshotTaken(id: string, bytes: number): void {

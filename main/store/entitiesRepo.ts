@@ -1,7 +1,7 @@
 import { entityTypes, type AnnotationStatus, type EntityType } from '../../common/annotation';
 import type { EntityRecord, EntityTypeCount, EntityWithCounts } from '../../common/api';
 import { entityLookupKey } from '../../common/entityNames';
-import { articleTextLayout, type ArticleTextLayout } from './articleTextLayout';
+import { articleTextLayout } from './articleTextLayout';
 import type { AnnotatorDatabase } from './database';
 
 /** Which entities the registry lists. */
@@ -79,9 +79,11 @@ const entityColumns = `
   (SELECT json_group_array(alias) FROM (SELECT alias FROM entity_aliases WHERE entity_id = e.id ORDER BY rowid)) AS aliases_json`;
 
 // Attribution speakers share the entity_id column, so mentions are the rows of kind 'entity' only.
+// Articles in the trash keep their links (restoring them brings the links back) but count for nothing.
+const notTrashed = 'article_id NOT IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)';
 const countColumns = `
-  (SELECT count(*) FROM annotations WHERE entity_id = e.id AND kind = 'entity') AS mention_count,
-  (SELECT count(DISTINCT article_id) FROM annotations WHERE entity_id = e.id AND kind = 'entity') AS article_count`;
+  (SELECT count(*) FROM annotations WHERE entity_id = e.id AND kind = 'entity' AND ${notTrashed}) AS mention_count,
+  (SELECT count(DISTINCT article_id) FROM annotations WHERE entity_id = e.id AND kind = 'entity' AND ${notTrashed}) AS article_count`;
 
 function withCounts(row: EntityRowWithCounts): EntityWithCounts {
   return { ...toEntity(row), mentionCount: row.mention_count, articleCount: row.article_count };
@@ -129,7 +131,7 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
   const articlesPerTypeStatement = db.prepare(`
     SELECT ${typeExpression} AS type, count(DISTINCT a.article_id) AS n
     FROM annotations a JOIN entities e ON e.id = a.entity_id
-    WHERE a.kind = 'entity'
+    WHERE a.kind = 'entity' AND a.${notTrashed}
     GROUP BY 1`);
   // Newest article first, as the library lists them; mentions in text order, those without words last.
   const mentionsStatement = db.prepare(`
@@ -146,8 +148,13 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
   const mentioningArticlesStatement = db.prepare(`
     SELECT id, title FROM articles
     WHERE deleted_at IS NULL AND id IN (SELECT article_id FROM annotations WHERE entity_id = ? AND kind = 'entity')`);
-  const blockTextsStatement = db.prepare('SELECT plain_text FROM article_blocks WHERE article_id = ? ORDER BY position').pluck();
-  const layoutOf = (articleId: string) => articleTextLayout(blockTextsStatement.all(articleId) as string[]);
+  const blockTextsStatement = db.prepare('SELECT position, plain_text FROM article_blocks WHERE article_id = ? ORDER BY position').raw();
+  // The article's text, and where the block at each stored position starts in it.
+  const layoutOf = (articleId: string) => {
+    const rows = blockTextsStatement.all(articleId) as [number, string][];
+    const layout = articleTextLayout(rows.map(([, text]) => text));
+    return { text: layout.text, startAt: new Map(rows.map(([position], index) => [position, layout.blockStarts[index]!])) };
+  };
 
   function insertAliases(entityId: string, aliases: readonly string[]): void {
     for (const alias of aliases) insertAliasStatement.run(entityId, alias, entityLookupKey(alias));
@@ -225,15 +232,15 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
     },
     /** Every mention of an entity (attribution speakers excluded), newest article first, in text order. */
     mentions(entityId: string): StoredMention[] {
-      const layouts = new Map<string, ArticleTextLayout>();
+      const layouts = new Map<string, ReturnType<typeof layoutOf>>();
       return (mentionsStatement.all(entityId) as MentionRow[]).map((row) => {
         let start = -1;
         let end = -1;
         if (row.position !== null && row.start_offset !== null && row.end_offset !== null) {
           const layout = layouts.get(row.article_id) ?? layoutOf(row.article_id);
           layouts.set(row.article_id, layout);
-          start = layout.blockStarts[row.position]! + row.start_offset;
-          end = layout.blockStarts[row.position]! + row.end_offset;
+          start = layout.startAt.get(row.position)! + row.start_offset;
+          end = layout.startAt.get(row.position)! + row.end_offset;
         }
         return { articleId: row.article_id, annotationId: row.id, quote: row.quote, start, end, status: row.status };
       });
