@@ -7,6 +7,7 @@ import { importFormats } from '../formats/importFile';
 import { dispatchApiCall } from '../services/apiDispatch';
 import { openServices, type AppServices } from '../services/index';
 import { defaultDatabasePath } from '../store/index';
+import { backupCommand, restoreCommand } from './backupCommands';
 import { exportArticles } from './exportCommand';
 import { userPath } from '../services/userPath';
 
@@ -23,6 +24,10 @@ const cliUsage = `Usage:
   npm run --silent cli -- export (ID [ID...] | --all) --format FORMAT --out DIR [--db DB]
                                                             export articles into DIR (created if needed; files of the
                                                             same name there are replaced); prints each written path
+  npm run --silent cli -- backup --out FILE [--db DB]       an online backup of the database, checked with
+                                                            PRAGMA integrity_check before it is kept
+  npm run --silent cli -- restore --from FILE [--db DB]     replace the database with a checked backup (close the app
+                                                            first); a copy of the current database is kept beside it
 
 Import formats: ${importFormats.map((format) => `${format.label} (${format.extensions.map((ext) => `.${ext}`).join(', ')})`).join(', ')}.
 Export formats: ${exportFormatNames.join(', ')}.
@@ -98,6 +103,7 @@ const cliOptions = {
   all: { type: 'boolean' },
   format: { type: 'string' },
   out: { type: 'string' },
+  from: { type: 'string' },
 } as const;
 
 interface CommandLine {
@@ -108,12 +114,13 @@ interface CommandLine {
   all: boolean;
   format: string | undefined;
   out: string | undefined;
+  from: string | undefined;
 }
 
 function parseCommandLine(args: readonly string[]): CommandLine {
   const { values, positionals } = parseArgs({ args: [...args], options: cliOptions, allowPositionals: true });
   const [command, ...operands] = positionals;
-  return { command, operands, db: values.db, help: values.help ?? false, all: values.all ?? false, format: values.format, out: values.out };
+  return { command, operands, db: values.db, help: values.help ?? false, all: values.all ?? false, format: values.format, out: values.out, from: values.from };
 }
 
 function isExportFormat(format: string): format is ExportFormatName {
@@ -132,6 +139,9 @@ function usageProblem(commandLine: CommandLine): string | null {
   const { command, operands } = commandLine;
   if (command === undefined) return 'No command given.';
   if (command === 'export') return exportUsageProblem(commandLine);
+  if (command === 'backup') return commandLine.out ? (operands.length > 0 ? `backup takes no operand (got "${operands[0]}").` : null) : 'backup needs --out FILE.';
+  if (command === 'restore') return commandLine.from ? (operands.length > 0 ? `restore takes no operand (got "${operands[0]}").` : null) : 'restore needs --from FILE, the backup to restore.';
+  if (commandLine.from !== undefined) return '--from is an option of restore only.';
   const exportOnly = commandLine.all ? '--all' : commandLine.format !== undefined ? '--format' : commandLine.out !== undefined ? '--out' : null;
   if ((command === 'import' || command === 'list') && exportOnly) return `${exportOnly} is an option of export only.`;
   if (command === 'import') return operands.length === 0 ? 'import needs at least one FILE.' : null;
@@ -175,6 +185,9 @@ export async function runCli(args: readonly string[], output: CliOutput): Promis
     return exitUsage;
   }
   const databasePath = commandLine.db ? userPath(commandLine.db) : defaultDatabasePath();
+  // Backup and restore work on the database file itself, without the services over it.
+  if (commandLine.command === 'backup') return backupCommand(databasePath, userPath(commandLine.out!), output);
+  if (commandLine.command === 'restore') return restoreCommand(databasePath, userPath(commandLine.from!), output);
   let services: AppServices;
   try {
     services = openServices({ databasePath });

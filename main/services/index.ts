@@ -1,5 +1,7 @@
 import { openDatabase, createStore, type AnnotatorDatabase } from '../store/index';
 import type { ApiHandlers } from './apiDispatch';
+import { startBackupSchedule, type BackupSchedule } from './backupSchedule';
+import { withBusyRetry } from './busyRetry';
 import { createArticleHandlers } from './articleHandlers';
 import { createRevisionHandlers } from './articleRevisions';
 import { seedDemoArticle } from './demoArticle';
@@ -24,6 +26,13 @@ export interface OpenServicesOptions {
 /** The services over one open database, as every host (Electron IPC, loopback HTTP, CLI) uses them. */
 export interface AppServices {
   handlers: ApiHandlers;
+  /**
+   * Backs the database up now and at least daily while the services run (see backupSchedule.ts), beside the
+   * database file. Hosts that keep running (the app, the loopback host) start it; the CLI does not.
+   */
+  startBackups(onError?: (error: unknown) => void): void;
+  /** Stops the backup timer and waits for a backup in progress; `close` does this too. */
+  stopBackups(): Promise<void>;
   /** Closes the database, which checkpoints its WAL so the file is whole; safe to call twice. */
   close(): void;
   db: AnnotatorDatabase;
@@ -38,7 +47,7 @@ export function openServices(options: OpenServicesOptions): AppServices {
   try {
     const store = createStore(db);
     if (options.seedDemo) seedDemoArticle(store, new Date().toISOString());
-    const handlers: ApiHandlers = {
+    const handlers: ApiHandlers = withBusyRetry({
       ...createArticleHandlers(store),
       ...createRevisionHandlers(store),
       ...createTrashHandlers(store),
@@ -47,11 +56,23 @@ export function openServices(options: OpenServicesOptions): AppServices {
       ...createEntityHandlers(store),
       ...createRegistryHandlers(store),
       ...createPreferenceHandlers(store, options.userName ?? osUserName()),
+    });
+    let backups: BackupSchedule | null = null;
+    const stopBackups = async () => {
+      backups?.stop();
+      await backups?.idle();
+      backups = null;
     };
     return {
       handlers,
       db,
+      startBackups(onError = (error) => console.error('Backup failed:', error)) {
+        backups ??= startBackupSchedule(db, options.databasePath, onError);
+      },
+      stopBackups,
       close: () => {
+        backups?.stop();
+        backups = null;
         if (db.open) db.close();
       },
     };
