@@ -53,10 +53,17 @@ export async function backupDatabase(db: AnnotatorDatabase, destination: string)
   rmSync(partial, { force: true });
   try {
     await db.backup(partial);
+    // A backup is one self-contained file: out of WAL mode, it needs no -wal or -shm file beside it.
+    const copy = new Database(partial);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     checkBackupFile(partial);
     renameSync(partial, destination);
   } finally {
-    rmSync(partial, { force: true });
+    for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
   }
 }
 
