@@ -130,6 +130,7 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
   const purgeStatement = db.prepare('DELETE FROM articles WHERE id = ? AND deleted_at IS NOT NULL');
   const emptyTrashStatement = db.prepare('DELETE FROM articles WHERE deleted_at IS NOT NULL');
   const countStatement = db.prepare('SELECT count(*) FROM articles').pluck();
+  const existsStatement = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
 
   return {
     /** Stores a new article row at revision 1 (its blocks and annotations are written separately). */
@@ -194,6 +195,10 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
     /** Deletes every trashed article for good; returns how many. */
     emptyTrash(): number {
       return emptyTrashStatement.run().changes;
+    },
+    /** Whether an article with this id is stored, in the trash or not: ids are never reused. */
+    exists(id: string): boolean {
+      return existsStatement.get(id) !== undefined;
     },
     /** How many articles the database holds, the trash included. */
     count(): number {
