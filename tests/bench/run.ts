@@ -10,6 +10,7 @@ import { generateArticle } from './generateArticle';
 import { median, percentile, printTable, type BenchRow } from './stats';
 import { benchRegistry } from './registryBench';
 import { benchExchange } from './exchangeBench';
+import { benchSaves } from './saveBench';
 
 const words = 100_000;
 const annotations = 10_000;
@@ -195,6 +196,8 @@ async function main(): Promise<void> {
   } finally {
     await session.close();
   }
+
+  await benchSaves();
 
   const registry = await benchRegistry();
   console.log('\nRegistry: 5,000 entities, 10,000 mentions over 200 articles (Node, services on SQLite)');
