@@ -13,8 +13,9 @@ CREATE TABLE article_blocks (
   -- other row (rows hold whole blocks, and moving thousands of them would cost a save tens of milliseconds).
   position REAL NOT NULL,
   type TEXT NOT NULL,
-  block_json TEXT NOT NULL,
-  plain_text TEXT NOT NULL
+  -- Before the JSON: a long block's JSON spills into overflow pages, which reading the text then skips.
+  plain_text TEXT NOT NULL,
+  block_json TEXT NOT NULL
 );
 -- Covers the block order and types, which every save reads to check the document still fits the schema.
 CREATE INDEX article_blocks_position ON article_blocks (article_id, position, type);
