@@ -8,6 +8,7 @@ import { articleSchema } from '../../common/schema';
 import { storedBlockOf, type BlockSpan, type RevisionReason, type RevisionSummary, type StoredBlock, type Store } from '../store/index';
 import { annotationRow, planRecord } from './annotationRows';
 import { countWords, untitledArticleTitle } from './articleDocument';
+import { userNamePreference } from './preferenceHandlers';
 
 /** What a new article is made of: a checked document and where it came from. */
 export interface NewArticle {
@@ -36,9 +37,9 @@ export function articleNotFound(): ApiError {
   return new ApiError('not_found', 'This article no longer exists; it may have been deleted.');
 }
 
-// Revisions are signed with the name the user chose (the one annotations carry), or left unsigned.
+// Revisions are signed with the name annotations carry: the one the user chose, else the OS account's.
 function editorName(store: Store): string {
-  return store.preferences.get('userName') ?? '';
+  return store.preferences.get(userNamePreference) ?? '';
 }
 
 // A snapshot is due when the patches since the last one outweigh it (or 64 KB for small articles): rebuilding

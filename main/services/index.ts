@@ -8,7 +8,7 @@ import { seedDemoArticle } from './demoArticle';
 import { createEntityHandlers } from './entityRegistry';
 import { createExportHandlers } from './exportHandlers';
 import { createImportHandlers } from './importHandlers';
-import { createPreferenceHandlers, osUserName } from './preferenceHandlers';
+import { createPreferenceHandlers, osUserName, userNamePreference } from './preferenceHandlers';
 import { createRegistryHandlers } from './registryHandlers';
 import { createTrashHandlers } from './trashHandlers';
 
@@ -45,7 +45,9 @@ export interface AppServices {
 export function openServices(options: OpenServicesOptions): AppServices {
   const db = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
   try {
-    const store = createStore(db);
+    const userName = options.userName ?? osUserName();
+    // Revisions are signed with the user's name, which is the OS account's until the user sets one.
+    const store = createStore(db, { preferences: { [userNamePreference]: userName } });
     if (options.seedDemo) seedDemoArticle(store, new Date().toISOString());
     const handlers: ApiHandlers = withBusyRetry({
       ...createArticleHandlers(store),
@@ -55,7 +57,7 @@ export function openServices(options: OpenServicesOptions): AppServices {
       ...createExportHandlers(store),
       ...createEntityHandlers(store),
       ...createRegistryHandlers(store),
-      ...createPreferenceHandlers(store, options.userName ?? osUserName()),
+      ...createPreferenceHandlers(store, userName),
     });
     let backups: BackupSchedule | null = null;
     const stopBackups = async () => {

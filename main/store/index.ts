@@ -38,8 +38,13 @@ export interface Store {
   read<T>(work: () => T): T;
 }
 
+/** What a store falls back to: preference values for keys the user never set (the user name, from the OS). */
+export interface StoreDefaults {
+  preferences?: Readonly<Record<string, string>>;
+}
+
 /** Prepares every repository's statements over an open, migrated database. */
-export function createStore(db: AnnotatorDatabase): Store {
+export function createStore(db: AnnotatorDatabase, defaults: StoreDefaults = {}): Store {
   return {
     db,
     articles: createArticlesRepo(db),
@@ -49,7 +54,7 @@ export function createStore(db: AnnotatorDatabase): Store {
     entities: createEntitiesRepo(db),
     entityMerges: createEntityMergesRepo(db),
     entityTrash: createEntityTrashRepo(db),
-    preferences: createPreferencesRepo(db),
+    preferences: createPreferencesRepo(db, defaults.preferences),
     transaction: (work) => (db.inTransaction ? db.transaction(work)() : db.transaction(work).immediate()),
     read: (work) => (db.inTransaction ? work() : db.transaction(work).deferred()),
   };

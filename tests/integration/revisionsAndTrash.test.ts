@@ -127,6 +127,8 @@ describe('revisions', () => {
     const kept = await call<SaveResult>('saveArticle', { id: article.id, baseRevision: latest.revision, doc: mine });
     expect((await call<ArticleRecord>('getArticle', { id: article.id })).doc).toEqual(mine);
     expect((await call<ArticleRevision>('getRevision', { id: article.id, revision: kept.revision - 1 })).doc).toEqual(theirs);
+    // Until the user sets a name, revisions carry the name the host passed (the OS account's).
+    expect((await call<RevisionEntry[]>('listRevisions', { id: article.id, limit: 1 }))[0]!.savedBy).toBe('desk editor');
   });
 
   it('rebuilds every one of many revisions exactly, from snapshots taken as the patches grow', async () => {
