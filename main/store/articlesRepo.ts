@@ -1,4 +1,4 @@
-import type { ArticleStatus, ArticleSummary } from '../../common/api';
+import type { ArticleStatus, ArticleSummary, TrashedArticleSummary } from '../../common/api';
 import type { AnnotatorDatabase } from './database';
 
 /** An article as it is first written; its blocks, spans and annotation rows are written beside it. */
@@ -27,11 +27,6 @@ export interface ArticleAdvance {
 export interface StoredArticle extends ArticleSummary {
   docJson: string;
   revision: number;
-}
-
-/** An article in the trash, as the trash lists it. */
-export interface TrashedArticle extends ArticleSummary {
-  deletedAt: string;
 }
 
 /** Which articles the library lists. */
@@ -127,7 +122,6 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
   const trashStatement = db.prepare('UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
   const untrashStatement = db.prepare('UPDATE articles SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL');
   const trashListStatement = db.prepare(`SELECT ${summaryColumns}, a.deleted_at FROM articles a WHERE a.deleted_at IS NOT NULL ORDER BY a.deleted_at DESC, a.seq DESC`);
-  const purgeStatement = db.prepare('DELETE FROM articles WHERE id = ? AND deleted_at IS NOT NULL');
   const emptyTrashStatement = db.prepare('DELETE FROM articles WHERE deleted_at IS NOT NULL');
   const countStatement = db.prepare('SELECT count(*) FROM articles').pluck();
   const existsStatement = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
@@ -185,12 +179,8 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
       return untrashStatement.run(id).changes === 1;
     },
     /** The articles in the trash, most recently deleted first. */
-    trashed(): TrashedArticle[] {
+    trashed(): TrashedArticleSummary[] {
       return (trashListStatement.all() as (SummaryRow & { deleted_at: string })[]).map((row) => ({ ...toSummary(row), deletedAt: row.deleted_at }));
-    },
-    /** Deletes a trashed article for good, with its blocks, annotations and revisions; false when it is not in the trash. */
-    purge(id: string): boolean {
-      return purgeStatement.run(id).changes === 1;
     },
     /** Deletes every trashed article for good; returns how many. */
     emptyTrash(): number {

@@ -15,7 +15,6 @@ export { listAnnotations } from './annotationListing';
 export { storedBlockOf, type BlockSpan, type StoredBlock } from './blockText';
 export type { AnnotationRow, ListedAnnotation, StoredAnnotationState } from './annotationsRepo';
 export type { BlockRow } from './articleBlocksRepo';
-export type { TrashedArticle } from './articlesRepo';
 export type { MentioningArticle, StoredMention } from './entitiesRepo';
 export type { EntityLinkField, EntityMergeRecord, MovedLink } from './entityMergesRepo';
 export type { TrashedEntity } from './entityTrashRepo';
