@@ -128,6 +128,55 @@ export interface SaveResult {
   title: string;
 }
 
+/** Why a revision was saved, as an article's history names it. */
+export type RevisionReason = 'created' | 'saved' | 'restored' | 'renamed' | 'registry' | 'migrated';
+
+/** What one save changed, counted for the history list. */
+export interface RevisionSummary {
+  // Blocks replaced, and blocks written in their place.
+  removedBlocks: number;
+  addedBlocks: number;
+  changedRecords: number;
+  removedRecords: number;
+  wordCountDelta: number;
+}
+
+/** One revision as an article's history lists it: who saved, when, why and what changed. */
+export interface RevisionEntry {
+  revision: number;
+  savedAt: string;
+  // The user name set in the preferences when it was saved; empty when none was set.
+  savedBy: string;
+  reason: RevisionReason;
+  // The revision this one brought back, when it is a restore.
+  restoredFrom: number | null;
+  summary: RevisionSummary;
+}
+
+/** One revision's whole document (text and tags), for comparing with the current one. */
+export interface ArticleRevision extends RevisionEntry {
+  articleId: string;
+  doc: unknown;
+}
+
+/** An article in the trash. */
+export interface TrashedArticleSummary extends ArticleSummary {
+  deletedAt: string;
+}
+
+/** A registry entity in the trash, and how many links restoring it would bring back. */
+export interface TrashedEntitySummary {
+  entity: EntityRecord;
+  unlinkedMentions: number;
+  deletedAt: string;
+}
+
+/** Everything in the trash. */
+export interface TrashContents {
+  articles: TrashedArticleSummary[];
+  entities: TrashedEntitySummary[];
+}
+
 export interface ResolvedEntity {
   entity: EntityRecord;
   // How the name was matched in the registry, or null when a new entity was created.
@@ -255,8 +304,23 @@ export const apiMethods = {
   setArticleStatus: method<ArticleSummary>()(
     z.object({ id, status: z.enum(articleStatuses) }),
   ),
+  // Deleting moves the article to the trash, from which restoreArticle brings it back with its tags and links.
   deleteArticle: method<{ deleted: true }>()(
     z.object({ id })),
+  // An article's history, newest first.
+  listRevisions: method<RevisionEntry[]>()(
+    z.object({ id, limit: z.number().int().min(1).max(10_000).optional() })),
+  getRevision: method<ArticleRevision>()(
+    z.object({ id, revision: z.number().int().min(1) })),
+  // Stores the document of an earlier revision as the next one (so a restore is itself undoable), on top of
+  // `baseRevision` like any save: a newer revision saved meanwhile is a conflict, never overwritten.
+  restoreRevision: method<SaveResult>()(
+    z.object({ id, revision: z.number().int().min(1), baseRevision: z.number().int().min(1) })),
+  listTrash: method<TrashContents>()(z.object({})),
+  restoreArticle: method<ArticleSummary>()(z.object({ id })),
+  restoreEntity: method<{ restored: EntityRecord; relinkedMentions: number }>()(z.object({ id })),
+  // Deletes for good what the trash holds; nothing else ever does.
+  emptyTrash: method<{ articles: number; entities: number }>()(z.object({})),
   resolveEntity: method<ResolvedEntity>()(
     z.object({ name: z.string().trim().min(1).max(500), type: z.enum(entityTypes) }),
   ),
@@ -268,7 +332,8 @@ export const apiMethods = {
     z.object({ ...entityFields, aliases: entityFields.aliases.optional(), externalIds: externalIds.optional(), description: entityFields.description.optional() }),
   ),
   updateEntity: method<EntityRecord>()(z.object({ id, ...entityFields }).partial().required({ id: true })),
-  // Deleting an entity that still has mentions unlinks them (they stay tagged); the caller confirms first.
+  // Deleting an entity that still has mentions unlinks them (they stay tagged) and moves it to the trash, from
+  // which restoreEntity brings it back and relinks them.
   deleteEntity: method<{ deleted: true; unlinkedMentions: number }>()(z.object({ id })),
   mergeEntities: method<EntityMergeResult>()(z.object({ keepId: id, mergeId: id })),
   undoMerge: method<{ restored: EntityRecord }>()(z.object({ undoToken: z.string().min(1).max(200) })),

@@ -94,6 +94,7 @@ function start(): void {
       return;
     }
 
+    services.startBackups();
     hardenDefaultSession();
     const handlers = services.handlers;
     registerApiHandlers(handlers, isOurWindow);

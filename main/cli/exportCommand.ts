@@ -1,3 +1,4 @@
+import type { CliOutput } from './cliOutput';
 import type { ArticleExport, ArticleSummary, ExportFormatName } from '../../common/api';
 import { dispatchApiCall } from '../services/apiDispatch';
 import type { AppServices } from '../services/index';
@@ -9,11 +10,6 @@ import { prepareOutputFolder, writeExportedFile } from './exportFiles';
  * fails (missing, damaged, a file that cannot be written) is reported on stderr and the rest still export.
  */
 
-/** Where the command writes: written paths to `stdout`, warnings and failures to `stderr`. */
-export interface ExportOutput {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
 
 /** What to export: the articles (their ids, or every article), the format and the folder. */
 export interface ExportRequest {
@@ -34,7 +30,7 @@ export async function articleIdsOf(services: AppServices, request: Pick<ExportRe
 }
 
 /** Runs the export and resolves with true when every article and every file was written. */
-export async function exportArticles(services: AppServices, request: ExportRequest, output: ExportOutput): Promise<boolean> {
+export async function exportArticles(services: AppServices, request: ExportRequest, output: CliOutput): Promise<boolean> {
   let folder: string;
   try {
     folder = await prepareOutputFolder(request.outDir);

@@ -7,15 +7,13 @@ import { importFormats } from '../formats/importFile';
 import { dispatchApiCall } from '../services/apiDispatch';
 import { openServices, type AppServices } from '../services/index';
 import { defaultDatabasePath } from '../store/index';
+import { backupCommand, restoreCommand } from './backupCommands';
+import type { CliOutput } from './cliOutput';
 import { articleIdsOf, exportArticles } from './exportCommand';
 import { suggestForArticles } from './suggestCommand';
 import { userPath } from '../services/userPath';
 
-/** Where the command line writes: results to `stdout`, messages to `stderr`. */
-export interface CliOutput {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+export type { CliOutput } from './cliOutput';
 
 // Printed for --help and after a bad command line.
 const cliUsage = `Usage:
@@ -31,6 +29,10 @@ const cliUsage = `Usage:
                                                             add suggestions (computed offline) to stored articles;
                                                             prints per article: id, then entities, figures and
                                                             attributions added, tab-separated
+  npm run --silent cli -- backup --out FILE [--db DB]       an online backup of the database, checked with
+                                                            PRAGMA integrity_check before it is kept
+  npm run --silent cli -- restore --from FILE [--db DB]     replace the database with a checked backup (close the app
+                                                            first); a copy of the current database is kept beside it
 
 Import formats: ${importFormats.map((format) => `${format.label} (${format.extensions.map((ext) => `.${ext}`).join(', ')})`).join(', ')}.
 Export formats: ${exportFormatNames.join(', ')}.
@@ -112,6 +114,7 @@ const cliOptions = {
   format: { type: 'string' },
   out: { type: 'string' },
   'include-suggestions': { type: 'boolean' },
+  from: { type: 'string' },
 } as const;
 
 interface CommandLine {
@@ -123,6 +126,7 @@ interface CommandLine {
   format: string | undefined;
   out: string | undefined;
   includeSuggestions: boolean;
+  from: string | undefined;
 }
 
 function parseCommandLine(args: readonly string[]): CommandLine {
@@ -137,6 +141,7 @@ function parseCommandLine(args: readonly string[]): CommandLine {
     format: values.format,
     out: values.out,
     includeSuggestions: values['include-suggestions'] ?? false,
+    from: values.from,
   };
 }
 
@@ -156,6 +161,9 @@ function usageProblem(commandLine: CommandLine): string | null {
   const { command, operands } = commandLine;
   if (command === undefined) return 'No command given.';
   if (command === 'export') return exportUsageProblem(commandLine);
+  if (command === 'backup') return commandLine.out ? (operands.length > 0 ? `backup takes no operand (got "${operands[0]}").` : null) : 'backup needs --out FILE.';
+  if (command === 'restore') return commandLine.from ? (operands.length > 0 ? `restore takes no operand (got "${operands[0]}").` : null) : 'restore needs --from FILE, the backup to restore.';
+  if (commandLine.from !== undefined) return '--from is an option of restore only.';
   if (command === 'suggest') {
     if (commandLine.format !== undefined || commandLine.out !== undefined || commandLine.includeSuggestions) return 'suggest takes article ids or --all, and --db.';
     return commandLine.all === (operands.length > 0) ? (commandLine.all ? 'suggest takes either article ids or --all, not both.' : 'suggest needs an article ID or --all.') : null;
@@ -213,6 +221,9 @@ export async function runCli(args: readonly string[], output: CliOutput): Promis
     return exitUsage;
   }
   const databasePath = commandLine.db ? userPath(commandLine.db) : defaultDatabasePath();
+  // Backup and restore work on the database file itself, without the services over it.
+  if (commandLine.command === 'backup') return backupCommand(databasePath, userPath(commandLine.out!), output);
+  if (commandLine.command === 'restore') return restoreCommand(databasePath, userPath(commandLine.from!), output);
   let services: AppServices;
   try {
     services = openServices({ databasePath });

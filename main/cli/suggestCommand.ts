@@ -1,13 +1,9 @@
+import type { CliOutput } from './cliOutput';
 import type { SuggestionCounts } from '../../common/api';
 import { dispatchApiCall } from '../services/apiDispatch';
 import type { AppServices } from '../services/index';
 import { articleIdsOf } from './exportCommand';
 
-/** Where the command writes: one line per article to `stdout`, failures to `stderr`. */
-export interface SuggestOutput {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
 
 /**
  * `suggest (ID...|--all)`: adds suggestions to each stored article through the same `addSuggestions` call the
@@ -15,7 +11,7 @@ export interface SuggestOutput {
  * rest still get theirs. Prints per article its id and how many entities, figures and attributions were added.
  * Resolves with the exit code: 0 when every article got its suggestions, 1 otherwise.
  */
-export async function suggestForArticles(services: AppServices, articleIds: readonly string[] | 'all', output: SuggestOutput): Promise<number> {
+export async function suggestForArticles(services: AppServices, articleIds: readonly string[] | 'all', output: CliOutput): Promise<number> {
   const ids = await articleIdsOf(services, { articleIds });
   if (typeof ids === 'string') {
     output.stderr(`Cannot list the articles: ${ids}\n`);

@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     fail(`Cannot open the database ${databasePath}: ${(error as Error).message}`);
   }
 
+  services.startBackups();
   let host: LoopbackHost;
   try {
     host = await startLoopbackHost({ services, port, rendererDir });

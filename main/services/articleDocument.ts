@@ -2,8 +2,8 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { headlineOf, parseArticleDocument } from '../../common/articleText';
 import { articleSchema } from '../../common/schema';
 
-// The title an article gets while its headline is empty.
-const untitledArticleTitle = 'Untitled article';
+/** The title an article gets while its headline is empty. */
+export const untitledArticleTitle = 'Untitled article';
 
 /** Counts words as a reader would: runs of letters and digits, with inner apostrophes and hyphens kept. */
 export function countWords(text: string): number {

@@ -1,11 +1,14 @@
-import { ApiError } from '../../common/api';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import { newId } from '../../common/annotation';
+import { ApiError } from '../../common/api';
+import { newId, type Annotation, type AnnotationMap } from '../../common/annotation';
 import type { ArticleStatus, ArticleSummary, ImportSource, SaveResult } from '../../common/api';
-import { annotationsOf, articleText } from '../../common/articleText';
-import type { Store } from '../store/index';
-import { planAnnotationWrites, type AnnotationWritePlan } from './annotationRows';
-import { articleTitle, countWords } from './articleDocument';
+import { annotationsOf, blockSeparator, parseArticleDocument } from '../../common/articleText';
+import type { DocumentPatch } from '../../common/documentPatch';
+import { articleSchema } from '../../common/schema';
+import { storedBlockOf, type BlockSpan, type RevisionReason, type RevisionSummary, type StoredBlock, type Store } from '../store/index';
+import { annotationRow, planRecord } from './annotationRows';
+import { countWords, untitledArticleTitle } from './articleDocument';
+import { userNamePreference } from './preferenceHandlers';
 
 /** What a new article is made of: a checked document and where it came from. */
 export interface NewArticle {
@@ -15,6 +18,12 @@ export interface NewArticle {
   importedFrom?: ImportSource;
   // What an import of this app's own export keeps (see importHandlers.ts); the caller checks the id is free.
   kept?: { id?: string; status?: ArticleStatus; createdAt?: string; updatedAt?: string };
+}
+
+/** Why a save happens, as the article's history will show it. */
+export interface RevisionCause {
+  reason: RevisionReason;
+  restoredFrom?: number;
 }
 
 /** The error for a save based on a revision that is no longer the stored one. */
@@ -30,62 +39,299 @@ export function articleNotFound(): ApiError {
   return new ApiError('not_found', 'This article no longer exists; it may have been deleted.');
 }
 
-// The document as stored: records the plan flagged for review replace the ones the caller sent.
-function documentJson(doc: ProseMirrorNode, plan: AnnotationWritePlan): string {
-  const json = doc.toJSON() as { attrs?: Record<string, unknown> };
-  if (plan.flaggedIds.length > 0) json.attrs = { ...json.attrs, annotations: plan.records };
-  return JSON.stringify(json);
+// Revisions are signed with the name annotations carry: the one the user chose, else the OS account's.
+function editorName(store: Store): string {
+  return store.preferences.get(userNamePreference) ?? '';
 }
 
-/** Stores a new article at revision 1 with its annotation rows, in one transaction. */
-export function createArticle(store: Store, article: NewArticle, now: string): ArticleSummary {
-  const id = article.kept?.id ?? newId('art');
-  const { text, spans } = articleText(article.doc);
-  const plan = planAnnotationWrites(id, annotationsOf(article.doc), text, spans, new Map());
-  return store.transaction(() => {
-    store.articles.insert({
-      id,
-      title: articleTitle(article.doc),
-      status: article.kept?.status ?? 'draft',
-      source: article.source,
-      importedFrom: article.importedFrom ?? null,
-      docJson: documentJson(article.doc, plan),
-      plainText: text,
-      wordCount: countWords(text),
-      createdAt: article.kept?.createdAt ?? now,
-      updatedAt: article.kept?.updatedAt ?? now,
-    });
-    for (const row of plan.upserts) store.annotations.upsert(row);
-    return store.articles.summary(id)!;
-  });
+// A snapshot is due when the patches since the last one outweigh it (or 64 KB for small articles): rebuilding
+// any revision then reads at most about twice a document's size, and snapshots at most double the storage.
+const minimumSnapshotInterval = 64 * 1024;
+
+// The whole-document JSON a revision is rebuilt from; written when a snapshot is due.
+function takeSnapshot(store: Store, articleId: string, revision: number): void {
+  const docJson = store.articles.find(articleId)!.docJson;
+  store.revisions.insertSnapshot(articleId, revision, docJson);
+  store.articles.snapshotTaken(articleId, docJson.length);
+}
+
+// A patch as a revision keeps it: the stored JSON of its blocks and records, joined without re-serialising.
+function patchJson(from: number, to: number, blocks: readonly StoredBlock[], records: ReadonlyMap<string, string>, removed: readonly string[]): string {
+  const recordMembers = [...records].map(([id, json]) => `${JSON.stringify(id)}:${json}`).join(',');
+  return `{"from":${from},"to":${to},"blocks":[${blocks.map((block) => block.json).join(',')}],"records":{${recordMembers}},"removedRecordIds":${JSON.stringify(removed)}}`;
+}
+
+// The document of a patch's new blocks alone, so that the one rule set for documents (parseArticleDocument)
+// checks them: their nodes and marks, and the records their marks refer to. A headline and a body block are
+// added where the run lacks them, because a document must have both; whether the run fits where it goes is
+// checked separately against the stored block types.
+function checkedBlocks(blocks: readonly unknown[], records: Record<string, unknown>): ProseMirrorNode[] {
+  if (blocks.length === 0) {
+    // Records alone: checked in an otherwise empty document.
+    parseArticleDocument({ type: 'doc', attrs: { annotations: records }, content: [{ type: 'headline' }, { type: 'paragraph' }] });
+    return [];
+  }
+  const first = blocks[0] as { type?: unknown } | null;
+  const leadingHeadline = first?.type === 'headline' ? 0 : 1;
+  const content = [...(leadingHeadline ? [{ type: 'headline' }] : []), ...blocks];
+  if (content.length < 2) content.push({ type: 'paragraph' });
+  const doc = parseArticleDocument({ type: 'doc', attrs: { annotations: records }, content });
+  const checked: ProseMirrorNode[] = [];
+  for (let index = 0; index < blocks.length; index++) checked.push(doc.child(index + leadingHeadline));
+  return checked;
+}
+
+// The run of blocks must leave a document the schema accepts: only the block types are needed for that.
+function checkBlockOrder(types: readonly string[]): void {
+  let match: ReturnType<typeof articleSchema.topNodeType.contentMatch.matchType> = articleSchema.topNodeType.contentMatch;
+  for (const type of types) {
+    const nodeType = articleSchema.nodes[type];
+    match = nodeType ? match?.matchType(nodeType) ?? null : null;
+    if (!match) throw new ApiError('invalid_argument', `The document does not fit the article schema: a ${type} block cannot stand there.`);
+  }
+  if (!match?.validEnd) throw new ApiError('invalid_argument', 'The document does not fit the article schema: it needs a headline and at least one block after it.');
+}
+
+// The annotation ids the marks of received block JSON name, read before the blocks are checked (the check
+// needs their records). Anything not shaped like a mark is left to the check to refuse.
+function markIdsOf(blocks: readonly unknown[]): Set<string> {
+  const ids = new Set<string>();
+  for (const block of blocks) {
+    const content = (block as { content?: unknown } | null)?.content;
+    if (!Array.isArray(content)) continue;
+    for (const child of content) {
+      const marks = (child as { marks?: unknown } | null)?.marks;
+      if (!Array.isArray(marks)) continue;
+      for (const mark of marks) {
+        const id = (mark as { attrs?: { id?: unknown } } | null)?.attrs?.id;
+        if (typeof id === 'string') ids.add(id);
+      }
+    }
+  }
+  return ids;
+}
+
+// The words of an annotation's content spans in document order, joined as common/articleText.ts joins them.
+function quoteOf(spans: readonly { span: BlockSpan; position: number; blockText: string }[]): string {
+  return spans
+    .filter(({ span }) => span.part === 'content')
+    .sort((a, b) => a.position - b.position || a.span.start - b.span.start)
+    .map(({ span, blockText }) => blockText.slice(span.start, span.end))
+    .join(' … ');
+}
+
+/** A document change ready to store: the blocks [from, to) replaced by `blocks`, and changed and removed records. */
+interface BlockChange {
+  from: number;
+  to: number;
+  blocks: unknown[];
+  records: Record<string, unknown>;
+  removedRecordIds: string[];
 }
 
 /**
- * Stores a new version of an article's document on top of `baseRevision`, in one transaction: the document,
- * its plain text, word count and title (its headline), the next revision, and the annotation rows that
- * changed. A stale revision is a conflict: another window or process saved first.
+ * Stores a change on top of `baseRevision` inside the caller's transaction, touching only what it names:
+ * the replaced blocks and their spans and search index, the annotation rows whose record or words changed,
+ * the article row, and one revision row with the change. Checks only what changed (the new blocks, the
+ * records sent and the ones their marks refer to, and that the block order still fits the schema).
  */
-export function saveArticleDocument(store: Store, id: string, baseRevision: number, doc: ProseMirrorNode, now: string): SaveResult {
-  const { text, spans } = articleText(doc);
-  const title = articleTitle(doc);
+function storeChange(store: Store, id: string, baseRevision: number, change: BlockChange, now: string, cause: RevisionCause): SaveResult {
+  const storedRevision = store.articles.revision(id);
+  if (storedRevision === undefined) throw articleNotFound();
+  if (storedRevision !== baseRevision) throw revisionConflict(storedRevision, baseRevision);
+  const { from, to } = change;
+  // The replaced blocks and their neighbours, read from the block order index without reading the whole order.
+  const windowStart = Math.max(0, from - 1);
+  const window = from <= to ? store.blocks.window(id, windowStart, to + 1) : { ids: [], positions: [] };
+  const required = to - windowStart;
+  if (from > to || window.ids.length < required) {
+    throw new ApiError('invalid_argument', `The change does not fit the stored article (blocks ${from}–${to} of ${store.blocks.order(id).ids.length}).`);
+  }
+  const inWindow = (index: number) => index - windowStart;
+  const replacedIds = window.ids.slice(inWindow(from), inWindow(to));
+  const removed = new Set(change.removedRecordIds);
+  const sentRecords: Record<string, unknown> = {};
+  for (const [recordId, record] of Object.entries(change.records)) if (!removed.has(recordId)) sentRecords[recordId] = record;
+
+  // Which annotations this change can touch, and what the store holds for them.
+  const markedIds = markIdsOf(change.blocks);
+  const affected = new Set<string>([...store.blocks.annotationsInBlocks(replacedIds), ...markedIds, ...Object.keys(sentRecords)]);
+  for (const recordId of removed) affected.delete(recordId);
+  const stored = store.annotations.statesOf(id, [...affected, ...removed]);
+  const referenced: Record<string, unknown> = {};
+  for (const recordId of markedIds) {
+    const state = stored.get(recordId);
+    if (state && !removed.has(recordId)) referenced[recordId] = JSON.parse(state.recordJson) as unknown;
+  }
+  const nodes = checkedBlocks(change.blocks, { ...referenced, ...sentRecords });
+  const newBlocks = nodes.map(storedBlockOf);
+  const replaced = store.blocks.byIds(replacedIds);
+  // Blocks replaced by blocks of the same types leave a document the schema accepted; anything else is
+  // checked against the whole order of types.
+  const sameTypes = replaced.length === newBlocks.length && replaced.every((block, index) => block.type === newBlocks[index]!.type);
+  if (!sameTypes) {
+    const types = store.blocks.order(id).types;
+    types.splice(from, to - from, ...newBlocks.map((block) => block.type));
+    checkBlockOrder(types);
+  }
+  const stillMarked = store.blocks.spansOutside(id, [...removed], replacedIds);
+  if (stillMarked.length > 0) {
+    throw new ApiError('invalid_argument', `Marks refer to annotations that do not exist: ${[...new Set(stillMarked.map(({ span }) => span.annotationId))].slice(0, 5).join(', ')}`);
+  }
+  const unknownRemoved = [...removed].filter((recordId) => !stored.has(recordId));
+  if (unknownRemoved.length > 0) throw new ApiError('invalid_argument', `No stored annotation to remove: ${unknownRemoved.slice(0, 5).join(', ')}`);
+
+  // Where the new blocks go: between their neighbours' positions, so no other block row is rewritten.
+  const before = from > 0 ? window.positions[0] : undefined;
+  const after = window.positions[inWindow(to)];
+  let newPositions = positionsBetween(before, after, newBlocks.length);
+  if (!newPositions) {
+    store.blocks.renumber(id);
+    newPositions = positionsBetween(from > 0 ? from - 1 : undefined, after === undefined ? undefined : to, newBlocks.length)!;
+  }
+
+  // Where every affected annotation's words are after the change: spans kept outside the run, and the new ones.
+  const affectedIds = [...affected];
+  const spans = new Map<string, { span: BlockSpan; position: number; blockText: string }[]>(affectedIds.map((recordId) => [recordId, []]));
+  for (const entry of store.blocks.spansOutside(id, affectedIds, replacedIds)) spans.get(entry.span.annotationId)!.push(entry);
+  newBlocks.forEach((block, index) => {
+    for (const span of block.spans) spans.get(span.annotationId)!.push({ span, position: newPositions[index]!, blockText: block.text });
+  });
+
+  const writtenRecords = new Map<string, string>();
+  for (const recordId of affectedIds) {
+    const previous = stored.get(recordId);
+    const record = (sentRecords[recordId] ?? JSON.parse(previous!.recordJson)) as Annotation;
+    const recordSpans = spans.get(recordId)!;
+    const hasWords = recordSpans.some(({ span }) => span.part === 'content');
+    const planned = planRecord(record, hasWords ? quoteOf(recordSpans) : null, previous);
+    if (planned.recordJson !== previous?.recordJson) {
+      store.annotations.upsert(annotationRow(id, planned));
+      writtenRecords.set(recordId, planned.recordJson);
+    } else if (planned.quote !== previous.quote) {
+      store.annotations.setQuote(id, recordId, planned.quote);
+    }
+  }
+
+  store.blocks.remove(replacedIds);
+  newBlocks.forEach((block, index) => store.blocks.insert(id, newPositions[index]!, block));
+  for (const recordId of removed) store.annotations.remove(id, recordId);
+
+  const wordCountDelta = countWords(newBlocks.map((block) => block.text).join(blockSeparator)) - countWords(replaced.map((block) => block.text).join(blockSeparator));
+  const headline = from === 0 && newBlocks[0]?.type === 'headline' ? newBlocks[0].text.trim() || untitledArticleTitle : null;
+  const patch = patchJson(from, to, newBlocks, writtenRecords, [...removed]);
+  const { revision, title } = store.articles.advance({ id, baseRevision, title: headline, wordCountDelta, patchBytes: patch.length, updatedAt: now })!;
+  const summary: RevisionSummary = {
+    removedBlocks: to - from,
+    addedBlocks: newBlocks.length,
+    changedRecords: writtenRecords.size,
+    removedRecords: removed.size,
+    wordCountDelta,
+  };
+  store.revisions.insert({ articleId: id, revision, savedAt: now, savedBy: editorName(store), reason: cause.reason, restoredFrom: cause.restoredFrom ?? null, summary, patchJson: patch });
+  const sinceSnapshot = store.articles.snapshotState(id)!;
+  if (sinceSnapshot.patchBytes >= Math.max(sinceSnapshot.snapshotBytes, minimumSnapshotInterval)) takeSnapshot(store, id, revision);
+  return { revision, updatedAt: now, title };
+}
+
+/**
+ * Positions for `count` blocks strictly between `before` and `after` (either may be missing at an end),
+ * evenly spread; null when floating point leaves no room, and the article's blocks must be renumbered.
+ */
+export function positionsBetween(before: number | undefined, after: number | undefined, count: number): number[] | null {
+  const low = before ?? (after === undefined ? -1 : after - count - 1);
+  const high = after ?? low + count + 1;
+  const positions: number[] = [];
+  let previous = low;
+  for (let index = 1; index <= count; index++) {
+    const position = low + ((high - low) * index) / (count + 1);
+    if (!(position > previous) || !(position < high)) return null;
+    positions.push(position);
+    previous = position;
+  }
+  return positions;
+}
+
+/**
+ * Stores a patch (the blocks and records an editor changed since its last save) on top of `baseRevision`,
+ * in one transaction, as the next revision. A stale revision is a conflict: another window or process saved
+ * first, and nothing is written.
+ */
+export function saveArticlePatch(store: Store, id: string, baseRevision: number, patch: DocumentPatch, now: string, cause: RevisionCause = { reason: 'saved' }): SaveResult {
+  return store.transaction(() => storeChange(store, id, baseRevision, patch, now, cause));
+}
+
+// The change from the stored document to `doc`: the run of blocks whose JSON differs (compared from both
+// ends), and the records whose JSON differs or that went away.
+function changeTo(store: Store, id: string, doc: ProseMirrorNode): BlockChange {
+  const storedBlocks = store.blocks.jsonOf(id);
+  const blocks: string[] = [];
+  doc.forEach((block) => blocks.push(JSON.stringify(block.toJSON())));
+  let from = 0;
+  const shortest = Math.min(storedBlocks.length, blocks.length);
+  while (from < shortest && storedBlocks[from] === blocks[from]) from++;
+  let storedEnd = storedBlocks.length;
+  let end = blocks.length;
+  while (storedEnd > from && end > from && storedBlocks[storedEnd - 1] === blocks[end - 1]) {
+    storedEnd--;
+    end--;
+  }
+  const storedRecords = new Map(store.annotations.recordsOf(id));
+  const records: Record<string, unknown> = {};
+  const current = annotationsOf(doc);
+  for (const [recordId, record] of Object.entries(current)) {
+    if (storedRecords.get(recordId) !== JSON.stringify(record)) records[recordId] = record;
+  }
+  const removedRecordIds = [...storedRecords.keys()].filter((recordId) => !Object.hasOwn(current, recordId));
+  return { from, to: storedEnd, blocks: blocks.slice(from, end).map((json) => JSON.parse(json) as unknown), records, removedRecordIds };
+}
+
+/**
+ * Stores a whole document on top of `baseRevision`, in one transaction: it is compared with the stored one
+ * and only the difference is written, as the next revision. A stale revision is a conflict.
+ */
+export function saveArticleDocument(store: Store, id: string, baseRevision: number, doc: ProseMirrorNode, now: string, cause: RevisionCause = { reason: 'saved' }): SaveResult {
   return store.transaction(() => {
     const storedRevision = store.articles.revision(id);
     if (storedRevision === undefined) throw articleNotFound();
     if (storedRevision !== baseRevision) throw revisionConflict(storedRevision, baseRevision);
-    const stored = store.annotations.statesOf(id);
-    const plan = planAnnotationWrites(id, annotationsOf(doc), text, spans, stored);
-    const revision = store.articles.updateDocument({
+    return storeChange(store, id, baseRevision, changeTo(store, id, doc), now, cause);
+  });
+}
+
+/** Stores a new article at revision 1 with its blocks, spans and annotation rows, in one transaction. */
+export function createArticle(store: Store, article: NewArticle, now: string): ArticleSummary {
+  const id = article.kept?.id ?? newId('art');
+  const blocks: StoredBlock[] = [];
+  article.doc.forEach((block) => blocks.push(storedBlockOf(block)));
+  const spans = new Map<string, { span: BlockSpan; position: number; blockText: string }[]>();
+  blocks.forEach((block, position) => {
+    for (const span of block.spans) spans.set(span.annotationId, [...(spans.get(span.annotationId) ?? []), { span, position, blockText: block.text }]);
+  });
+  const records: AnnotationMap = annotationsOf(article.doc);
+  const headline = article.doc.firstChild?.type.name === 'headline' ? article.doc.firstChild.textContent.trim() : '';
+  const plainText = blocks.map((block) => block.text).join(blockSeparator);
+  return store.transaction(() => {
+    store.articles.insert({
       id,
-      baseRevision,
-      title,
-      docJson: documentJson(doc, plan),
-      plainText: text,
-      wordCount: countWords(text),
-      updatedAt: now,
-    })!;
-    for (const row of plan.upserts) store.annotations.upsert(row);
-    for (const row of plan.moves) store.annotations.move(row);
-    for (const annotationId of plan.removals) store.annotations.remove(id, annotationId);
-    return { revision, updatedAt: now, title };
+      title: headline || untitledArticleTitle,
+      status: article.kept?.status ?? 'draft',
+      source: article.source,
+      importedFrom: article.importedFrom ?? null,
+      plainText,
+      wordCount: countWords(plainText),
+      createdAt: article.kept?.createdAt ?? now,
+      updatedAt: article.kept?.updatedAt ?? now,
+    });
+    for (const [recordId, record] of Object.entries(records)) {
+      const recordSpans = spans.get(recordId) ?? [];
+      const hasWords = recordSpans.some(({ span }) => span.part === 'content');
+      store.annotations.upsert(annotationRow(id, planRecord(record, hasWords ? quoteOf(recordSpans) : null, undefined)));
+    }
+    blocks.forEach((block, index) => store.blocks.insert(id, index, block));
+    const summary: RevisionSummary = { removedBlocks: 0, addedBlocks: blocks.length, changedRecords: Object.keys(records).length, removedRecords: 0, wordCountDelta: 0 };
+    store.revisions.insert({ articleId: id, revision: 1, savedAt: now, savedBy: editorName(store), reason: 'created', restoredFrom: null, summary, patchJson: '{}' });
+    takeSnapshot(store, id, 1);
+    return store.articles.summary(id)!;
   });
 }

@@ -70,7 +70,7 @@ export function rewriteArticleRecords(
     }
     if (!changed) continue;
     const updated = doc.type.create({ ...doc.attrs, annotations: rewritten }, doc.content, doc.marks);
-    saveArticleDocument(store, articleId, article.revision, labels.size > 0 ? relabelMarks(updated, labels) : updated, now);
+    saveArticleDocument(store, articleId, article.revision, labels.size > 0 ? relabelMarks(updated, labels) : updated, now, { reason: 'registry' });
     changedArticleIds.push(articleId);
   }
   return changedArticleIds;
@@ -105,9 +105,9 @@ export function relinkEntity(store: Store, fromId: string, to: { id: string | nu
 /**
  * Points the given links back from entity `fromId` to `toId`, each where it still links to `fromId` (an editor
  * may have relinked or deleted it since), and gives mentions back the type they remembered. The reverse of
- * relinkEntity for exactly the links it moved. Must run inside a store transaction.
+ * relinkEntity for exactly the links it moved (`fromId` null: links a deletion removed). Must run inside a store transaction.
  */
-export function restoreLinks(store: Store, links: readonly MovedLink[], fromId: string, toId: string, now: string): Relinking {
+export function restoreLinks(store: Store, links: readonly MovedLink[], fromId: string | null, toId: string, now: string): Relinking {
   const byArticle = new Map<string, Map<string, MovedLink[]>>();
   for (const link of links) {
     const annotations = byArticle.get(link.articleId) ?? new Map<string, MovedLink[]>();

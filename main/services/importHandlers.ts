@@ -38,7 +38,7 @@ function keptIdentity(store: Store, origin: ImportedArticleOrigin, warnings: str
     updatedAt: isTimestamp(origin.updatedAt) ? origin.updatedAt : undefined,
   };
   if (!keepableArticleId.test(origin.id)) return kept;
-  if (store.articles.revision(origin.id) === undefined) return { ...kept, id: origin.id };
+  if (!store.articles.exists(origin.id)) return { ...kept, id: origin.id };
   warnings.push(`An article with the id ${origin.id} is already in the database, so the imported copy was given a new id.`);
   return kept;
 }

@@ -1,14 +1,18 @@
 import { openDatabase, createStore, type AnnotatorDatabase } from '../store/index';
 import type { ApiHandlers } from './apiDispatch';
+import { startBackupSchedule, type BackupSchedule } from './backupSchedule';
+import { withBusyRetry } from './busyRetry';
 import { createArticleHandlers } from './articleHandlers';
+import { createRevisionHandlers } from './articleRevisions';
 import { seedDemoArticle } from './demoArticle';
 import { createEntityHandlers } from './entityRegistry';
 import { createExportHandlers } from './exportHandlers';
 import { createImportHandlers } from './importHandlers';
-import { createPreferenceHandlers, osUserName } from './preferenceHandlers';
+import { createPreferenceHandlers, osUserName, userNamePreference } from './preferenceHandlers';
 import { createRegistryHandlers } from './registryHandlers';
 import { createSuggestionHandlers } from './suggestionHandlers';
 import { createSuggestionRunner } from './suggestionRunner';
+import { createTrashHandlers } from './trashHandlers';
 
 /** How to open the services. */
 export interface OpenServicesOptions {
@@ -24,6 +28,13 @@ export interface OpenServicesOptions {
 /** The services over one open database, as every host (Electron IPC, loopback HTTP, CLI) uses them. */
 export interface AppServices {
   handlers: ApiHandlers;
+  /**
+   * Backs the database up now and at least daily while the services run (see backupSchedule.ts), beside the
+   * database file. Hosts that keep running (the app, the loopback host) start it; the CLI does not.
+   */
+  startBackups(onError?: (error: unknown) => void): void;
+  /** Stops the backup timer and waits for a backup in progress; `close` does this too. */
+  stopBackups(): Promise<void>;
   /** Closes the database, which checkpoints its WAL so the file is whole; safe to call twice. */
   close(): void;
   db: AnnotatorDatabase;
@@ -36,23 +47,39 @@ export interface AppServices {
 export function openServices(options: OpenServicesOptions): AppServices {
   const db = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
   try {
-    const store = createStore(db);
+    const userName = options.userName ?? osUserName();
+    // Revisions are signed with the user's name, which is the OS account's until the user sets one.
+    const store = createStore(db, { preferences: { [userNamePreference]: userName } });
     if (options.seedDemo) seedDemoArticle(store, new Date().toISOString());
     const suggestionRunner = createSuggestionRunner();
-    const handlers: ApiHandlers = {
+    const handlers: ApiHandlers = withBusyRetry({
       ...createArticleHandlers(store),
+      ...createRevisionHandlers(store),
+      ...createTrashHandlers(store),
       ...createImportHandlers(store, suggestionRunner),
       ...createSuggestionHandlers(store, suggestionRunner),
       ...createExportHandlers(store),
       ...createEntityHandlers(store),
       ...createRegistryHandlers(store),
-      ...createPreferenceHandlers(store, options.userName ?? osUserName()),
+      ...createPreferenceHandlers(store, userName),
+    });
+    let backups: BackupSchedule | null = null;
+    const stopBackups = async () => {
+      backups?.stop();
+      await backups?.idle();
+      backups = null;
     };
     return {
       handlers,
       db,
+      startBackups(onError = (error) => console.error('Backup failed:', error)) {
+        backups ??= startBackupSchedule(db, options.databasePath, onError);
+      },
+      stopBackups,
       close: () => {
         void suggestionRunner.close();
+        backups?.stop();
+        backups = null;
         if (db.open) db.close();
       },
     };

@@ -5,7 +5,8 @@ import { z } from '../../common/zodConfig';
 import type { Store } from '../store/index';
 import type { ApiHandlers } from './apiDispatch';
 
-const userNameKey = 'userName';
+/** The preference key of the name annotations and revisions are signed with. */
+export const userNamePreference = 'userName';
 const suggestionsKey = 'suggestions';
 
 /** The suggestion preferences a desk starts with: suggestions on import and on open, every kind. */
@@ -36,12 +37,12 @@ export function osUserName(): string {
 
 /** The preference methods; `defaultUserName` applies until the user sets a name. */
 export function createPreferenceHandlers(store: Store, defaultUserName: string): Pick<ApiHandlers, 'getPreferences' | 'setPreferences'> {
-  const read = (): Preferences => ({ userName: store.preferences.get(userNameKey) ?? defaultUserName, suggestions: suggestionPreferencesOf(store) });
+  const read = (): Preferences => ({ userName: store.preferences.get(userNamePreference) ?? defaultUserName, suggestions: suggestionPreferencesOf(store) });
   return {
     getPreferences: read,
     setPreferences({ userName, suggestions }) {
       store.transaction(() => {
-        if (userName !== undefined) store.preferences.set(userNameKey, userName);
+        if (userName !== undefined) store.preferences.set(userNamePreference, userName);
         if (suggestions !== undefined) store.preferences.set(suggestionsKey, JSON.stringify({ ...suggestions, kinds: [...new Set(suggestions.kinds)] }));
       });
       return read();

@@ -64,9 +64,12 @@ export function createRegistryHandlers(store: Store): RegistryHandlers {
     deleteEntity({ id }) {
       const now = new Date().toISOString();
       return store.transaction(() => {
-        if (!store.entities.find(id)) throw entityNotFound();
+        const entity = store.entities.find(id);
+        if (!entity) throw entityNotFound();
         const { links } = relinkEntity(store, id, { id: null }, now);
         store.entities.remove(id);
+        // Kept with the links it had, so that restoring it from the trash relinks them.
+        store.entityTrash.insert({ entity, unlinked: links, deletedAt: now });
         return { deleted: true as const, unlinkedMentions: mentionCount(links) };
       });
     },

@@ -1,9 +1,9 @@
-import type { ArticleStatus, ArticleSummary, ImportSource } from '../../common/api';
+import type { ArticleStatus, ArticleSummary, ImportSource, TrashedArticleSummary } from '../../common/api';
 import { formatNames, type FormatName } from '../../common/formats';
 import { contentFingerprint } from './contentFingerprint';
 import type { AnnotatorDatabase } from './database';
 
-/** An article as it is written: the document and what is derived from it. */
+/** An article as it is first written; its blocks, spans and annotation rows are written beside it. */
 export interface ArticleWrite {
   id: string;
   title: string;
@@ -11,21 +11,21 @@ export interface ArticleWrite {
   source: string;
   // Null for an article made in the app.
   importedFrom: ImportSource | null;
-  docJson: string;
+  // The plain text as it arrived: only its fingerprint is stored, to recognise the same story later.
   plainText: string;
   wordCount: number;
   createdAt: string;
   updatedAt: string;
 }
 
-/** A new version of an article's document, accepted only on top of `baseRevision`. */
-export interface DocumentUpdate {
+/** What a save changes on the article row, accepted only on top of `baseRevision`. */
+export interface ArticleAdvance {
   id: string;
   baseRevision: number;
-  title: string;
-  docJson: string;
-  plainText: string;
-  wordCount: number;
+  // Null keeps the stored title: the headline was not part of the change.
+  title: string | null;
+  wordCountDelta: number;
+  patchBytes: number;
   updatedAt: string;
 }
 
@@ -61,13 +61,15 @@ interface SummaryRow {
   suggested_count: number;
 }
 
-interface StoredRow extends SummaryRow {
-  doc_json: string;
+interface RevisionRow {
   revision: number;
+  patch_bytes_since_snapshot: number;
+  snapshot_bytes: number;
 }
 
 // An article is a copy when an article with the same fingerprint arrived before it (a smaller seq).
-const earlierSameText = 'FROM articles o WHERE o.content_fingerprint = a.content_fingerprint AND o.seq < a.seq';
+const earlierSameText = 'FROM articles o WHERE o.content_fingerprint = a.content_fingerprint AND o.seq < a.seq AND o.deleted_at IS NULL';
+// Tag counts are the editor's tags by kind; suggestions still waiting are counted apart.
 const summaryColumns = `
   a.id, a.title, a.status, a.source, a.import_format, a.import_file_name, a.word_count, a.created_at, a.updated_at,
   (SELECT o.id ${earlierSameText} ORDER BY o.seq LIMIT 1) AS original_id,
@@ -115,56 +117,74 @@ function toSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
-// Turns what a user typed into an FTS5 query: every word must occur, each as a prefix, and nothing the user
-// types can be read as FTS5 syntax. Null when the text holds no word at all (then nothing is filtered).
-function articleSearchExpression(query: string): string | null {
-  const words = query.match(/[\p{L}\p{N}\p{M}]+/gu);
-  return words ? words.map((word) => `"${word}"*`).join(' ') : null;
+// Turns what a user typed into FTS5 queries, one per word, each a prefix, so that nothing the user types can be
+// read as FTS5 syntax. The index holds blocks, and an article matches when every word occurs in some block of
+// it (not necessarily the same one), so each word is one query. Empty when the text holds no word at all.
+function articleSearchWords(query: string): string[] {
+  return (query.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).map((word) => `"${word}"*`);
 }
 
-/** The articles table and its search index, behind prepared statements. */
+// Builds the JSON of a whole document from its stored parts without parsing them: records and blocks are
+// already JSON, and a 100,000-word article would take longer to parse and re-serialise than to join.
+function documentJson(records: readonly [string, string][], blocks: readonly string[]): string {
+  const recordMembers = records.map(([id, recordJson]) => `${JSON.stringify(id)}:${recordJson}`).join(',');
+  return `{"type":"doc","attrs":{"annotations":{${recordMembers}}},"content":[${blocks.join(',')}]}`;
+}
+
+/** The articles table, behind prepared statements. Articles in the trash are invisible to everything but the trash. */
 export function createArticlesRepo(db: AnnotatorDatabase) {
   const insertStatement = db.prepare(`
-    INSERT INTO articles (id, title, status, source, import_format, import_file_name, content_fingerprint, doc_json, plain_text, word_count, revision, created_at, updated_at)
-    VALUES (@id, @title, @status, @source, @importFormat, @importFileName, @fingerprint, @docJson, @plainText, @wordCount, 1, @createdAt, @updatedAt)`);
-  const sameTextStatement = db.prepare(`SELECT ${summaryColumns} FROM articles a WHERE a.content_fingerprint = ? ORDER BY a.seq LIMIT 1`);
-  const findStatement = db.prepare(`SELECT ${summaryColumns}, a.doc_json, a.revision FROM articles a WHERE a.id = ?`);
-  const summaryStatement = db.prepare(`SELECT ${summaryColumns} FROM articles a WHERE a.id = ?`);
+    INSERT INTO articles (id, title, status, source, import_format, import_file_name, content_fingerprint, word_count, revision, created_at, updated_at)
+    VALUES (@id, @title, @status, @source, @importFormat, @importFileName, @fingerprint, @wordCount, 1, @createdAt, @updatedAt)`);
+  const sameTextStatement = db.prepare(`SELECT ${summaryColumns} FROM articles a WHERE a.content_fingerprint = ? AND a.deleted_at IS NULL ORDER BY a.seq LIMIT 1`);
+  const findStatement = db.prepare(`SELECT ${summaryColumns}, a.revision FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL`);
+  const summaryStatement = db.prepare(`SELECT ${summaryColumns} FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL`);
+  const recordsStatement = db.prepare('SELECT id, record_json FROM annotations WHERE article_id = ? ORDER BY rowid').raw();
+  const blocksStatement = db.prepare('SELECT block_json FROM article_blocks WHERE article_id = ? ORDER BY position').pluck();
   const listStatement = db.prepare(`
     SELECT ${summaryColumns} FROM articles a
-    WHERE (@status IS NULL OR a.status = @status)
-      AND (@search IS NULL OR a.seq IN (SELECT rowid FROM article_search WHERE article_search MATCH @search))
+    WHERE a.deleted_at IS NULL AND (@status IS NULL OR a.status = @status)
+      AND (@words IS NULL OR NOT EXISTS (
+        SELECT 1 FROM json_each(@words) w
+        WHERE a.id NOT IN (SELECT b.article_id FROM article_blocks b WHERE b.id IN (SELECT rowid FROM block_search WHERE block_search MATCH w.value))))
     ORDER BY a.created_at DESC, a.seq DESC`);
-  const revisionStatement = db.prepare('SELECT revision FROM articles WHERE id = ?').pluck();
-  const updateDocumentStatement = db.prepare(`
+  const revisionStatement = db.prepare('SELECT revision, patch_bytes_since_snapshot, snapshot_bytes FROM articles WHERE id = ? AND deleted_at IS NULL');
+  const advanceStatement = db.prepare(`
     UPDATE articles
-    SET title = @title, doc_json = @docJson, plain_text = @plainText, word_count = @wordCount,
-        revision = revision + 1, updated_at = @updatedAt
-    WHERE id = @id AND revision = @baseRevision
-    RETURNING revision`).pluck();
-  const setStatusStatement = db.prepare('UPDATE articles SET status = ?, updated_at = ? WHERE id = ?');
-  const removeStatement = db.prepare('DELETE FROM articles WHERE id = ?');
+    SET title = coalesce(@title, title), word_count = word_count + @wordCountDelta, revision = revision + 1, updated_at = @updatedAt,
+        patch_bytes_since_snapshot = patch_bytes_since_snapshot + @patchBytes
+    WHERE id = @id AND revision = @baseRevision AND deleted_at IS NULL
+    RETURNING revision, title`);
+  const snapshotTakenStatement = db.prepare('UPDATE articles SET patch_bytes_since_snapshot = 0, snapshot_bytes = ? WHERE id = ?');
+  const setStatusStatement = db.prepare('UPDATE articles SET status = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL');
+  const trashStatement = db.prepare('UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
+  const untrashStatement = db.prepare('UPDATE articles SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL');
+  const trashListStatement = db.prepare(`SELECT ${summaryColumns}, a.deleted_at FROM articles a WHERE a.deleted_at IS NOT NULL ORDER BY a.deleted_at DESC, a.seq DESC`);
+  const emptyTrashStatement = db.prepare('DELETE FROM articles WHERE deleted_at IS NOT NULL');
   const countStatement = db.prepare('SELECT count(*) FROM articles').pluck();
+  const existsStatement = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
 
   return {
-    /** Stores a new article at revision 1. */
-    insert({ importedFrom, ...article }: ArticleWrite): void {
+    /** Stores a new article row at revision 1 (its blocks and annotations are written separately). */
+    insert({ importedFrom, plainText, ...article }: ArticleWrite): void {
       insertStatement.run({
         ...article,
         importFormat: importedFrom === null ? null : importedFrom.kind === 'pasted' ? 'plaintext' : importedFrom.format,
         importFileName: importedFrom?.kind === 'file' ? importedFrom.fileName : null,
-        fingerprint: contentFingerprint(article.plainText),
+        fingerprint: contentFingerprint(plainText),
       });
     },
-    /** The earliest stored article whose text, as it arrived, is this plain text (see contentFingerprint), if any. */
+    /** The earliest stored article (outside the trash) whose text, as it arrived, is this plain text, if any. */
     findSameText(plainText: string): ArticleSummary | undefined {
       const row = sameTextStatement.get(contentFingerprint(plainText)) as SummaryRow | undefined;
       return row && toSummary(row);
     },
-    /** The whole stored article, or undefined when there is none with this id. */
+    /** The whole stored article, or undefined when there is none with this id (or it is in the trash). */
     find(id: string): StoredArticle | undefined {
-      const row = findStatement.get(id) as StoredRow | undefined;
-      return row && { ...toSummary(row), docJson: row.doc_json, revision: row.revision };
+      const row = findStatement.get(id) as (SummaryRow & { revision: number }) | undefined;
+      if (!row) return undefined;
+      const docJson = documentJson(recordsStatement.all(id) as [string, string][], blocksStatement.all(id) as string[]);
+      return { ...toSummary(row), docJson, revision: row.revision };
     },
     /** The article as the library lists it, or undefined when there is none with this id. */
     summary(id: string): ArticleSummary | undefined {
@@ -173,27 +193,52 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
     },
     /** Articles matching the filter, newest first. */
     list(filter: ArticleFilter): ArticleSummary[] {
-      const search = filter.query ? articleSearchExpression(filter.query) : null;
-      const rows = listStatement.all({ status: filter.status ?? null, search }) as SummaryRow[];
+      const words = filter.query ? articleSearchWords(filter.query) : [];
+      const rows = listStatement.all({ status: filter.status ?? null, words: words.length > 0 ? JSON.stringify(words) : null }) as SummaryRow[];
       return rows.map(toSummary);
     },
     /** The stored revision, or undefined when there is no such article. */
     revision(id: string): number | undefined {
-      return revisionStatement.get(id) as number | undefined;
+      return (revisionStatement.get(id) as RevisionRow | undefined)?.revision;
     },
-    /** Writes a new document if the stored revision is still `baseRevision`; returns the new revision, or undefined. */
-    updateDocument(update: DocumentUpdate): number | undefined {
-      return updateDocumentStatement.get(update) as number | undefined;
+    /** The size of the article's newest snapshot and of the patches written since, or undefined without such an article. */
+    snapshotState(id: string): { patchBytes: number; snapshotBytes: number } | undefined {
+      const row = revisionStatement.get(id) as RevisionRow | undefined;
+      return row && { patchBytes: row.patch_bytes_since_snapshot, snapshotBytes: row.snapshot_bytes };
+    },
+    /** Moves the article to its next revision if the stored one is still `baseRevision`; returns it and the title, or undefined. */
+    advance(update: ArticleAdvance): { revision: number; title: string } | undefined {
+      return advanceStatement.get(update) as { revision: number; title: string } | undefined;
+    },
+    /** Records that a snapshot of the current document, `bytes` long, was just written. */
+    snapshotTaken(id: string, bytes: number): void {
+      snapshotTakenStatement.run(bytes, id);
     },
     /** Changes the workflow status; false when there is no such article. */
     setStatus(id: string, status: ArticleStatus, updatedAt: string): boolean {
       return setStatusStatement.run(status, updatedAt, id).changes === 1;
     },
-    /** Deletes the article and, by cascade, its annotations; false when there was no such article. */
-    remove(id: string): boolean {
-      return removeStatement.run(id).changes === 1;
+    /** Moves an article to the trash, keeping everything; false when there is no such article outside the trash. */
+    trash(id: string, deletedAt: string): boolean {
+      return trashStatement.run(deletedAt, id).changes === 1;
     },
-    /** How many articles the database holds. */
+    /** Takes an article out of the trash; false when it is not there. */
+    untrash(id: string): boolean {
+      return untrashStatement.run(id).changes === 1;
+    },
+    /** The articles in the trash, most recently deleted first. */
+    trashed(): TrashedArticleSummary[] {
+      return (trashListStatement.all() as (SummaryRow & { deleted_at: string })[]).map((row) => ({ ...toSummary(row), deletedAt: row.deleted_at }));
+    },
+    /** Deletes every trashed article for good; returns how many. */
+    emptyTrash(): number {
+      return emptyTrashStatement.run().changes;
+    },
+    /** Whether an article with this id is stored, in the trash or not: ids are never reused. */
+    exists(id: string): boolean {
+      return existsStatement.get(id) !== undefined;
+    },
+    /** How many articles the database holds, the trash included. */
     count(): number {
       return countStatement.get() as number;
     },

@@ -11,6 +11,8 @@ export interface OpenDatabaseOptions {
   // A better-sqlite3 addon built for the running ABI: Electron's main process needs one built for Electron,
   // while tests and the CLI run on Node and use the build in node_modules.
   nativeBinding?: string;
+  // How long one statement waits for another connection's lock; migrations at start-up may pass longer.
+  busyTimeoutMs?: number;
 }
 
 /**
@@ -24,10 +26,14 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): A
   try {
     // Connection settings, not file writes: safe before the version check.
     db.pragma('foreign_keys = ON');
+    // Opening waits as long as it must: another process may be migrating the same file.
     db.pragma('busy_timeout = 5000');
     applyMigrations(db, loadMigrations());
     // Switching to WAL rewrites the file header, so it waits until the migrations have accepted the file.
     db.pragma('journal_mode = WAL');
+    // Then short: better-sqlite3 blocks the event loop while SQLite waits for a lock, so the services retry
+    // busy calls between turns of the event loop instead (main/services/busyRetry.ts).
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 50}`);
     return db;
   } catch (error) {
     db.close();

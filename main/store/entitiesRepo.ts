@@ -2,6 +2,7 @@ import type { RegistryName } from '../../common/suggestions/types';
 import { entityTypes, type AnnotationStatus, type EntityType } from '../../common/annotation';
 import type { EntityRecord, EntityTypeCount, EntityWithCounts } from '../../common/api';
 import { entityLookupKey } from '../../common/entityNames';
+import { articleTextLayout } from './articleTextLayout';
 import type { AnnotatorDatabase } from './database';
 
 /** Which entities the registry lists. */
@@ -49,8 +50,10 @@ interface MentionRow {
   article_id: string;
   id: string;
   quote: string;
-  start_offset: number;
-  end_offset: number;
+  // The first content span: its block's position and offsets in that block; null when the mention has no words.
+  position: number | null;
+  start_offset: number | null;
+  end_offset: number | null;
   status: AnnotationStatus;
 }
 
@@ -77,9 +80,11 @@ const entityColumns = `
   (SELECT json_group_array(alias) FROM (SELECT alias FROM entity_aliases WHERE entity_id = e.id ORDER BY rowid)) AS aliases_json`;
 
 // Attribution speakers share the entity_id column, so mentions are the rows of kind 'entity' only.
+// Articles in the trash keep their links (restoring them brings the links back) but count for nothing.
+const notTrashed = 'article_id NOT IN (SELECT id FROM articles WHERE deleted_at IS NOT NULL)';
 const countColumns = `
-  (SELECT count(*) FROM annotations WHERE entity_id = e.id AND kind = 'entity') AS mention_count,
-  (SELECT count(DISTINCT article_id) FROM annotations WHERE entity_id = e.id AND kind = 'entity') AS article_count`;
+  (SELECT count(*) FROM annotations WHERE entity_id = e.id AND kind = 'entity' AND ${notTrashed}) AS mention_count,
+  (SELECT count(DISTINCT article_id) FROM annotations WHERE entity_id = e.id AND kind = 'entity' AND ${notTrashed}) AS article_count`;
 
 function withCounts(row: EntityRowWithCounts): EntityWithCounts {
   return { ...toEntity(row), mentionCount: row.mention_count, articleCount: row.article_count };
@@ -127,18 +132,30 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
   const articlesPerTypeStatement = db.prepare(`
     SELECT ${typeExpression} AS type, count(DISTINCT a.article_id) AS n
     FROM annotations a JOIN entities e ON e.id = a.entity_id
-    WHERE a.kind = 'entity'
+    WHERE a.kind = 'entity' AND a.${notTrashed}
     GROUP BY 1`);
   // Newest article first, as the library lists them; mentions in text order, those without words last.
   const mentionsStatement = db.prepare(`
-    SELECT a.article_id, a.id, a.quote, a.start_offset, a.end_offset, a.status
-    FROM annotations a JOIN articles ar ON ar.id = a.article_id
-    WHERE a.entity_id = ? AND a.kind = 'entity'
-    ORDER BY ar.created_at DESC, ar.seq DESC, a.start_offset < 0, a.start_offset, a.id`);
+    SELECT m.article_id, m.id, m.quote, m.status, b.position, s.start_offset, s.end_offset
+    FROM annotations m JOIN articles ar ON ar.id = m.article_id
+    LEFT JOIN annotation_spans s ON s.rowid = (
+      SELECT s2.rowid FROM annotation_spans s2 JOIN article_blocks b2 ON b2.id = s2.block_id
+      WHERE s2.article_id = m.article_id AND s2.annotation_id = m.id AND s2.part = 'content'
+      ORDER BY b2.position, s2.start_offset LIMIT 1)
+    LEFT JOIN article_blocks b ON b.id = s.block_id
+    WHERE m.entity_id = ? AND m.kind = 'entity' AND ar.deleted_at IS NULL
+    ORDER BY ar.created_at DESC, ar.seq DESC, b.position IS NULL, b.position, s.start_offset, m.id`);
   // One row per article, however many mentions it holds: the plain text is read once.
   const mentioningArticlesStatement = db.prepare(`
-    SELECT id, title, plain_text AS plainText FROM articles
-    WHERE id IN (SELECT article_id FROM annotations WHERE entity_id = ? AND kind = 'entity')`);
+    SELECT id, title FROM articles
+    WHERE deleted_at IS NULL AND id IN (SELECT article_id FROM annotations WHERE entity_id = ? AND kind = 'entity')`);
+  const blockTextsStatement = db.prepare('SELECT position, plain_text FROM article_blocks WHERE article_id = ? ORDER BY position').raw();
+  // The article's text, and where the block at each stored position starts in it.
+  const layoutOf = (articleId: string) => {
+    const rows = blockTextsStatement.all(articleId) as [number, string][];
+    const layout = articleTextLayout(rows.map(([, text]) => text));
+    return { text: layout.text, startAt: new Map(rows.map(([position], index) => [position, layout.blockStarts[index]!])) };
+  };
 
   function insertAliases(entityId: string, aliases: readonly string[]): void {
     for (const alias of aliases) insertAliasStatement.run(entityId, alias, entityLookupKey(alias));
@@ -222,14 +239,18 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
     },
     /** Every mention of an entity (attribution speakers excluded), newest article first, in text order. */
     mentions(entityId: string): StoredMention[] {
-      return (mentionsStatement.all(entityId) as MentionRow[]).map((row) => ({
-        articleId: row.article_id,
-        annotationId: row.id,
-        quote: row.quote,
-        start: row.start_offset,
-        end: row.end_offset,
-        status: row.status,
-      }));
+      const layouts = new Map<string, ReturnType<typeof layoutOf>>();
+      return (mentionsStatement.all(entityId) as MentionRow[]).map((row) => {
+        let start = -1;
+        let end = -1;
+        if (row.position !== null && row.start_offset !== null && row.end_offset !== null) {
+          const layout = layouts.get(row.article_id) ?? layoutOf(row.article_id);
+          layouts.set(row.article_id, layout);
+          start = layout.startAt.get(row.position)! + row.start_offset;
+          end = layout.startAt.get(row.position)! + row.end_offset;
+        }
+        return { articleId: row.article_id, annotationId: row.id, quote: row.quote, start, end, status: row.status };
+      });
     },
     /** Every entity's id, type, name and aliases: the registry as a gazetteer for suggestions. */
     registryNames(): RegistryName[] {
@@ -242,7 +263,10 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
     },
     /** The articles that mention an entity, each once with its plain text. */
     mentioningArticles(entityId: string): MentioningArticle[] {
-      return mentioningArticlesStatement.all(entityId) as MentioningArticle[];
+      return (mentioningArticlesStatement.all(entityId) as { id: string; title: string }[]).map((article) => ({
+        ...article,
+        plainText: layoutOf(article.id).text,
+      }));
     },
   };
 }

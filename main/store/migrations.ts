@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { registerStoreFunctions } from './contentFingerprint';
+import { migrationSteps as knownSteps, type MigrationStep } from './migrationSteps';
 import { findMigrationsDirectory } from './migrationsDirectory';
 
 /** One numbered schema change, read from `NNNN_name.sql`. */
@@ -94,7 +95,12 @@ function recordedMigrations(db: Database, known: readonly Migration[]): Recorded
  * a database from a newer version, one whose recorded migrations differ from ours, and another program's
  * database. Returns the versions it applied.
  */
-export function applyMigrations(db: Database, migrations: readonly Migration[], now: () => string = () => new Date().toISOString()): number[] {
+export function applyMigrations(
+  db: Database,
+  migrations: readonly Migration[],
+  now: () => string = () => new Date().toISOString(),
+  steps: Readonly<Record<number, MigrationStep>> = knownSteps,
+): number[] {
   // Migrations may call the store's own SQL functions (0004 fills content fingerprints).
   registerStoreFunctions(db);
   const migrate = db.transaction(() => {
@@ -106,6 +112,7 @@ export function applyMigrations(db: Database, migrations: readonly Migration[], 
     for (const migration of pending) {
       try {
         db.exec(migration.sql);
+        steps[migration.version]?.(db, now());
       } catch (error) {
         throw new Error(`Database migration ${String(migration.version).padStart(4, '0')}_${migration.name} failed: ${(error as Error).message}`);
       }

@@ -11,6 +11,7 @@ import { median, percentile, printTable, type BenchRow } from './stats';
 import { benchRegistry } from './registryBench';
 import { benchExchange } from './exchangeBench';
 import { importedArticle } from '../support/importedArticle';
+import { benchSaves } from './saveBench';
 
 const words = 100_000;
 const annotations = 10_000;
@@ -196,6 +197,8 @@ async function main(): Promise<void> {
   } finally {
     await session.close();
   }
+
+  await benchSaves();
 
   const registry = await benchRegistry();
   console.log('\nRegistry: 5,000 entities, 10,000 mentions over 200 articles (Node, services on SQLite)');

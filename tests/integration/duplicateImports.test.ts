@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleSummary, DuplicateFound, ImportReply } from '../../common/api';
-import { parseArticleDocument } from '../../common/articleText';
+import { articleText, parseArticleDocument } from '../../common/articleText';
 import { openServices, type AppServices } from '../../main/services/index';
 import { applyMigrations, loadMigrations } from '../../main/store/migrations';
 import { importedArticle } from '../support/importedArticle';
@@ -113,7 +113,7 @@ describe('a database from before fingerprints (version 0003)', () => {
     const scratch = openServices({ databasePath: join(temp.dir, 'scratch.sqlite') });
     const imported = importedArticle(await scratch.handlers.importFile({ fileName: 'ferry.txt', bytesBase64: Buffer.from(story).toString('base64') }));
     const stored = await scratch.handlers.getArticle({ id: imported.id });
-    const plainText = scratch.db.prepare('SELECT plain_text FROM articles WHERE id = ?').pluck().get(imported.id) as string;
+    const plainText = articleText(parseArticleDocument(stored.doc)).text;
     scratch.close();
     insert.run('art_old_a', JSON.stringify(stored.doc), plainText, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z');
     insert.run('art_old_b', JSON.stringify(stored.doc), plainText, '2020-01-02T00:00:00Z', '2020-01-02T00:00:00Z');

@@ -5,7 +5,7 @@ import type { AnnotationMap, AttributionAnnotation } from '../../common/annotati
 import type { EntityDetail, EntityRecord, EntityTypeCount, EntityWithCounts, ResolvedEntity } from '../../common/api';
 import { parseArticleDocument } from '../../common/articleText';
 import { openServices } from '../../main/services/index';
-import { createStore } from '../../main/store/index';
+import { createStore, listAnnotations } from '../../main/store/index';
 import { applyMigrations, loadMigrations } from '../../main/store/migrations';
 import { documentRecords, expectRowsMatchDocument, openRegistryTestServices, type RegistryTestServices } from './registryFixtures';
 import { articleJson, attributionRecord, entityRecord, makeTempDir } from './storeFixtures';
@@ -261,7 +261,7 @@ describe('updateEntity changing the type', () => {
       for (const mark of node.marks) labels.add(String(mark.attrs.label));
     });
     expect([...labels]).toEqual(['place']);
-    expect(createStore(registry.services.db).annotations.listForArticle(article.id)[0]!.label).toBe('place');
+    expect(listAnnotations(createStore(registry.services.db), article.id)[0]!.label).toBe('place');
     // A change of anything but the type leaves the articles alone.
     await registry.call('updateEntity', { id: ghouta.id, description: 'Farmland around Damascus' });
     expect((await documentRecords(registry, article.id)).revision).toBe(2);

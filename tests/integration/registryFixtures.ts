@@ -6,7 +6,7 @@ import { parseArticleDocument } from '../../common/articleText';
 import { dispatchApiCall } from '../../main/services/apiDispatch';
 import { createArticle } from '../../main/services/articleWriter';
 import { openServices, type AppServices } from '../../main/services/index';
-import { createStore } from '../../main/store/index';
+import { createStore, listAnnotations } from '../../main/store/index';
 import { articleJson, makeTempDir, valueOf, type TestBlock } from './storeFixtures';
 
 /** Shared helpers of the registry integration tests: services on a temp file, calls, and the two copies of a record. */
@@ -64,7 +64,7 @@ function rowLinks(record: Annotation): { entityId: string | null; mediumEntityId
  */
 export async function expectRowsMatchDocument(registry: RegistryTestServices, articleId: string): Promise<AnnotationMap> {
   const { records } = await documentRecords(registry, articleId);
-  const rows = createStore(registry.services.db).annotations.listForArticle(articleId);
+  const rows = listAnnotations(createStore(registry.services.db), articleId);
   expect(rows.map((row) => row.id).sort()).toEqual(Object.keys(records).sort());
   for (const row of rows) {
     const record = records[row.id]!;

@@ -59,4 +59,67 @@ describe('saving only what changed (document patches)', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     expect((await services.handlers.getArticle({ id: article.id })).revision).toBe(article.revision);
   });
+
+  it('keeps block order through many inserts at one place, renumbering when no room is left between neighbours', async () => {
+    const article = await setUp();
+    let revision = article.revision;
+    // Each insert goes right after the headline, halving the room before the next block: floating point
+    // runs out after about fifty, and the store must renumber rather than misorder.
+    for (let insert = 0; insert < 80; insert++) {
+      const block = { type: 'paragraph', content: [{ type: 'text', text: `Inserted ${insert}.` }] };
+      revision = valueOf<SaveResult>(
+        await dispatchApiCall(services.handlers, 'saveArticle', { id: article.id, baseRevision: revision, patch: { from: 1, to: 1, blocks: [block], records: {}, removedRecordIds: [] } }),
+      ).revision;
+    }
+    const stored = await services.handlers.getArticle({ id: article.id });
+    const texts = (stored.doc as { content: { content?: { text: string }[] }[] }).content.map((block) => block.content?.[0]?.text ?? '');
+    expect(texts.slice(1, 81)).toEqual(Array.from({ length: 80 }, (_, index) => `Inserted ${79 - index}.`));
+    expect(texts.slice(81)).toEqual(['First paragraph.', 'Second paragraph.', 'Third paragraph.']);
+    expect(stored.wordCount).toBe(article.wordCount + 160);
+    // Every revision on the way is still rebuilt in its order.
+    const middle = (await services.handlers.getRevision({ id: article.id, revision: article.revision + 60 })).doc as { content: { content?: { text: string }[] }[] };
+    expect(middle.content[1]!.content![0]!.text).toBe('Inserted 59.');
+    expect(middle.content).toHaveLength(4 + 60);
+  });
+
+  it('refuses a patch that would leave marks without records, blocks out of order or records it cannot remove', async () => {
+    const article = await setUp();
+    const now = new Date().toISOString();
+    const record = { id: 'tag1', kind: 'entity', entityType: 'place', entityId: null, status: 'accepted', author: 't', createdAt: now, updatedAt: now, note: '', quote: 'First' };
+    const tagged = { type: 'paragraph', content: [{ type: 'text', text: 'First', marks: [{ type: 'annotation', attrs: { id: 'tag1', kind: 'entity', label: 'place', part: 'content' } }] }, { type: 'text', text: ' paragraph.' }] };
+    const saved = valueOf<SaveResult>(
+      await dispatchApiCall(services.handlers, 'saveArticle', { id: article.id, baseRevision: article.revision, patch: { from: 1, to: 2, blocks: [tagged], records: { tag1: record }, removedRecordIds: [] } }),
+    );
+    const base = { id: article.id, baseRevision: saved.revision };
+    const refusals = [
+      // The record goes while its mark stays in an unchanged block.
+      { from: 3, to: 4, blocks: [], records: {}, removedRecordIds: ['tag1'] },
+      // A headline in the middle of the body.
+      { from: 2, to: 3, blocks: [{ type: 'headline', content: [{ type: 'text', text: 'Second headline' }] }], records: {}, removedRecordIds: [] },
+      // The document would be left without its headline.
+      { from: 0, to: 1, blocks: [], records: {}, removedRecordIds: [] },
+      // A record that is not stored.
+      { from: 2, to: 2, blocks: [], records: {}, removedRecordIds: ['never_stored'] },
+      // An invalid record.
+      { from: 2, to: 2, blocks: [], records: { bad: { ...record, id: 'bad', entityType: 'alien' } }, removedRecordIds: [] },
+    ];
+    for (const patch of refusals) {
+      expect(await dispatchApiCall(services.handlers, 'saveArticle', { ...base, patch }, () => undefined)).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    }
+    const stored = await services.handlers.getArticle({ id: article.id });
+    expect(stored.revision).toBe(saved.revision);
+    expect((stored.doc as { attrs: { annotations: Record<string, unknown> } }).attrs.annotations).toEqual({ tag1: record });
+
+    // Deleting the tagged words but keeping the record flags it for review, keeping its last words.
+    const untagged = { type: 'paragraph', content: [{ type: 'text', text: 'Words replaced.' }] };
+    const flagged = valueOf<SaveResult>(await dispatchApiCall(services.handlers, 'saveArticle', { ...base, patch: { from: 1, to: 2, blocks: [untagged], records: {}, removedRecordIds: [] } }));
+    const afterFlag = await services.handlers.getArticle({ id: article.id });
+    expect((afterFlag.doc as { attrs: { annotations: Record<string, unknown> } }).attrs.annotations.tag1).toMatchObject({ status: 'needs_review', quote: 'First' });
+    expect(afterFlag.tagCounts.needsReview).toBe(1);
+
+    // Removing the record is then a valid change; its row goes with it.
+    const removed = await dispatchApiCall(services.handlers, 'saveArticle', { id: article.id, baseRevision: flagged.revision, patch: { from: 1, to: 1, blocks: [], records: {}, removedRecordIds: ['tag1'] } });
+    expect(removed).toMatchObject({ ok: true });
+    expect(services.db.prepare('SELECT count(*) FROM annotations').pluck().get()).toBe(0);
+  });
 });

@@ -44,12 +44,13 @@ describe('openDatabase on an empty folder', () => {
     const db = track(openDatabase(path));
 
     expect(recordedVersions(db).map(({ version, name }) => ({ version, name }))).toEqual(known.map(({ version, name }) => ({ version, name })));
-    expect(tableNames(db)).toEqual(expect.arrayContaining(['articles', 'annotations', 'entities', 'entity_aliases', 'preferences', 'schema_migrations', 'article_search']));
+    expect(tableNames(db)).toEqual(expect.arrayContaining(['articles', 'article_blocks', 'annotations', 'annotation_spans', 'article_revisions', 'article_snapshots', 'entities', 'entity_aliases', 'entity_trash', 'preferences', 'schema_migrations', 'block_search']));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
-    expect(() => db.prepare("INSERT INTO annotations (article_id, id, kind, status, label, quote, start_offset, end_offset, spans_json, record_json, author, created_at, updated_at) VALUES ('no-such-article', 'a', 'entity', 'accepted', 'person', '', -1, -1, '[]', '{}', '', '', '')").run()).toThrow(/FOREIGN KEY/);
-    expect(() => db.prepare("INSERT INTO articles (id, title, status, doc_json, plain_text, created_at, updated_at) VALUES ('a', 't', 'published', '{}', '', '', '')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO annotations (article_id, id, kind, status, label, quote, record_json, author, created_at, updated_at) VALUES ('no-such-article', 'a', 'entity', 'accepted', 'person', '', '{}', '', '', '')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO articles (id, title, status, created_at, updated_at) VALUES ('a', 't', 'published', '', '')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO article_blocks (article_id, position, type, block_json, plain_text) VALUES ('no-such-article', 0, 'paragraph', '{}', '')").run()).toThrow(/FOREIGN KEY/);
   });
 
   it('applies nothing the second time it opens the same file', () => {
@@ -68,8 +69,11 @@ describe('upgrading an older database', () => {
     const old = new Database(path);
     expect(applyMigrations(old, known.slice(0, 1))).toEqual([1]);
     old.prepare(
-      "INSERT INTO articles (id, title, doc_json, plain_text, word_count, created_at, updated_at) VALUES ('art_old', 'Harbour dredging resumes', '{}', 'Dredgers returned to the harbour mouth on Monday.', 8, '2023-05-01T00:00:00Z', '2023-05-01T00:00:00Z')",
-    ).run();
+      "INSERT INTO articles (id, title, doc_json, plain_text, word_count, created_at, updated_at) VALUES ('art_old', 'Harbour dredging resumes', ?, 'Harbour dredging resumes\n\nDredgers returned to the harbour mouth on Monday.', 11, '2023-05-01T00:00:00Z', '2023-05-01T00:00:00Z')",
+    ).run(JSON.stringify({ type: 'doc', content: [
+      { type: 'headline', content: [{ type: 'text', text: 'Harbour dredging resumes' }] },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Dredgers returned to the harbour mouth on Monday.' }] },
+    ] }));
     old.close();
 
     const db = track(openDatabase(path));
