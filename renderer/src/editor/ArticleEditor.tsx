@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
+import { onMenuCommand } from '../api/client';
+import { waitingSuggestionIds } from '../../../common/editor/suggestionCommands';
 import type { AnnotatorApi } from '../../../common/api';
 import type { Annotation, AnnotationMap } from '../../../common/annotation';
 import { spanText } from '../../../common/articleText';
@@ -63,6 +65,16 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
     return spans.filter((span) => span.part === 'cue').map((span) => ({ from: span.from, to: span.to, words: plainText.text.slice(span.start, span.end) }));
   }, [plainText, selectedId]);
 
+  const records = state ? annotationMapOf(state) : noAnnotations;
+  const waitingSuggestions = useMemo(() => waitingSuggestionIds(records).length, [records]);
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command.type === 'suggest-annotations') void controller?.suggestNow();
+      }),
+    [controller],
+  );
+
   const selectedEntityId = selected?.kind === 'entity' ? selected.entityId : null;
   useEffect(() => {
     if (selectedEntityId) controller?.loadEntity(selectedEntityId);
@@ -82,6 +94,10 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
         onMarkCue: () => controller.runShortcut('markCue'),
         onAddSpan: () => controller.runShortcut('addSpan'),
         onReturnToText: controller.returnToText,
+        onAcceptSuggestion: () => void controller.acceptSelectedSuggestion(),
+        onRejectSuggestion: controller.rejectSelectedSuggestion,
+        onAcceptSameName: () => void controller.acceptSameName(),
+        onAcceptSameKind: () => void controller.acceptSameKind(),
       },
     [controller],
   );
@@ -91,7 +107,7 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
 
   return (
     <div className="editor-screen">
-      <EditorHeader api={api} controller={controller} snapshot={snapshot} onClose={onClose} />
+      <EditorHeader api={api} controller={controller} snapshot={snapshot} waitingSuggestions={waitingSuggestions} onClose={onClose} />
       <div className="editor-body">
         <main className="editor-main">
           <Toolbar
@@ -100,6 +116,8 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
             onRedo={() => controller?.redo()}
             canUndo={state !== null && undoDepth(state) > 0}
             canRedo={state !== null && redoDepth(state) > 0}
+            onSuggest={() => void controller?.suggestNow()}
+            suggesting={snapshot?.suggesting ?? false}
           />
           <Legend />
           <div className="editor-text-area">
