@@ -6,6 +6,7 @@ import { relabelledMark } from '../model/marks';
 import { rejectionKeyOf } from '../model/suggestions';
 import type { Command } from './annotationCommands';
 import type { AnnotationRange } from './annotationRanges';
+import { AnnotationMarksStep, type MarkChange } from './annotationMarksStep';
 import { annotationMapOf, setAnnotationRecords } from './annotationRecords';
 
 /**
@@ -132,12 +133,12 @@ export function acceptSuggestions(ids: readonly string[], acceptance: Acceptance
     const waiting = ids.filter((id) => records[id]?.status === 'suggested');
     if (waiting.length === 0) return false;
     if (dispatch) {
-      const tr = state.tr;
       const ranges = rangesOf(state.doc, new Set(waiting));
       const changes = waiting.map((id) => ({ id, record: acceptedRecord(records[id]!, acceptance) }));
-      for (const { id, record } of changes) {
-        for (const range of ranges.get(id) ?? []) tr.removeMark(range.from, range.to, range.mark).addMark(range.from, range.to, relabelledMark(range.mark, record));
-      }
+      const marks: MarkChange[] = changes.flatMap(({ id, record }) =>
+        (ranges.get(id) ?? []).map((range) => ({ from: range.from, to: range.to, remove: range.mark, add: relabelledMark(range.mark, record) })),
+      );
+      const tr = marks.length > 0 ? state.tr.step(new AnnotationMarksStep(marks)) : state.tr;
       dispatch(closeHistory(setAnnotationRecords(state, tr, changes)));
     }
     return true;
@@ -154,9 +155,9 @@ export function rejectSuggestions(ids: readonly string[]): Command {
     const waiting = ids.filter((id) => records[id]?.status === 'suggested');
     if (waiting.length === 0) return false;
     if (dispatch) {
-      const tr = state.tr;
       const ranges = rangesOf(state.doc, new Set(waiting));
-      for (const id of waiting) for (const range of ranges.get(id) ?? []) tr.removeMark(range.from, range.to, range.mark);
+      const marks: MarkChange[] = waiting.flatMap((id) => (ranges.get(id) ?? []).map((range) => ({ from: range.from, to: range.to, remove: range.mark, add: null })));
+      const tr = marks.length > 0 ? state.tr.step(new AnnotationMarksStep(marks)) : state.tr;
       dispatch(closeHistory(setAnnotationRecords(state, tr, waiting.map((id) => ({ id, record: null })))));
     }
     return true;

@@ -1,8 +1,9 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import type { Mappable } from 'prosemirror-transform';
+import type { Mapping } from 'prosemirror-transform';
 import type { Annotation, AnnotationKind } from '../annotation';
 import type { ArticleText } from '../articleText';
 import { annotationMark } from '../model/marks';
+import { AnnotationMarksStep } from './annotationMarksStep';
 import type { PlacedAnnotation, PlacedSpan } from '../model/suggestions';
 import type { Command } from './annotationCommands';
 import { annotationMapOf, setAnnotationRecords } from './annotationRecords';
@@ -17,17 +18,31 @@ import { annotationMapOf, setAnnotationRecords } from './annotationRecords';
 export interface SuggestionReading {
   doc: ProseMirrorNode;
   text: ArticleText;
-  mapping: Mappable;
+  mapping: Mapping;
+}
+
+// Where the edits since the reading changed the document, in today's positions: usually a few keystrokes' worth.
+function changedRanges(mapping: Mapping): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  mapping.maps.forEach((map, index) => {
+    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      const rest = mapping.slice(index + 1);
+      ranges.push([rest.map(newStart, -1), rest.map(newEnd, 1)]);
+    });
+  });
+  return ranges;
 }
 
 // A span carried to the current document, or null when its words were deleted or changed.
-function mappedSpan(span: PlacedSpan, reading: SuggestionReading, doc: ProseMirrorNode): PlacedSpan | null {
+function mappedSpan(span: PlacedSpan, reading: SuggestionReading, doc: ProseMirrorNode, changed: ReadonlyArray<[number, number]>): PlacedSpan | null {
   const start = reading.mapping.mapResult(span.from, 1);
   const end = reading.mapping.mapResult(span.to, -1);
   if (start.deletedAfter || end.deletedBefore) return null;
   const { pos: from } = start;
   const { pos: to } = end;
   if (to - from !== span.to - span.from || to > doc.content.size) return null;
+  // Words no edit reached are the words the pipeline read; reading the text again for each would cost a pass over the article.
+  if (!changed.some(([start, stop]) => start < to && stop > from)) return { from, to, part: span.part };
   const words = doc.textBetween(from, to);
   // Equal length and equal text within one block: the same words, not text typed into them or across a block break.
   if (words.length !== to - from || words !== reading.doc.textBetween(span.from, span.to)) return null;
@@ -60,11 +75,12 @@ function rangesOfNewTags(doc: ProseMirrorNode, records: Record<string, Annotatio
  */
 export function placedOnCurrentDocument(placed: readonly PlacedAnnotation[], reading: SuggestionReading, state: { doc: ProseMirrorNode; records: Record<string, Annotation> }): PlacedAnnotation[] {
   const newTags = rangesOfNewTags(state.doc, state.records, new Set(reading.text.spans.keys()));
+  const changed = changedRanges(reading.mapping);
   const kept: PlacedAnnotation[] = [];
   const dropped = new Set<string>();
   for (const { record, spans } of placed) {
     if (state.records[record.id]) continue;
-    const mapped = spans.map((span) => ({ span, mapped: mappedSpan(span, reading, state.doc) }));
+    const mapped = spans.map((span) => ({ span, mapped: mappedSpan(span, reading, state.doc, changed) }));
     const content = mapped.filter((entry) => entry.span.part === 'content');
     const overlapping = (newTags.get(record.kind) ?? []).some(([from, to]) => content.some(({ mapped: span }) => span !== null && span.from < to && from < span.to));
     if (content.length === 0 || content.some((entry) => entry.mapped === null) || overlapping) {
@@ -91,8 +107,9 @@ export function addPlacedSuggestions(placed: readonly PlacedAnnotation[], readin
     const landing = placedOnCurrentDocument(placed, reading, { doc: state.doc, records: annotationMapOf(state) });
     if (landing.length === 0) return false;
     if (dispatch) {
-      const tr = state.tr;
-      for (const { record, spans } of landing) for (const span of spans) tr.addMark(span.from, span.to, annotationMark(record, span.part));
+      const tr = state.tr.step(
+        new AnnotationMarksStep(landing.flatMap(({ record, spans }) => spans.map((span) => ({ from: span.from, to: span.to, remove: null, add: annotationMark(record, span.part) })))),
+      );
       setAnnotationRecords(state, tr, landing.map(({ record }) => ({ id: record.id, record })));
       dispatch(tr.setMeta('addToHistory', false));
     }
