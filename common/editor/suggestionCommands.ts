@@ -63,19 +63,20 @@ export function suggestionIdsOfKind(records: AnnotationMap, kind: AnnotationKind
 
 /**
  * Moves the caret to the start of the next (1) or previous (-1) suggestion, wrapping at the ends, and shows it
- * through `select` (the inspector's selection). From the suggestion `currentId` it steps to its neighbour; from
- * anywhere else it starts at the caret. Fails when no suggestion waits.
+ * through `select` (the inspector's selection). From the suggestion `currentId`, while the caret is on it, it steps to
+ * its neighbour; otherwise it starts at the caret. Fails when no suggestion waits.
  */
 export function goToSuggestion(direction: 1 | -1, currentId: string | null, select: (tr: Transaction, id: string) => Transaction): Command {
   return (state, dispatch) => {
     const places = suggestionPlaces(state);
     if (places.length === 0) return false;
-    const at = currentId === null ? -1 : places.findIndex((place) => place.id === currentId);
+    const caret = state.selection.head;
+    // The suggestion shown counts only while the caret is on it: once the caret moves away, stepping starts there.
+    const at = currentId === null ? -1 : places.findIndex((place) => place.id === currentId && place.from <= caret && caret <= place.to);
     let target: SuggestionPlace;
     if (at >= 0) {
       target = places[(at + direction + places.length) % places.length]!;
     } else {
-      const caret = state.selection.head;
       target =
         direction === 1
           ? (places.find((place) => place.from >= caret) ?? places[0]!)
