@@ -49,21 +49,21 @@ export class AnnotationMarksStep extends Step {
   }
 
   apply(doc: ProseMirrorNode): StepResult {
-    // A stable sort: changes to the same words apply in the order given.
-    const sorted = [...this.changes].sort((a, b) => a.from - b.from);
+    const sorted = this.changes.map((change, order) => ({ ...change, order })).sort((a, b) => a.from - b.from);
     const blocks: ProseMirrorNode[] = [];
     let next = 0;
     let failure: string | null = null;
     doc.forEach((block, offset) => {
       const start = offset + 1;
       const end = start + block.content.size;
-      const inBlock: MarkChange[] = [];
+      const inBlock: Array<MarkChange & { order: number }> = [];
       while (next < sorted.length && sorted[next]!.from < end) {
         const change = sorted[next++]!;
         if (!block.isTextblock || change.from < start || change.to > end || change.to <= change.from) failure ??= `A mark change from ${change.from} to ${change.to} does not lie inside one textblock.`;
         else inBlock.push({ ...change, from: change.from - start, to: change.to - start });
       }
-      blocks.push(inBlock.length === 0 ? block : block.copy(changedContent(block, inBlock)));
+      // Changes to the same words apply in the order given, as separate mark steps would: the order of marks follows it.
+      blocks.push(inBlock.length === 0 ? block : block.copy(changedContent(block, inBlock.sort((a, b) => a.order - b.order))));
     });
     if (next < sorted.length) failure ??= 'A mark change lies beyond the end of the document.';
     if (failure) return StepResult.fail(failure);

@@ -19,6 +19,8 @@ import {
   waitingSuggestionIds,
 } from '../../common/editor/suggestionCommands';
 import { addPlacedSuggestions, type SuggestionReading } from '../../common/editor/suggestionPlacing';
+import { AnnotationMarksStep } from '../../common/editor/annotationMarksStep';
+import { annotationMark } from '../../common/model/marks';
 import { placeSuggestions, type PlacedAnnotation } from '../../common/model/suggestions';
 import type { AttributionSuggestion, EntitySuggestion, FigureSuggestion, SuggestionResult } from '../../common/suggestions/types';
 
@@ -309,5 +311,44 @@ describe('placing suggestions on a long article', () => {
     expect(waitingSuggestionIds(annotationMapOf(next))).toHaveLength(2000);
     expect(next.doc.textContent).toBe(state.doc.textContent);
     expect(fastest).toBeLessThan(100);
+  });
+});
+
+describe('the step that changes many annotation marks at once', () => {
+  it('does what AddMarkStep and RemoveMarkStep do, inverts exactly, maps through edits and survives JSON', () => {
+    const state = stateOf([body, 'Second paragraph about SOHR.']);
+    const text = articleText(state.doc);
+    const position = (words: string, occurrence = 0) => {
+      const { start, end } = offsetsOf(text, words, occurrence);
+      const block = text.blocks.find((candidate) => start >= candidate.start && end <= candidate.start + candidate.text.length)!;
+      return { from: block.docStart + start - block.start, to: block.docStart + end - block.start };
+    };
+    const record = (id: string): Annotation => ({ id, kind: 'entity', entityType: 'organisation', entityId: null, status: 'suggested', author: 'suggestions', createdAt: now, updatedAt: now, note: '', quote: 'SOHR' });
+    const first = annotationMark(record('a'));
+    const second = annotationMark(record('b'));
+    const changes = [
+      { ...position('SOHR', 1), remove: null, add: second },
+      { ...position('SOHR', 0), remove: null, add: first },
+      { ...position('Rami Abdel Rahman of SOHR'), remove: null, add: annotationMark({ ...record('c'), quote: 'Rami Abdel Rahman of SOHR' }) },
+    ];
+    const step = new AnnotationMarksStep(changes);
+    const applied = step.apply(state.doc).doc!;
+    let expected = state.tr;
+    for (const change of changes) expected = expected.addMark(change.from, change.to, change.add);
+    expect(applied.eq(expected.doc)).toBe(true);
+    const restored = step.invert().apply(applied).doc!;
+    expect(restored.toJSON()).toEqual(state.doc.toJSON());
+    expect(restored.eq(state.doc)).toBe(true);
+    expect(AnnotationMarksStep.fromJSON(articleSchema, JSON.parse(JSON.stringify(step.toJSON()))).apply(state.doc).doc!.eq(applied)).toBe(true);
+    // Relabelling (remove one mark, add another) in one change.
+    const accepted = annotationMark({ ...record('a'), status: 'accepted' });
+    const relabelled = new AnnotationMarksStep([{ ...position('SOHR', 0), remove: first, add: accepted }]).apply(applied).doc!;
+    expect(relabelled.eq(expected.removeMark(position('SOHR', 0).from, position('SOHR', 0).to, first).addMark(position('SOHR', 0).from, position('SOHR', 0).to, accepted).doc)).toBe(true);
+    // Through an insertion before the words, the ranges move with them; a range whose words went is dropped.
+    const edit = state.tr.insertText('New. ', position('SOHR', 1).from - 'Second paragraph about '.length).delete(position('SOHR', 0).from, position('SOHR', 0).to);
+    const mapped = step.map(edit.mapping) as AnnotationMarksStep;
+    expect(mapped.changes.map((change) => edit.doc.textBetween(change.from, change.to))).toEqual(['SOHR', 'Rami Abdel Rahman of ']);
+    // A change across two blocks cannot be one mark, and fails.
+    expect(new AnnotationMarksStep([{ from: position('leave').from, to: position('Second').to, remove: null, add: first }]).apply(state.doc).failed).toBeTruthy();
   });
 });
