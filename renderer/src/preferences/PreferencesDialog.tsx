@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { labels } from '../../../common/annotation';
 import type { Preferences, SuggestionPreferences } from '../../../common/api';
 import { suggestionKinds, type SuggestionKind } from '../../../common/suggestions/types';
 import { CancelAndConfirm, Dialog } from '../ui/ConfirmDialog';
+
+const kindNames: Record<SuggestionKind, string> = { entity: 'Entities (names)', figure: 'Figures', attribution: 'Attributions (quotes and speakers)' };
 
 /**
  * The user's preferences: the name recorded as the author of the tags they make, and where the app suggests tags
@@ -47,7 +48,7 @@ export function PreferencesDialog({ initial, onCancel, onSave }: { initial: Pref
         <legend>Which kinds to suggest</legend>
         {suggestionKinds.map((kind) => (
           <label key={kind}>
-            <input type="checkbox" checked={suggestions.kinds.includes(kind)} onChange={(event) => toggleKind(kind, event.target.checked)} /> {labels[kind]}s
+            <input type="checkbox" checked={suggestions.kinds.includes(kind)} onChange={(event) => toggleKind(kind, event.target.checked)} /> {kindNames[kind]}
           </label>
         ))}
       </fieldset>
