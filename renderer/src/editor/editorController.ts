@@ -400,7 +400,19 @@ export class EditorController {
   /** Sets the selected tag's status; needing review records that the editor set it. */
   setSelectedStatus = (status: AnnotationStatus): boolean => {
     const id = selectedAnnotationId(this.state);
-    return id !== null && this.run(setAnnotationStatus(id, status, this.now()), false);
+    const record = id ? annotationMapOf(this.state)[id] : undefined;
+    if (!id || !record) return false;
+    if (record.status === 'suggested' && status === 'accepted') {
+      // Accepting from the status field is accepting the suggestion: the same registry link and author as the key.
+      void this.acceptSuggestionIds([id]);
+      return true;
+    }
+    if (record.status === 'suggested' || status === 'suggested') {
+      // Into or out of a suggestion, the marks change look too, which updating the record does.
+      const review = status === 'needs_review' ? { reason: 'set_by_editor' as const, detail: '' } : null;
+      return this.run(updateAnnotation(id, (current) => ({ ...current, status, review }), this.now()), false);
+    }
+    return this.run(setAnnotationStatus(id, status, this.now()), false);
   };
 
   /** Marks the selected tag for review, or clears its review flag; the focus stays in the inspector. */

@@ -4,6 +4,7 @@ import { TextSelection } from 'prosemirror-state';
 import { ApiError, apiMethodNames, type AnnotatorApi } from '../../../common/api';
 import { articleText } from '../../../common/articleText';
 import { annotationMapOf } from '../../../common/editor/annotationRecords';
+import { annotationRanges } from '../../../common/editor/annotationRanges';
 import { needsReviewIds } from '../../../common/editor/needsReviewDecorations';
 import { dispatchApiCall } from '../../../main/services/apiDispatch';
 import { openServices, type AppServices } from '../../../main/services/index';
@@ -242,6 +243,18 @@ describe('the editor controller', () => {
     expect(sameWords()).toBe(left);
     expect(controller.getSnapshot().notice).toBe('No new suggestions.');
     expect(controller.lastSuggestionApplyMs).not.toBeNull();
+  });
+
+  it('accepts a suggestion from the status field as from the key, and its marks stop looking like a suggestion', async () => {
+    expect(await controller.suggest(['entity'], false)).toBeGreaterThan(0);
+    const suggestion = Object.values(records()).find((record) => record.status === 'suggested')!;
+    controller.select(suggestion.id);
+    expect(controller.setSelectedStatus('accepted')).toBe(true);
+    await expect.poll(() => records()[suggestion.id]?.status).toBe('accepted');
+    expect(records()[suggestion.id]?.author).toBe('Desk editor');
+    const ranges = annotationRanges(controller.state.doc, suggestion.id);
+    expect(ranges.length).toBeGreaterThan(0);
+    expect(ranges.every((range) => range.mark.attrs.suggested === false)).toBe(true);
   });
 
   it('binds every named shortcut in one table', () => {
