@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { importSampleArticle, placeCaret, startBrowserSession, waitForSaved, type BrowserSession } from '../support/browserSession';
 
@@ -37,6 +38,8 @@ async function suggestedOn(page: Page, words: string, label?: string): Promise<H
 async function goToSuggestionAt(page: Page, text: string, occurrence = 0): Promise<void> {
   await placeCaret(page, text, 'before', occurrence);
   await page.keyboard.press('ArrowLeft');
+  // ProseMirror reads the moved caret from the DOM's selectionchange, which comes a moment later.
+  await page.waitForTimeout(80);
   await page.keyboard.press('Alt+Shift+J');
 }
 
@@ -164,5 +167,21 @@ describe('an editor works through the suggestions of the sample article by keybo
     const again = await highlights(page);
     expect(again.some((highlight) => highlight.words === 'Muscat' && highlight.suggested)).toBe(false);
     for (const words of ['SOHR', 'Rami Abdel Rahman', 'Wael Alwan', '400,000']) expect(countOn(again, words), words).toBe(countOn(after, words));
+  });
+
+  it('exports accepted tags only, unless “Include suggestions” is ticked', async () => {
+    const header = page.locator('.editor-header');
+    await header.getByLabel('Export format').selectOption('json');
+    const exported = async () => {
+      const [file] = await Promise.all([page.waitForEvent('download'), header.getByRole('button', { name: 'Export' }).click()]);
+      return readFileSync((await file.path())!, 'utf8');
+    };
+    const suggestedIn = (json: string) => (json.match(/"status":\s*"suggested"/g) ?? []).length;
+    const acceptedOnly = await exported();
+    expect(acceptedOnly).toContain('Rami Abdel Rahman');
+    expect(suggestedIn(acceptedOnly)).toBe(0);
+    await header.getByLabel('Include suggestions').check();
+    const withSuggestions = await exported();
+    expect(suggestedIn(withSuggestions)).toBeGreaterThan(20);
   });
 });

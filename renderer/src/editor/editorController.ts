@@ -92,6 +92,8 @@ export class EditorController {
   private readonly rejectedKeys = new Set<string>();
   // How long the last suggestions took to land on the text, in milliseconds (one transaction).
   lastSuggestionApplyMs: number | null = null;
+  // The suggestion request running or queued last, if any.
+  private pendingSuggestions: Promise<number> | null = null;
 
   constructor(options: EditorControllerOptions) {
     this.api = options.api;
@@ -471,8 +473,20 @@ export class EditorController {
    * the text as it stands when it comes: carried through every edit made meanwhile, in one transaction that undo
    * passes over. Returns how many suggestions were added.
    */
-  suggest = async (kinds: readonly SuggestionKind[], announce: boolean): Promise<number> => {
-    if (this.snapshot.suggesting) return 0;
+  suggest = (kinds: readonly SuggestionKind[], announce: boolean): Promise<number> => {
+    // One request at a time: one asked for while another runs (on demand while the one on open is computed) follows it.
+    const previous = this.pendingSuggestions;
+    const request = previous ? previous.then(() => this.suggestOnce(kinds, announce)) : this.suggestOnce(kinds, announce);
+    this.pendingSuggestions = request;
+    void request.finally(() => {
+      if (this.pendingSuggestions === request) this.pendingSuggestions = null;
+    });
+    return request;
+  };
+
+  // One request, from reading the text to placing the answer; failures become a notice, never a rejection.
+  private async suggestOnce(kinds: readonly SuggestionKind[], announce: boolean): Promise<number> {
+    if (this.destroyed) return 0;
     const read = this.state.doc;
     const text = articleText(read);
     const mapping = new Mapping();
@@ -508,7 +522,7 @@ export class EditorController {
       this.editsSinceReading.delete(mapping);
       this.update({ suggesting: false });
     }
-  };
+  }
 
   /** How many suggestions wait in the article. */
   waitingSuggestions(): number {
