@@ -400,5 +400,5 @@ export const ipcChannels = {
   flushDone: 'flush-done',
 } as const;
 
-export const menuCommands = ['import-file', 'paste-article', 'show-library', 'show-registry', 'article-imported'] as const;
+export const menuCommands = ['import-file', 'paste-article', 'show-library', 'show-registry', 'article-imported', 'suggest-annotations'] as const;
 export type MenuCommand = { type: (typeof menuCommands)[number]; articleId?: string };

@@ -43,6 +43,23 @@ export function setAnnotationRecord(state: EditorState, tr: Transaction, id: str
   return tr.step(new AnnotationRecordStep(id, record, previous));
 }
 
+/**
+ * Adds to `tr` one step per record (null removes it), reading the steps already in `tr` once: the same as calling
+ * setAnnotationRecord for each, without reading the transaction again for every record, so that thousands of
+ * suggestions go into one transaction in linear time.
+ */
+export function setAnnotationRecords(state: EditorState, tr: Transaction, changes: ReadonlyArray<{ id: string; record: Annotation | null }>): Transaction {
+  const current = annotationMapOf(state);
+  const inTransaction = new Map<string, Annotation | null>();
+  for (const step of tr.steps) if (step instanceof AnnotationRecordStep) inTransaction.set(step.annotationId, step.record);
+  for (const { id, record } of changes) {
+    const previous = inTransaction.has(id) ? inTransaction.get(id)! : (current[id] ?? null);
+    tr.step(new AnnotationRecordStep(id, record, previous));
+    inTransaction.set(id, record);
+  }
+  return tr;
+}
+
 /** The article's document as stored and exchanged: the document JSON carrying the records in its attributes. */
 export function articleDocumentJson(state: EditorState): unknown {
   const json = state.doc.toJSON() as { attrs?: Record<string, unknown> };

@@ -22,6 +22,8 @@ export const menuAccelerators = {
   pasteAsNewArticle: 'CmdOrCtrl+Shift+N',
   showLibrary: 'CmdOrCtrl+L',
   showRegistry: 'CmdOrCtrl+Shift+E',
+  // The editor's own "suggest tags" key: the menu takes it first in Electron and sends the same command.
+  suggestTags: 'Alt+Shift+U',
 } as const;
 
 /** Builds the application menu for this platform. */
@@ -55,6 +57,8 @@ export function buildApplicationMenu(actions: MenuActions): Menu {
         { role: 'delete' },
         { type: 'separator' },
         { role: 'selectAll' },
+        { type: 'separator' },
+        { label: 'Suggest Tags', accelerator: menuAccelerators.suggestTags, click: () => actions.sendCommand({ type: 'suggest-annotations' }) },
       ],
     },
     {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { demoArticleSource, type AnnotatorApi } from '../../common/api';
+import { demoArticleSource, type AnnotatorApi, type Preferences } from '../../common/api';
 import { createApiClient, onFlushRequest, onMenuCommand } from './api/client';
 import { ArticleEditor } from './editor/ArticleEditor';
 import { LibraryView } from './library/LibraryView';
@@ -8,7 +8,7 @@ import { droppedFiles, importFiles, type ImportOutcome, type ImportProgress } fr
 import { ImportStatus } from './library/ImportStatus';
 import { PasteDialog } from './library/PasteDialog';
 import { useWindowFileDrop } from './library/useWindowFileDrop';
-import { UserNameDialog } from './preferences/UserNameDialog';
+import { PreferencesDialog } from './preferences/PreferencesDialog';
 import { useDuplicateImports } from './library/DuplicateImportDialog';
 
 type Screen = { name: 'library' } | { name: 'registry' } | { name: 'editor'; articleId: string; focusAnnotationId?: string };
@@ -17,7 +17,8 @@ type Screen = { name: 'library' } | { name: 'registry' } | { name: 'editor'; art
 export function App() {
   const api = useMemo<AnnotatorApi>(() => createApiClient(), []);
   const [screen, setScreen] = useState<Screen>({ name: 'library' });
-  const [userName, setUserName] = useState('');
+  const [preferences, setPreferences] = useState<Preferences | null>(null);
+  const userName = preferences?.userName ?? '';
   const [libraryVersion, setLibraryVersion] = useState(0);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
@@ -31,7 +32,7 @@ export function App() {
   useEffect(() => {
     api
       .getPreferences({})
-      .then((preferences) => setUserName(preferences.userName))
+      .then(setPreferences)
       .catch((error: Error) => setStartupError(error.message));
     // A new user lands on the demo article so the tool shows what it does; later starts show the library.
     if (!sessionStorage.getItem('annotator.started')) {
@@ -136,7 +137,7 @@ export function App() {
           </button>
         </nav>
         <span className="toolbar-gap" />
-        <button type="button" className="user-name" title="Your name is recorded on every tag you make. Click to change it." onClick={() => setEditingName(true)}>
+        <button type="button" className="user-name" title="Your name (recorded on every tag you make) and where tags are suggested. Click to change them." onClick={() => setEditingName(true)}>
           {userName || 'Set your name'}
         </button>
       </header>
@@ -162,13 +163,12 @@ export function App() {
           registerFlush={registerFlush}
         />
       )}
-      {editingName && (
-        <UserNameDialog
-          initial={userName}
+      {editingName && preferences && (
+        <PreferencesDialog
+          initial={preferences}
           onCancel={() => setEditingName(false)}
-          onSave={async (name) => {
-            const preferences = await api.setPreferences({ userName: name });
-            setUserName(preferences.userName);
+          onSave={async (chosen) => {
+            setPreferences(await api.setPreferences(chosen));
             setEditingName(false);
           }}
         />

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { openServices, type AppServices } from '../../main/services/index';
 import { startLoopbackHost, type LoopbackHost } from '../../main/host/loopbackHost';
+import { suggestionKinds } from '../../common/suggestions/types';
 import { requireBrowserExecutable } from './browserExecutable';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,13 +32,24 @@ export interface BrowserSession {
 }
 
 /** Starts services on a fresh database (or `databasePath`), the loopback host and Chromium, and opens the app. */
-export async function startBrowserSession(options: { seedDemo?: boolean; databasePath?: string; viewport?: { width: number; height: number } } = {}): Promise<BrowserSession> {
+export async function startBrowserSession(
+  options: {
+    seedDemo?: boolean;
+    databasePath?: string;
+    viewport?: { width: number; height: number };
+    // Suggestions on import and on open, as a new desk has them. Off unless asked for: tests of tagging by hand
+    // expect only the tags they make.
+    suggestions?: boolean;
+  } = {},
+): Promise<BrowserSession> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('The renderer is not built: run `npx electron-vite build` (npm test does it first).');
   // Before anything starts, so a machine without a browser fails with the one line that says what to install.
   const executablePath = requireBrowserExecutable();
   const workDir = mkdtempSync(join(tmpdir(), 'annotator-e2e-'));
   const databasePath = options.databasePath ?? join(workDir, 'annotator.sqlite');
   let services = openServices({ databasePath, userName: 'e2e editor', seedDemo: options.seedDemo ?? false });
+  const suggestions = options.suggestions ?? false;
+  await services.handlers.setPreferences({ suggestions: { onImport: suggestions, onOpen: suggestions, kinds: [...suggestionKinds] } });
   let host = await startLoopbackHost({ services, rendererDir });
   const context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
     ...chromiumLaunchOptions,

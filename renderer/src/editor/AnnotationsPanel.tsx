@@ -11,10 +11,14 @@ interface AnnotationsPanelProps {
   onNextToReview: () => void;
 }
 
-const groups: { kind: AnnotationKind; title: string }[] = [
-  { kind: 'entity', title: 'Entities' },
-  { kind: 'figure', title: 'Figures' },
-  { kind: 'attribution', title: 'Attributions' },
+// The editor's tags by kind, then the suggestions still waiting by kind: suggestions never mix with tags.
+const groups: { key: string; kind: AnnotationKind; suggested: boolean; title: string }[] = [
+  { key: 'entity', kind: 'entity', suggested: false, title: 'Entities' },
+  { key: 'figure', kind: 'figure', suggested: false, title: 'Figures' },
+  { key: 'attribution', kind: 'attribution', suggested: false, title: 'Attributions' },
+  { key: 'suggested-entity', kind: 'entity', suggested: true, title: 'Suggested entities' },
+  { key: 'suggested-figure', kind: 'figure', suggested: true, title: 'Suggested figures' },
+  { key: 'suggested-attribution', kind: 'attribution', suggested: true, title: 'Suggested attributions' },
 ];
 
 // Long articles carry thousands of tags; the list shows a page of each group until asked for more.
@@ -32,7 +36,7 @@ const AnnotationRow = memo(function AnnotationRow({ annotation, text, selected, 
     <li>
       <button
         type="button"
-        className={`annotation-item tag-${annotation.kind === 'entity' ? annotation.entityType : annotation.kind}${selected ? ' is-selected' : ''}`}
+        className={`annotation-item tag-${annotation.kind === 'entity' ? annotation.entityType : annotation.kind}${annotation.status === 'suggested' ? ' is-suggested' : ''}${selected ? ' is-selected' : ''}`}
         aria-current={selected ? 'true' : undefined}
         data-annotation-id={annotation.id}
         onClick={() => onSelect(annotation.id)}
@@ -66,11 +70,11 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, te
       </div>
       {all.length === 0 && <p className="empty-hint">Select words in the text and press a tag button or its shortcut.</p>}
       {groups.map((group) => {
-        const members = all.filter((annotation) => annotation.kind === group.kind);
+        const members = all.filter((annotation) => annotation.kind === group.kind && (annotation.status === 'suggested') === group.suggested);
         if (members.length === 0) return null;
-        const limit = shown[group.kind] ?? pageSize;
+        const limit = shown[group.key] ?? pageSize;
         return (
-          <div key={group.kind} className="annotation-group" role="group" aria-label={group.title}>
+          <div key={group.key} className={`annotation-group${group.suggested ? ' is-suggested' : ''}`} role="group" aria-label={group.title}>
             <h3>
               {group.title} <span className="count">{members.length}</span>
             </h3>
@@ -80,7 +84,7 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, te
               ))}
             </ul>
             {members.length > limit && (
-              <button type="button" className="link-button" onClick={() => setShown({ ...shown, [group.kind]: members.length })}>
+              <button type="button" className="link-button" onClick={() => setShown({ ...shown, [group.key]: members.length })}>
                 Show all {members.length}
               </button>
             )}

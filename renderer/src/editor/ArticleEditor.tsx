@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
+import { onMenuCommand } from '../api/client';
+import { waitingSuggestionIds } from '../../../common/editor/suggestionCommands';
 import type { AnnotatorApi } from '../../../common/api';
 import type { AnnotationMap } from '../../../common/annotation';
 import { spanText } from '../../../common/articleText';
@@ -62,6 +64,16 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
     return spans.filter((span) => span.part === 'cue').map((span) => ({ from: span.from, to: span.to, words: plainText.text.slice(span.start, span.end) }));
   }, [plainText, selectedId]);
 
+  const records = state ? annotationMapOf(state) : noAnnotations;
+  const waitingSuggestions = useMemo(() => waitingSuggestionIds(records).length, [records]);
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command.type === 'suggest-annotations') void controller?.suggestNow();
+      }),
+    [controller],
+  );
+
   const selectedEntityId = selected?.kind === 'entity' ? selected.entityId : null;
   useEffect(() => {
     if (selectedEntityId) controller?.loadEntity(selectedEntityId);
@@ -81,6 +93,10 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
         onMarkCue: () => controller.runShortcut('markCue'),
         onAddSpan: () => controller.runShortcut('addSpan'),
         onReturnToText: controller.returnToText,
+        onAcceptSuggestion: () => void controller.acceptSelectedSuggestion(),
+        onRejectSuggestion: controller.rejectSelectedSuggestion,
+        onAcceptSameName: () => void controller.acceptSameName(),
+        onAcceptSameKind: () => void controller.acceptSameKind(),
       },
     [controller],
   );
@@ -90,7 +106,7 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
 
   return (
     <div className="editor-screen">
-      <EditorHeader api={api} controller={controller} snapshot={snapshot} onClose={onClose} />
+      <EditorHeader api={api} controller={controller} snapshot={snapshot} waitingSuggestions={waitingSuggestions} onClose={onClose} />
       <div className="editor-body">
         <main className="editor-main">
           <Toolbar
@@ -99,6 +115,8 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
             onRedo={() => controller?.redo()}
             canUndo={state !== null && undoDepth(state) > 0}
             canRedo={state !== null && redoDepth(state) > 0}
+            onSuggest={() => void controller?.suggestNow()}
+            suggesting={snapshot?.suggesting ?? false}
           />
           <Legend />
           <div className="editor-text-area">

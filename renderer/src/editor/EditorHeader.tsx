@@ -2,26 +2,30 @@ import { articleStatusLabels, articleStatuses, type AnnotatorApi, type ArticleSt
 import { ExportControls, exportArticles } from '../exports/ExportControls';
 import type { EditorController, EditorScreenSnapshot } from './editorController';
 import { SaveIndicator } from './SaveIndicator';
+import { countOf } from '../ui/plural';
+import { suggestionShortcuts } from './tagShortcuts';
 
 interface EditorHeaderProps {
   api: AnnotatorApi;
   controller: EditorController | null;
   snapshot: EditorScreenSnapshot | null;
+  // How many suggestions wait in the article.
+  waitingSuggestions: number;
   onClose: () => void;
 }
 
 /** The editor's header: back to the library, the article's title and status, export, and the save status. */
-export function EditorHeader({ api, controller, snapshot, onClose }: EditorHeaderProps) {
+export function EditorHeader({ api, controller, snapshot, waitingSuggestions, onClose }: EditorHeaderProps) {
   const article = snapshot?.article ?? null;
 
-  const exportAs = async (format: ExportFormatName) => {
+  const exportAs = async (format: ExportFormatName, includeSuggestions: boolean) => {
     if (!controller || !article) return;
     // The export reads the stored copy: without the latest save it would silently leave out the newest edits.
     if (!(await controller.flush())) {
       controller.setNotice('Not exported: the latest changes could not be saved yet. Try again once the article is saved.');
       return;
     }
-    const outcome = await exportArticles(api, [article.id], format, () => {}, new AbortController().signal);
+    const outcome = await exportArticles(api, [article.id], format, () => {}, new AbortController().signal, includeSuggestions);
     if (outcome.failures.length > 0) controller.setNotice(`Export failed: ${outcome.failures[0]!.message}`);
     else controller.setNotice(outcome.warnings.length > 0 ? `Exported with notes: ${outcome.warnings.join(' ')}` : `Exported as ${format.toUpperCase()}.`);
   };
@@ -46,8 +50,19 @@ export function EditorHeader({ api, controller, snapshot, onClose }: EditorHeade
               ))}
             </select>
           </label>
-          <ExportControls label="Export" onExport={(format) => void exportAs(format)} />
+          <ExportControls label="Export" onExport={(format, includeSuggestions) => void exportAs(format, includeSuggestions)} />
         </>
+      )}
+      {article && controller && (waitingSuggestions > 0 || snapshot?.suggesting) && (
+        <button
+          type="button"
+          className="suggestion-count"
+          aria-label="Suggestions waiting"
+          title={`Go to the next suggestion (${suggestionShortcuts.nextSuggestion.label})`}
+          onClick={() => controller.stepSuggestion(1)}
+        >
+          {snapshot?.suggesting ? 'Suggesting…' : `${countOf(waitingSuggestions, 'suggestion')} waiting`}
+        </button>
       )}
       <SaveIndicator status={snapshot?.saveStatus ?? { state: 'saved', at: '' }} onRetry={() => void controller?.flush()} onOverwrite={() => void controller?.keepMine()} />
     </header>

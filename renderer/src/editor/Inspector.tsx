@@ -8,7 +8,7 @@ import { FigureFieldsEditor } from './FigureFieldsEditor';
 import { CommitInput, Field, Select } from './inspectorFields';
 import { ReviewStatus } from './ReviewStatus';
 import type { SpeakerOffer } from '../../../common/model/speakerCandidates';
-import { annotationShortcuts } from './tagShortcuts';
+import { annotationShortcuts, suggestionShortcuts } from './tagShortcuts';
 
 /** What the inspector's controls do; the editor's controller supplies each. */
 export interface InspectorActions {
@@ -24,6 +24,32 @@ export interface InspectorActions {
   onAddSpan: () => void;
   // Gives the keyboard back to the article text, after a speaker is picked or the picker is left with Escape.
   onReturnToText: () => void;
+  onAcceptSuggestion: () => void;
+  onRejectSuggestion: () => void;
+  onAcceptSameName: () => void;
+  onAcceptSameKind: () => void;
+}
+
+// What to do with a suggestion: the same commands as the keys, each with its key in the tooltip.
+function SuggestionActions({ annotation, actions }: { annotation: Annotation; actions: InspectorActions }) {
+  const keep = (event: { preventDefault(): void }) => event.preventDefault();
+  return (
+    <div className="suggestion-actions" role="group" aria-label="Suggestion">
+      <p className="suggestion-note">Suggested: accept it as your tag or reject it. Its fields can be changed before or after.</p>
+      <button type="button" className="accept" onMouseDown={keep} onClick={actions.onAcceptSuggestion} title={`Accept this suggestion (${suggestionShortcuts.acceptSuggestion.label})`}>
+        Accept
+      </button>
+      <button type="button" className="danger" onMouseDown={keep} onClick={actions.onRejectSuggestion} title={`Reject this suggestion; it is not suggested again (${suggestionShortcuts.rejectSuggestion.label})`}>
+        Reject
+      </button>
+      <button type="button" onMouseDown={keep} onClick={actions.onAcceptSameName} title={`Accept every suggestion of “${annotation.quote}” (${suggestionShortcuts.acceptSameName.label})`}>
+        Accept all of this name
+      </button>
+      <button type="button" onMouseDown={keep} onClick={actions.onAcceptSameKind} title={`Accept every ${labels[annotation.kind].toLowerCase()} suggestion (${suggestionShortcuts.acceptKind.label})`}>
+        Accept all {labels[annotation.kind].toLowerCase()} suggestions
+      </button>
+    </div>
+  );
 }
 
 interface InspectorProps {
@@ -57,6 +83,7 @@ export const Inspector = memo(function Inspector({ annotation, text, cues, entit
       <h2>
         {labels[annotation.kind]} <span className="inspector-text">“{text || annotation.quote}”</span>
       </h2>
+      {annotation.status === 'suggested' && <SuggestionActions annotation={annotation} actions={actions} />}
       <ReviewStatus annotation={annotation} onToggleReview={actions.onToggleReview} />
       {annotation.kind === 'entity' && <EntityFields annotation={annotation} entity={entity} onChange={actions.onChange} onTagAll={actions.onTagAll} onRelink={actions.onRelink} onSplit={actions.onSplit} />}
       {annotation.kind === 'figure' && <FigureFieldsEditor annotation={annotation} words={text} onChange={actions.onChange} />}

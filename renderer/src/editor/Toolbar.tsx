@@ -1,4 +1,4 @@
-import { annotationShortcuts, tagActions, type TagAction } from './tagShortcuts';
+import { annotationShortcuts, suggestionShortcuts, tagActions, type TagAction } from './tagShortcuts';
 
 interface ToolbarProps {
   onTag: (action: TagAction) => void;
@@ -6,13 +6,15 @@ interface ToolbarProps {
   onRedo: () => void;
   canUndo: boolean;
   canRedo: boolean;
+  onSuggest: () => void;
+  suggesting: boolean;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 const modKey = isMac ? '⌘' : 'Ctrl';
 
 /** The tagging toolbar: one button per kind, named for the kind, with its shortcut in the tooltip. */
-export function Toolbar({ onTag, onUndo, onRedo, canUndo, canRedo }: ToolbarProps) {
+export function Toolbar({ onTag, onUndo, onRedo, canUndo, canRedo, onSuggest, suggesting }: ToolbarProps) {
   return (
     <div className="toolbar" role="toolbar" aria-label="Tagging">
       {tagActions.map((action) => (
@@ -31,6 +33,17 @@ export function Toolbar({ onTag, onUndo, onRedo, canUndo, canRedo }: ToolbarProp
         </button>
       ))}
       <span className="toolbar-gap" />
+      <button
+        type="button"
+        className="suggest-button"
+        title={`Suggest tags for this article, computed on this machine (${suggestionShortcuts.suggestNow.label})`}
+        aria-keyshortcuts={suggestionShortcuts.suggestNow.label}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={onSuggest}
+        disabled={suggesting}
+      >
+        {suggesting ? 'Suggesting…' : 'Suggest tags'}
+      </button>
       <button type="button" title={`Undo (${modKey}+Z)`} onMouseDown={(e) => e.preventDefault()} onClick={onUndo} disabled={!canUndo}>
         Undo
       </button>
@@ -54,6 +67,10 @@ export function Legend() {
       <li className="legend-item tag-cue">
         <span className="swatch" aria-hidden="true" />
         Cue
+      </li>
+      <li className="legend-item tag-suggested" title="Suggested, waiting for you to accept or reject it">
+        <span className="swatch" aria-hidden="true" />
+        Suggested <kbd>{suggestionShortcuts.acceptSuggestion.label}</kbd> / <kbd>{suggestionShortcuts.rejectSuggestion.label}</kbd>
       </li>
       <li className="legend-item tag-review" title="Mark the selected tag for review, or clear its flag">
         <span className="swatch" aria-hidden="true" />

@@ -2,7 +2,7 @@ import { EditorView } from 'prosemirror-view';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { redo, undo } from 'prosemirror-history';
-import { AddMarkStep, RemoveMarkStep } from 'prosemirror-transform';
+import { AddMarkStep, Mapping, RemoveMarkStep } from 'prosemirror-transform';
 import type { AnnotatorApi, ArticleRecord, ArticleStatus, EntityRecord } from '../../../common/api';
 import { newId, type Annotation, type AnnotationStatus, type EntityType } from '../../../common/annotation';
 import { articleText, spanText, type ArticleText } from '../../../common/articleText';
@@ -11,6 +11,11 @@ import { annotationIdsAt, annotationRanges } from '../../../common/editor/annota
 import { annotationMapOf, articleDocumentJson } from '../../../common/editor/annotationRecords';
 import { nextAnnotationId, type StepFilter } from '../../../common/editor/annotationStepping';
 import { removeCueSpan } from '../../../common/editor/cueSpans';
+import { acceptSuggestions, goToSuggestion, rejectSuggestions, suggestionIdsLike, suggestionIdsOfKind, waitingSuggestionIds } from '../../../common/editor/suggestionCommands';
+import { addPlacedSuggestions } from '../../../common/editor/suggestionPlacing';
+import { entityLookupKey } from '../../../common/entityNames';
+import { placeSuggestions, rejectionKeyOf } from '../../../common/model/suggestions';
+import { suggestionKinds, type SuggestionKind } from '../../../common/suggestions/types';
 import { setAnnotationStatus, toggleNeedsReview } from '../../../common/editor/reviewCommands';
 import { tagAllCandidates, type OccurrenceCandidate } from '../../../common/editor/tagAll';
 import { newAliasesFrom, tagAllNames, tagOccurrences } from '../../../common/editor/tagAllOccurrences';
@@ -20,7 +25,7 @@ import { editorKeymapPlugin, type ShortcutCommandName } from './editorKeymap';
 import { pointerMeta } from './followCaret';
 import { selectAnnotation, selectedAnnotationId } from './selectedAnnotation';
 import { proposeTagRequest } from './tagProposals';
-import type { TagAction } from './tagShortcuts';
+import { suggestionShortcuts, type TagAction } from './tagShortcuts';
 
 /** A dialog the editor screen shows over the text. `doc` is the document the candidates' positions belong to. */
 export type EditorDialog =
@@ -46,6 +51,8 @@ export interface EditorScreenSnapshot {
   entities: Readonly<Record<string, EntityRecord>>;
   // The speaker picker takes the focus once, right after an attribution is made.
   focusSpeaker: boolean;
+  // Suggestions are being computed for this article.
+  suggesting: boolean;
 }
 
 /** What a controller needs: the API, the article as opened, who tags, and where to paint. */
@@ -79,6 +86,14 @@ export class EditorController {
   private readonly api: AnnotatorApi;
   private readonly now: () => string;
   private readonly commands: Record<ShortcutCommandName, Command>;
+  // One mapping per suggestion request in flight: every transaction since the text was read, to place the answer on today's text.
+  private readonly editsSinceReading = new Set<Mapping>();
+  // Rejections of this session, for answers computed before the services heard of them.
+  private readonly rejectedKeys = new Set<string>();
+  // How long the last suggestions took to land on the text, in milliseconds (one transaction).
+  lastSuggestionApplyMs: number | null = null;
+  // The suggestion request running or queued last, if any.
+  private pendingSuggestions: Promise<number> | null = null;
 
   constructor(options: EditorControllerOptions) {
     this.api = options.api;
@@ -108,6 +123,7 @@ export class EditorController {
       dialog: null,
       entities: {},
       focusSpeaker: false,
+      suggesting: false,
     };
     // The text is painted first; the lists beside it follow a frame later.
     this.refreshPlainText(0);
@@ -167,6 +183,7 @@ export class EditorController {
     if (this.destroyed) return;
     const before = this.state;
     const next = before.apply(tr);
+    for (const mapping of this.editsSinceReading) mapping.appendMapping(tr.mapping);
     this.view?.updateState(next);
     const recordsChanged = annotationMapOf(next) !== annotationMapOf(before);
     if (next.doc !== before.doc || recordsChanged) {
@@ -385,7 +402,19 @@ export class EditorController {
   /** Sets the selected tag's status; needing review records that the editor set it. */
   setSelectedStatus = (status: AnnotationStatus): boolean => {
     const id = selectedAnnotationId(this.state);
-    return id !== null && this.run(setAnnotationStatus(id, status, this.now()), false);
+    const record = id ? annotationMapOf(this.state)[id] : undefined;
+    if (!id || !record) return false;
+    if (record.status === 'suggested' && status === 'accepted') {
+      // Accepting from the status field is accepting the suggestion: the same registry link and author as the key.
+      void this.acceptSuggestionIds([id]);
+      return true;
+    }
+    if (record.status === 'suggested' || status === 'suggested') {
+      // Into or out of a suggestion, the marks change look too, which updating the record does.
+      const review = status === 'needs_review' ? { reason: 'set_by_editor' as const, detail: '' } : null;
+      return this.run(updateAnnotation(id, (current) => ({ ...current, status, review }), this.now()), false);
+    }
+    return this.run(setAnnotationStatus(id, status, this.now()), false);
   };
 
   /** Marks the selected tag for review, or clears its review flag; the focus stays in the inspector. */
@@ -415,6 +444,211 @@ export class EditorController {
     this.update({ entities: { ...this.snapshot.entities, [entity.id]: entity } });
   }
 
+  // ---- Suggestions ----
+
+  /** Computes suggestions when the article opens, if the preferences say so (and name at least one kind). */
+  suggestOnOpen = async (): Promise<void> => {
+    try {
+      const { suggestions } = await this.api.getPreferences({});
+      if (suggestions.onOpen && suggestions.kinds.length > 0) await this.suggest(suggestions.kinds, false);
+    } catch (error) {
+      this.setNotice(`Could not read the preferences for suggestions: ${(error as Error).message}`);
+    }
+  };
+
+  /** Computes suggestions now (the menu item, the button, the shortcut), of the kinds the preferences choose, or all when none is chosen. */
+  suggestNow = async (): Promise<void> => {
+    let kinds: readonly SuggestionKind[] = suggestionKinds;
+    try {
+      const chosen = (await this.api.getPreferences({})).suggestions.kinds;
+      if (chosen.length > 0) kinds = chosen;
+    } catch {
+      // The preferences only narrow the kinds; without them every kind is suggested.
+    }
+    await this.suggest(kinds, true);
+  };
+
+  /**
+   * Asks the services for suggestions on the text as it stands, without blocking typing, and places the answer on
+   * the text as it stands when it comes: carried through every edit made meanwhile, in one transaction that undo
+   * passes over. Returns how many suggestions were added.
+   */
+  suggest = (kinds: readonly SuggestionKind[], announce: boolean): Promise<number> => {
+    // One request at a time: one asked for while another runs (on demand while the one on open is computed) follows it.
+    const previous = this.pendingSuggestions;
+    const request = previous ? previous.then(() => this.suggestOnce(kinds, announce)) : this.suggestOnce(kinds, announce);
+    this.pendingSuggestions = request;
+    void request.finally(() => {
+      if (this.pendingSuggestions === request) this.pendingSuggestions = null;
+    });
+    return request;
+  };
+
+  // One request, from reading the text to placing the answer; failures become a notice, never a rejection.
+  private async suggestOnce(kinds: readonly SuggestionKind[], announce: boolean): Promise<number> {
+    if (this.destroyed) return 0;
+    const read = this.state.doc;
+    const text = articleText(read);
+    const mapping = new Mapping();
+    this.editsSinceReading.add(mapping);
+    this.update({ suggesting: true });
+    if (announce) this.setNotice('Suggesting tags…');
+    try {
+      const answer = await this.api.suggestAnnotations({
+        articleId: this.snapshot.article.id,
+        blocks: text.blocks.map((block) => ({ text: block.text, type: block.type })),
+        kinds: [...kinds],
+      });
+      if (this.destroyed) return 0;
+      const placed = placeSuggestions(answer.result, {
+        text,
+        existing: annotationMapOf(this.state),
+        rejected: new Set([...answer.rejectedKeys, ...this.rejectedKeys]),
+        now: this.now(),
+        newId,
+      });
+      const before = annotationMapOf(this.state);
+      const started = performance.now();
+      this.run(addPlacedSuggestions(placed, { doc: read, text, mapping }), false);
+      this.lastSuggestionApplyMs = performance.now() - started;
+      const after = annotationMapOf(this.state);
+      const added = after === before ? 0 : Object.keys(after).length - Object.keys(before).length;
+      if (announce) this.setNotice(added > 0 ? `${added} ${added === 1 ? 'suggestion' : 'suggestions'} added.` : 'No new suggestions.');
+      return added;
+    } catch (error) {
+      this.setNotice(`Suggestions failed: ${(error as Error).message}`);
+      return 0;
+    } finally {
+      this.editsSinceReading.delete(mapping);
+      this.update({ suggesting: false });
+    }
+  }
+
+  /** How many suggestions wait in the article. */
+  waitingSuggestions(): number {
+    return waitingSuggestionIds(annotationMapOf(this.state)).length;
+  }
+
+  /** Moves to the next (1) or previous (-1) suggestion and shows it in the inspector. */
+  stepSuggestion = (direction: 1 | -1): boolean => {
+    const moved = this.run(goToSuggestion(direction, selectedAnnotationId(this.state), selectAnnotation));
+    if (!moved) this.setNotice(`No suggestions wait. Ask for them with “Suggest tags” (${suggestionShortcuts.suggestNow.label}).`);
+    return moved;
+  };
+
+  // The selected tag when it is a suggestion; otherwise says how to pick one.
+  private selectedSuggestion(): Annotation | null {
+    const record = this.selectedRecord();
+    if (record?.status === 'suggested') return record;
+    this.setNotice(`Go to a suggestion first (${suggestionShortcuts.nextSuggestion.label}), or click one.`);
+    return null;
+  }
+
+  /**
+   * Links the suggested mentions among `ids` that have no registry entity yet, as tagging by hand does: one lookup
+   * (found or added) per name and type. Returns the entity id of each mention linked.
+   */
+  private async registryLinks(ids: readonly string[]): Promise<Map<string, string>> {
+    const records = annotationMapOf(this.state);
+    const byName = new Map<string, { name: string; type: EntityType; ids: string[] }>();
+    for (const id of ids) {
+      const record = records[id];
+      if (record?.kind !== 'entity' || record.entityId) continue;
+      const key = `${record.entityType}|${entityLookupKey(record.quote)}`;
+      const group = byName.get(key) ?? byName.set(key, { name: record.quote, type: record.entityType, ids: [] }).get(key)!;
+      group.ids.push(id);
+    }
+    const links = new Map<string, string>();
+    const failures: string[] = [];
+    for (const group of byName.values()) {
+      try {
+        const resolved = await this.api.resolveEntity({ name: group.name, type: group.type });
+        this.rememberEntity(resolved.entity);
+        for (const id of group.ids) links.set(id, resolved.entity.id);
+      } catch (error) {
+        failures.push(`${group.name}: ${(error as Error).message}`);
+      }
+    }
+    if (failures.length > 0) this.setNotice(`Accepted without a registry link: ${failures.join('; ')}`);
+    return links;
+  }
+
+  /** Accepts the suggestions `ids` as the user's tags, their mentions linked to the registry; one undo step. */
+  acceptSuggestionIds = async (ids: readonly string[]): Promise<boolean> => {
+    const entityIds = await this.registryLinks(ids);
+    if (this.destroyed) return false;
+    return this.run(acceptSuggestions(ids, { author: this.userName, now: this.now(), entityIds }));
+  };
+
+  /**
+   * Rejects the suggestions `ids`: they leave the text (undo brings them back) and the services remember them so
+   * that they do not come back. A rejection one by one also counts the name against its type across the desk;
+   * rejecting everything at once says nothing about any one name.
+   */
+  rejectSuggestionIds = (ids: readonly string[], countAgainstType: boolean): boolean => {
+    const records = annotationMapOf(this.state);
+    const rejections = new Map<string, { key: string; name: string; entityType: EntityType | null }>();
+    for (const id of ids) {
+      const record = records[id];
+      if (record?.status !== 'suggested') continue;
+      const key = rejectionKeyOf(record);
+      rejections.set(key, { key, name: record.quote.slice(0, 500), entityType: countAgainstType && record.kind === 'entity' ? record.entityType : null });
+    }
+    if (!this.run(rejectSuggestions(ids))) return false;
+    for (const key of rejections.keys()) this.rejectedKeys.add(key);
+    const all = [...rejections.values()];
+    // The contract takes at most 10,000 rejections a call.
+    for (let start = 0; start < all.length; start += 10_000) {
+      this.api
+        .rejectSuggestions({ articleId: this.snapshot.article.id, rejections: all.slice(start, start + 10_000) })
+        .catch((error: Error) => this.setNotice(`Rejected here, but not remembered for next time: ${error.message}`));
+    }
+    return true;
+  };
+
+  /** Accepts the selected suggestion. */
+  acceptSelectedSuggestion = async (): Promise<boolean> => {
+    const record = this.selectedSuggestion();
+    return record !== null && this.acceptSuggestionIds([record.id]);
+  };
+
+  /** Rejects the selected suggestion. */
+  rejectSelectedSuggestion = (): boolean => {
+    const record = this.selectedSuggestion();
+    return record !== null && this.rejectSuggestionIds([record.id], true);
+  };
+
+  /** Accepts every suggestion of the same name as the selected one: the same words, kind and type. */
+  acceptSameName = async (): Promise<boolean> => {
+    const record = this.selectedSuggestion();
+    if (!record) return false;
+    const ids = suggestionIdsLike(annotationMapOf(this.state), record.id);
+    const accepted = await this.acceptSuggestionIds(ids);
+    if (accepted) this.setNotice(`Accepted ${ids.length} ${ids.length === 1 ? 'suggestion' : 'suggestions'} of “${record.quote}”. Undo takes them back.`);
+    return accepted;
+  };
+
+  /** Accepts every suggestion of the selected tag's kind (entity, figure or attribution). */
+  acceptSameKind = async (): Promise<boolean> => {
+    const record = this.selectedRecord();
+    if (!record) {
+      this.setNotice(`Go to a suggestion of the kind to accept first (${suggestionShortcuts.nextSuggestion.label}).`);
+      return false;
+    }
+    const ids = suggestionIdsOfKind(annotationMapOf(this.state), record.kind);
+    const accepted = await this.acceptSuggestionIds(ids);
+    if (accepted) this.setNotice(`Accepted ${ids.length} ${record.kind} ${ids.length === 1 ? 'suggestion' : 'suggestions'}. Undo takes them back.`);
+    return accepted;
+  };
+
+  /** Rejects every suggestion waiting in the article. */
+  rejectAllSuggestions = (): boolean => {
+    const ids = waitingSuggestionIds(annotationMapOf(this.state));
+    const rejected = ids.length > 0 && this.rejectSuggestionIds(ids, false);
+    this.setNotice(rejected ? `Rejected ${ids.length} ${ids.length === 1 ? 'suggestion' : 'suggestions'}. Undo brings them back.` : 'No suggestions wait.');
+    return rejected;
+  };
+
   // ---- Commands with shortcuts ----
 
   // A command on the selected tag that tells the user what to do when it cannot run; keys are always taken.
@@ -435,13 +669,29 @@ export class EditorController {
       return true;
     };
     return {
-      remove: this.onSelected(removeAnnotation, null),
+      // Removing a suggestion rejects it, so that it is not suggested again.
+      remove: (state, dispatch) => {
+        const id = selectedAnnotationId(state);
+        if (dispatch && id && annotationMapOf(state)[id]?.status === 'suggested') {
+          this.rejectSelectedSuggestion();
+          return true;
+        }
+        return this.onSelected(removeAnnotation, null)(state, dispatch);
+      },
       markCue: this.onSelected((id) => addSpanToAnnotation(id, 'cue'), 'Select an attribution, then select its reporting verb (“said”, “told AFP”) in the text.'),
       addSpan: this.onSelected((id) => addSpanToAnnotation(id, 'content'), 'Select the words to add to the selected tag.'),
       toggleReview: this.onSelected((id) => toggleNeedsReview(id, this.now()), 'Select a tag first, then mark it as needing review.'),
       tagAll: always(this.openTagAll),
       nextToReview: always(() => this.step(1, 'needs_review')),
       nextAnnotation: always(() => this.step(1)),
+      suggestNow: always(() => void this.suggestNow()),
+      nextSuggestion: always(() => this.stepSuggestion(1)),
+      previousSuggestion: always(() => this.stepSuggestion(-1)),
+      acceptSuggestion: always(() => void this.acceptSelectedSuggestion()),
+      rejectSuggestion: always(this.rejectSelectedSuggestion),
+      acceptSameName: always(() => void this.acceptSameName()),
+      acceptKind: always(() => void this.acceptSameKind()),
+      rejectAll: always(this.rejectAllSuggestions),
       previousAnnotation: always(() => this.step(-1)),
       // Escape leaves the tag when one is shown, and otherwise does what it would anyway.
       clearSelection: (state, dispatch) => {

@@ -32,3 +32,18 @@ export const annotationShortcuts = {
   nextAnnotation: { key: 'Alt-Shift-ArrowDown', label: 'Alt+Shift+↓' },
   previousAnnotation: { key: 'Alt-Shift-ArrowUp', label: 'Alt+Shift+↑' },
 } as const;
+
+/**
+ * Shortcuts for working through suggestions without leaving the text. Like the tagging keys they are Alt+Shift
+ * with a letter (or Enter), and they avoid Chromium's own Alt+Shift+I and Alt+Shift+T.
+ */
+export const suggestionShortcuts = {
+  suggestNow: { key: 'Alt-Shift-u', label: 'Alt+Shift+U' },
+  nextSuggestion: { key: 'Alt-Shift-j', label: 'Alt+Shift+J' },
+  previousSuggestion: { key: 'Alt-Shift-k', label: 'Alt+Shift+K' },
+  acceptSuggestion: { key: 'Alt-Shift-Enter', label: 'Alt+Shift+Enter' },
+  rejectSuggestion: { key: 'Alt-Shift-d', label: 'Alt+Shift+D' },
+  acceptSameName: { key: 'Alt-Shift-m', label: 'Alt+Shift+M' },
+  acceptKind: { key: 'Alt-Shift-y', label: 'Alt+Shift+Y' },
+  rejectAll: { key: 'Alt-Shift-w', label: 'Alt+Shift+W' },
+} as const;

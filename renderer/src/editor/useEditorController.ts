@@ -41,6 +41,7 @@ export function useEditorController({ api, articleId, userName, focusAnnotationI
         registerFlush(opened.flushBeforeLeaving);
         setController(opened);
         if (focusAnnotationId) opened.select(focusAnnotationId, true);
+        void opened.suggestOnOpen();
       })
       .catch((error: Error) => {
         if (!cancelled) setLoadError(error.message);

@@ -22,6 +22,8 @@ export async function exportArticles(
   format: ExportFormatName,
   onProgress: (progress: ExportProgress) => void,
   signal: AbortSignal,
+  // Suggestions still waiting go along, with their status, only when asked for.
+  includeSuggestions = false,
 ): Promise<ExportProgress> {
   const files: DownloadableFile[] = [];
   const progress: ExportProgress = { done: 0, total: articleIds.length, failures: [], warnings: [], finished: false, cancelled: false };
@@ -31,7 +33,7 @@ export async function exportArticles(
       break;
     }
     try {
-      const exported = await api.exportArticle({ id: articleId, format });
+      const exported = await api.exportArticle({ id: articleId, format, includeSuggestions });
       // Batch files share names only for brat's one annotation.conf, which is the same for every article.
       for (const file of exported.files) if (!files.some((existing) => existing.fileName === file.fileName)) files.push(file);
       progress.warnings.push(...exported.warnings);
@@ -50,12 +52,13 @@ export async function exportArticles(
 interface ExportControlsProps {
   label: string;
   disabled?: boolean;
-  onExport: (format: ExportFormatName) => void;
+  onExport: (format: ExportFormatName, includeSuggestions: boolean) => void;
 }
 
-/** A format picker and an export button. */
+/** A format picker, whether suggestions still waiting go along, and an export button. */
 export function ExportControls({ label, disabled, onExport }: ExportControlsProps) {
   const [format, setFormat] = useState<ExportFormatName>('nitf');
+  const [includeSuggestions, setIncludeSuggestions] = useState(false);
   return (
     <span className="export-controls">
       <select aria-label="Export format" value={format} onChange={(event) => setFormat(event.target.value as ExportFormatName)}>
@@ -65,7 +68,11 @@ export function ExportControls({ label, disabled, onExport }: ExportControlsProp
           </option>
         ))}
       </select>
-      <button type="button" disabled={disabled} onClick={() => onExport(format)}>
+      <label className="export-suggestions" title="By default an export holds accepted tags only; this adds the suggestions still waiting, marked as suggested.">
+        <input type="checkbox" checked={includeSuggestions} onChange={(event) => setIncludeSuggestions(event.target.checked)} />
+        Include suggestions
+      </label>
+      <button type="button" disabled={disabled} onClick={() => onExport(format, includeSuggestions)}>
         {label}
       </button>
     </span>

@@ -31,13 +31,13 @@ export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refres
   const [exportProgress, setExportProgress] = useState<ExportProgress | null>(null);
   const exportAbort = useRef<AbortController | null>(null);
 
-  const runExport = async (format: ExportFormatName) => {
+  const runExport = async (format: ExportFormatName, includeSuggestions: boolean) => {
     const ids = chosen.size > 0 ? [...chosen] : (articles ?? []).map((article) => article.id);
     if (ids.length === 0) return;
     const controller = new AbortController();
     exportAbort.current = controller;
     setExportProgress({ done: 0, total: ids.length, failures: [], warnings: [], finished: false, cancelled: false });
-    await exportArticles(api, ids, format, setExportProgress, controller.signal);
+    await exportArticles(api, ids, format, setExportProgress, controller.signal, includeSuggestions);
     exportAbort.current = null;
   };
   const titleOf = (id: string) => articles?.find((article) => article.id === id)?.title ?? id;
@@ -110,7 +110,7 @@ export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refres
         <button type="button" onClick={onPasteArticle}>
           Paste article…
         </button>
-        <ExportControls label={chosen.size > 0 ? `Export ${chosen.size} selected` : 'Export all'} disabled={!articles?.length || (exportProgress !== null && !exportProgress.finished)} onExport={(format) => void runExport(format)} />
+        <ExportControls label={chosen.size > 0 ? `Export ${chosen.size} selected` : 'Export all'} disabled={!articles?.length || (exportProgress !== null && !exportProgress.finished)} onExport={(format, includeSuggestions) => void runExport(format, includeSuggestions)} />
       </div>
       {exportProgress && <ExportProgressBar progress={exportProgress} titleOf={titleOf} onCancel={() => exportAbort.current?.abort()} onDismiss={() => setExportProgress(null)} />}
       {error && (

@@ -5,13 +5,14 @@ import { TextSelection } from 'prosemirror-state';
 import { ApiError, apiMethodNames, type AnnotatorApi } from '../../../common/api';
 import { articleText } from '../../../common/articleText';
 import { annotationMapOf } from '../../../common/editor/annotationRecords';
+import { annotationRanges } from '../../../common/editor/annotationRanges';
 import { needsReviewIds } from '../../../common/editor/needsReviewDecorations';
 import { dispatchApiCall } from '../../../main/services/apiDispatch';
 import { openServices, type AppServices } from '../../../main/services/index';
 import { EditorController } from '../../../renderer/src/editor/editorController';
 import { shortcutTable } from '../../../renderer/src/editor/editorKeymap';
 import { selectedAnnotationId } from '../../../renderer/src/editor/selectedAnnotation';
-import { annotationShortcuts, tagActions } from '../../../renderer/src/editor/tagShortcuts';
+import { annotationShortcuts, suggestionShortcuts, tagActions } from '../../../renderer/src/editor/tagShortcuts';
 import { makeTempDir } from '../../integration/storeFixtures';
 
 // The controller runs in Node on a real editor state, against the real services on a real SQLite file,
@@ -38,6 +39,10 @@ function apiOver(services: AppServices, intercept: { saveArticle?: () => ApiErro
   return Object.fromEntries(entries) as AnnotatorApi;
 }
 
+function spanTextOf(plain: ReturnType<typeof articleText>, id: string): string {
+  return (plain.spans.get(id) ?? []).filter((span) => span.part === 'content').map((span) => plain.text.slice(span.start, span.end)).join(' … ');
+}
+
 const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the editor controller', () => {
@@ -50,8 +55,8 @@ describe('the editor controller', () => {
   beforeEach(async () => {
     temp = makeTempDir();
     services = openServices({ databasePath: join(temp.dir, 'controller.sqlite'), userName: 'tester' });
-    // The controller is tested on hand tagging: no suggestions on import.
-    await services.handlers.setPreferences({ suggestions: { onImport: false, onOpen: false, kinds: [] } });
+    // These tests tag by hand; suggestions on import would add tags of their own.
+    await services.handlers.setPreferences({ suggestions: { onImport: false, onOpen: false, kinds: ['entity', 'figure', 'attribution'] } });
     articleId = importedArticle(await services.handlers.importText({ text: articleBody })).id;
     saveRefusal = null;
     const api = apiOver(services, { saveArticle: () => saveRefusal });
@@ -202,9 +207,61 @@ describe('the editor controller', () => {
     expect(JSON.stringify((await services.handlers.getArticle({ id: articleId })).doc)).toContain('Late words.');
   });
 
+  it('places suggestions computed while the editor typed on the words as they now stand, and works through them', async () => {
+    // The request reads the text; the edit is made before the worker answers.
+    const asked = controller.suggest(['entity', 'attribution'], true);
+    expect(controller.getSnapshot().suggesting).toBe(true);
+    controller.dispatch(controller.state.tr.insertText('Moscow. ', articleText(controller.state.doc).blocks[1]!.docStart));
+    expect(await asked).toBeGreaterThan(0);
+    const plain = articleText(controller.state.doc);
+    expect(plain.text).toContain('Moscow. "We will not leave');
+    const wordsOf = (id: string) => spanTextOf(plain, id);
+    const waiting = Object.values(records()).filter((record) => record.status === 'suggested');
+    const zolotukhin = waiting.find((record) => record.kind === 'entity' && wordsOf(record.id) === 'Vladimir Zolotukhin');
+    expect(zolotukhin).toMatchObject({ entityType: 'person', author: 'suggestions' });
+    const quote = waiting.find((record) => record.kind === 'attribution');
+    expect(quote && wordsOf(quote.id)).toContain('We will not leave');
+    // Undo takes back the editor's typing, not the suggestions.
+    controller.undo();
+    expect(articleText(controller.state.doc).text).not.toContain('Moscow. ');
+    expect(Object.values(records()).filter((record) => record.status === 'suggested')).toHaveLength(waiting.length);
+
+    // Accepting links the mention to the registry, as tagging by hand does.
+    controller.select(zolotukhin!.id);
+    expect(await controller.acceptSelectedSuggestion()).toBe(true);
+    const entity = (await services.handlers.listEntities({ query: 'Vladimir Zolotukhin' }))[0]!;
+    expect(records()[zolotukhin!.id]).toMatchObject({ status: 'accepted', author: 'Desk editor', entityId: entity.id });
+
+    // Rejecting removes it here and in the services: suggesting again does not bring it back.
+    const rejected = Object.values(records()).find((record) => record.status === 'suggested' && record.kind === 'entity')!;
+    controller.select(rejected.id);
+    expect(controller.rejectSelectedSuggestion()).toBe(true);
+    expect(records()[rejected.id]).toBeUndefined();
+    const sameWords = () => Object.values(records()).filter((record) => record.kind === 'entity' && record.quote === rejected.quote).length;
+    const left = sameWords();
+    await tick(20);
+    expect(await controller.suggest(['entity', 'attribution'], true)).toBe(0);
+    expect(sameWords()).toBe(left);
+    expect(controller.getSnapshot().notice).toBe('No new suggestions.');
+    expect(controller.lastSuggestionApplyMs).not.toBeNull();
+  });
+
+  it('accepts a suggestion from the status field as from the key, and its marks stop looking like a suggestion', async () => {
+    expect(await controller.suggest(['entity'], false)).toBeGreaterThan(0);
+    const suggestion = Object.values(records()).find((record) => record.status === 'suggested')!;
+    controller.select(suggestion.id);
+    expect(controller.setSelectedStatus('accepted')).toBe(true);
+    await expect.poll(() => records()[suggestion.id]?.status).toBe('accepted');
+    expect(records()[suggestion.id]?.author).toBe('Desk editor');
+    const ranges = annotationRanges(controller.state.doc, suggestion.id);
+    expect(ranges.length).toBeGreaterThan(0);
+    expect(ranges.every((range) => range.mark.attrs.suggested === false)).toBe(true);
+  });
+
   it('binds every named shortcut in one table', () => {
     const keys = shortcutTable.map((entry) => entry.key);
     for (const shortcut of Object.values(annotationShortcuts)) expect(keys).toContain(shortcut.key);
+    for (const shortcut of Object.values(suggestionShortcuts)) expect(keys).toContain(shortcut.key);
     expect(keys).toContain('Escape');
     expect(new Set([...keys, ...tagActions.map((tagAction) => tagAction.key)]).size).toBe(keys.length + tagActions.length);
   });
