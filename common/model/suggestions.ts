@@ -81,6 +81,26 @@ export function rejectionKeyOf(record: Annotation): string {
   return rejectionKey(record.kind, record.quote, record.kind === 'entity' ? record.entityType : undefined);
 }
 
+// Spans filed by the stretch of text they touch, so that asking whether a short span overlaps any of thousands
+// looks at a few neighbours instead of all of them.
+class SpanIndex {
+  private static readonly cellSize = 256;
+  private readonly cells = new Map<number, Array<[number, number]>>();
+
+  add(start: number, end: number): void {
+    for (let cell = Math.floor(start / SpanIndex.cellSize); cell <= Math.floor(Math.max(start, end - 1) / SpanIndex.cellSize); cell++) {
+      (this.cells.get(cell) ?? this.cells.set(cell, []).get(cell)!).push([start, end]);
+    }
+  }
+
+  overlaps(start: number, end: number): boolean {
+    for (let cell = Math.floor(start / SpanIndex.cellSize); cell <= Math.floor(Math.max(start, end - 1) / SpanIndex.cellSize); cell++) {
+      if ((this.cells.get(cell) ?? []).some(([from, to]) => from < end && start < to)) return true;
+    }
+    return false;
+  }
+}
+
 /** What the placing needs besides the pipeline's answer. */
 export interface SuggestionPlacing {
   // The article as the pipeline read it: the offsets of the result refer to this text.
@@ -100,19 +120,19 @@ export interface SuggestionPlacing {
  */
 export function placeSuggestions(result: SuggestionResult, placing: SuggestionPlacing): PlacedAnnotation[] {
   const { text, existing, rejected, now } = placing;
-  const taken = new Map<AnnotationKind, Array<[number, number]>>();
+  const taken = new Map<AnnotationKind, SpanIndex>();
+  const takenOf = (kind: AnnotationKind) => taken.get(kind) ?? taken.set(kind, new SpanIndex()).get(kind)!;
   const mentionAt = new Map<string, string>();
   for (const [id, spans] of text.spans) {
     const record = existing[id];
     if (!record) continue;
     for (const span of spans) {
       if (span.part !== 'content') continue;
-      (taken.get(record.kind) ?? taken.set(record.kind, []).get(record.kind)!).push([span.start, span.end]);
+      takenOf(record.kind).add(span.start, span.end);
       if (record.kind === 'entity') mentionAt.set(`${span.start}:${span.end}`, id);
     }
   }
-  const overlapsTaken = (kind: AnnotationKind, start: number, end: number) =>
-    (taken.get(kind) ?? []).some(([from, to]) => from < end && start < to);
+  const overlapsTaken = (kind: AnnotationKind, start: number, end: number) => takenOf(kind).overlaps(start, end);
   const docSpan = (start: number, end: number, part: AnnotationPart): PlacedSpan | null => {
     const from = textOffsetToDocPosition(text, start);
     const to = textOffsetToDocPosition(text, end);
@@ -129,8 +149,7 @@ export function placeSuggestions(result: SuggestionResult, placing: SuggestionPl
     quote: quote.slice(0, 100_000),
   });
   const placed: PlacedAnnotation[] = [];
-  const claim = (kind: AnnotationKind, start: number, end: number) =>
-    (taken.get(kind) ?? taken.set(kind, []).get(kind)!).push([start, end]);
+  const claim = (kind: AnnotationKind, start: number, end: number) => takenOf(kind).add(start, end);
 
   for (const entity of result.entities) {
     if (rejected.has(rejectionKey('entity', entity.text, entity.entityType)) || overlapsTaken('entity', entity.start, entity.end)) continue;

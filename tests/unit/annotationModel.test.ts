@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnotationMap } from '../../common/annotation';
-import { annotationsOf } from '../../common/articleText';
+import { annotationsOf, articleText } from '../../common/articleText';
 import { linkedEntityIds, linkedEntityOf, subjectEntityOf, withEntityLink, withEntityLinksMoved } from '../../common/model/entityLinks';
 import { annotationMark, markLabel } from '../../common/model/marks';
-import { withoutSuggestions } from '../../common/model/suggestions';
+import { placeSuggestions, rejectionKey, withoutSuggestions, withPlacedAnnotations } from '../../common/model/suggestions';
+import type { SuggestionResult } from '../../common/suggestions/types';
 import { taggedInlineContent } from '../../common/model/taggedText';
 import { articleSchema } from '../../common/schema';
 import { attributionRecord, entityRecord, figureRecord } from '../integration/storeFixtures';
@@ -122,5 +123,51 @@ describe('exports without suggestions', () => {
     expect(paragraph.child(1).text).toBe(' went to Douma');
     kept.check();
     expect(withoutSuggestions(kept)).toBe(kept);
+  });
+});
+
+describe('placing suggestions', () => {
+  // One paragraph, "Ana Lopez said 400 people left.", with Ana Lopez already tagged by the editor.
+  const records: AnnotationMap = { p1: entityRecord('p1', 'Ana Lopez', 'person') };
+  const paragraph = articleSchema.node('paragraph', null, taggedInlineContent('Ana Lopez said 400 people left.', [{ start: 0, end: 9, annotationId: 'p1' }], records));
+  const doc = articleSchema.node('doc', { annotations: records }, [articleSchema.node('headline', null, [articleSchema.text('T')]), paragraph]);
+  const text = articleText(doc);
+  const offset = text.blocks[1]!.start;
+  const figure = { figureKind: 'count' as const, value: { type: 'number' as const, value: 400 }, qualifier: 'exactly' as const, unit: 'people', currency: null, verification: 'unchecked' as const, sourceNote: '' };
+  const result: SuggestionResult = {
+    text: text.text,
+    entities: [
+      { kind: 'entity', start: offset, end: offset + 9, text: 'Ana Lopez', entityType: 'person', entityId: null, evidence: 'speech-subject', confidence: 0.8 },
+      { kind: 'entity', start: offset + 4, end: offset + 9, text: 'Lopez', entityType: 'person', entityId: null, evidence: 'propagated', confidence: 0.6 },
+    ],
+    figures: [{ kind: 'figure', start: offset + 15, end: offset + 25, text: '400 people', figure, confidence: 0.9 }],
+    attributions: [],
+  };
+  let counter = 0;
+  const place = (rejected: string[] = []) =>
+    placeSuggestions(result, { text, existing: records, rejected: new Set(rejected), now: '2024-01-01T00:00:00.000Z', newId: (prefix) => `${prefix}_${++counter}` });
+
+  it('never stands on a tag of the same kind, and places the rest at their document positions', () => {
+    const placed = place();
+    expect(placed.map(({ record }) => [record.kind, record.quote, record.status, record.author])).toEqual([['figure', '400 people', 'suggested', 'suggestions']]);
+    const [span] = placed[0]!.spans;
+    expect(doc.textBetween(span!.from, span!.to)).toBe('400 people');
+  });
+
+  it('leaves out what the editor rejected for this article', () => {
+    expect(place([rejectionKey('figure', '400 PEOPLE')])).toEqual([]);
+  });
+
+  it('adds the placed suggestions to a stored document as records and outlined marks', () => {
+    const withSuggestions = withPlacedAnnotations(doc, place());
+    withSuggestions.check();
+    const added = Object.values(annotationsOf(withSuggestions)).find((record) => record.status === 'suggested')!;
+    const marks = articleText(withSuggestions).spans.get(added.id);
+    expect(marks).toHaveLength(1);
+    let suggestedMarks = 0;
+    withSuggestions.descendants((node) => {
+      for (const mark of node.marks) if (mark.attrs.suggested) suggestedMarks += 1;
+    });
+    expect(suggestedMarks).toBe(1);
   });
 });
