@@ -24,9 +24,9 @@ async function addAndRemoveTags(page: Page, word: string, count: number): Promis
   for (let index = 0; index < count; index++) {
     await selectTextInEditor(page, word, index);
     await page.keyboard.press('Alt+Shift+P');
-    await page.waitForTimeout(20);
+    await page.waitForTimeout(50);
     await page.keyboard.press('Alt+Shift+Backspace');
-    await page.waitForTimeout(20);
+    await page.waitForTimeout(50);
   }
 }
 

@@ -15,7 +15,8 @@ import { generateArticle } from './generateArticle';
 import { median, printTable, type BenchRow } from './stats';
 import { emptySamples, measureRound, summarise, type EditorFigures, type EditorSamples, type EditorTarget } from './editorFigures';
 import { startFloorHost, type FloorHost } from './floor/floorHost';
-import { printFloorTable } from './floorTable';
+import type { FloorOptions } from './floor/floorPage';
+import { printFloorTable, ratioToFloor } from './floorTable';
 import { measureLeak } from './leakCheck';
 import { benchRegistry } from './registryBench';
 import { benchExchange } from './exchangeBench';
@@ -152,14 +153,14 @@ function appTarget(session: BrowserSession, articleId: string, label: string, ta
 }
 
 /** The floor page with one article (by name) as an editor target. */
-function floorTarget(floor: FloorHost, name: string, tagTarget: EditorTarget['tagTarget'], typeAfter: EditorTarget['typeAfter']): EditorTarget {
+function floorTarget(floor: FloorHost, name: string, tagTarget: EditorTarget['tagTarget'], typeAfter: EditorTarget['typeAfter'], options: FloorOptions = {}): EditorTarget {
   return {
-    label: 'floor',
+    label: options.paintTags ? 'floor+cv+::highlight tags' : options.contentVisibility ? 'floor+cv' : 'floor',
     isApp: false,
     async open(page) {
       await page.goto(floor.url);
       await page.waitForFunction(() => 'openFloor' in window);
-      return page.evaluate((name) => (window as unknown as { openFloor(name: string): Promise<number> }).openFloor(name), name);
+      return page.evaluate(({ name, options }) => (window as unknown as { openFloor(name: string, options: FloorOptions): Promise<number> }).openFloor(name, options), { name, options });
     },
     tagTarget,
     typeAfter,
@@ -175,10 +176,18 @@ async function measureAlternating(page: Page, targets: EditorTarget[], scrollRou
   for (let round = 0; round < runs; round++) {
     for (let step = 0; step < targets.length; step++) {
       const index = (round + step) % targets.length;
+      progress(`round ${round + 1} of ${runs}: ${targets[index]!.label}`);
       await measureRound(page, targets[index]!, samples[index]!, round, keysPerRound, round < scrollRounds);
     }
   }
   return samples.map(summarise);
+}
+
+const benchStart = performance.now();
+
+/** A progress line on stderr, so a long run shows where it is without mixing into the printed figures. */
+function progress(what: string): void {
+  process.stderr.write(`[bench ${((performance.now() - benchStart) / 1000).toFixed(0)} s] ${what}\n`);
 }
 
 function megabytes(bytes: number): number {
@@ -196,12 +205,13 @@ async function main(): Promise<void> {
   const session = await startBrowserSession({ seedDemo: false });
   const longPlain = generateArticle(words, 0);
   const ordinaryPlain = generateArticle(ordinaryWords, 0);
-  const floor = await startFloorHost({ long: longPlain, ordinary: ordinaryPlain });
+  const longTagged = generateArticle(words, annotations);
+  const floor = await startFloorHost({ long: longPlain, ordinary: ordinaryPlain, 'long-tagged': longTagged });
   const report: Record<string, unknown> = { runs, keysPerTarget: runs * keysPerRound, scrollPassesLong: scrollRoundsLong, scrollPassesOrdinary: runs };
   try {
     const { page } = session;
     const plainId = await createArticle(session, longPlain);
-    const taggedId = await createArticle(session, generateArticle(words, annotations));
+    const taggedId = await createArticle(session, longTagged);
     const ordinaryPlainId = await createArticle(session, ordinaryPlain);
     const ordinaryTaggedId = await createArticle(session, generateArticle(ordinaryWords, ordinaryAnnotations));
 
@@ -211,8 +221,11 @@ async function main(): Promise<void> {
       floorTarget(floor, 'long', longTag, longType),
       appTarget(session, plainId, 'app, no tags', longTag, longType),
       appTarget(session, taggedId, `app, ${annotations.toLocaleString('en')} tags`, longTag, longType),
+      // An experiment, not the app: the floor with the same tags painted by the CSS Custom Highlight API.
+      floorTarget(floor, 'long', longTag, longType, { contentVisibility: true }),
+      floorTarget(floor, 'long-tagged', longTag, longType, { contentVisibility: true, paintTags: true }),
     ];
-    const [longFloor, longApp, longTagged] = await measureAlternating(page, longTargets, scrollRoundsLong);
+    const [longFloor, longApp, longTaggedApp, longSkipping, longPainted] = await measureAlternating(page, longTargets, scrollRoundsLong);
 
     const ordinaryTag = (round: number) => ({ text: 'deal', occurrence: round * 4 });
     const ordinaryType = { text: 'corridor', occurrence: 15 };
@@ -224,14 +237,17 @@ async function main(): Promise<void> {
     const [ordinaryFloor, ordinaryApp, ordinaryTagged] = await measureAlternating(page, ordinaryTargets, runs);
 
     // Resident memory with the long tagged article open in the app, then with the long article open on the floor.
+    progress('resident memory');
     await longTargets[2]!.open(page);
     collectNodeGarbage();
     const mainResident = megabytes(process.memoryUsage().rss);
     await longTargets[0]!.open(page);
     const floorResident = megabytes(floor.residentBytes());
 
+    progress('leak check');
     const leak = await measureLeak(page, longTargets[2]!, leakKeys, leakTags);
 
+    progress('store save and tag-all');
     const save = { plain: await measureSave(session, plainId), tagged: await measureSave(session, taggedId) };
     const tagAll = { plain: await measureTagAll(session, plainId), tagged: await measureTagAll(session, taggedId) };
     const registryView = await measureRegistryView(session);
@@ -241,9 +257,15 @@ async function main(): Promise<void> {
       { heading: 'floor', figures: longFloor! },
       [
         { heading: longTargets[1]!.label, figures: longApp! },
-        { heading: longTargets[2]!.label, figures: longTagged! },
+        { heading: longTargets[2]!.label, figures: longTaggedApp! },
+        { heading: longTargets[3]!.label, figures: longSkipping! },
+        { heading: longTargets[4]!.label, figures: longPainted! },
       ],
     );
+    console.log('  Ratios are to the plain floor. floor+cv: the floor with content-visibility: auto on blocks, as the app\'s stylesheet has.');
+    console.log('  floor+cv+::highlight tags: an experiment, the same 10,000 tags painted by the CSS Custom Highlight API over ranges near the viewport, no mark elements (no clicking, inspector or screen-reader cues).');
+    const strict = (key: keyof EditorFigures) => ratioToFloor(longTaggedApp![key], longSkipping![key]).toFixed(2);
+    console.log(`  app with ${annotations.toLocaleString('en')} tags against floor+cv: open ${strict('openMs')}x, keystroke median ${strict('keyMedianMs')}x, p95 ${strict('keyP95Ms')}x, scroll frame p95 ${strict('frameP95Ms')}x`);
     printFloorTable(
       `Editor, ordinary copy: ${ordinaryWords.toLocaleString('en')} words; floor vs the app (${runs} rounds, ${runs * keysPerRound} keys per page, scrolling in ${runs} rounds)`,
       { heading: 'floor', figures: ordinaryFloor! },
@@ -255,7 +277,7 @@ async function main(): Promise<void> {
     console.log(`\nMemory, ${words.toLocaleString('en')} words open`);
     console.log(`  main process resident (services + loopback host; the bench's Node process, also driving Chromium), ${annotations.toLocaleString('en')} tags open   ${mainResident.toFixed(1)} MB`);
     console.log(`  floor page's server process resident, floor open                                                                 ${floorResident.toFixed(1)} MB`);
-    console.log(`  renderer JS heap after GC: floor ${longFloor!.heapMB.toFixed(1)} MB, app no tags ${longApp!.heapMB.toFixed(1)} MB, app ${annotations.toLocaleString('en')} tags ${longTagged!.heapMB.toFixed(1)} MB`);
+    console.log(`  renderer JS heap after GC: floor ${longFloor!.heapMB.toFixed(1)} MB, app no tags ${longApp!.heapMB.toFixed(1)} MB, app ${annotations.toLocaleString('en')} tags ${longTaggedApp!.heapMB.toFixed(1)} MB`);
     console.log(`\nLeak check (app, ${annotations.toLocaleString('en')} tags): ${leak.keys.toLocaleString('en')} keystrokes and ${leak.tagsAddedAndRemoved} tags added and removed`);
     console.log(`  renderer JS heap after forced GC: before ${leak.heapBeforeMB.toFixed(1)} MB, after ${leak.heapAfterMB.toFixed(1)} MB (${(leak.heapAfterMB - leak.heapBeforeMB >= 0 ? '+' : '')}${(leak.heapAfterMB - leak.heapBeforeMB).toFixed(1)} MB); tags shown before ${leak.tagsShownBefore}, after ${leak.tagsShownAfter}`);
 
@@ -267,7 +289,7 @@ async function main(): Promise<void> {
     printTable(`Store and tag-all: ${words.toLocaleString('en')} words, no tags vs ${annotations.toLocaleString('en')} tags (Node; headless Chromium)`, rows);
     console.log(`\nRegistry view in the browser: ${registryView.entities.toLocaleString('en')} entities, library to painted list ${registryView.median.toFixed(1)} ms (median of ${runs})`);
     Object.assign(report, {
-      long: { words, annotations, floor: longFloor, appNoTags: longApp, appTagged: longTagged },
+      long: { words, annotations, floor: longFloor, appNoTags: longApp, appTagged: longTaggedApp, floorWithContentVisibility: longSkipping, experimentFloorWithHighlightApiTags: longPainted },
       ordinary: { words: ordinaryWords, annotations: ordinaryAnnotations, floor: ordinaryFloor, appNoTags: ordinaryApp, appTagged: ordinaryTagged },
       memory: { mainResidentMB: mainResident, floorServerResidentMB: floorResident },
       leak,
@@ -280,11 +302,13 @@ async function main(): Promise<void> {
     floor.close();
   }
 
+  progress('registry');
   const registry = await benchRegistry();
   console.log('\nRegistry: 5,000 entities, 10,000 mentions over 200 articles (Node, services on SQLite)');
   console.log(`  list all entities with counts   ${registry.listMs.toFixed(1)} ms (median of 5)`);
   console.log(`  one entity with every mention   ${registry.detailMs.toFixed(1)} ms (median of 5)`);
 
+  progress('exchange');
   const exchange = await benchExchange();
   console.log(`\nExchange: ${exchange.articles.toLocaleString('en')} articles of ${exchange.wordsPerArticle} words and ${exchange.tagsPerArticle} tags (Node, services on SQLite)`);
   console.log(`  export to NITF           ${exchange.nitfArticlesPerSecond.toFixed(0)} articles/s (${(exchange.nitfTotalMs / 1000).toFixed(1)} s in all)`);

@@ -3,12 +3,19 @@
  * and the base keymap as any editor has, and nothing of the app (no tags plugin, no React, no side panels).
  */
 import { Node as ProseMirrorNode } from 'prosemirror-model';
-import { EditorState, type Command } from 'prosemirror-state';
+import { EditorState, type Command, type Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { baseKeymap } from 'prosemirror-commands';
 import { history, undo, redo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { articleSchema } from '../../../common/schema';
+import { addPaintedSpan, customHighlightPlugin, splitAnnotationMarks } from './customHighlights';
+
+/** How the floor page is set up for one measurement. */
+export interface FloorOptions {
+  contentVisibility?: boolean;
+  paintTags?: boolean;
+}
 
 let view: EditorView | null = null;
 let nextTagId = 0;
@@ -21,15 +28,27 @@ const addAnnotationMark: Command = (state, dispatch) => {
   return true;
 };
 
-/** Fetches a generated article's JSON, mounts an editor on it and resolves once the next frame has painted: ms since the call. */
-async function openFloor(name: string): Promise<number> {
+/**
+ * Fetches a generated article's JSON, mounts an editor on it and resolves once the next frame has painted:
+ * ms since the call. Options: `contentVisibility` lets Chromium skip off-screen blocks as the app's stylesheet
+ * does; `paintTags` paints the article's tags as CSS highlights instead of mark elements (an experiment).
+ */
+async function openFloor(name: string, options: FloorOptions = {}): Promise<number> {
+  const paintTags = options.paintTags ?? false;
   const start = performance.now();
+  document.getElementById('mount')!.classList.toggle('skip-offscreen', options.contentVisibility ?? false);
   const json: unknown = await (await fetch(`./${name}.json`)).json();
   view?.destroy();
-  const doc = ProseMirrorNode.fromJSON(articleSchema, json);
+  let doc = ProseMirrorNode.fromJSON(articleSchema, json);
+  const painting: Plugin[] = [];
+  if (paintTags) {
+    const split = splitAnnotationMarks(doc);
+    doc = split.doc;
+    painting.push(customHighlightPlugin(split.spans));
+  }
   const state = EditorState.create({
     doc,
-    plugins: [history(), keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Mod-Shift-z': redo, 'Alt-Shift-p': addAnnotationMark }), keymap(baseKeymap)],
+    plugins: [history(), keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Mod-Shift-z': redo, 'Alt-Shift-p': paintTags ? addPaintedSpan : addAnnotationMark }), keymap(baseKeymap), ...painting],
   });
   view = new EditorView(document.getElementById('mount')!, { state });
   await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
