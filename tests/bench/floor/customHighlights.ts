@@ -3,7 +3,7 @@
  * elements. The ranges live in plugin state, mapped through each transaction; only the blocks around the
  * viewport get DOM `Range`s, rebuilt after each update and on scroll, so the DOM is as small as untagged text.
  */
-import { EditorState, Plugin, PluginKey, type Command } from 'prosemirror-state';
+import { Plugin, PluginKey, type Command } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 
@@ -33,8 +33,10 @@ export function splitAnnotationMarks(doc: ProseMirrorNode): { doc: ProseMirrorNo
     }
     return false;
   });
-  // One removeMark over the whole text is the cheapest way to a mark-free copy with the same text.
-  const stripped = EditorState.create({ doc }).tr.removeMark(0, doc.content.size, doc.type.schema.marks.annotation!).doc;
+  // Every block of the schema holds text only, so one text node per block is the same text without marks.
+  const blocks: ProseMirrorNode[] = [];
+  doc.forEach((block) => blocks.push(block.type.create(block.attrs, block.textContent ? doc.type.schema.text(block.textContent) : null)));
+  const stripped = doc.type.create(doc.attrs, blocks);
   spans.sort((a, b) => a.from - b.from);
   return { doc: stripped, spans };
 }
