@@ -155,7 +155,7 @@ function appTarget(session: BrowserSession, articleId: string, label: string, ta
 /** The floor page with one article (by name) as an editor target. */
 function floorTarget(floor: FloorHost, name: string, tagTarget: EditorTarget['tagTarget'], typeAfter: EditorTarget['typeAfter'], options: FloorOptions = {}): EditorTarget {
   return {
-    label: options.paintTags ? 'floor+cv+::highlight tags' : options.contentVisibility ? 'floor+cv' : 'floor',
+    label: `floor${options.contentVisibility ? '+cv' : ''}${options.paintTags ? '+::highlight tags' : name.endsWith('-tagged') ? '+mark tags' : ''}`,
     isApp: false,
     async open(page) {
       await page.goto(floor.url);
@@ -223,9 +223,10 @@ async function main(): Promise<void> {
       appTarget(session, taggedId, `app, ${annotations.toLocaleString('en')} tags`, longTag, longType),
       // An experiment, not the app: the floor with the same tags painted by the CSS Custom Highlight API.
       floorTarget(floor, 'long', longTag, longType, { contentVisibility: true }),
+      floorTarget(floor, 'long-tagged', longTag, longType, { contentVisibility: true }),
       floorTarget(floor, 'long-tagged', longTag, longType, { contentVisibility: true, paintTags: true }),
     ];
-    const [longFloor, longApp, longTaggedApp, longSkipping, longPainted] = await measureAlternating(page, longTargets, scrollRoundsLong);
+    const [longFloor, longApp, longTaggedApp, longSkipping, longMarked, longPainted] = await measureAlternating(page, longTargets, scrollRoundsLong);
 
     const ordinaryTag = (round: number) => ({ text: 'deal', occurrence: round * 4 });
     const ordinaryType = { text: 'corridor', occurrence: 15 };
@@ -259,12 +260,16 @@ async function main(): Promise<void> {
         { heading: longTargets[1]!.label, figures: longApp! },
         { heading: longTargets[2]!.label, figures: longTaggedApp! },
         { heading: longTargets[3]!.label, figures: longSkipping! },
-        { heading: longTargets[4]!.label, figures: longPainted! },
+        { heading: longTargets[4]!.label, figures: longMarked! },
+        { heading: longTargets[5]!.label, figures: longPainted! },
       ],
     );
     console.log('  Ratios are to the plain floor. floor+cv: the floor with content-visibility: auto on blocks, as the app\'s stylesheet has.');
+    console.log('  floor+cv+mark tags: the floor+cv page with the same 10,000 tags as the schema\'s marks (plain ProseMirror, no app plugins, no React).');
     console.log('  floor+cv+::highlight tags: an experiment, the same 10,000 tags painted by the CSS Custom Highlight API over ranges near the viewport, no mark elements (no clicking, inspector or screen-reader cues).');
     const strict = (key: keyof EditorFigures) => ratioToFloor(longTaggedApp![key], longSkipping![key]).toFixed(2);
+    const againstMarks = (key: keyof EditorFigures) => ratioToFloor(longTaggedApp![key], longMarked![key]).toFixed(2);
+    console.log(`  app with ${annotations.toLocaleString('en')} tags against floor+cv+mark tags: open ${againstMarks('openMs')}x, keystroke median ${againstMarks('keyMedianMs')}x, p95 ${againstMarks('keyP95Ms')}x, scroll frame p95 ${againstMarks('frameP95Ms')}x`);
     console.log(`  app with ${annotations.toLocaleString('en')} tags against floor+cv: open ${strict('openMs')}x, keystroke median ${strict('keyMedianMs')}x, p95 ${strict('keyP95Ms')}x, scroll frame p95 ${strict('frameP95Ms')}x`);
     printFloorTable(
       `Editor, ordinary copy: ${ordinaryWords.toLocaleString('en')} words; floor vs the app (${runs} rounds, ${runs * keysPerRound} keys per page, scrolling in ${runs} rounds)`,
@@ -289,7 +294,7 @@ async function main(): Promise<void> {
     printTable(`Store and tag-all: ${words.toLocaleString('en')} words, no tags vs ${annotations.toLocaleString('en')} tags (Node; headless Chromium)`, rows);
     console.log(`\nRegistry view in the browser: ${registryView.entities.toLocaleString('en')} entities, library to painted list ${registryView.median.toFixed(1)} ms (median of ${runs})`);
     Object.assign(report, {
-      long: { words, annotations, floor: longFloor, appNoTags: longApp, appTagged: longTaggedApp, floorWithContentVisibility: longSkipping, experimentFloorWithHighlightApiTags: longPainted },
+      long: { words, annotations, floor: longFloor, appNoTags: longApp, appTagged: longTaggedApp, floorWithContentVisibility: longSkipping, floorWithContentVisibilityAndMarkTags: longMarked, experimentFloorWithHighlightApiTags: longPainted },
       ordinary: { words: ordinaryWords, annotations: ordinaryAnnotations, floor: ordinaryFloor, appNoTags: ordinaryApp, appTagged: ordinaryTagged },
       memory: { mainResidentMB: mainResident, floorServerResidentMB: floorResident },
       leak,

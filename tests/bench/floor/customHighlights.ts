@@ -85,8 +85,17 @@ function paint(view: EditorView): void {
     if (!list) byName.set(span.name, (list = []));
     list.push(range);
   }
-  for (const name of [...CSS.highlights.keys()]) if (name.startsWith('ann-') && !byName.has(name)) CSS.highlights.delete(name);
-  for (const [name, ranges] of byName) CSS.highlights.set(name, new Highlight(...ranges));
+  // The registered highlights are kept and refilled: registering new ones makes Chromium restyle every range.
+  for (const [name, highlight] of CSS.highlights) if (name.startsWith('ann-') && !byName.has(name)) highlight.clear();
+  for (const [name, ranges] of byName) {
+    const highlight = CSS.highlights.get(name);
+    if (!highlight) {
+      CSS.highlights.set(name, new Highlight(...ranges));
+      continue;
+    }
+    highlight.clear();
+    for (const range of ranges) highlight.add(range);
+  }
 }
 
 /** The plugin that keeps `spans` mapped through edits and paints those near the viewport as CSS highlights. */
