@@ -1,13 +1,23 @@
 /**
- * `npm run bench`: speed figures for the editor and the store, printed as a table. Figures, not pass/fail.
- * Browser figures come from the built renderer in headless Chromium through the loopback host; store
- * figures from the services in Node on a real SQLite file.
+ * `npm run bench`: speed figures for the editor and the store, printed as tables. Figures, not pass/fail.
+ * Browser figures come from the built renderer in headless Chromium through the loopback host, each beside
+ * the same figure on a plain-ProseMirror floor page measured in the same browser, rounds alternating between
+ * them; store figures from the services in Node on a real SQLite file. `npm run bench -- --json FILE` also
+ * writes every figure as JSON.
  */
+import { writeFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
 import type { Page } from 'playwright-core';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { startBrowserSession, selectTextInEditor, waitForSaved, type BrowserSession } from '../support/browserSession';
 import { generateArticle } from './generateArticle';
-import { median, percentile, printTable, type BenchRow } from './stats';
+import { median, printTable, type BenchRow } from './stats';
+import { emptySamples, measureRound, summarise, type EditorFigures, type EditorSamples, type EditorTarget } from './editorFigures';
+import { startFloorHost, type FloorHost } from './floor/floorHost';
+import type { FloorOptions } from './floor/floorPage';
+import { printFloorTable, ratioToFloor } from './floorTable';
+import { measureLeak } from './leakCheck';
 import { benchRegistry } from './registryBench';
 import { benchExchange } from './exchangeBench';
 import { importedArticle } from '../support/importedArticle';
@@ -15,7 +25,19 @@ import { benchSaves } from './saveBench';
 
 const words = 100_000;
 const annotations = 10_000;
+const ordinaryWords = 1_500;
+const ordinaryAnnotations = 300;
 const runs = 5;
+// 200 keys per target, spread over the rounds so typing alternates between app and floor too.
+const keysPerRound = 40;
+// Scrolling the long article takes seconds a pass, so it is measured in the first rounds only.
+const scrollRoundsLong = 2;
+const leakKeys = 1_000;
+const leakTags = 100;
+
+// Node's own collector, so the main process's resident memory is read after a full collection.
+setFlagsFromString('--expose_gc');
+const collectNodeGarbage = runInNewContext('gc') as () => void;
 
 async function createArticle(session: BrowserSession, doc: ProseMirrorNode): Promise<string> {
   const { handlers } = session.services;
@@ -46,59 +68,10 @@ async function timeToPaint(page: Page, action: string, articleId?: string): Prom
   );
 }
 
-/** Installs a keydown probe: each key's time from the event to the next painted frame. */
-async function installKeyProbe(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const latencies: number[] = [];
-    (window as unknown as { __latencies: number[] }).__latencies = latencies;
-    window.addEventListener(
-      'keydown',
-      (event) => {
-        const start = event.timeStamp;
-        requestAnimationFrame(() => setTimeout(() => latencies.push(performance.now() - start), 0));
-      },
-      { capture: true },
-    );
-  });
-}
-
-async function takeLatencies(page: Page): Promise<number[]> {
-  return page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies.splice(0));
-}
-
 async function openArticle(session: BrowserSession, articleId: string): Promise<number> {
   await session.page.goto(session.host.url);
   await session.page.locator(`tr[data-article-id="${articleId}"]`).waitFor();
   return timeToPaint(session.page, 'open', articleId);
-}
-
-async function measureEditor(session: BrowserSession, articleId: string) {
-  const { page } = session;
-  const openTimes: number[] = [];
-  for (let run = 0; run < runs; run++) openTimes.push(await openArticle(session, articleId));
-
-  await installKeyProbe(page);
-  const tagTimes: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    await selectTextInEditor(page, `marker${(40 + run) * 1000 + 505}`);
-    await takeLatencies(page);
-    await page.keyboard.press('Alt+Shift+P');
-    await page.waitForTimeout(150);
-    tagTimes.push(...(await takeLatencies(page)).slice(-1));
-  }
-
-  await selectTextInEditor(page, `marker${50_505}`);
-  await page.keyboard.press('ArrowRight');
-  await page.waitForTimeout(100);
-  await takeLatencies(page);
-  for (let key = 0; key < 200; key++) {
-    await page.keyboard.press(key % 10 === 9 ? 'Space' : 'KeyA');
-    await page.waitForTimeout(15);
-  }
-  await page.waitForTimeout(200);
-  const keyTimes = await takeLatencies(page);
-  await waitForSaved(page);
-  return { open: median(openTimes), tag: median(tagTimes), keyMedian: median(keyTimes), keyP95: percentile(keyTimes, 95) };
 }
 
 /**
@@ -175,41 +148,187 @@ async function measureRegistryView(session: BrowserSession): Promise<{ median: n
   return { median: median(times), entities: (await services.handlers.listEntities({ limit: 10_000 })).length };
 }
 
+/** The app with one article as an editor target. */
+function appTarget(session: BrowserSession, articleId: string, label: string, tagTarget: EditorTarget['tagTarget'], typeAfter: EditorTarget['typeAfter']): EditorTarget {
+  return { label, isApp: true, open: () => openArticle(session, articleId), tagTarget, typeAfter };
+}
+
+/** The floor page with one article (by name) as an editor target. */
+function floorTarget(floor: FloorHost, name: string, tagTarget: EditorTarget['tagTarget'], typeAfter: EditorTarget['typeAfter'], options: FloorOptions = {}): EditorTarget {
+  return {
+    label: `floor${options.contentVisibility ? '+cv' : ''}${options.paintTags ? '+::highlight tags' : name.endsWith('-tagged') ? '+mark tags' : ''}`,
+    isApp: false,
+    async open(page) {
+      await page.goto(floor.url);
+      await page.waitForFunction(() => 'openFloor' in window);
+      return page.evaluate(({ name, options }) => (window as unknown as { openFloor(name: string, options: FloorOptions): Promise<number> }).openFloor(name, options), { name, options });
+    },
+    tagTarget,
+    typeAfter,
+  };
+}
+
+/**
+ * Every editor figure for each target, in `runs` rounds; each round visits every target once, in an order
+ * that rotates, so app and floor alternate and drift on a shared machine falls on all of them alike.
+ */
+async function measureAlternating(page: Page, targets: EditorTarget[], scrollRounds: number): Promise<EditorFigures[]> {
+  const samples: EditorSamples[] = targets.map(() => emptySamples());
+  for (let round = 0; round < runs; round++) {
+    for (let step = 0; step < targets.length; step++) {
+      const index = (round + step) % targets.length;
+      progress(`round ${round + 1} of ${runs}: ${targets[index]!.label}`);
+      await measureRound(page, targets[index]!, samples[index]!, round, keysPerRound, round < scrollRounds);
+    }
+  }
+  return samples.map(summarise);
+}
+
+const benchStart = performance.now();
+
+/** A progress line on stderr, so a long run shows where it is without mixing into the printed figures. */
+function progress(what: string): void {
+  process.stderr.write(`[bench ${((performance.now() - benchStart) / 1000).toFixed(0)} s] ${what}\n`);
+}
+
+function megabytes(bytes: number): number {
+  return bytes / 2 ** 20;
+}
+
+function argumentAfter(flag: string): string | undefined {
+  const index = process.argv.indexOf(flag);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
 async function main(): Promise<void> {
+  const jsonPath = argumentAfter('--json');
+  const startedAt = performance.now();
   const session = await startBrowserSession({ seedDemo: false });
+  const longPlain = generateArticle(words, 0);
+  const ordinaryPlain = generateArticle(ordinaryWords, 0);
+  const longTagged = generateArticle(words, annotations);
+  const floor = await startFloorHost({ long: longPlain, ordinary: ordinaryPlain, 'long-tagged': longTagged });
+  const report: Record<string, unknown> = { runs, keysPerTarget: runs * keysPerRound, scrollPassesLong: scrollRoundsLong, scrollPassesOrdinary: runs };
   try {
-    const plainId = await createArticle(session, generateArticle(words, 0));
-    const taggedId = await createArticle(session, generateArticle(words, annotations));
-    const plain = { ...(await measureEditor(session, plainId)), save: await measureSave(session, plainId), tagAll: await measureTagAll(session, plainId) };
-    const tagged = { ...(await measureEditor(session, taggedId)), save: await measureSave(session, taggedId), tagAll: await measureTagAll(session, taggedId) };
-    const rows: BenchRow[] = [
-      { metric: 'open article to painted (ms, median of 5)', plain: plain.open, tagged: tagged.open },
-      { metric: 'add one tag, key to painted (ms, median of 5)', plain: plain.tag, tagged: tagged.tag },
-      { metric: 'keystroke to painted, median of 200 (ms)', plain: plain.keyMedian, tagged: tagged.keyMedian },
-      { metric: 'keystroke to painted, p95 of 200 (ms)', plain: plain.keyP95, tagged: tagged.keyP95 },
-      { metric: 'save one change in the store (ms, median of 5)', plain: plain.save, tagged: tagged.save },
-      { metric: `tag-all "convoy": shortcut to review dialog (ms, ${plain.tagAll.occurrences} found)`, plain: plain.tagAll.find, tagged: tagged.tagAll.find },
-      { metric: 'tag-all "convoy": apply all to painted (ms)', plain: plain.tagAll.apply, tagged: tagged.tagAll.apply },
+    const { page } = session;
+    const plainId = await createArticle(session, longPlain);
+    const taggedId = await createArticle(session, longTagged);
+    const ordinaryPlainId = await createArticle(session, ordinaryPlain);
+    const ordinaryTaggedId = await createArticle(session, generateArticle(ordinaryWords, ordinaryAnnotations));
+
+    const longTag = (round: number) => ({ text: `marker${(40 + round) * 1000 + 505}`, occurrence: 0 });
+    const longType = { text: `marker${50_505}`, occurrence: 0 };
+    const longTargets = [
+      floorTarget(floor, 'long', longTag, longType),
+      appTarget(session, plainId, 'app, no tags', longTag, longType),
+      appTarget(session, taggedId, `app, ${annotations.toLocaleString('en')} tags`, longTag, longType),
+      // An experiment, not the app: the floor with the same tags painted by the CSS Custom Highlight API.
+      floorTarget(floor, 'long', longTag, longType, { contentVisibility: true }),
+      floorTarget(floor, 'long-tagged', longTag, longType, { contentVisibility: true }),
+      floorTarget(floor, 'long-tagged', longTag, longType, { contentVisibility: true, paintTags: true }),
     ];
-    printTable(`Editor and store: ${words.toLocaleString('en')} words, no tags vs ${annotations.toLocaleString('en')} tags (headless Chromium, Node)`, rows);
+    const [longFloor, longApp, longTaggedApp, longSkipping, longMarked, longPainted] = await measureAlternating(page, longTargets, scrollRoundsLong);
+
+    const ordinaryTag = (round: number) => ({ text: 'deal', occurrence: round * 4 });
+    const ordinaryType = { text: 'corridor', occurrence: 15 };
+    const ordinaryTargets = [
+      floorTarget(floor, 'ordinary', ordinaryTag, ordinaryType),
+      appTarget(session, ordinaryPlainId, 'app, no tags', ordinaryTag, ordinaryType),
+      appTarget(session, ordinaryTaggedId, `app, ${ordinaryAnnotations} tags`, ordinaryTag, ordinaryType),
+    ];
+    const [ordinaryFloor, ordinaryApp, ordinaryTagged] = await measureAlternating(page, ordinaryTargets, runs);
+
+    // Resident memory with the long tagged article open in the app, then with the long article open on the floor.
+    progress('resident memory');
+    await longTargets[2]!.open(page);
+    collectNodeGarbage();
+    const mainResident = megabytes(process.memoryUsage().rss);
+    await longTargets[0]!.open(page);
+    const floorResident = megabytes(floor.residentBytes());
+
+    progress('leak check');
+    const leak = await measureLeak(page, longTargets[2]!, leakKeys, leakTags);
+
+    progress('store save and tag-all');
+    const save = { plain: await measureSave(session, plainId), tagged: await measureSave(session, taggedId) };
+    const tagAll = { plain: await measureTagAll(session, plainId), tagged: await measureTagAll(session, taggedId) };
     const registryView = await measureRegistryView(session);
+
+    printFloorTable(
+      `Editor: ${words.toLocaleString('en')} words; plain ProseMirror floor vs the app, rounds alternating (headless Chromium; ${runs} rounds, ${runs * keysPerRound} keys per page, scrolling in ${scrollRoundsLong} rounds, a viewport a frame)`,
+      { heading: 'floor', figures: longFloor! },
+      [
+        { heading: longTargets[1]!.label, figures: longApp! },
+        { heading: longTargets[2]!.label, figures: longTaggedApp! },
+        { heading: longTargets[3]!.label, figures: longSkipping! },
+        { heading: longTargets[4]!.label, figures: longMarked! },
+        { heading: longTargets[5]!.label, figures: longPainted! },
+      ],
+    );
+    console.log('  Ratios are to the plain floor. floor+cv: the floor with content-visibility: auto on blocks, as the app\'s stylesheet has.');
+    console.log('  floor+cv+mark tags: the floor+cv page with the same 10,000 tags as the schema\'s marks (plain ProseMirror, no app plugins, no React).');
+    console.log('  floor+cv+::highlight tags: an experiment, the same 10,000 tags painted by the CSS Custom Highlight API over ranges near the viewport, no mark elements (no clicking, inspector or screen-reader cues).');
+    const strict = (key: keyof EditorFigures) => ratioToFloor(longTaggedApp![key], longSkipping![key]).toFixed(2);
+    const againstMarks = (key: keyof EditorFigures) => ratioToFloor(longTaggedApp![key], longMarked![key]).toFixed(2);
+    console.log(`  app with ${annotations.toLocaleString('en')} tags against floor+cv+mark tags: open ${againstMarks('openMs')}x, keystroke median ${againstMarks('keyMedianMs')}x, p95 ${againstMarks('keyP95Ms')}x, scroll frame p95 ${againstMarks('frameP95Ms')}x`);
+    console.log(`  app with ${annotations.toLocaleString('en')} tags against floor+cv: open ${strict('openMs')}x, keystroke median ${strict('keyMedianMs')}x, p95 ${strict('keyP95Ms')}x, scroll frame p95 ${strict('frameP95Ms')}x`);
+    printFloorTable(
+      `Editor, ordinary copy: ${ordinaryWords.toLocaleString('en')} words; floor vs the app (${runs} rounds, ${runs * keysPerRound} keys per page, scrolling in ${runs} rounds)`,
+      { heading: 'floor', figures: ordinaryFloor! },
+      [
+        { heading: ordinaryTargets[1]!.label, figures: ordinaryApp! },
+        { heading: ordinaryTargets[2]!.label, figures: ordinaryTagged! },
+      ],
+    );
+    console.log(`\nMemory, ${words.toLocaleString('en')} words open`);
+    console.log(`  main process resident (services + loopback host; the bench's Node process, also driving Chromium), ${annotations.toLocaleString('en')} tags open   ${mainResident.toFixed(1)} MB`);
+    console.log(`  floor page's server process resident, floor open                                                                 ${floorResident.toFixed(1)} MB`);
+    console.log(`  renderer JS heap after GC: floor ${longFloor!.heapMB.toFixed(1)} MB, app no tags ${longApp!.heapMB.toFixed(1)} MB, app ${annotations.toLocaleString('en')} tags ${longTaggedApp!.heapMB.toFixed(1)} MB`);
+    console.log(`\nLeak check (app, ${annotations.toLocaleString('en')} tags): ${leak.keys.toLocaleString('en')} keystrokes and ${leak.tagsAddedAndRemoved} tags added and removed`);
+    console.log(`  renderer JS heap after forced GC: before ${leak.heapBeforeMB.toFixed(1)} MB, after ${leak.heapAfterMB.toFixed(1)} MB (${(leak.heapAfterMB - leak.heapBeforeMB >= 0 ? '+' : '')}${(leak.heapAfterMB - leak.heapBeforeMB).toFixed(1)} MB); tags shown before ${leak.tagsShownBefore}, after ${leak.tagsShownAfter}`);
+
+    const rows: BenchRow[] = [
+      { metric: 'save one change in the store (ms, median of 5)', plain: save.plain, tagged: save.tagged },
+      { metric: `tag-all "convoy": shortcut to review dialog (ms, ${tagAll.plain.occurrences} found)`, plain: tagAll.plain.find, tagged: tagAll.tagged.find },
+      { metric: 'tag-all "convoy": apply all to painted (ms)', plain: tagAll.plain.apply, tagged: tagAll.tagged.apply },
+    ];
+    printTable(`Store and tag-all: ${words.toLocaleString('en')} words, no tags vs ${annotations.toLocaleString('en')} tags (Node; headless Chromium)`, rows);
     console.log(`\nRegistry view in the browser: ${registryView.entities.toLocaleString('en')} entities, library to painted list ${registryView.median.toFixed(1)} ms (median of ${runs})`);
+    Object.assign(report, {
+      long: { words, annotations, floor: longFloor, appNoTags: longApp, appTagged: longTaggedApp, floorWithContentVisibility: longSkipping, floorWithContentVisibilityAndMarkTags: longMarked, experimentFloorWithHighlightApiTags: longPainted },
+      ordinary: { words: ordinaryWords, annotations: ordinaryAnnotations, floor: ordinaryFloor, appNoTags: ordinaryApp, appTagged: ordinaryTagged },
+      memory: { mainResidentMB: mainResident, floorServerResidentMB: floorResident },
+      leak,
+      store: { saveOneChangeMs: save },
+      tagAll,
+      registryView,
+    });
   } finally {
     await session.close();
+    floor.close();
   }
 
+  progress('store saves');
   await benchSaves();
 
+  progress('registry');
   const registry = await benchRegistry();
   console.log('\nRegistry: 5,000 entities, 10,000 mentions over 200 articles (Node, services on SQLite)');
   console.log(`  list all entities with counts   ${registry.listMs.toFixed(1)} ms (median of 5)`);
   console.log(`  one entity with every mention   ${registry.detailMs.toFixed(1)} ms (median of 5)`);
 
+  progress('exchange');
   const exchange = await benchExchange();
   console.log(`\nExchange: ${exchange.articles.toLocaleString('en')} articles of ${exchange.wordsPerArticle} words and ${exchange.tagsPerArticle} tags (Node, services on SQLite)`);
   console.log(`  export to NITF           ${exchange.nitfArticlesPerSecond.toFixed(0)} articles/s (${(exchange.nitfTotalMs / 1000).toFixed(1)} s in all)`);
   console.log(`  export to W3C JSON-LD    ${exchange.wadmArticlesPerSecond.toFixed(0)} articles/s (${(exchange.wadmTotalMs / 1000).toFixed(1)} s in all)`);
   console.log(`  import .txt files        ${exchange.importTxtFilesPerSecond.toFixed(0)} files/s (${(exchange.importTxtTotalMs / 1000).toFixed(1)} s in all)`);
+  const durationSeconds = (performance.now() - startedAt) / 1000;
+  console.log(`\nWhole bench: ${durationSeconds.toFixed(0)} s`);
+  if (jsonPath) {
+    writeFileSync(jsonPath, `${JSON.stringify({ ...report, registry, exchange, durationSeconds }, null, 2)}\n`);
+    console.log(`Figures written to ${jsonPath}`);
+  }
 }
 
 await main();

@@ -1,0 +1,49 @@
+/**
+ * The bench's leak check: the renderer's JS heap (after a forced GC) before and after many keystrokes and
+ * many tags added and removed on one open article.
+ */
+import type { Page } from 'playwright-core';
+import { selectTextInEditor, waitForSaved } from '../support/browserSession';
+import { heapAfterGarbageCollection, installKeyProbe, timeTyping, type EditorTarget } from './editorFigures';
+
+/** The heap before and after, and how many tags the page showed before and after (they should match). */
+export interface LeakFigures {
+  keys: number;
+  tagsAddedAndRemoved: number;
+  heapBeforeMB: number;
+  heapAfterMB: number;
+  tagsShownBefore: number;
+  tagsShownAfter: number;
+}
+
+async function tagsShown(page: Page): Promise<number> {
+  return page.evaluate(() => new Set([...document.querySelectorAll<HTMLElement>('.ProseMirror [data-ann-id]')].map((element) => element.dataset.annId)).size);
+}
+
+async function addAndRemoveTags(page: Page, word: string, count: number): Promise<void> {
+  for (let index = 0; index < count; index++) {
+    await selectTextInEditor(page, word, index);
+    await page.keyboard.press('Alt+Shift+P');
+    await page.waitForTimeout(50);
+    await page.keyboard.press('Alt+Shift+Backspace');
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Opens the target, warms up, then types `keys` keys and adds and removes `tags` tags between two heap readings. */
+export async function measureLeak(page: Page, target: EditorTarget, keys: number, tags: number): Promise<LeakFigures> {
+  await target.open(page);
+  await installKeyProbe(page);
+  // A warm-up, so first-use allocations (compiled code, caches) are not counted as growth.
+  await timeTyping(page, target.typeAfter, 20, 0);
+  await addAndRemoveTags(page, 'corridor', 5);
+  await waitForSaved(page);
+  const tagsShownBefore = await tagsShown(page);
+  const heapBefore = await heapAfterGarbageCollection(page);
+  await timeTyping(page, target.typeAfter, keys, 0);
+  await addAndRemoveTags(page, 'corridor', tags);
+  await waitForSaved(page);
+  await page.waitForTimeout(500);
+  const heapAfter = await heapAfterGarbageCollection(page);
+  return { keys, tagsAddedAndRemoved: tags, heapBeforeMB: heapBefore / 2 ** 20, heapAfterMB: heapAfter / 2 ** 20, tagsShownBefore, tagsShownAfter: await tagsShown(page) };
+}
