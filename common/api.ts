@@ -1,5 +1,5 @@
 import { z } from './zodConfig';
-import { entityTypes, type EntityType } from './annotation';
+import { entityTypes, type EntityType } from './model/annotation';
 import { documentPatchSchema } from './documentPatch';
 import type { ApiErrorCode, ApiErrorInfo, ApiResult } from './apiError';
 import { exportFormatNames, type ExportedFile, type FormatName } from './formats';

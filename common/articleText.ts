@@ -1,7 +1,7 @@
 import { ApiError } from './apiError';
 import { Node as ProseMirrorNode } from 'prosemirror-model';
 import { articleSchema, type BlockTypeName } from './schema';
-import { annotationMapSchema, annotationParts, type AnnotationMap, type AnnotationPart } from './annotation';
+import { annotationMapSchema, annotationParts, type AnnotationMap, type AnnotationPart } from './model/annotation';
 
 /** Blocks are separated by a blank line in the article's plain text, as they are in a .txt article. */
 export const blockSeparator = '\n\n';

@@ -1,7 +1,7 @@
 import { ApiError } from './apiError';
 import { z } from './zodConfig';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import type { AnnotationMap } from './annotation';
+import type { AnnotationMap } from './model/annotation';
 
 /**
  * A save of a long article sends only what changed since the last save: the run of top-level blocks that

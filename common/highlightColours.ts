@@ -1,4 +1,4 @@
-import type { EntityType } from './annotation';
+import type { EntityType } from './model/annotation';
 
 /**
  * The colours of the app's highlights, defined once: the editor's style sheet reads them as CSS custom properties

@@ -7,7 +7,7 @@ import {
   type AttributionMode,
   type EntityType,
   type FigureFields,
-} from '../annotation';
+} from '../model/annotation';
 import { annotationMark, relabelledMark } from '../model/marks';
 import { annotationRanges } from './annotationRanges';
 import { annotationMapOf, setAnnotationRecord } from './annotationRecords';

@@ -1,5 +1,5 @@
 import type { Node as ProseMirrorNode, Mark } from 'prosemirror-model';
-import type { AnnotationPart } from '../annotation';
+import type { AnnotationPart } from '../model/annotation';
 
 /** A stretch of the document carrying one annotation's mark. */
 export interface AnnotationRange {

@@ -1,7 +1,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import type { Annotation, AnnotationMap } from '../annotation';
-import { AnnotationRecordStep } from '../annotationStep';
+import type { Annotation, AnnotationMap } from '../model/annotation';
+import { AnnotationRecordStep } from './annotationStep';
 
 export const annotationRecordsKey = new PluginKey<AnnotationMap>('annotationRecords');
 

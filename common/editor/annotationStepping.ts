@@ -1,4 +1,4 @@
-import type { AnnotationMap } from '../annotation';
+import type { AnnotationMap } from '../model/annotation';
 
 /** Which annotations stepping visits: all of them, or only those waiting for review. */
 export type StepFilter = 'all' | 'needs_review';

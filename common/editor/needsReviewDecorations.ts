@@ -2,8 +2,8 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { AddMarkStep, RemoveMarkStep } from 'prosemirror-transform';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import type { AnnotationMap } from '../annotation';
-import { AnnotationRecordStep } from '../annotationStep';
+import type { AnnotationMap } from '../model/annotation';
+import { AnnotationRecordStep } from './annotationStep';
 import { annotationMapOf } from './annotationRecords';
 
 /** The ids of the annotations waiting for review, and the decorations that set their words apart. */

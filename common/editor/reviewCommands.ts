@@ -1,5 +1,5 @@
 import { closeHistory } from 'prosemirror-history';
-import type { Annotation, AnnotationStatus } from '../annotation';
+import type { Annotation, AnnotationStatus } from '../model/annotation';
 import type { Command } from './annotationCommands';
 import { annotationMapOf, setAnnotationRecord } from './annotationRecords';
 

@@ -2,9 +2,9 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { isHistoryTransaction } from 'prosemirror-history';
 import { AddMarkStep, Mapping, RemoveMarkStep } from 'prosemirror-transform';
-import type { Annotation } from '../annotation';
-import { AnnotationRecordStep } from '../annotationStep';
-import { revisedFigure } from '../figureRevision';
+import type { Annotation } from '../model/annotation';
+import { AnnotationRecordStep } from './annotationStep';
+import { revisedFigure } from '../model/figureRevision';
 import { annotationMapOf, setAnnotationRecord } from './annotationRecords';
 
 /** The key of the plugin that keeps records true to their words. */

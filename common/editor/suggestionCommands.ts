@@ -1,7 +1,7 @@
 import { closeHistory } from 'prosemirror-history';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
-import type { Annotation, AnnotationKind, AnnotationMap, AnnotationPart } from '../annotation';
+import type { Annotation, AnnotationKind, AnnotationMap, AnnotationPart } from '../model/annotation';
 import { relabelledMark } from '../model/marks';
 import { rejectionKeyOf } from '../model/suggestions';
 import type { Command } from './annotationCommands';

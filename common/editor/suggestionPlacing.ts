@@ -1,6 +1,6 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { Mapping } from 'prosemirror-transform';
-import type { Annotation, AnnotationKind } from '../annotation';
+import type { Annotation, AnnotationKind } from '../model/annotation';
 import type { ArticleText } from '../articleText';
 import { annotationMark } from '../model/marks';
 import { AnnotationMarksStep } from './annotationMarksStep';

@@ -1,6 +1,6 @@
 import type { EditorState } from 'prosemirror-state';
 import { articleText, textOffsetToDocPosition } from '../articleText';
-import { findOccurrences } from '../occurrences';
+import { findOccurrences } from '../model/occurrences';
 import { annotationMapOf } from './annotationRecords';
 
 /** One place "Tag all occurrences" proposes to tag, for the editor to review. */

@@ -1,7 +1,7 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import type { EntityAnnotation } from '../annotation';
+import type { EntityAnnotation } from '../model/annotation';
 import type { EntityRecord } from '../api';
-import { entityLookupKey } from '../entityNames';
+import { entityLookupKey } from '../model/names';
 import { tagRanges, type Command, type TagContext } from './annotationCommands';
 import { annotationMapOf } from './annotationRecords';
 import type { OccurrenceCandidate } from './tagAll';

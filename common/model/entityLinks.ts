@@ -1,4 +1,4 @@
-import type { Annotation, EntityType } from '../annotation';
+import type { Annotation, EntityType } from './annotation';
 
 /**
  * How an annotation record links to the desk's registry. A mention links to the entity it names; an

@@ -1,5 +1,5 @@
 import type { Mark } from 'prosemirror-model';
-import { highlightLabel, type Annotation, type AnnotationPart } from '../annotation';
+import { highlightLabel, type Annotation, type AnnotationPart } from './annotation';
 import { articleSchema } from '../schema';
 
 /**

@@ -1,10 +1,10 @@
-import type { AnnotationMap, EntityType } from '../annotation';
+import type { AnnotationMap, EntityType } from './annotation';
 import type { ArticleText } from '../articleText';
-import { proposeSpeakers, type ProposedSpeaker, type SpeakerMention, type SpeakerTextSpan } from '../speakerProposal';
+import { proposeSpeakers, type ProposedSpeaker, type SpeakerMention, type SpeakerTextSpan } from './speakerProposal';
 
 /**
  * The speakers the editor is offered for one attribution, ranked by the same rule the suggestions use
- * (common/speakerProposal.ts): the name attached to the cue first, then the article's other people and
+ * (speakerProposal.ts): the name attached to the cue first, then the article's other people and
  * organisations by their distance from the quote.
  */
 

@@ -1,8 +1,8 @@
 import { Fragment, Mark, type Node as ProseMirrorNode } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
-import type { Annotation, AnnotationKind, AnnotationMap, AnnotationPart, EntityType } from '../annotation';
+import type { Annotation, AnnotationKind, AnnotationMap, AnnotationPart, EntityType } from './annotation';
 import { textOffsetToDocPosition, type ArticleText } from '../articleText';
-import { entityLookupKey } from '../entityNames';
+import { entityLookupKey } from './names';
 import type { SuggestionResult } from '../suggestions/types';
 import { annotationMark } from './marks';
 

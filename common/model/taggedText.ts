@@ -1,5 +1,5 @@
 import type { Mark, Node as ProseMirrorNode } from 'prosemirror-model';
-import type { AnnotationMap, AnnotationPart } from '../annotation';
+import type { AnnotationMap, AnnotationPart } from './annotation';
 import { articleSchema } from '../schema';
 import { annotationMark } from './marks';
 

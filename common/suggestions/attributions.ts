@@ -1,5 +1,5 @@
-import { findCue, isReportingVerb } from '../quoteCues';
-import { proposeSpeakers, type ProposedSpeaker, type SpeakerMention, type SpeakerTextSpan } from '../speakerProposal';
+import { findCue, isReportingVerb } from '../model/quoteCues';
+import { proposeSpeakers, type ProposedSpeaker, type SpeakerMention, type SpeakerTextSpan } from '../model/speakerProposal';
 import type { AnalysedText } from './analysedText';
 import type { AttributionSuggestion, SuggestedSpan, SuggestedSpeaker } from './types';
 

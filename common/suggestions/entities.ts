@@ -1,5 +1,5 @@
-import type { EntityType } from '../annotation';
-import { isReportingVerb } from '../quoteCues';
+import type { EntityType } from '../model/annotation';
+import { isReportingVerb } from '../model/quoteCues';
 import type { AnalysedText } from './analysedText';
 import {
   commonAcronyms,

@@ -1,5 +1,5 @@
-import { proposedFigureFields } from '../figureParse';
-import type { FigureFields } from '../annotation';
+import { proposedFigureFields } from '../model/figureReader';
+import type { FigureFields } from '../model/annotation';
 import type { AnalysedText } from './analysedText';
 import type { FigureSuggestion } from './types';
 

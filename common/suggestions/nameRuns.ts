@@ -13,7 +13,7 @@ import {
   sentenceStarters,
   titleHeads,
 } from './gazetteers';
-import type { EntityType } from '../annotation';
+import type { EntityType } from '../model/annotation';
 import type { EntityEvidence } from './types';
 import type { Word } from './words';
 

@@ -1,6 +1,6 @@
-import type { EntityType } from '../annotation';
-import { entityLookupKey } from '../entityNames';
-import { findOccurrences } from '../occurrences';
+import type { EntityType } from '../model/annotation';
+import { entityLookupKey } from '../model/names';
+import { findOccurrences } from '../model/occurrences';
 import type { FoundEntity } from './entities';
 import type { EntitySuggestion, RegistryName, RejectedName } from './types';
 

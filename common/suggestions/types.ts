@@ -1,4 +1,4 @@
-import type { AttributionMode, EntityType, FigureFields } from '../annotation';
+import type { AttributionMode, EntityType, FigureFields } from '../model/annotation';
 
 /**
  * The data the suggestion pipeline reads and writes. Everything here is plain data, so that a request and its

@@ -3,7 +3,7 @@ import { ApiError, type ApiErrorInfo, type ArticleStatus, type ArticleSummary, t
 import type { FormatName } from '../../common/formats';
 
 export type { ExportedFile } from '../../common/api';
-import type { AnnotationMap } from '../../common/annotation';
+import type { AnnotationMap } from '../../common/model/annotation';
 
 /** Everything an exporter needs to know about one article: its summary, checked document and registry entries. */
 export interface ExportableArticle {

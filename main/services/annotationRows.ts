@@ -1,5 +1,5 @@
 import { subjectEntityOf } from '../../common/model/entityLinks';
-import { highlightLabel, type Annotation } from '../../common/annotation';
+import { highlightLabel, type Annotation } from '../../common/model/annotation';
 import type { AnnotationRow, StoredAnnotationState } from '../store/index';
 
 /** A record as a save stores it, with the JSON and quote its row gets. */

@@ -1,6 +1,6 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { ApiError } from '../../common/api';
-import { newId, type Annotation, type AnnotationMap } from '../../common/annotation';
+import { newId, type Annotation, type AnnotationMap } from '../../common/model/annotation';
 import type { ArticleStatus, ArticleSummary, ImportSource, SaveResult } from '../../common/api';
 import { annotationsOf, blockSeparator, parseArticleDocument } from '../../common/articleText';
 import type { DocumentPatch } from '../../common/documentPatch';

@@ -8,7 +8,7 @@ import {
   type EntityType,
   type FigureAnnotation,
   type FigureFields,
-} from '../../common/annotation';
+} from '../../common/model/annotation';
 import { parseArticleDocument } from '../../common/articleText';
 import { articleSchema, type BlockTypeName } from '../../common/schema';
 import type { Store } from '../store/index';

@@ -1,6 +1,6 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
-import { highlightLabel, type Annotation, type AnnotationMap, type EntityType } from '../../common/annotation';
+import { highlightLabel, type Annotation, type AnnotationMap, type EntityType } from '../../common/model/annotation';
 import { entityLinkFields, linkedEntityOf, withEntityLink } from '../../common/model/entityLinks';
 import type { MovedLink, Store } from '../store/index';
 import { storedDocument } from './articleDocument';

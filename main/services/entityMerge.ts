@@ -1,7 +1,7 @@
 import { ApiError } from '../../common/api';
-import { newId } from '../../common/annotation';
+import { newId } from '../../common/model/annotation';
 import type { EntityMergeResult, EntityRecord } from '../../common/api';
-import { distinctAliases, entityLookupKey } from '../../common/entityNames';
+import { distinctAliases, entityLookupKey } from '../../common/model/names';
 import type { Store } from '../store/index';
 import { mentionCount, relinkEntity, restoreLinks } from './entityLinks';
 import { entityNotFound } from './entityRegistry';

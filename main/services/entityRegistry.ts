@@ -1,5 +1,5 @@
 import { ApiError } from '../../common/api';
-import { newId, type EntityType } from '../../common/annotation';
+import { newId, type EntityType } from '../../common/model/annotation';
 import type { ResolvedEntity } from '../../common/api';
 import type { Store } from '../store/index';
 import { type ApiHandlers } from './apiDispatch';

@@ -1,6 +1,6 @@
 import { ApiError } from '../../common/api';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import type { AnnotationMap } from '../../common/annotation';
+import type { AnnotationMap } from '../../common/model/annotation';
 import type { ArticleExport, EntityRecord, ExportFormatName } from '../../common/api';
 import { annotationsOf } from '../../common/articleText';
 import { exportArticle, type ExportableArticle } from '../formats/exportArticle';

@@ -1,6 +1,6 @@
 import { ApiError } from '../../common/api';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import type { AnnotationMap } from '../../common/annotation';
+import type { AnnotationMap } from '../../common/model/annotation';
 import type { DuplicateChoice, ImportReply, ImportSource } from '../../common/api';
 import { annotationsOf, articleText, headlineOf, parseArticleDocument } from '../../common/articleText';
 import { importFormatOf } from '../../common/formats';

@@ -1,7 +1,7 @@
 import { withEntityLinksMoved } from '../../common/model/entityLinks';
-import type { Annotation, AnnotationMap } from '../../common/annotation';
+import type { Annotation, AnnotationMap } from '../../common/model/annotation';
 import type { EntityRecord } from '../../common/api';
-import { distinctAliases } from '../../common/entityNames';
+import { distinctAliases } from '../../common/model/names';
 import type { Store } from '../store/index';
 
 /**

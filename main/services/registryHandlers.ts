@@ -1,6 +1,6 @@
-import { newId } from '../../common/annotation';
+import { newId } from '../../common/model/annotation';
 import type { EntityRecord } from '../../common/api';
-import { distinctAliases } from '../../common/entityNames';
+import { distinctAliases } from '../../common/model/names';
 import type { Store } from '../store/index';
 import type { ApiHandlers } from './apiDispatch';
 import { entityDetail } from './entityDetail';

@@ -1,5 +1,5 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import { newId } from '../../common/annotation';
+import { newId } from '../../common/model/annotation';
 import { ApiError, type SuggestionCounts } from '../../common/api';
 import { annotationsOf, articleText } from '../../common/articleText';
 import { placeSuggestions, withPlacedAnnotations, type PlacedAnnotation } from '../../common/model/suggestions';

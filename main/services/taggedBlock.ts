@@ -1,5 +1,5 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import type { AnnotationMap, AnnotationPart } from '../../common/annotation';
+import type { AnnotationMap, AnnotationPart } from '../../common/model/annotation';
 import { taggedInlineContent } from '../../common/model/taggedText';
 import { articleSchema, type BlockTypeName } from '../../common/schema';
 

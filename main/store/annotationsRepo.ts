@@ -1,4 +1,4 @@
-import type { AnnotationKind, AnnotationStatus } from '../../common/annotation';
+import type { AnnotationKind, AnnotationStatus } from '../../common/model/annotation';
 import type { AnnotatorDatabase } from './database';
 
 /** One annotation as a row: the record from the document plus what queries across articles need. */

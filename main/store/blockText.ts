@@ -1,5 +1,5 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import type { AnnotationPart } from '../../common/annotation';
+import type { AnnotationPart } from '../../common/model/annotation';
 
 /** Where one annotation's words fall in one block: UTF-16 offsets into the block's plain text. */
 export interface BlockSpan {

@@ -1,7 +1,7 @@
 import type { RegistryName } from '../../common/suggestions/types';
-import { entityTypes, type AnnotationStatus, type EntityType } from '../../common/annotation';
+import { entityTypes, type AnnotationStatus, type EntityType } from '../../common/model/annotation';
 import type { EntityRecord, EntityTypeCount, EntityWithCounts } from '../../common/api';
-import { entityLookupKey } from '../../common/entityNames';
+import { entityLookupKey } from '../../common/model/names';
 import { articleTextLayout } from './articleTextLayout';
 import type { AnnotatorDatabase } from './database';
 

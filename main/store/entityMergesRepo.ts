@@ -1,4 +1,4 @@
-import type { EntityType } from '../../common/annotation';
+import type { EntityType } from '../../common/model/annotation';
 import type { EntityRecord } from '../../common/api';
 import type { AnnotatorDatabase } from './database';
 

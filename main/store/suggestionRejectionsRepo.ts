@@ -1,5 +1,5 @@
-import type { EntityType } from '../../common/annotation';
-import { entityLookupKey } from '../../common/entityNames';
+import type { EntityType } from '../../common/model/annotation';
+import { entityLookupKey } from '../../common/model/names';
 import type { RejectedName } from '../../common/suggestions/types';
 import type { AnnotatorDatabase } from './database';
 

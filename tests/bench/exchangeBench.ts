@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import type { Annotation, AnnotationMap } from '../../common/annotation';
+import type { Annotation, AnnotationMap } from '../../common/model/annotation';
 import type { ApiMethodName, ApiOutput, ArticleRecord, ResolvedEntity } from '../../common/api';
 import { articleText } from '../../common/articleText';
 import { articleSchema } from '../../common/schema';

@@ -1,6 +1,6 @@
 import type { Mark, Node as ProseMirrorNode } from 'prosemirror-model';
 import { articleSchema } from '../../common/schema';
-import { emptyFigureFields, highlightLabel, type Annotation, type AnnotationMap } from '../../common/annotation';
+import { emptyFigureFields, highlightLabel, type Annotation, type AnnotationMap } from '../../common/model/annotation';
 
 const vocabulary = (
   'the regime forces opposition negotiators committee delegation reported on town province agreement ' +

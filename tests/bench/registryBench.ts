@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { entityTypes, type AnnotationMap, type EntityAnnotation } from '../../common/annotation';
+import { entityTypes, type AnnotationMap, type EntityAnnotation } from '../../common/model/annotation';
 import { articleSchema } from '../../common/schema';
 import { openServices, type AppServices } from '../../main/services/index';
 import { taggedBlock, type BlockTag } from '../../main/services/taggedBlock';

@@ -6,7 +6,7 @@
  * Figures, not pass/fail. Run: npm run bench:suggest
  */
 import { readFileSync } from 'node:fs';
-import type { EntityType } from '../../common/annotation';
+import type { EntityType } from '../../common/model/annotation';
 import { suggestAnnotations, type RegistryName, type SuggestionBlock, type SuggestionResult } from '../../common/suggestions';
 
 interface GoldSpan {

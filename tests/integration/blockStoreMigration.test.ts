@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AnnotationMap } from '../../common/annotation';
+import type { AnnotationMap } from '../../common/model/annotation';
 import type { ArticleRecord, ArticleRevision, ArticleSummary, RevisionEntry, SaveResult } from '../../common/api';
 import { articleText, parseArticleDocument, spanText } from '../../common/articleText';
 import { dispatchApiCall } from '../../main/services/apiDispatch';

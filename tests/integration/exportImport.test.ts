@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { CommentRangeEnd, CommentRangeStart, CommentReference, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnnotationMap } from '../../common/annotation';
+import type { AnnotationMap } from '../../common/model/annotation';
 import {
   exportFormatNames,
   maxImportBytes,

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AnnotationMap, AttributionAnnotation } from '../../common/annotation';
+import type { AnnotationMap, AttributionAnnotation } from '../../common/model/annotation';
 import type { EntityDetail, EntityRecord, EntityTypeCount, EntityWithCounts, ResolvedEntity } from '../../common/api';
 import { parseArticleDocument } from '../../common/articleText';
 import { openServices } from '../../main/services/index';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { Annotation, AnnotationMap } from '../../common/annotation';
+import type { Annotation, AnnotationMap } from '../../common/model/annotation';
 import type { ArticleRecord, ArticleSummary } from '../../common/api';
 import { parseArticleDocument } from '../../common/articleText';
 import { dispatchApiCall } from '../../main/services/apiDispatch';

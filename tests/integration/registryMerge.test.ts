@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AnnotationMap, AttributionAnnotation } from '../../common/annotation';
+import type { AnnotationMap, AttributionAnnotation } from '../../common/model/annotation';
 import type { EntityDetail, EntityMergeResult, EntityRecord, EntityWithCounts } from '../../common/api';
 import { documentRecords, expectRowsMatchDocument, openRegistryTestServices, type RegistryTestServices } from './registryFixtures';
 import { attributionRecord, entityRecord } from './storeFixtures';

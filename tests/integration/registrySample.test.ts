@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Transform } from 'prosemirror-transform';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AnnotationMap } from '../../common/annotation';
+import type { AnnotationMap } from '../../common/model/annotation';
 import type { ArticleRecord, ArticleSummary, EntityDetail, EntityMergeResult, EntityWithCounts, ResolvedEntity, SaveResult } from '../../common/api';
 import { articleText, parseArticleDocument, textOffsetToDocPosition } from '../../common/articleText';
 import { articleSchema } from '../../common/schema';

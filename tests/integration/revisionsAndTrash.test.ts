@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AnnotationMap } from '../../common/annotation';
+import type { AnnotationMap } from '../../common/model/annotation';
 import type { ArticleRecord, ArticleRevision, ArticleSummary, EntityRecord, RevisionEntry, SaveResult, TrashContents } from '../../common/api';
 import { articleText, parseArticleDocument } from '../../common/articleText';
 import { dispatchApiCall } from '../../main/services/apiDispatch';

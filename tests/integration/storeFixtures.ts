@@ -9,7 +9,7 @@ import type {
   EntityAnnotation,
   EntityType,
   FigureAnnotation,
-} from '../../common/annotation';
+} from '../../common/model/annotation';
 import type { ApiResult } from '../../common/api';
 import { articleSchema, type BlockTypeName } from '../../common/schema';
 import { taggedBlock, type BlockTag } from '../../main/services/taggedBlock';

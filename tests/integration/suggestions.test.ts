@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Annotation, AnnotationMap } from '../../common/annotation';
+import type { Annotation, AnnotationMap } from '../../common/model/annotation';
 import type { ArticleExport, ArticleRecord, ArticleSuggestions, SuggestionCounts } from '../../common/api';
 import { parseArticleDocument } from '../../common/articleText';
 import { rejectionKey, rejectionKeyOf, withoutAnnotations } from '../../common/model/suggestions';

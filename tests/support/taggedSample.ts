@@ -15,7 +15,7 @@ import {
   type AttributionSpeaker,
   type EntityType,
   type FigureFields,
-} from '../../common/annotation';
+} from '../../common/model/annotation';
 import type { ArticleSummary, EntityRecord } from '../../common/api';
 import type { ExportableArticle } from '../../main/formats/adapter';
 

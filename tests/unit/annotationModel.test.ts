@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnotationMap } from '../../common/annotation';
+import type { AnnotationMap } from '../../common/model/annotation';
 import { annotationsOf, articleText } from '../../common/articleText';
 import { linkedEntityIds, linkedEntityOf, subjectEntityOf, withEntityLink, withEntityLinksMoved } from '../../common/model/entityLinks';
 import { annotationMark, markLabel } from '../../common/model/marks';

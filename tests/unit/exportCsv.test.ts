@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labels } from '../../common/annotation';
+import { labels } from '../../common/model/annotation';
 import { articleText } from '../../common/articleText';
 import { csvColumns, csvWriter, guardFormula } from '../../main/formats/csv/writer';
 import type { ExportableArticle } from '../../main/formats/adapter';

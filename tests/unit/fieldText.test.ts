@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { figureValueText, parseFigureValueText } from '../../common/fieldText';
-import type { FigureValue } from '../../common/annotation';
+import { figureValueText, parseFigureValueText } from '../../common/model/fieldText';
+import type { FigureValue } from '../../common/model/annotation';
 
 describe('figure values as text', () => {
   it.each<[FigureValue, string]>([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFigure, proposedFigureFields, readFigure, type ParsedFigure } from '../../common/figureParse';
-import { figureFieldsSchema, type FigureValue } from '../../common/annotation';
+import { parseFigure, proposedFigureFields, readFigure, type ParsedFigure } from '../../common/model/figureReader';
+import { figureFieldsSchema, type FigureValue } from '../../common/model/annotation';
 
 const number = (value: number): FigureValue => ({ type: 'number', value });
 const range = (min: number, max: number): FigureValue => ({ type: 'range', min, max });

@@ -1,7 +1,7 @@
 import { ApiError } from '../../common/api';
 import { describe, expect, it } from 'vitest';
 import { annotationsOf, articleText, parseArticleDocument, spanText } from '../../common/articleText';
-import type { Annotation } from '../../common/annotation';
+import type { Annotation } from '../../common/model/annotation';
 import { exportNitf } from '../../main/formats/nitf/writer';
 import { parseImportedFile } from '../../main/formats/importFile';
 import { makeArticle, markupArticle, taggedSample, unicodeArticle } from '../support/taggedSample';

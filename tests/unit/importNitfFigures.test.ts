@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { FigureAnnotation } from '../../common/annotation';
+import type { FigureAnnotation } from '../../common/model/annotation';
 import { annotationsOf, parseArticleDocument } from '../../common/articleText';
-import { parseFigure, proposedFigureFields } from '../../common/figureParse';
+import { parseFigure, proposedFigureFields } from '../../common/model/figureReader';
 import { parseImportedFile } from '../../main/formats/importFile';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findOccurrences, nameVariants } from '../../common/occurrences';
+import { findOccurrences, nameVariants } from '../../common/model/occurrences';
 
 // Third-party text: read from the shared folder, never copied into the project.
 const sample = readFileSync(new URL('../../../shared/samples/ghouta-evacuation.txt', import.meta.url), 'utf8');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findCue, isReportingVerb, quoteMode, type ContentSpan } from '../../common/quoteCues';
-import { quoteVerbs } from '../../common/quoteVerbs';
+import { findCue, isReportingVerb, quoteMode, type ContentSpan } from '../../common/model/quoteCues';
+import { quoteVerbs } from '../../common/model/quoteVerbs';
 
 // Third-party text: read from the shared folder, never copied into the project.
 const sample = readFileSync(new URL('../../../shared/samples/ghouta-evacuation.txt', import.meta.url), 'utf8');

@@ -3,7 +3,7 @@ import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
 import { history, undo } from 'prosemirror-history';
 import { articleSchema } from '../../common/schema';
 import { articleText, spanText } from '../../common/articleText';
-import type { AnnotationMap, EntityAnnotation } from '../../common/annotation';
+import type { AnnotationMap, EntityAnnotation } from '../../common/model/annotation';
 import type { EntityRecord } from '../../common/api';
 import { reviewFlaggingPlugin } from '../../common/editor/reviewFlagging';
 import { addSpanToAnnotation, annotationMapOf, tagRange, type Command, type TagRequest } from '../../common/editor/annotationCommands';

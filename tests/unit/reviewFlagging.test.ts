@@ -6,8 +6,8 @@ import { articleText, spanText } from '../../common/articleText';
 import { reviewFlaggingPlugin } from '../../common/editor/reviewFlagging';
 import { annotationMapOf, tagSelection, updateAnnotation, type TagRequest } from '../../common/editor/annotationCommands';
 import { annotationRecordsPlugin, setAnnotationRecord } from '../../common/editor/annotationRecords';
-import { proposedFigureFields } from '../../common/figureParse';
-import type { Annotation, FigureAnnotation, FigureFields } from '../../common/annotation';
+import { proposedFigureFields } from '../../common/model/figureReader';
+import type { Annotation, FigureAnnotation, FigureFields } from '../../common/model/annotation';
 
 const flaggedAt = '2026-01-02T00:00:00.000Z';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annotationMapSchema, type AnnotationMap, type AnnotationStatus, type AttributionAnnotation, type AttributionMode, type AttributionSpeaker } from '../../common/annotation';
-import { attributionsList, firstWords, speakerDisplayName, summariseSources } from '../../common/sources';
+import { annotationMapSchema, type AnnotationMap, type AnnotationStatus, type AttributionAnnotation, type AttributionMode, type AttributionSpeaker } from '../../common/model/annotation';
+import { attributionsList, firstWords, speakerDisplayName, summariseSources } from '../../common/model/sources';
 
 function attribution(id: string, mode: AttributionMode, speaker: AttributionSpeaker | null, quote: string, status: AnnotationStatus = 'accepted'): AttributionAnnotation {
   return {

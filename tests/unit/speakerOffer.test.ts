@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnotationMap } from '../../common/annotation';
+import type { AnnotationMap } from '../../common/model/annotation';
 import { articleText } from '../../common/articleText';
 import { speakerOffer } from '../../common/model/speakerCandidates';
 import { articleSchema } from '../../common/schema';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposeSpeakers, type ProposedSpeaker, type SpeakerMention } from '../../common/speakerProposal';
+import { proposeSpeakers, type ProposedSpeaker, type SpeakerMention } from '../../common/model/speakerProposal';
 
 // Builds the request from a sentence: mentions are found by their text, the quote is the first “...” in it.
 function rank(text: string, names: Record<string, SpeakerMention['entityType']>, cueWord: string | null, previous: ProposedSpeaker | null = null): string[] {

@@ -3,7 +3,7 @@ import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
 import { history, redo, undo, undoDepth } from 'prosemirror-history';
 import { Mapping } from 'prosemirror-transform';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import { emptyFigureFields, type Annotation, type EntityType } from '../../common/annotation';
+import { emptyFigureFields, type Annotation, type EntityType } from '../../common/model/annotation';
 import { articleSchema } from '../../common/schema';
 import { articleText, spanText, type ArticleText } from '../../common/articleText';
 import { annotationMapOf, annotationRecordsPlugin } from '../../common/editor/annotationRecords';

@@ -1,7 +1,7 @@
-import { attributionModes, figureKinds, figureQualifiers, annotationStatuses, verificationStatuses, type EntityType } from '../../../common/annotation';
+import { attributionModes, figureKinds, figureQualifiers, annotationStatuses, verificationStatuses, type EntityType } from '../../../common/model/annotation';
 import { entityById, mediumText, speakerText } from '../shared/annotationFields';
 import type { ExportableArticle, ExportResult, FormatWriter } from '../adapter';
-import { figureSummary } from '../../../common/fieldText';
+import { figureSummary } from '../../../common/model/fieldText';
 import { exportFileName } from '../shared/fileNames';
 import { externalIds } from '../shared/iris';
 import { buildSpanTable, contentText, unplacedWarnings, type PlacedAnnotation, type TableSpan, type SpanTable } from '../shared/spanTable';

@@ -1,4 +1,4 @@
-import type { EntityType } from '../../../common/annotation';
+import type { EntityType } from '../../../common/model/annotation';
 import type { ExportableArticle, ExportResult, FormatWriter } from '../adapter';
 import { exportFileName } from '../shared/fileNames';
 import { buildSpanTable, unplacedWarnings, type SpanTable } from '../shared/spanTable';

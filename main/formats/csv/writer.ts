@@ -1,7 +1,7 @@
-import { labels, type Annotation } from '../../../common/annotation';
+import { labels, type Annotation } from '../../../common/model/annotation';
 import { annotationType, mediumText, referencedEntity, speakerText } from '../shared/annotationFields';
 import type { ExportableArticle, ExportResult, FormatWriter } from '../adapter';
-import { figureValueText } from '../../../common/fieldText';
+import { figureValueText } from '../../../common/model/fieldText';
 import { exportFileName } from '../shared/fileNames';
 import { buildSpanTable, contentText, type PlacedAnnotation, type TableSpan } from '../shared/spanTable';
 

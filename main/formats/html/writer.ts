@@ -1,10 +1,10 @@
-import { labels, type Annotation, type EntityType } from '../../../common/annotation';
+import { labels, type Annotation, type EntityType } from '../../../common/model/annotation';
 import { articleStatusLabels } from '../../../common/api';
 import { highlightColours, highlightRgba, type HighlightName } from '../../../common/highlightColours';
 import type { BlockTypeName } from '../../../common/schema';
 import { annotationType, entityById, mediumText, speakerText } from '../shared/annotationFields';
 import type { ExportableArticle, ExportResult, FormatWriter } from '../adapter';
-import { figureSummary, figureValueText } from '../../../common/fieldText';
+import { figureSummary, figureValueText } from '../../../common/model/fieldText';
 import { exportFileName } from '../shared/fileNames';
 import { nestInline, type InlineNode, type InlineSpan } from '../shared/inlineNesting';
 import { externalIdUrl, externalIds, type ExternalId } from '../shared/iris';

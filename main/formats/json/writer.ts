@@ -1,6 +1,6 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { z } from '../../../common/zodConfig';
-import { annotationMapSchema, entityTypes, type AnnotationMap } from '../../../common/annotation';
+import { annotationMapSchema, entityTypes, type AnnotationMap } from '../../../common/model/annotation';
 import { articleStatuses, type ArticleSummary, type EntityRecord } from '../../../common/api';
 import { annotationsOf, parseArticleDocument } from '../../../common/articleText';
 import { suggestedAnnotationIds } from '../../../common/model/suggestions';

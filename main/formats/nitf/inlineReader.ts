@@ -4,8 +4,8 @@ import {
   type AnnotationMap,
   type FigureFields,
   type FigureKind,
-} from '../../../common/annotation';
-import { proposedFigureFields, type GivenFigureValues } from '../../../common/figureParse';
+} from '../../../common/model/annotation';
+import { proposedFigureFields, type GivenFigureValues } from '../../../common/model/figureReader';
 import type { XmlElement } from '../shared/safeXml';
 import { entityTypeByElement, quoteElementName } from './vocabulary';
 

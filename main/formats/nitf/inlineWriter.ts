@@ -1,6 +1,6 @@
-import type { Annotation, FigureAnnotation } from '../../../common/annotation';
+import type { Annotation, FigureAnnotation } from '../../../common/model/annotation';
 import type { EntityRecord } from '../../../common/api';
-import { speakerName } from '../../../common/fieldText';
+import { speakerName } from '../../../common/model/fieldText';
 import { externalIds, type ExternalId } from '../shared/iris';
 import { xmlElement, type XmlAttributeValue, type XmlElement } from '../shared/xmlWriter';
 import { entityElementByType, quoteElementName } from './vocabulary';

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../common/api';
-import { newId } from '../../../common/annotation';
+import { newId } from '../../../common/model/annotation';
 import { emptyDraft, type DraftArticle, type DraftBlock, type DraftMark } from '../shared/articleDraft';
 import { parseCreditLine } from '../shared/copyConventions';
 import { annotationFromNitf, linkQuoteSpeakers } from './inlineReader';

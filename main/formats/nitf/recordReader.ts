@@ -1,5 +1,5 @@
 import { z } from '../../../common/zodConfig';
-import { annotationSchema, type AnnotationMap } from '../../../common/annotation';
+import { annotationSchema, type AnnotationMap } from '../../../common/model/annotation';
 import { blockSeparator } from '../../../common/articleText';
 import { codePointLength, utf16OffsetTable } from '../../../common/offsets';
 import type { BlockTypeName } from '../../../common/schema';

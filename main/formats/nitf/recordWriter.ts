@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationPart } from '../../../common/annotation';
+import type { Annotation, AnnotationPart } from '../../../common/model/annotation';
 import type { EntityRecord } from '../../../common/api';
 import { annotatorPrefix } from './inlineWriter';
 import { xmlElement, type XmlElement } from '../shared/xmlWriter';

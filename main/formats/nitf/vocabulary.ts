@@ -1,4 +1,4 @@
-import type { EntityType } from '../../../common/annotation';
+import type { EntityType } from '../../../common/model/annotation';
 
 /**
  * NITF's inline vocabulary as this app uses it, once for the reader and the writer: which element an entity

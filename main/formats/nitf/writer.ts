@@ -1,4 +1,4 @@
-import type { Annotation } from '../../../common/annotation';
+import type { Annotation } from '../../../common/model/annotation';
 import type { FormatWriter, ExportableArticle, ExportResult } from '../adapter';
 import { exportText, spansByBlock, type ExportSpan, type ExportText } from '../shared/exportText';
 import { exportFileName } from '../shared/fileNames';

@@ -1,8 +1,8 @@
 import { subjectEntityOf } from '../../../common/model/entityLinks';
-import type { Annotation, AttributionAnnotation } from '../../../common/annotation';
+import type { Annotation, AttributionAnnotation } from '../../../common/model/annotation';
 import type { EntityRecord } from '../../../common/api';
 import type { ExportableArticle } from '../adapter';
-import { speakerName } from '../../../common/fieldText';
+import { speakerName } from '../../../common/model/fieldText';
 
 /**
  * Annotation fields that need the registry or a finer type, as the annotation-centred exports (brat, CSV,

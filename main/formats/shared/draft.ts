@@ -1,4 +1,4 @@
-import type { AnnotationMap } from '../../../common/annotation';
+import type { AnnotationMap } from '../../../common/model/annotation';
 import type { EntityRecord } from '../../../common/api';
 import type { TextSpanMark } from '../../../common/model/taggedText';
 import type { BlockTypeName } from '../../../common/schema';

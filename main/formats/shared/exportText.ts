@@ -1,5 +1,5 @@
 import { articleText, type ArticleBlock } from '../../../common/articleText';
-import type { Annotation, AnnotationPart } from '../../../common/annotation';
+import type { Annotation, AnnotationPart } from '../../../common/model/annotation';
 import { codePointOffsetTable } from '../../../common/offsets';
 import type { ExportableArticle } from '../adapter';
 

@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationPart } from '../../../common/annotation';
+import type { Annotation, AnnotationPart } from '../../../common/model/annotation';
 import type { BlockTypeName } from '../../../common/schema';
 import { codePointOffsetTable } from '../../../common/offsets';
 import type { ExportableArticle } from '../adapter';

@@ -1,7 +1,7 @@
-import { labels, type Annotation, type AttributionAnnotation, type EntityAnnotation, type FigureAnnotation } from '../../../common/annotation';
+import { labels, type Annotation, type AttributionAnnotation, type EntityAnnotation, type FigureAnnotation } from '../../../common/model/annotation';
 import type { EntityRecord } from '../../../common/api';
 import { codePointsAfter, codePointsBefore, type ExportSpan, type ExportText } from '../shared/exportText';
-import { figureSummary, speakerName } from '../../../common/fieldText';
+import { figureSummary, speakerName } from '../../../common/model/fieldText';
 import { annotationIri, entityIri, externalIdUrl, externalIds } from '../shared/iris';
 import { hasRightToLeftText, newsroomKey, quoteContextLength, wadmContext, xsdDateTime } from './vocabulary';
 

@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import { FilterSelect } from '../ui/FilterSelect';
-import { annotationStatuses, labels, type Annotation, type AnnotationKind, type AnnotationMap, type AnnotationStatus } from '../../../common/annotation';
+import { annotationStatuses, labels, type Annotation, type AnnotationKind, type AnnotationMap, type AnnotationStatus } from '../../../common/model/annotation';
 import { annotationShortcuts } from './tagShortcuts';
 
 interface AnnotationsPanelProps {

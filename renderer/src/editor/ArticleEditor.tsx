@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { onMenuCommand } from '../api/client';
 import { waitingSuggestionIds } from '../../../common/editor/suggestionCommands';
 import type { AnnotatorApi } from '../../../common/api';
-import type { AnnotationMap } from '../../../common/annotation';
+import type { AnnotationMap } from '../../../common/model/annotation';
 import { spanText } from '../../../common/articleText';
 import { annotationMapOf } from '../../../common/editor/annotationRecords';
 import { undoDepth, redoDepth } from 'prosemirror-history';

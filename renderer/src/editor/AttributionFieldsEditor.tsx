@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { attributionModes, type Annotation, type AttributionAnnotation } from '../../../common/annotation';
+import { attributionModes, type Annotation, type AttributionAnnotation } from '../../../common/model/annotation';
 import { CueSpanList, type CueSpanItem } from './CueSpanList';
 import { CommitInput, Field, Select } from './inspectorFields';
 import type { SpeakerOffer } from '../../../common/model/speakerCandidates';

@@ -1,4 +1,4 @@
-import { entityTypes, labels, type Annotation, type EntityAnnotation } from '../../../common/annotation';
+import { entityTypes, labels, type Annotation, type EntityAnnotation } from '../../../common/model/annotation';
 import type { EntityRecord } from '../../../common/api';
 import { Select } from './inspectorFields';
 import { annotationShortcuts } from './tagShortcuts';

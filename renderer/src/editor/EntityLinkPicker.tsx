@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { labels, type EntityType } from '../../../common/annotation';
+import { labels, type EntityType } from '../../../common/model/annotation';
 import type { AnnotatorApi, EntityWithCounts } from '../../../common/api';
 import { Dialog } from '../ui/ConfirmDialog';
 

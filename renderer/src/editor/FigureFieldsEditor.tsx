@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { figureKinds, figureQualifiers, labels, verificationStatuses, type Annotation, type FigureAnnotation } from '../../../common/annotation';
-import { figureValueText, parseFigureValueText } from '../../../common/fieldText';
-import { parseFigure } from '../../../common/figureParse';
+import { figureKinds, figureQualifiers, labels, verificationStatuses, type Annotation, type FigureAnnotation } from '../../../common/model/annotation';
+import { figureValueText, parseFigureValueText } from '../../../common/model/fieldText';
+import { parseFigure } from '../../../common/model/figureReader';
 import { CommitInput, Field, Select } from './inspectorFields';
 
 interface FigureFieldsEditorProps {

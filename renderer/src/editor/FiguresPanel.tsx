@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
-import { labels, type AnnotationMap, type FigureAnnotation } from '../../../common/annotation';
-import { figureValueText } from '../../../common/fieldText';
+import { labels, type AnnotationMap, type FigureAnnotation } from '../../../common/model/annotation';
+import { figureValueText } from '../../../common/model/fieldText';
 
 interface FiguresPanelProps {
   annotations: AnnotationMap;

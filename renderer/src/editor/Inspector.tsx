@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { annotationStatuses, labels, type Annotation, type AnnotationStatus } from '../../../common/annotation';
+import { annotationStatuses, labels, type Annotation, type AnnotationStatus } from '../../../common/model/annotation';
 import type { EntityRecord } from '../../../common/api';
 import { AttributionFieldsEditor } from './AttributionFieldsEditor';
 import type { CueSpanItem } from './CueSpanList';

@@ -1,4 +1,4 @@
-import { labels, type Annotation } from '../../../common/annotation';
+import { labels, type Annotation } from '../../../common/model/annotation';
 import { annotationShortcuts } from './tagShortcuts';
 
 interface ReviewStatusProps {

@@ -1,6 +1,6 @@
 import { memo, useState, type KeyboardEvent } from 'react';
-import type { AnnotationMap } from '../../../common/annotation';
-import type { EntityNameLookup } from '../../../common/sources';
+import type { AnnotationMap } from '../../../common/model/annotation';
+import type { EntityNameLookup } from '../../../common/model/sources';
 import { AnnotationsPanel } from './AnnotationsPanel';
 import { FiguresPanel } from './FiguresPanel';
 import { SourcesPanel } from './SourcesPanel';

@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import type { AnnotationMap } from '../../../common/annotation';
-import { attributionsList, summariseSources, type EntityNameLookup } from '../../../common/sources';
+import type { AnnotationMap } from '../../../common/model/annotation';
+import { attributionsList, summariseSources, type EntityNameLookup } from '../../../common/model/sources';
 
 interface SourcesPanelProps {
   annotations: AnnotationMap;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
-import type { AttributionSpeaker } from '../../../common/annotation';
-import { entityLookupKey } from '../../../common/entityNames';
+import type { AttributionSpeaker } from '../../../common/model/annotation';
+import { entityLookupKey } from '../../../common/model/names';
 import type { SpeakerOffer } from '../../../common/model/speakerCandidates';
 
 interface SpeakerPickerProps {

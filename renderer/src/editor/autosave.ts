@@ -1,5 +1,5 @@
 import type { SaveResult } from '../../../common/api';
-import type { AnnotationMap } from '../../../common/annotation';
+import type { AnnotationMap } from '../../../common/model/annotation';
 import { documentPatchSince, type DocumentPatch, type SavedDocument } from '../../../common/documentPatch';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 

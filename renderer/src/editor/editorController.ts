@@ -4,7 +4,7 @@ import { TextSelection, type EditorState, type Transaction } from 'prosemirror-s
 import { redo, undo } from 'prosemirror-history';
 import { AddMarkStep, Mapping, RemoveMarkStep } from 'prosemirror-transform';
 import type { AnnotatorApi, ArticleRecord, ArticleStatus, EntityRecord } from '../../../common/api';
-import { newId, type Annotation, type AnnotationStatus, type EntityType } from '../../../common/annotation';
+import { newId, type Annotation, type AnnotationStatus, type EntityType } from '../../../common/model/annotation';
 import { articleText, spanText, type ArticleText } from '../../../common/articleText';
 import { addSpanToAnnotation, removeAnnotation, tagRange, taggableRange, updateAnnotation, type Command } from '../../../common/editor/annotationCommands';
 import { annotationIdsAt, annotationRanges } from '../../../common/editor/annotationRanges';
@@ -13,7 +13,7 @@ import { nextAnnotationId, type StepFilter } from '../../../common/editor/annota
 import { removeCueSpan } from '../../../common/editor/cueSpans';
 import { acceptSuggestions, goToSuggestion, rejectSuggestions, suggestionIdsLike, suggestionIdsOfKind, waitingSuggestionIds } from '../../../common/editor/suggestionCommands';
 import { addPlacedSuggestions } from '../../../common/editor/suggestionPlacing';
-import { entityLookupKey } from '../../../common/entityNames';
+import { entityLookupKey } from '../../../common/model/names';
 import { placeSuggestions, rejectionKeyOf } from '../../../common/model/suggestions';
 import { suggestionKinds, type SuggestionKind } from '../../../common/suggestions/types';
 import { setAnnotationStatus, toggleNeedsReview } from '../../../common/editor/reviewCommands';

@@ -1,7 +1,7 @@
 import type { EditorState } from 'prosemirror-state';
 import type { TagRequest } from '../../../common/editor/annotationCommands';
-import { proposedFigureFields } from '../../../common/figureParse';
-import { findCue } from '../../../common/quoteCues';
+import { proposedFigureFields } from '../../../common/model/figureReader';
+import { findCue } from '../../../common/model/quoteCues';
 
 /**
  * Fills in what the words themselves tell about a new tag: a figure's kind, value and unit; a quote's mode

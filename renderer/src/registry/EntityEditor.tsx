@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { entityTypes, labels, type EntityType } from '../../../common/annotation';
+import { entityTypes, labels, type EntityType } from '../../../common/model/annotation';
 import type { EntityWithCounts } from '../../../common/api';
 import { countOf } from '../ui/plural';
 

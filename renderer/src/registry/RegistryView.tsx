@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { entityTypes, labels, type EntityType } from '../../../common/annotation';
+import { entityTypes, labels, type EntityType } from '../../../common/model/annotation';
 import type { AnnotatorApi, EntityDetail, EntityMergeResult, EntityTypeCount, EntityWithCounts } from '../../../common/api';
 import { ConfirmDeleteDialog } from '../ui/ConfirmDialog';
 import { EntityLinkPicker } from '../editor/EntityLinkPicker';

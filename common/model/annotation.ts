@@ -1,4 +1,4 @@
-import { z } from './zodConfig';
+import { z } from '../zodConfig';
 
 /**
  * The annotation model: one definition of every kind of tag, used by the editor, the services,

@@ -1,5 +1,5 @@
 import type { FigureAnnotation, FigureFields, FigureValue } from './annotation';
-import { parseFigure, type ParsedFigure } from './figureParse';
+import { parseFigure, type ParsedFigure } from './figureReader';
 
 /**
  * What happens to a figure when its words are edited: a verified figure vouches for a number, so once the

@@ -1,4 +1,4 @@
-import { entityLookupKey } from './entityNames';
+import { entityLookupKey } from './names';
 import {
   attributionModes,
   type AnnotationMap,

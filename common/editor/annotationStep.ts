@@ -1,6 +1,6 @@
 import { Step, StepMap, StepResult, type Mappable } from 'prosemirror-transform';
 import type { Node as ProseMirrorNode, Schema } from 'prosemirror-model';
-import type { Annotation } from './annotation';
+import type { Annotation } from '../model/annotation';
 
 /**
  * Sets or removes one annotation record while an article is edited. The step leaves the document as it is:

@@ -1,7 +1,7 @@
 import type { AttributionMode } from './annotation';
 import type { TextSpan } from './occurrences';
 import { quoteVerbs } from './quoteVerbs';
-import { sentenceStarts } from './sentences';
+import { sentenceStarts } from '../sentences';
 
 /**
  * Proposing the cue and mode of an attribution from the text around its content, so that marking a quote
