@@ -75,6 +75,9 @@ const afterPaint: (callback: () => void) => void =
  * mounted), the autosave and the editor's actions; React subscribes to its snapshot and renders it. Every
  * change, from the view or from a command, goes through `dispatch`.
  */
+// How many suggestions land in one transaction: a slice takes a few milliseconds, well inside a frame.
+const suggestionsPerSlice = 500;
+
 export class EditorController {
   private snapshot: EditorScreenSnapshot;
   private readonly listeners = new Set<() => void>();
@@ -90,7 +93,7 @@ export class EditorController {
   private readonly editsSinceReading = new Set<Mapping>();
   // Rejections of this session, for answers computed before the services heard of them.
   private readonly rejectedKeys = new Set<string>();
-  // How long the last suggestions took to land on the text, in milliseconds (one transaction).
+  // How long the slowest slice of the last suggestions took to land on the text, in milliseconds (one transaction).
   lastSuggestionApplyMs: number | null = null;
   // The suggestion request running or queued last, if any.
   private pendingSuggestions: Promise<number> | null = null;
@@ -508,9 +511,17 @@ export class EditorController {
         newId,
       });
       const before = annotationMapOf(this.state);
-      const started = performance.now();
-      this.run(addPlacedSuggestions(placed, { doc: read, text, mapping }), false);
-      this.lastSuggestionApplyMs = performance.now() - started;
+      let slowest = 0;
+      // A long article gets thousands: they land a slice per task, so typing is served between slices, and each
+      // slice is carried through the edits made meanwhile like the first.
+      for (let from = 0; from < placed.length; from += suggestionsPerSlice) {
+        if (from > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+        if (this.destroyed) return 0;
+        const started = performance.now();
+        this.run(addPlacedSuggestions(placed.slice(from, from + suggestionsPerSlice), { doc: read, text, mapping }), false);
+        slowest = Math.max(slowest, performance.now() - started);
+      }
+      this.lastSuggestionApplyMs = slowest;
       const after = annotationMapOf(this.state);
       const added = after === before ? 0 : Object.keys(after).length - Object.keys(before).length;
       if (announce) this.setNotice(added > 0 ? `${added} ${added === 1 ? 'suggestion' : 'suggestions'} added.` : 'No new suggestions.');
