@@ -45,25 +45,32 @@ export function taggedInlineContent(text: string, spans: readonly TextSpanMark[]
     cutSet.add(span.end);
   }
   const cuts = [...cutSet].filter((cut) => cut >= 0 && cut <= text.length).sort((a, b) => a - b);
-  // How many open spans hold each mark.
-  const open = new Map<string, number>();
+  // The marks over the current piece, by key, in the order they opened, with how many open spans hold each.
+  // Every annotation mark has the same type, so a set in opening order is a valid mark set, and no piece
+  // needs Mark.addToSet, which compares a new mark with every mark already there (quadratic on one word).
+  const open = new Map<string, { mark: Mark; count: number }>();
   let current: readonly Mark[] = Mark.none;
   const nodes: ProseMirrorNode[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const from = cuts[i]!;
+    let changed = false;
     for (const key of ending.get(from) ?? []) {
-      const count = (open.get(key) ?? 0) - 1;
-      if (count > 0) open.set(key, count);
-      else {
+      const entry = open.get(key);
+      if (!entry) continue;
+      if (--entry.count === 0) {
         open.delete(key);
-        current = marks.get(key)!.removeFromSet(current);
+        changed = true;
       }
     }
     for (const key of starting.get(from) ?? []) {
-      const count = open.get(key) ?? 0;
-      open.set(key, count + 1);
-      if (count === 0) current = marks.get(key)!.addToSet(current);
+      const entry = open.get(key);
+      if (entry) entry.count++;
+      else {
+        open.set(key, { mark: marks.get(key)!, count: 1 });
+        changed = true;
+      }
     }
+    if (changed) current = [...open.values()].map((entry) => entry.mark);
     nodes.push(articleSchema.text(text.slice(from, cuts[i + 1]), current));
   }
   return nodes;

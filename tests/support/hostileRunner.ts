@@ -32,8 +32,28 @@ function baseNameOf(fileName: string): string {
   return (fileName.split(/[\\/]/).pop() ?? fileName).trim();
 }
 
-// Markup in an exported HTML page that would run script if a payload had been written unescaped.
-const liveMarkup = [/<(?:script|iframe|svg|img|object|embed)\b/i, /<[^>]*\son[a-z]+\s*=/i, /href\s*=\s*["']?\s*javascript:/i];
+// Elements that would run or load something if a payload had been written into a page unescaped.
+const activeElements = new Set(['script', 'iframe', 'svg', 'img', 'object', 'embed', 'frame', 'base', 'form', 'math']);
+
+/**
+ * What in an exported HTML page could run script: active elements, event-handler attributes, javascript: URLs.
+ * The exporter escapes < > " and & in text and attribute values, so every real tag is a match of the tag
+ * pattern below and every attribute value is quoted; a payload that slipped through unescaped would show up.
+ */
+export function liveMarkupIn(html: string): string[] {
+  const found: string[] = [];
+  for (const tag of html.matchAll(/<([a-zA-Z][\w-]*)((?:\s+[^\s=>"']+(?:="[^"]*")?)*)\s*\/?>/g)) {
+    const name = tag[1]!.toLowerCase();
+    if (activeElements.has(name)) found.push(`a <${name}> element`);
+    for (const attribute of (tag[2] ?? '').matchAll(/([^\s=>"']+)(?:="([^"]*)")?/g)) {
+      const attributeName = attribute[1]!.toLowerCase();
+      const value = (attribute[2] ?? '').replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/&colon;/g, ':').trim();
+      if (attributeName.startsWith('on')) found.push(`an ${attributeName} attribute on <${name}>`);
+      if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attributeName) && /^javascript:/i.test(value)) found.push(`a javascript: URL in ${attributeName}`);
+    }
+  }
+  return found;
+}
 
 function isWellFormed(text: string): boolean {
   return !/\p{Cs}/u.test(text);
@@ -120,8 +140,9 @@ export async function runHostileCase(call: ApiCaller, hostile: HostileCase, snap
       }
       if (format !== 'html') continue;
       const files = (exported.value as { files: Array<{ content: string }> }).files;
-      for (const pattern of liveMarkup) {
-        if (files.some((exportedFile) => pattern.test(exportedFile.content))) problems.push(`the HTML export holds live markup (${String(pattern)})`);
+      for (const exportedFile of files) {
+        const live = liveMarkupIn(exportedFile.content);
+        if (live.length > 0) problems.push(`the HTML export holds live markup: ${live.slice(0, 3).join(', ')}`);
       }
     }
   }
