@@ -40,7 +40,10 @@ export function wellFormedJson<T>(value: T): T {
       const copy: Record<string, unknown> = {};
       assign(copy);
       for (const [key, item] of Object.entries(source)) {
-        pending.push({ source: item, assign: (itemCopy) => Object.defineProperty(copy, wellFormedText(key), { value: itemCopy, enumerable: true, writable: true, configurable: true }) });
+        // Every key is placed now, in order, and filled in when its value has been copied: keys keep their order.
+        const copyKey = wellFormedText(key);
+        Object.defineProperty(copy, copyKey, { value: undefined, enumerable: true, writable: true, configurable: true });
+        pending.push({ source: item, assign: (itemCopy) => (copy[copyKey] = itemCopy) });
       }
     } else {
       assign(source);
