@@ -228,7 +228,9 @@ function markdownCases(): HostileCase[] {
     { name: 'md: 100,000 unclosed brackets', family, make: () => file('brackets.md', `# ${headline}\n\n${'['.repeat(100_000)}Bracketed words\n`), expect: accepted('Bracketed words') },
     { name: 'md: 100,000 link reference definitions', family, make: () => file('refs.md', `# ${headline}\n\n${Array.from({ length: 100_000 }, (_, index) => `[r${index}]: http://x/${index}`).join('\n')}\n\nBody [r1] text.\n`), expect: accepted('Body') },
     { name: 'md: a 4 MB table', family, make: () => file('table.md', `# ${headline}\n\n| a | b |\n|---|---|\n${'| cell | cell |\n'.repeat(250_000)}`), expect: accepted('cell') },
-    { name: 'md: backticks 100,000 long', family, make: () => file('ticks.md', `# ${headline}\n\n${'`'.repeat(100_000)} code words\n`), expect: accepted('code words') },
+    { name: 'md: backticks 100,000 long', family, make: () => file('ticks.md', `# ${headline}\n\nSome ${'`'.repeat(100_000)} code words\n`), expect: accepted('code words') },
+    { name: 'md: 50,000 code spans opened', family, make: () => file('spans.md', `# ${headline}\n\n${'`a '.repeat(50_000)}span words\n`), expect: accepted('span words') },
+    { name: 'md: lists nested 500 deep by indentation', family, make: () => file('indented.md', `# ${headline}\n\n${Array.from({ length: 500 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth}`).join('\n')}\n`), expect: accepted('level 0', 'level 499') },
     { name: 'md: raw HTML nested 50,000 deep', family, make: () => file('rawhtml.md', `# ${headline}\n\n${'<div>'.repeat(50_000)}Raw words survive.${'</div>'.repeat(50_000)}\n`), expect: accepted('Raw words survive.') },
     ...xssPayloads.map((payload, index) => ({
       name: `md: XSS payload ${index + 1} in heading, text, link and image`,
