@@ -3,7 +3,6 @@ import { Node as ProseMirrorNode } from 'prosemirror-model';
 import { articleSchema, type BlockTypeName } from './schema';
 import { annotationMapSchema, annotationParts, isAnnotationId, type AnnotationMap, type AnnotationPart } from './annotation';
 import { checkDocumentLinear } from './model/documentCheck';
-import { wellFormedJson } from './wellFormedText';
 
 /** Blocks are separated by a blank line in the article's plain text, as they are in a .txt article. */
 export const blockSeparator = '\n\n';
@@ -93,21 +92,17 @@ export function headlineOf(doc: ProseMirrorNode): string {
 }
 
 // An article is a doc of blocks of text: three levels of nodes. ProseMirror reads JSON by recursion, so a
-// deeper document is refused before it is read rather than overflowing the stack.
-const maxArticleDepth = 3;
-
-// How many levels of `content` the JSON nests, counted without recursion and only up to just past 1,000.
-function contentDepth(json: unknown): number {
-  let deepest = 0;
-  const pending: Array<{ node: unknown; depth: number }> = [{ node: json, depth: 1 }];
-  while (pending.length > 0) {
-    const { node, depth } = pending.pop()!;
-    deepest = Math.max(deepest, depth);
-    if (depth > 1000) break;
+// document whose text nodes hold content of their own is refused before it is read, however deep it goes,
+// rather than overflowing the stack. Two plain loops, no walk of the whole value.
+function nestsPastText(json: unknown): boolean {
+  const contentOf = (node: unknown): unknown[] => {
     const content = typeof node === 'object' && node !== null ? (node as { content?: unknown }).content : undefined;
-    if (Array.isArray(content)) for (const child of content) pending.push({ node: child, depth: depth + 1 });
+    return Array.isArray(content) ? content : [];
+  };
+  for (const block of contentOf(json)) {
+    for (const inline of contentOf(block)) if (contentOf(inline).length > 0) return true;
   }
-  return deepest;
+  return false;
 }
 
 /**
@@ -115,13 +110,12 @@ function contentDepth(json: unknown): number {
  * and its annotation records must be valid and match the marks that reference them.
  */
 export function parseArticleDocument(json: unknown): ProseMirrorNode {
-  const depth = contentDepth(json);
-  if (depth > maxArticleDepth) {
-    throw new ApiError('invalid_argument', `The document nests content ${depth > 1000 ? 'more than 1,000' : depth} levels deep, where an article is a headline and blocks of text.`);
+  if (nestsPastText(json)) {
+    throw new ApiError('invalid_argument', 'The document nests content deeper than an article does: an article is a headline and blocks of text, nothing inside the text.');
   }
   let doc: ProseMirrorNode;
   try {
-    doc = ProseMirrorNode.fromJSON(articleSchema, wellFormedJson(json));
+    doc = ProseMirrorNode.fromJSON(articleSchema, json);
     checkDocumentLinear(doc);
   } catch (error) {
     throw new ApiError('invalid_argument', `The document does not fit the article schema: ${(error as Error).message}`);

@@ -3,9 +3,9 @@
  * "\ud800", a clipboard cut in the middle of an emoji), UTF-8 cannot, so SQLite would store invalid bytes and
  * every exporter would write them on. They are repaired, not refused: each becomes U+FFFD (the replacement
  * character), as a UTF-8 decoder does with a broken sequence, so the rest of an editor's text is never lost
- * for one broken character. The repair happens at the two doors text comes in by: every API call's input
- * (apiDispatch) and every imported article (importFile), and the document parse repairs again, so that
- * nothing checked by it can hold one.
+ * for one broken character. The repair happens at the doors text comes in by: every API call's input
+ * (apiDispatch: saves, pasted text, entity fields), every imported article (importFile), and JSON read from a
+ * file before it is checked (the JSON and NITF record readers), so the store never receives one.
  */
 
 /** The text with every lone surrogate replaced by U+FFFD. */
