@@ -115,7 +115,7 @@ export async function runCorpusThroughHost(workDir: string): Promise<StressRecor
     const died = current.exited.then(() => 'crashed' as const);
     let outcome: HostileResult | 'hung' | 'crashed' | 'not sent';
     try {
-      outcome = await Promise.race([runHostileCase(call, hostile, snapshot), hang, died]);
+      outcome = await Promise.race([runHostileCase(call, hostile, snapshot, { exportEverything: true }), hang, died]);
     } catch (error) {
       // A value JSON.stringify cannot write (nested past its own recursion) cannot be sent over HTTP at all;
       // any other failure of the call is a connection the host dropped.

@@ -72,9 +72,10 @@ function toCall(input: HostileInput, articleId: string | null, revision: number)
 
 /**
  * Runs `hostile` through `call`. `snapshot` describes the database's content (any string that changes when
- * anything is stored), taken around the call to prove a refusal changed nothing.
+ * anything is stored), taken around the call to prove a refusal changed nothing. `exportEverything` exports
+ * every accepted case that exports at all in every format, as the stress script does.
  */
-export async function runHostileCase(call: ApiCaller, hostile: HostileCase, snapshot: () => Promise<string>): Promise<HostileResult> {
+export async function runHostileCase(call: ApiCaller, hostile: HostileCase, snapshot: () => Promise<string>, options: { exportEverything?: boolean } = {}): Promise<HostileResult> {
   const problems: string[] = [];
   const input = hostile.make();
   let articleId: string | null = null;
@@ -131,8 +132,9 @@ export async function runHostileCase(call: ApiCaller, hostile: HostileCase, snap
       }
     }
   }
-  if (hostile.exportAll) {
-    for (const format of exportFormatNames) {
+  const formats = hostile.exports === undefined ? [] : hostile.exports === 'all' || options.exportEverything ? exportFormatNames : hostile.exports;
+  if (stored.ok) {
+    for (const format of formats) {
       const exported = await call('exportArticle', { id, format });
       if (!exported.ok) {
         problems.push(`the ${format} export failed: ${exported.error.code}: ${exported.error.message.slice(0, 300)}`);

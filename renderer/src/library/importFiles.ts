@@ -37,7 +37,8 @@ export async function importFiles(api: AnnotatorApi, files: File[], onProgress: 
       const bytes = new Uint8Array(await file.arrayBuffer());
       outcome.imported.push(await api.importFile({ fileName: file.name, bytesBase64: toBase64(bytes) }));
     } catch (error) {
-      outcome.failed.push({ fileName: file.name, message: (error as Error).message });
+      // Trimmed as the importer's own messages name it: a trailing space would not show, and mislead.
+      outcome.failed.push({ fileName: file.name.trim(), message: (error as Error).message });
     }
   }
   onProgress({ done: files.length - (outcome.cancelled ? files.length - outcome.imported.length - outcome.failed.length : 0), total: files.length, current: '' });
