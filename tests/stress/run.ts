@@ -16,6 +16,8 @@ import { runHostileCase, type HostileResult } from '../support/hostileRunner';
  * the counts (tried, refused, accepted, crashed, hung, misjudged) and the slowest files with their time and
  * the host's peak memory.
  *
+ * `npm run stress -- --export-everything` also exports the largest accepted files in every format.
+ *
  * The crash test (SIGKILL of the host in the middle of saves and imports, then counting what was lost)
  * belongs in `runCrashTest` below; it is left to the store's work and prints nothing until it is filled in.
  */
@@ -115,7 +117,7 @@ export async function runCorpusThroughHost(workDir: string): Promise<StressRecor
     const died = current.exited.then(() => 'crashed' as const);
     let outcome: HostileResult | 'hung' | 'crashed' | 'not sent';
     try {
-      outcome = await Promise.race([runHostileCase(call, hostile, snapshot, { exportEverything: true }), hang, died]);
+      outcome = await Promise.race([runHostileCase(call, hostile, snapshot, { exportEverything: process.argv.includes('--export-everything') }), hang, died]);
     } catch (error) {
       // A value JSON.stringify cannot write (nested past its own recursion) cannot be sent over HTTP at all;
       // any other failure of the call is a connection the host dropped.
