@@ -24,10 +24,12 @@ import { runHostileCase, type HostileResult } from '../support/hostileRunner';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // A request still unanswered after this long is a hang: the host is killed and started again.
-const hangAfterMs = 60_000;
+const hangAfterMs = 120_000;
 
 interface RunningHost {
   child: ChildProcess;
+  // The host's own process (tsx runs it as a child of the process spawned here): its memory is the host's.
+  pid: number;
   port: number;
   token: string;
   exited: Promise<string>;
@@ -43,8 +45,8 @@ function startHost(databasePath: string, workDir: string): Promise<RunningHost> 
   const exited = new Promise<string>((resolveExit) => child.on('exit', (code, signal) => resolveExit(`${signal ?? `exit code ${code}`} ${stderr.trim().split('\n').slice(-2).join(' | ')}`)));
   return new Promise((resolveHost, reject) => {
     createInterface({ input: child.stdout! }).once('line', (line) => {
-      const { port, token } = JSON.parse(line) as { port: number; token: string };
-      resolveHost({ child, port, token, exited });
+      const { port, token, pid } = JSON.parse(line) as { port: number; token: string; pid: number };
+      resolveHost({ child, pid, port, token, exited });
     });
     void exited.then((why) => reject(new Error(`The host did not start: ${why}`)));
   });
@@ -103,8 +105,8 @@ export async function runCorpusThroughHost(workDir: string): Promise<StressRecor
   let host = await startHost(databasePath, workDir);
   const records: StressRecord[] = [];
   for (const hostile of hostileCorpus()) {
-    let peakMb = residentMb(host.child.pid!);
-    const sampler = setInterval(() => (peakMb = Math.max(peakMb, residentMb(host.child.pid!))), 25);
+    let peakMb = residentMb(host.pid);
+    const sampler = setInterval(() => (peakMb = Math.max(peakMb, residentMb(host.pid))), 25);
     const started = performance.now();
     const current = host;
     const call = (method: string, input: unknown) => callHost(current, method, input);
@@ -128,7 +130,13 @@ export async function runCorpusThroughHost(workDir: string): Promise<StressRecor
     const ms = performance.now() - started;
     if (outcome === 'hung' || outcome === 'crashed') {
       records.push({ name: hostile.name, outcome, ms, peakMb, problems: [outcome === 'hung' ? `no answer after ${hangAfterMs / 1000} s` : `the host died: ${await current.exited}`] });
-      current.child.kill('SIGKILL');
+      for (const pid of [current.pid, current.child.pid]) {
+        try {
+          process.kill(pid!, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
       await current.exited;
       host = await startHost(databasePath, workDir);
     } else if (outcome === 'not sent') {
@@ -139,7 +147,7 @@ export async function runCorpusThroughHost(workDir: string): Promise<StressRecor
     const last = records[records.length - 1]!;
     process.stdout.write(`${String(records.length).padStart(3)} ${last.outcome.padEnd(8)} ${String(Math.round(ms)).padStart(6)} ms ${String(peakMb).padStart(5)} MB  ${hostile.name}${last.problems.length > 0 ? `\n      ! ${last.problems.join('\n      ! ')}` : ''}\n`);
   }
-  host.child.kill('SIGTERM');
+  process.kill(host.pid, 'SIGTERM');
   await host.exited;
   return records;
 }
