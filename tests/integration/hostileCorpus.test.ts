@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileCorpus } from '../support/hostileCorpus';
@@ -19,7 +20,16 @@ let outcomes: Map<number, GuardedOutcome>;
 
 beforeAll(async () => {
   temp = makeTempDir();
-  outcomes = await runGuardedCorpus({ projectRoot, databasePath: join(temp.dir, 'hostile.sqlite'), caseCount: corpus.length, perCaseMs, heapLimitMb: 1024 });
+  // HOSTILE_LOG names a file to follow the run in, one line per case, as it goes.
+  const log = process.env.HOSTILE_LOG;
+  outcomes = await runGuardedCorpus({
+    projectRoot,
+    databasePath: join(temp.dir, 'hostile.sqlite'),
+    caseCount: corpus.length,
+    perCaseMs,
+    heapLimitMb: 1024,
+    onOutcome: log ? (index, outcome) => appendFileSync(log, `${index} ${JSON.stringify(outcome).slice(0, 600)}\n`) : undefined,
+  });
 }, 30 * 60_000);
 
 afterAll(() => temp?.remove());

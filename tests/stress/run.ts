@@ -36,7 +36,8 @@ interface RunningHost {
 }
 
 function startHost(databasePath: string, workDir: string): Promise<RunningHost> {
-  const child = spawn(join(projectRoot, 'node_modules', '.bin', 'tsx'), ['tests/stress/hostProcess.ts', databasePath, workDir], {
+  // Node itself with tsx as a loader, so the process spawned here is the host (the tsx command would run it as a grandchild).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/stress/hostProcess.ts', databasePath, workDir], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

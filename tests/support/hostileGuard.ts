@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { join } from 'node:path';
 import type { HostileResult } from './hostileRunner';
 import type { WorkerEvent } from './hostileWorker';
 
@@ -32,10 +31,10 @@ export interface GuardOptions {
 // Runs the worker from case `first` until it finishes, hangs or dies; resolves with the index to go on from.
 function runWorker(options: GuardOptions, first: number, outcomes: Map<number, GuardedOutcome>): Promise<number> {
   return new Promise((resolve) => {
-    const tsx = join(options.projectRoot, 'node_modules', '.bin', 'tsx');
-    const child = spawn(tsx, ['tests/support/hostileWorker.ts', options.databasePath, String(first)], {
+    // Node itself with tsx as a loader, not the tsx command, which would run the worker as a grandchild that
+    // a kill of its parent leaves running.
+    const child = spawn(process.execPath, [`--max-old-space-size=${options.heapLimitMb}`, '--import', 'tsx', 'tests/support/hostileWorker.ts', options.databasePath, String(first)], {
       cwd: options.projectRoot,
-      env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${options.heapLimitMb}` },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let current: { index: number; name: string; started: number } | null = null;
