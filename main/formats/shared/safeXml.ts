@@ -253,7 +253,8 @@ export function parseUntrustedXml(what: string, xml: string): XmlElement {
   assertXmlWithinLimits(what, safe);
   const validation = XMLValidator.validate(safe);
   if (validation !== true) {
-    const { msg, line, col } = validation.err;
+    const { line, col } = validation.err;
+    const msg = validation.err.msg.replace(/\s+/gu, ' ');
     throw new ApiError('invalid_file', `${what} is not well-formed XML (line ${line}, column ${col}: ${msg}), so it was not imported.`);
   }
   let items: OrderedItem[];
