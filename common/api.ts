@@ -1,6 +1,7 @@
 import { z } from './zodConfig';
 import { entityTypes, type EntityType } from './model/annotation';
 import { documentPatchSchema } from './documentPatch';
+import { isExternalIdScheme, plainRecordSchema } from './recordKeys';
 import type { ApiErrorCode, ApiErrorInfo, ApiResult } from './apiError';
 import { exportFormatNames, type ExportedFile, type FormatName } from './formats';
 import { blockTypeNames } from './schema';
@@ -255,8 +256,7 @@ export interface ArticleExport {
 
 const id = z.string().min(1).max(100);
 // External identifiers are keyed by scheme; a Wikidata QID must look like one.
-const externalIds = z
-  .record(z.string().trim().min(1).max(50), z.string().trim().min(1).max(500))
+const externalIds = plainRecordSchema(z.string().trim().min(1).max(50), z.string().trim().min(1).max(500), isExternalIdScheme, 'The external ids')
   .refine((ids) => ids.wikidata === undefined || /^Q[1-9][0-9]*$/.test(ids.wikidata), 'A Wikidata id looks like Q42.');
 const entityFields = {
   name: z.string().trim().min(1, 'An entity needs a name.').max(500),

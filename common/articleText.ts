@@ -1,7 +1,8 @@
 import { ApiError } from './apiError';
 import { Node as ProseMirrorNode } from 'prosemirror-model';
 import { articleSchema, type BlockTypeName } from './schema';
-import { annotationMapSchema, annotationParts, type AnnotationMap, type AnnotationPart } from './model/annotation';
+import { annotationMapSchema, annotationParts, isAnnotationId, type AnnotationMap, type AnnotationPart } from './model/annotation';
+import { checkDocumentLinear } from './model/documentCheck';
 
 /** Blocks are separated by a blank line in the article's plain text, as they are in a .txt article. */
 export const blockSeparator = '\n\n';
@@ -90,23 +91,42 @@ export function headlineOf(doc: ProseMirrorNode): string {
   return doc.firstChild?.type.name === 'headline' ? doc.firstChild.textContent.trim() : '';
 }
 
+// An article is a doc of blocks of text: three levels of nodes. ProseMirror reads JSON by recursion, so a
+// document whose text nodes hold content of their own is refused before it is read, however deep it goes,
+// rather than overflowing the stack. Two plain loops, no walk of the whole value.
+function nestsPastText(json: unknown): boolean {
+  const contentOf = (node: unknown): unknown[] => {
+    const content = typeof node === 'object' && node !== null ? (node as { content?: unknown }).content : undefined;
+    return Array.isArray(content) ? content : [];
+  };
+  for (const block of contentOf(json)) {
+    for (const inline of contentOf(block)) if (contentOf(inline).length > 0) return true;
+  }
+  return false;
+}
+
 /**
  * Turns document JSON from outside (IPC, HTTP, a file) into a checked document: it must fit the schema,
  * and its annotation records must be valid and match the marks that reference them.
  */
 export function parseArticleDocument(json: unknown): ProseMirrorNode {
+  if (nestsPastText(json)) {
+    throw new ApiError('invalid_argument', 'The document nests content deeper than an article does: an article is a headline and blocks of text, nothing inside the text.');
+  }
   let doc: ProseMirrorNode;
   try {
     doc = ProseMirrorNode.fromJSON(articleSchema, json);
-    doc.check();
+    checkDocumentLinear(doc);
   } catch (error) {
     throw new ApiError('invalid_argument', `The document does not fit the article schema: ${(error as Error).message}`);
   }
   const parsed = annotationMapSchema.safeParse(doc.attrs.annotations ?? {});
   if (!parsed.success) {
-    throw new ApiError('invalid_argument', `An annotation record is invalid: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+    const issue = parsed.error.issues[0];
+    throw new ApiError('invalid_argument', `An annotation record is invalid: ${[issue?.path.join('.'), issue?.message].filter(Boolean).join(' ')}`);
   }
-  for (const [key, record] of Object.entries(parsed.data)) {
+  const records = parsed.data;
+  for (const [key, record] of Object.entries(records)) {
     if (key !== record.id) throw new ApiError('invalid_argument', `Annotation ${key} is stored under another id (${record.id}).`);
   }
   const missing: string[] = [];
@@ -122,7 +142,8 @@ export function parseArticleDocument(json: unknown): ProseMirrorNode {
       if (typeof id !== 'string' || typeof kind !== 'string' || typeof label !== 'string' || !annotationParts.includes(part as AnnotationPart)) {
         throw new ApiError('invalid_argument', `An annotation mark has invalid attributes (id, kind and label must be text; part must be ${annotationParts.join(' or ')}).`);
       }
-      if (!parsed.data[id]) missing.push(id);
+      if (!isAnnotationId(id)) throw new ApiError('invalid_argument', `An annotation mark has an invalid id ${JSON.stringify(String(id).slice(0, 100))}: ids are 1 to 100 letters, digits, "_" or "-".`);
+      if (!Object.hasOwn(records, id)) missing.push(id);
     }
   });
   if (missing.length > 0) throw new ApiError('invalid_argument', `Marks refer to annotations that do not exist: ${[...new Set(missing)].slice(0, 5).join(', ')}`);

@@ -1,7 +1,8 @@
 import { ApiError } from './apiError';
 import { z } from './zodConfig';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import type { AnnotationMap } from './model/annotation';
+import { annotationIdSchema, isAnnotationId, type AnnotationMap } from './model/annotation';
+import { plainRecordSchema } from './recordKeys';
 
 /**
  * A save of a long article sends only what changed since the last save: the run of top-level blocks that
@@ -13,8 +14,8 @@ export const documentPatchSchema = z.object({
   from: z.number().int().nonnegative(),
   to: z.number().int().nonnegative(),
   blocks: z.array(z.unknown()).max(1_000_000),
-  records: z.record(z.string(), z.unknown()),
-  removedRecordIds: z.array(z.string()),
+  records: plainRecordSchema(annotationIdSchema, z.unknown(), isAnnotationId, 'The patch\'s annotation records'),
+  removedRecordIds: z.array(annotationIdSchema),
 });
 export type DocumentPatch = z.infer<typeof documentPatchSchema>;
 

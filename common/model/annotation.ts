@@ -1,4 +1,5 @@
 import { z } from '../zodConfig';
+import { isObjectPrototypeKey, plainRecordSchema } from '../recordKeys';
 
 /**
  * The annotation model: one definition of every kind of tag, used by the editor, the services,
@@ -109,8 +110,27 @@ export const attributionSpeakerSchema = z.discriminatedUnion('type', [
 ]);
 export type AttributionSpeaker = z.infer<typeof attributionSpeakerSchema>;
 
+/**
+ * The one format of an annotation id, checked wherever one crosses a boundary (records, marks, patches):
+ * letters, digits, '_' and '-', at most 100, and never a name every object already has (`constructor`,
+ * `toString`), which would pass a lookup in a map that does not hold it. What newId makes (ann_0123…) fits,
+ * and so do the shorter ids of older exports and tests.
+ */
+export const annotationIdPattern = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** Whether `value` is an annotation id of the one format above. */
+export function isAnnotationId(value: unknown): value is string {
+  return typeof value === 'string' && annotationIdPattern.test(value) && !isObjectPrototypeKey(value);
+}
+
+/** An annotation id, as zod checks it. */
+export const annotationIdSchema = z
+  .string()
+  .regex(annotationIdPattern, 'an annotation id: 1 to 100 letters, digits, "_" or "-"')
+  .refine((id) => !isObjectPrototypeKey(id), 'an annotation id that is not a built-in name such as "constructor"');
+
 const annotationBase = {
-  id: z.string().min(1).max(100),
+  id: annotationIdSchema,
   status: z.enum(annotationStatuses),
   author: z.string().max(200),
   createdAt: z.string(),
@@ -159,7 +179,7 @@ export type FigureAnnotation = z.infer<typeof figureAnnotationSchema>;
 export type AttributionAnnotation = z.infer<typeof attributionAnnotationSchema>;
 
 /** Every annotation record of one article, keyed by id: the document's `annotations` attribute. */
-export const annotationMapSchema = z.record(z.string(), annotationSchema);
+export const annotationMapSchema = plainRecordSchema(annotationIdSchema, annotationSchema, isAnnotationId, 'The annotation records');
 export type AnnotationMap = Record<string, Annotation>;
 
 /** The part of an annotation a mark covers: the tagged words, or an attribution's cue. */

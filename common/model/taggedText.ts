@@ -1,4 +1,4 @@
-import type { Mark, Node as ProseMirrorNode } from 'prosemirror-model';
+import { Mark, type Node as ProseMirrorNode } from 'prosemirror-model';
 import type { AnnotationMap, AnnotationPart } from './annotation';
 import { articleSchema } from '../schema';
 import { annotationMark } from './marks';
@@ -45,28 +45,32 @@ export function taggedInlineContent(text: string, spans: readonly TextSpanMark[]
     cutSet.add(span.end);
   }
   const cuts = [...cutSet].filter((cut) => cut >= 0 && cut <= text.length).sort((a, b) => a - b);
-  // How many open spans hold each mark, in the order the marks opened (one type, so order is all a set has).
-  const open = new Map<string, number>();
-  let current: Mark[] = [];
+  // The marks over the current piece, by key, in the order they opened, with how many open spans hold each.
+  // Every annotation mark has the same type, so a set in opening order is a valid mark set, and no piece
+  // needs Mark.addToSet, which compares a new mark with every mark already there (quadratic on one word).
+  const open = new Map<string, { mark: Mark; count: number }>();
+  let current: readonly Mark[] = Mark.none;
   const nodes: ProseMirrorNode[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const from = cuts[i]!;
     let changed = false;
     for (const key of ending.get(from) ?? []) {
-      const count = (open.get(key) ?? 0) - 1;
-      if (count > 0) open.set(key, count);
-      else {
+      const entry = open.get(key);
+      if (!entry) continue;
+      if (--entry.count === 0) {
         open.delete(key);
         changed = true;
       }
     }
     for (const key of starting.get(from) ?? []) {
-      const count = open.get(key) ?? 0;
-      open.set(key, count + 1);
-      if (count === 0) changed = true;
+      const entry = open.get(key);
+      if (entry) entry.count++;
+      else {
+        open.set(key, { mark: marks.get(key)!, count: 1 });
+        changed = true;
+      }
     }
-    // Rebuilt from the open keys, not added one by one: adding k marks to a set one at a time costs k squared.
-    if (changed) current = [...open.keys()].map((key) => marks.get(key)!);
+    if (changed) current = [...open.values()].map((entry) => entry.mark);
     nodes.push(articleSchema.text(text.slice(from, cuts[i + 1]), current));
   }
   return nodes;

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { maxImportBytes, type ApiResult, type ImportReply, type MenuCommand } from '../../common/api';
 import { importFormats } from '../formats/importFile';
+import { describeFile } from '../formats/shared/decodeText';
 import { dispatchApiCall, type ApiHandlers } from '../services/apiDispatch';
 
 
@@ -46,10 +47,12 @@ export async function openAndImportFiles(
   const warnings: string[] = [];
   for (const filePath of choice.filePaths) {
     const fileName = basename(filePath);
+    // How the messages below name the file: trimmed, controls shown as U+FFFD, a long name shortened.
+    const shownName = describeFile(fileName);
     try {
       // Checking the size first keeps a huge file from being read into memory only to be refused.
       if ((await stat(filePath)).size > maxImportBytes) {
-        failures.push(`${fileName}: larger than the ${Math.round(maxImportBytes / 1024 / 1024)} MB import limit.`);
+        failures.push(`${shownName}: larger than the ${Math.round(maxImportBytes / 1024 / 1024)} MB import limit.`);
         continue;
       }
       const bytesBase64 = (await readFile(filePath)).toString('base64');
@@ -61,14 +64,14 @@ export async function openAndImportFiles(
         if (choice !== 'copy') continue;
         result = (await dispatchApiCall(handlers, 'importFile', { fileName, bytesBase64, onDuplicate: 'copy' })) as ApiResult<ImportReply>;
       }
-      if (!result.ok) failures.push(`${fileName}: ${result.error.message}`);
+      if (!result.ok) failures.push(`${shownName}: ${result.error.message}`);
       else if (result.value.outcome === 'imported') {
         const imported = result.value;
-        warnings.push(...(imported.importWarnings ?? []).map((warning) => `${fileName}: ${warning}`));
+        warnings.push(...(imported.importWarnings ?? []).map((warning) => `${shownName}: ${warning}`));
         sendCommand({ type: 'article-imported', articleId: imported.id });
       }
     } catch (error) {
-      failures.push(`${fileName}: the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+      failures.push(`${shownName}: the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
     }
   }
   if ((failures.length > 0 || warnings.length > 0) && !window.isDestroyed()) {

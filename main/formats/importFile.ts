@@ -1,5 +1,6 @@
 import { ApiError, importFormats } from '../../common/api';
 import { fileExtension, importFormatOf } from '../../common/formats';
+import { wellFormedJson } from '../../common/wellFormedText';
 import type { ImportedArticle } from './adapter';
 import { formatAdapters } from './index';
 import { parsePlainText } from './plaintext/reader';
@@ -36,7 +37,8 @@ export async function parseImportedFile(fileName: string, bytes: Uint8Array): Pr
   if (!reader) throw unknownFormat(what, fileExtension(fileName), bytes);
   const result = await reader.read({ fileName, bytes });
   if (!result.ok) throw new ApiError(result.error.code, result.error.message);
-  return result.article;
+  // Escapes in JSON and character references in XML can still spell a lone surrogate: see wellFormedText.ts.
+  return wellFormedJson(result.article);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   type ApiResult,
   ApiError,
 } from '../../common/api';
+import { wellFormedJson } from '../../common/wellFormedText';
 
 /** One handler per contract method; every host (IPC, loopback HTTP) serves the same handlers. */
 export type ApiHandlers = {
@@ -30,7 +31,7 @@ export async function dispatchApiCall(
   if (!isApiMethodName(methodName)) {
     return { ok: false, error: { code: 'invalid_argument', message: `Unknown method "${methodName}".` } };
   }
-  const parsed = apiMethods[methodName].input.safeParse(rawInput ?? {});
+  const parsed = apiMethods[methodName].input.safeParse(wellFormedJson(rawInput ?? {}));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleText } from '../../common/articleText';
+import { annotationsOf, articleText, parseArticleDocument } from '../../common/articleText';
+import { wellFormedJson } from '../../common/wellFormedText';
 import { exportFormatNames, formatNames } from '../../common/formats';
 import type { ExportableArticle } from '../../main/formats/adapter';
 import { exportArticle } from '../../main/formats/exportArticle';
@@ -34,7 +35,11 @@ const articles: Array<[string, () => ExportableArticle]> = [
 
 describe('JSON export', () => {
   it.each(articles)('round-trips %s byte for byte: export, import, export', (_name, make) => {
-    const article = make();
+    // What the app stores holds no lone surrogate (common/wellFormedText.ts repairs them where text comes in),
+    // so the round trip starts from the fixture as the store would hold it.
+    const raw = make();
+    const stored = parseArticleDocument(wellFormedJson(raw.doc.toJSON()));
+    const article = { ...raw, doc: stored, annotations: annotationsOf(stored) };
     const first = exportJson(article);
     const second = exportJson(reimported(first));
     expect(second).toBe(first);

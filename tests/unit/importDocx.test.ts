@@ -1,5 +1,4 @@
 import { ApiError } from '../../common/api';
-import { crc32, deflateRawSync } from 'node:zlib';
 import {
   AlignmentType,
   CommentRangeEnd,
@@ -17,6 +16,9 @@ import {
 import { describe, expect, it } from 'vitest';
 import { articleText, parseArticleDocument } from '../../common/articleText';
 import { parseImportedFile, type ImportedArticle } from '../../main/formats/importFile';
+import { formatMegabytes } from '../../main/formats/shared/decodeText';
+import { maxExpandedBytes } from '../../main/formats/shared/expansionLimits';
+import { zipArchive } from '../support/zipWriter';
 
 interface Block {
   type: string;
@@ -40,55 +42,6 @@ async function wordFile(children: Paragraph[], extra: Partial<ConstructorParamet
   return Packer.toBuffer(new Document({ ...extra, sections: [{ children }] }));
 }
 
-interface ZipEntry {
-  name: string;
-  data: Buffer;
-  // What the central directory claims the entry inflates to, when a test makes it lie.
-  declaredSize?: number;
-}
-
-// A minimal zip writer (deflated entries, no extras), enough to hand-craft hostile archives.
-function zipArchive(entries: readonly ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const compressed = deflateRawSync(entry.data);
-    const size = entry.declaredSize ?? entry.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(crc32(entry.data), 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(crc32(entry.data), 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, compressed);
-    centrals.push(central, name);
-    offset += local.length + name.length + compressed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
 
 const minimalDocumentXml = Buffer.from(
   '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Hello</w:t></w:r></w:p></w:body></w:document>',
@@ -210,9 +163,9 @@ describe('Word import: hostile and wrong files', () => {
     expect(error.message).toMatch(/^"bomb\.docx" holds a part \(word\/media\/zeros\.bin\) compressed \d+ to 1, far beyond real documents \(a "zip bomb"\)/);
   });
 
-  it('refuses an archive that would expand past 50 MB in total', async () => {
-    const bomb = zipArchive([{ name: 'word/document.xml', data: minimalDocumentXml }, { name: 'word/media/big.bin', data: Buffer.alloc(60 * 1024 * 1024) }]);
-    expect((await refusal(bomb, 'big.docx')).message).toMatch(/^"big\.docx" would expand to more than 50 MB when unzipped \(a "zip bomb"\)/);
+  it('refuses an archive that would expand past the limit on expanded content in total', async () => {
+    const bomb = zipArchive([{ name: 'word/document.xml', data: minimalDocumentXml }, { name: 'word/media/big.bin', data: Buffer.alloc(maxExpandedBytes + 1024 * 1024) }]);
+    expect((await refusal(bomb, 'big.docx')).message).toBe(`"big.docx" would expand to more than ${formatMegabytes(maxExpandedBytes)} when unzipped (a "zip bomb"), so it was not imported.`);
   });
 
   it('refuses an archive whose directory understates what an entry inflates to', async () => {

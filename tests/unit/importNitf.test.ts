@@ -1,4 +1,5 @@
 import { ApiError } from '../../common/api';
+import { wellFormedJson } from '../../common/wellFormedText';
 import { describe, expect, it } from 'vitest';
 import { annotationsOf, articleText, parseArticleDocument, spanText } from '../../common/articleText';
 import type { Annotation } from '../../common/model/annotation';
@@ -153,7 +154,11 @@ describe('NITF import: this app\'s own export, read back from its record', () =>
   const fixtures = { sample: taggedSample, unicode: unicodeArticle, markup: markupArticle };
 
   it.each(Object.keys(fixtures) as (keyof typeof fixtures)[])('%s: export, import and export again gives the same NITF', async (name) => {
-    const input = fixtures[name]();
+    // What the app stores holds no lone surrogate (common/wellFormedText.ts repairs them where text comes in),
+    // so the round trip starts from the fixture as the store would hold it.
+    const raw = fixtures[name]();
+    const stored = parseArticleDocument(wellFormedJson(raw.doc.toJSON()));
+    const input = { ...raw, doc: stored, annotations: annotationsOf(stored) };
     const xml = exportNitf(input).files[0]!.content;
     const imported = await parseImportedFile('story.nitf.xml', new TextEncoder().encode(xml));
     expect(imported.warnings).toEqual([]);

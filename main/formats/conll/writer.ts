@@ -45,6 +45,33 @@ const lineBreak = /[\n\v\f\r\x85\u2028\u2029]/u;
 
 const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
 
+// Intl.Segmenter's cost grows with the square of its input (40,000 words in one paragraph took 47 s), so it
+// is given windows of about this many UTF-16 units, cut where a word boundary is certain.
+const segmenterWindow = 256;
+const whitespaceCharacter = /[\s\x1c-\x1f\x85]/u;
+
+// Where the window from `from` ends: at the first whitespace after `from + segmenterWindow` (a word never
+// runs across whitespace, so the segments are the same as over the whole text), or, in a run of twice that
+// length without any whitespace, which no real word is, at a code point boundary inside it.
+function windowEnd(text: string, from: number, end: number): number {
+  if (end - from <= segmenterWindow) return end;
+  const hardEnd = Math.min(end, from + 2 * segmenterWindow);
+  for (let at = from + segmenterWindow; at < hardEnd; at++) {
+    if (whitespaceCharacter.test(text[at]!)) return at;
+  }
+  const code = text.charCodeAt(hardEnd - 1);
+  return code >= 0xd800 && code <= 0xdbff ? hardEnd - 1 : hardEnd;
+}
+
+/** The word segments of text[start, end), each with its offset in `text`, segmenting in bounded windows. */
+function* wordSegments(text: string, start: number, end: number): Generator<{ segment: string; index: number }> {
+  for (let from = start; from < end; ) {
+    const to = windowEnd(text, from, end);
+    for (const segment of wordSegmenter.segment(text.slice(from, to))) yield { segment: segment.segment, index: from + segment.index };
+    from = to;
+  }
+}
+
 /**
  * Keeps entity spans so that none crosses or nests in another: outer (longer, earlier) spans first, as in the
  * document order of the span table; every span that loses is reported by its text and id.
@@ -89,9 +116,9 @@ export function tokenise(text: string, blockStart: number, blockEnd: number, men
   }
   const tokens: Array<{ text: string; start: number; end: number }> = [];
   for (const [pieceStart, pieceEnd] of pieces) {
-    for (const segment of wordSegmenter.segment(text.slice(pieceStart, pieceEnd))) {
+    for (const segment of wordSegments(text, pieceStart, pieceEnd)) {
       // A segment may still hold whitespace (a space with a combining mark after it): split it there.
-      let offset = pieceStart + segment.index;
+      let offset = segment.index;
       for (const part of segment.segment.split(/([\s\x1c-\x1f\x85]+)/u)) {
         if (part !== '' && !whitespaceRun.test(part)) tokens.push({ text: part, start: offset, end: offset + part.length });
         offset += part.length;
@@ -159,8 +186,14 @@ export function conllDocument(input: ExportableArticle): { content: string; warn
   const lines = ['-DOCSTART- O', ''];
   const warnings = [...unplacedWarnings(table, 'CoNLL', (annotation) => annotation.kind === 'entity'), ...dropped];
   const tagged = new Set<KeptSpan>();
+  // Kept spans are sorted and disjoint, and blocks come in order: one pointer walks both.
+  let nextKept = 0;
   for (const block of table.blocks) {
-    const keptInBlock = kept.filter((span) => span.start >= block.start && span.end <= block.end);
+    while (nextKept < kept.length && kept[nextKept]!.start < block.start) nextKept++;
+    const keptInBlock: KeptSpan[] = [];
+    for (let index = nextKept; index < kept.length && kept[index]!.start < block.end; index++) {
+      if (kept[index]!.end <= block.end) keptInBlock.push(kept[index]!);
+    }
     const tokens = tokenise(table.text, block.start, block.end, keptInBlock);
     for (const sentence of sentences(table.text, tagTokens(tokens, keptInBlock, tagged))) {
       for (const token of sentence) lines.push(`${token.text} ${token.tag}`);

@@ -2,7 +2,8 @@ import { ApiError } from '../../../common/api';
 import mammoth from 'mammoth';
 import type { DraftArticle } from '../shared/articleDraft';
 import { parseHtml } from '../html/reader';
-import { parseUntrustedXml, withoutUnsafeDoctype, xmlText, type XmlElement, type XmlNode } from '../shared/safeXml';
+import { assertXmlWithinLimits, parseUntrustedXml, withoutUnsafeDoctype, xmlText, type XmlElement, type XmlNode } from '../shared/safeXml';
+import { maxMarkupDepth } from '../shared/expansionLimits';
 import { docxZipLimits, readGuardedZip } from '../shared/zipGuard';
 
 /**
@@ -81,8 +82,9 @@ export async function parseDocx(what: string, bytes: Uint8Array): Promise<DraftA
   const parts = await readGuardedZip(what, bytes, docxZipLimits, (name) => /\.(?:xml|rels)$/u.test(name));
   const documentXml = parts.get('word/document.xml');
   if (!documentXml) throw new ApiError('invalid_file', `${what} is a zip archive but not a Word document (it has no word/document.xml).`);
-  // Mammoth's XML reader must never meet an entity declaration either.
-  for (const [, part] of parts) withoutUnsafeDoctype(what, part.toString('utf8'));
+  // Mammoth's XML reader must never meet an entity declaration, nor more elements than can be held in memory,
+  // nor nesting deeper than its recursion survives.
+  for (const [, part] of parts) assertXmlWithinLimits(what, withoutUnsafeDoctype(what, part.toString('utf8')), maxMarkupDepth);
   let converted: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
     converted = await mammoth.convertToHtml(

@@ -1,6 +1,8 @@
 import sanitizeHtml from 'sanitize-html';
 import { emptyDraft, type DraftArticle, type DraftBlock } from '../shared/articleDraft';
 import { applyCopyConventions } from '../shared/copyConventions';
+import { maxMarkupDepth } from '../shared/expansionLimits';
+import { flattenDeepNesting } from './nestingFlattener';
 
 /**
  * Web pages (and Word files converted to HTML) as articles. sanitize-html, a maintained sanitiser, first
@@ -40,10 +42,15 @@ function unescapeSanitized(text: string): string {
   return text.replace(/&(?:amp|lt|gt|quot);/gu, (entity) => escapes[entity] ?? entity);
 }
 
-// Reads the sanitiser's output, which holds only allowed tags, quoted attributes and escaped text.
+// Reads the sanitiser's output, which holds only allowed tags, quoted attributes and escaped text. Elements
+// nested deeper than maxMarkupDepth are flattened into the element at that depth (their text stays, in
+// order), so the readers below recurse no deeper than that whatever the page: nestingFlattener.ts does the
+// same before the sanitiser, but by a reading of raw HTML this exact parse does not depend on.
 function parseSanitized(html: string): HtmlElement {
   const root: HtmlElement = { tag: '#root', attributes: {}, children: [] };
   const open: HtmlElement[] = [root];
+  // Tags opened past the depth limit and not yet closed, by name, so their closing tags close nothing real.
+  const flattened = new Map<string, number>();
   const tagPattern = /<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z-]+="[^"]*")*)\s*\/?>/gu;
   let last = 0;
   for (const match of html.matchAll(tagPattern)) {
@@ -52,8 +59,18 @@ function parseSanitized(html: string): HtmlElement {
     last = match.index + match[0].length;
     const [, closing, tag, attributeText] = match as unknown as [string, string, string, string];
     if (closing) {
-      const at = open.map((element) => element.tag).lastIndexOf(tag);
+      const unmatched = flattened.get(tag) ?? 0;
+      if (unmatched > 0) {
+        flattened.set(tag, unmatched - 1);
+        continue;
+      }
+      let at = open.length - 1;
+      while (at > 0 && open[at]!.tag !== tag) at--;
       if (at > 0) open.length = at;
+      continue;
+    }
+    if (tag !== 'br' && open.length > maxMarkupDepth) {
+      flattened.set(tag, (flattened.get(tag) ?? 0) + 1);
       continue;
     }
     const attributes: Record<string, string> = {};
@@ -161,7 +178,7 @@ function readBlocks(element: HtmlElement, reader: BlockReader): void {
 
 /** Reads the sanitised blocks of an HTML document or fragment, with its first <h1> (or <title>) as title. */
 export function parseHtml(html: string): DraftArticle {
-  const root = parseSanitized(sanitizeHtml(html, sanitizeOptions));
+  const root = parseSanitized(sanitizeHtml(flattenDeepNesting(html), sanitizeOptions));
   const draft = emptyDraft();
   const { content, isWholePage } = mainContent(root);
   const chromeTags = new Set(isWholePage ? ['nav', 'aside', 'header', 'footer'] : ['nav', 'aside']);

@@ -2,6 +2,8 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { z } from '../../../common/zodConfig';
 import { annotationMapSchema, entityTypes, type AnnotationMap } from '../../../common/model/annotation';
 import { articleStatuses, type ArticleSummary, type EntityRecord } from '../../../common/api';
+import { isExternalIdScheme, plainRecordSchema } from '../../../common/recordKeys';
+import { wellFormedJson } from '../../../common/wellFormedText';
 import { annotationsOf, parseArticleDocument } from '../../../common/articleText';
 import { suggestedAnnotationIds } from '../../../common/model/suggestions';
 import type { ExportableArticle, ExportResult, FormatWriter } from '../adapter';
@@ -164,7 +166,7 @@ export const entityRecordSchema = z.object({
   name: z.string().min(1).max(500),
   type: z.enum(entityTypes),
   aliases: z.array(z.string().max(500)),
-  externalIds: z.record(z.string(), z.string().max(2000)),
+  externalIds: plainRecordSchema(z.string(), z.string().max(2000), isExternalIdScheme, 'The external ids'),
   description: z.string().max(10_000),
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -188,7 +190,8 @@ const jsonExportSchema = z.object({
 export function parseJsonExport(content: string): ParsedJsonExport {
   let raw: unknown;
   try {
-    raw = JSON.parse(content.replace(/^\uFEFF/, ''));
+    // A JSON escape can spell a lone surrogate: repaired as every text entering the app is (common/wellFormedText.ts).
+    raw = wellFormedJson(JSON.parse(content.replace(/^\uFEFF/, '')));
   } catch (error) {
     throw new InvalidJsonExportError(`The file is not valid JSON: ${(error as Error).message}`);
   }

@@ -12,6 +12,33 @@ import { parseHtml } from '../html/reader';
 
 const markdown = new MarkdownIt({ html: true });
 
+// markdown-it stops reading, silently, where blocks nest past its maxNesting (100 levels; a blockquote takes
+// one, a list item two): 10,000 nested quotes imported as nothing. Container markers are therefore cut to
+// this many per line, and indentation to this many columns, before it reads the text; nothing that deep is
+// meant, and the words after the markers are kept.
+const maxContainerMarkers = 30;
+const maxIndentColumns = 60;
+// One container marker: a quote's '>', or a list marker ('-', '+', '*', '1.', '1)') that a space follows.
+const containerMarker = /^[ \t]{0,3}(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]))[ \t]?/u;
+
+function flattenDeepContainers(source: string): string {
+  return source
+    .split('\n')
+    .map((line) => {
+      const indent = /^[ \t]*/u.exec(line)![0];
+      let rest = indent.length > maxIndentColumns ? `${' '.repeat(maxIndentColumns)}${line.slice(indent.length)}` : line;
+      let prefix = '';
+      for (let markers = 0; ; markers++) {
+        const marker = containerMarker.exec(rest);
+        if (!marker) break;
+        if (markers < maxContainerMarkers) prefix += marker[0];
+        rest = rest.slice(marker[0].length);
+      }
+      return prefix + rest;
+    })
+    .join('\n');
+}
+
 function inlineText(token: Token): string {
   return (token.children ?? [])
     .map((child) => {
@@ -46,7 +73,7 @@ export function parseMarkdown(text: string): DraftArticle {
     blocks.push({ ...block, text: listMarker + block.text });
     listMarker = '';
   };
-  for (const token of markdown.parse(text, {})) {
+  for (const token of markdown.parse(flattenDeepContainers(text), {})) {
     switch (token.type) {
       case 'bullet_list_open':
       case 'ordered_list_open':

@@ -72,10 +72,17 @@ export function annotationFromNitf(element: XmlElement, id: string, quote: strin
 /** Links each quote's named speaker to the person or organisation mention with the same words, if any. */
 export function linkQuoteSpeakers(annotations: AnnotationMap): void {
   const records = Object.values(annotations);
+  // The first person or organisation mention of each name, looked up once per quote: a file with thousands
+  // of quotes and names must not compare every quote with every name.
+  const mentionByName = new Map<string, string>();
+  for (const record of records) {
+    if (record.kind === 'entity' && (record.entityType === 'person' || record.entityType === 'organisation') && !mentionByName.has(record.quote)) {
+      mentionByName.set(record.quote, record.id);
+    }
+  }
   for (const record of records) {
     if (record.kind !== 'attribution' || record.speaker?.type !== 'entity') continue;
-    const name = record.speaker.name;
-    const mention = records.find((other) => other.kind === 'entity' && (other.entityType === 'person' || other.entityType === 'organisation') && other.quote === name);
-    if (mention) record.speaker = { ...record.speaker, mentionId: mention.id };
+    const mentionId = mentionByName.get(record.speaker.name);
+    if (mentionId) record.speaker = { ...record.speaker, mentionId };
   }
 }

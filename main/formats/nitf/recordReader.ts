@@ -1,6 +1,7 @@
 import { z } from '../../../common/zodConfig';
 import { annotationSchema, type AnnotationMap } from '../../../common/model/annotation';
 import { blockSeparator } from '../../../common/articleText';
+import { wellFormedJson } from '../../../common/wellFormedText';
 import { codePointLength, utf16OffsetTable } from '../../../common/offsets';
 import type { BlockTypeName } from '../../../common/schema';
 import { entityRecordSchema } from '../json/writer';
@@ -139,7 +140,7 @@ function originOf(docdata: XmlElement): ImportedArticleOrigin | undefined {
 function parseRecord(element: XmlElement): z.infer<typeof recordSchema> {
   let json: unknown;
   try {
-    json = JSON.parse(xmlText(element));
+    json = wellFormedJson(JSON.parse(xmlText(element)));
   } catch (error) {
     throw new UnusableRecord(`its record is not valid JSON (${(error as Error).message})`);
   }

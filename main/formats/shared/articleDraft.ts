@@ -1,5 +1,6 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { ApiError } from '../../../common/api';
+import { checkDocumentLinear } from '../../../common/model/documentCheck';
 import { taggedInlineContent } from '../../../common/model/taggedText';
 import { articleSchema } from '../../../common/schema';
 import type { ImportedArticle } from '../adapter';
@@ -36,7 +37,7 @@ export function buildImportedArticle(what: string, draft: DraftArticle): Importe
     ),
   );
   const doc = articleSchema.node('doc', { annotations }, [headline, ...body]);
-  doc.check();
+  checkDocumentLinear(doc);
   // Formats without a byline still often close with "Source: …", which names the source as well.
   const creditSource = lossless ? null : blocks.filter((block) => block.type === 'credit').map((block) => parseCreditLine(block.text)).find((source) => source !== null);
   return {

@@ -6,10 +6,22 @@ import { maxImportBytes, ApiError } from '../../../common/api';
  * mojibake or has to guard its own size.
  */
 
-/** How messages name a file: its name without folders, in quotes. */
+// Control characters and the invisible marks that reorder text (a name ending "\u202Etxt.exe" shows as
+// "exe.txt"): a message shows them as U+FFFD, so it reads as the name really is.
+const unshowable = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+// Names longer than this are shortened in messages, keeping their end, where the extension is.
+const maxShownName = 80;
+
+/**
+ * How messages name a file: its name without folders and surrounding spaces, in quotes, with control and
+ * bidi characters shown as U+FFFD and a very long name shortened around an ellipsis.
+ */
 export function describeFile(fileName: string): string {
   const baseName = (fileName.split(/[\\/]/).pop() ?? fileName).trim();
-  return `"${baseName || fileName.trim()}"`;
+  const shown = (baseName || fileName.trim()).replace(unshowable, '\uFFFD');
+  const characters = [...shown];
+  const short = characters.length <= maxShownName ? shown : `${characters.slice(0, maxShownName - 21).join('')}…${characters.slice(-20).join('')}`;
+  return `"${short}"`;
 }
 
 /** A byte count as people read it in messages: "5 MB", "7.3 MB", rounded up so nothing over a limit reads as equal to it. */

@@ -44,7 +44,8 @@ export async function importFiles(api: AnnotatorApi, files: File[], onProgress: 
       if (reply.outcome === 'imported') outcome.imported.push(reply);
       else outcome.duplicates.push({ what: file.name, existing: reply.existing, importCopy: () => api.importFile({ ...request, onDuplicate: 'copy' }) });
     } catch (error) {
-      outcome.failed.push({ fileName: file.name, message: (error as Error).message });
+      // Trimmed as the importer's own messages name it: a trailing space would not show, and mislead.
+      outcome.failed.push({ fileName: file.name.trim(), message: (error as Error).message });
     }
   }
   const handled = outcome.imported.length + outcome.duplicates.length + outcome.failed.length;
