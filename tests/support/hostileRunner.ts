@@ -62,9 +62,10 @@ function isWellFormed(text: string): boolean {
 function toCall(input: HostileInput, articleId: string | null, revision: number): { method: string; args: unknown } {
   switch (input.via) {
     case 'importFile':
-      return { method: 'importFile', args: { fileName: input.fileName, bytesBase64: input.bytes.toString('base64') } };
+      // The corpus imports the same good text under many names: each is its own import, not a duplicate.
+      return { method: 'importFile', args: { fileName: input.fileName, bytesBase64: input.bytes.toString('base64'), onDuplicate: 'copy' } };
     case 'importText':
-      return { method: 'importText', args: input.title === undefined ? { text: input.text } : { text: input.text, title: input.title } };
+      return { method: 'importText', args: input.title === undefined ? { text: input.text, onDuplicate: 'copy' } : { text: input.text, title: input.title, onDuplicate: 'copy' } };
     case 'saveArticle':
       return { method: 'saveArticle', args: { id: articleId, baseRevision: revision, doc: input.doc } };
   }
@@ -81,7 +82,7 @@ export async function runHostileCase(call: ApiCaller, hostile: HostileCase, snap
   let articleId: string | null = null;
   let revision = 0;
   if (input.via === 'saveArticle') {
-    const created = await call('importText', { text: plainArticle });
+    const created = await call('importText', { text: plainArticle, onDuplicate: 'copy' });
     if (!created.ok) throw new Error(`Could not create the article a hostile save goes to: ${created.error.message}`);
     articleId = (created.value as ImportResult).id;
     revision = ((await call('getArticle', { id: articleId })) as { ok: true; value: ArticleRecord }).value.revision;

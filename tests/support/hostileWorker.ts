@@ -34,6 +34,8 @@ async function main(): Promise<void> {
   const [databasePath, first] = process.argv.slice(2);
   if (!databasePath) throw new Error('Usage: hostileWorker.ts <database path> <first case index>');
   const services = openServices({ databasePath, userName: 'hostile tester' });
+  // The corpus is about the readers and the store; suggestions on import would add the pipeline's time to each case.
+  services.handlers.setPreferences({ suggestions: { onImport: false, onOpen: false, kinds: [] } });
   const call = (method: string, input: unknown) => dispatchApiCall(services.handlers, method, input, () => undefined);
   const snapshot = async () => databaseSnapshot(services.db);
   const corpus = hostileCorpus();

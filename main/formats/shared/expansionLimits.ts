@@ -21,3 +21,10 @@ export const maxXmlElements = 1_000_000;
  * recursion can overflow and no text is lost. Real NITF, Word XML and web pages nest a few dozen levels.
  */
 export const maxMarkupDepth = 200;
+
+/**
+ * The most tags one imported article may bring. Reading is linear, but every tag becomes a stored record with
+ * its spans, and 100,000 of them take the store half a minute to write; the benchmark article of 100,000 words
+ * has 10,000, and real copy a few hundred.
+ */
+export const maxImportedAnnotations = 50_000;
