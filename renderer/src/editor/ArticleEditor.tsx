@@ -17,6 +17,7 @@ import { EntityLinkPicker } from './EntityLinkPicker';
 import { EditorHeader } from './EditorHeader';
 import { NoticeBar } from './NoticeBar';
 import { SideLists } from './SideLists';
+import { JournalConflictPrompt } from './JournalConflictPrompt';
 
 const noSpeakerOffer: SpeakerOffer = { candidates: [], anonymous: null };
 
@@ -38,7 +39,7 @@ const noCues: CueSpanItem[] = [];
 
 /** The editor screen: toolbar and text in the middle, inspector and lists beside it; the controller does the work. */
 export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onClose, onFilesDropped, registerFlush }: ArticleEditorProps) {
-  const { controller, loadError, mountRef } = useEditorController({ api, articleId, userName, focusAnnotationId, onFilesDropped, registerFlush });
+  const { controller, loadError, journalConflict, mountRef } = useEditorController({ api, articleId, userName, focusAnnotationId, onFilesDropped, registerFlush });
   const snapshot = useEditorSnapshot(controller);
   const state = snapshot?.state ?? null;
   const plainText = snapshot?.plainText ?? null;
@@ -122,6 +123,7 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
           <div className="editor-text-area">
             <NoticeBar notice={snapshot?.notice ?? null} onDismiss={() => controller?.setNotice(null)} />
             {loadError && <p className="error" role="alert">Could not open this article: {loadError}</p>}
+            {journalConflict && <JournalConflictPrompt conflict={journalConflict} />}
             <div className="editor-scroll">
               <div ref={mountRef} className="editor-mount" />
             </div>
