@@ -44,7 +44,7 @@ function loopbackToken(): string | null {
 
 /** What a call answered with "wrong token" says: the host restarted, and where the unsaved work is. */
 export const restartedHostMessage =
-  'The app server was restarted, so this page’s key no longer works. Your unsaved changes are kept in this browser: open the new address printed by `npm run serve` and open the article again to have them restored.';
+  'The app server was restarted, so this page’s key no longer works. Your unsaved changes are kept in this browser: open the new address printed by `npm run serve` and open the article again to have them restored';
 
 function isApiResult(value: unknown): value is ApiResult<unknown> {
   if (typeof value !== 'object' || value === null) return false;
