@@ -24,13 +24,15 @@ interface EditorControllerSetup {
   onFilesDropped: (dataTransfer: DataTransfer) => void;
   // Lets the app flush this editor's pending save before it closes or switches views.
   registerFlush: (flush: (() => Promise<boolean>) | null) => void;
+  // A new value opens the article afresh from the store (after a restore).
+  openCount?: number;
 }
 
 /**
  * Opens an article in a new controller, paints it into the returned ref's element, and takes both down when
  * the article closes: the view's lifecycle, as React sees it.
  */
-export function useEditorController({ api, articleId, userName, focusAnnotationId, onFilesDropped, registerFlush }: EditorControllerSetup) {
+export function useEditorController({ api, articleId, userName, focusAnnotationId, onFilesDropped, registerFlush, openCount = 0 }: EditorControllerSetup) {
   const mountRef = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<EditorController | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -89,7 +91,7 @@ export function useEditorController({ api, articleId, userName, focusAnnotationI
       registerFlush(null);
       opened?.destroy();
     };
-  }, [api, articleId, focusAnnotationId, registerFlush]);
+  }, [api, articleId, focusAnnotationId, registerFlush, openCount]);
 
   useEffect(() => controller?.setUserName(userName), [controller, userName]);
   useFlushOnPageLeave(controller);
