@@ -12,6 +12,13 @@ async function openDemoArticle(page: Page): Promise<void> {
   await page.locator('.ProseMirror').waitFor();
 }
 
+/** Opens the demo article from the library after a reload, when the editor may not show at once. */
+async function openDemoLibraryEntry(page: Page): Promise<void> {
+  const openButton = page.getByRole('button', { name: /^Open Millbrook library/ });
+  await openButton.or(page.locator('.editor-screen')).first().waitFor();
+  if (await openButton.isVisible()) await openButton.click();
+}
+
 describe('the journal of unsaved work across a crash and restart of the host', () => {
   let session: BrowserSession;
   let page: Page;
@@ -69,5 +76,38 @@ describe('the journal of unsaved work across a crash and restart of the host', (
     );
     expect(entries).toBe(0);
     expect((await session.services.handlers.getArticle({ id: articleId })).revision).toBe(after.revision);
+  });
+
+  it('offers a conflict when the article was saved elsewhere meanwhile, and keeping mine leaves theirs in the history', async () => {
+    await openDemoArticle(page);
+    const articleId = (await session.services.handlers.listArticles({})).find((article) => article.title.startsWith('Millbrook'))!.id;
+    await placeCaret(page, 'Journalled words.', 'after');
+    await page.keyboard.type(' Mine too.');
+    await session.stopHost();
+    const status = page.getByRole('status', { name: 'Save status' });
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/Not saved.*kept here/);
+
+    // Another window saves a different change while this one's work waits in the journal.
+    await session.startHostOnSamePort();
+    const stored = await session.services.handlers.getArticle({ id: articleId });
+    const theirs = JSON.parse(JSON.stringify(stored.doc).replace('Journalled words.', 'Journalled words. Theirs.'));
+    const theirSave = await session.services.handlers.saveArticle({ id: articleId, baseRevision: stored.revision, doc: theirs });
+
+    await page.goto(session.host.url);
+    await openDemoLibraryEntry(page);
+    const prompt = page.getByRole('alertdialog', { name: 'Unsaved changes from last time' });
+    await prompt.waitFor();
+    expect(await prompt.textContent()).toContain(`revision ${theirSave.revision}`);
+    // Nothing is applied or dropped before the editor chooses.
+    expect((await session.services.handlers.getArticle({ id: articleId })).revision).toBe(theirSave.revision);
+    await prompt.getByRole('button', { name: /^Keep mine/ }).click();
+    await expect.poll(() => page.locator('.ProseMirror').textContent()).toContain('Journalled words. Mine too.');
+    await waitForSaved(page);
+    const after = await session.services.handlers.getArticle({ id: articleId });
+    expect(after.revision).toBe(theirSave.revision + 1);
+    expect(JSON.stringify(after.doc)).toContain('Mine too.');
+    expect(JSON.stringify(after.doc)).not.toContain('Theirs.');
+    const theirRevision = await session.services.handlers.getRevision({ id: articleId, revision: theirSave.revision });
+    expect(JSON.stringify(theirRevision.doc)).toContain('Journalled words. Theirs.');
   });
 });
