@@ -4,6 +4,7 @@ import { createApiClient, onFlushRequest, onMenuCommand } from './api/client';
 import { ArticleEditor } from './editor/ArticleEditor';
 import { LibraryView } from './library/LibraryView';
 import { RegistryView } from './registry/RegistryView';
+import { TrashView } from './library/TrashView';
 import { droppedFiles, importFiles, type ImportOutcome, type ImportProgress } from './library/importFiles';
 import { ImportStatus } from './library/ImportStatus';
 import { PasteDialog } from './library/PasteDialog';
@@ -11,7 +12,7 @@ import { useWindowFileDrop } from './library/useWindowFileDrop';
 import { PreferencesDialog } from './preferences/PreferencesDialog';
 import { useDuplicateImports } from './library/DuplicateImportDialog';
 
-type Screen = { name: 'library' } | { name: 'registry' } | { name: 'editor'; articleId: string; focusAnnotationId?: string };
+type Screen = { name: 'library' } | { name: 'registry' } | { name: 'trash' } | { name: 'editor'; articleId: string; focusAnnotationId?: string };
 
 /** The application shell: header, library or editor, import progress and the paste dialog. */
 export function App() {
@@ -61,6 +62,12 @@ export function App() {
     // Registry changes (merges, deletions) rewrite articles: pending edits must reach the store first.
     if (!(await editorSaved())) return;
     setScreen({ name: 'registry' });
+  }, [editorSaved]);
+
+  const showTrash = useCallback(async () => {
+    // Leaving the editor: its pending edits must land first.
+    if (!(await editorSaved())) return;
+    setScreen({ name: 'trash' });
   }, [editorSaved]);
 
   const showLibrary = useCallback(async () => {
@@ -135,6 +142,9 @@ export function App() {
           <button type="button" className={screen.name === 'registry' ? 'is-current' : ''} aria-current={screen.name === 'registry' ? 'page' : undefined} onClick={() => void showRegistry()}>
             Registry
           </button>
+          <button type="button" className={screen.name === 'trash' ? 'is-current' : ''} aria-current={screen.name === 'trash' ? 'page' : undefined} onClick={() => void showTrash()}>
+            Trash
+          </button>
         </nav>
         <span className="toolbar-gap" />
         <button type="button" className="user-name" title="Your name (recorded on every tag you make) and where tags are suggested. Click to change them." onClick={() => setEditingName(true)}>
@@ -148,6 +158,7 @@ export function App() {
       )}
       <ImportStatus progress={progress} outcome={outcome} onCancel={() => abortRef.current?.abort()} onOpen={(id) => void open(id)} onDismiss={() => setOutcome(null)} />
       {screen.name === 'registry' && <RegistryView api={api} onOpenMention={(articleId, annotationId) => void open(articleId, annotationId)} />}
+      {screen.name === 'trash' && <TrashView api={api} onRestored={() => setLibraryVersion((version) => version + 1)} />}
       {screen.name === 'library' && (
         <LibraryView api={api} onOpen={(id) => void open(id)} onImportFiles={(files) => void runImport(files)} onPasteArticle={() => setPasting(true)} refreshKey={libraryVersion} />
       )}

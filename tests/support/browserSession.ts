@@ -28,6 +28,10 @@ export interface BrowserSession {
   databasePath: string;
   // Stops the services and host and starts them again on the same database: the app closed and reopened.
   restartApp(): Promise<void>;
+  // Stops the host and the services (a crash of the host, as the page sees it).
+  stopHost(): Promise<void>;
+  // Starts services and a host on the same database and port, with a new token; the page is left as it is.
+  startHostOnSamePort(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -77,6 +81,14 @@ export async function startBrowserSession(
       services = openServices({ databasePath, userName: 'e2e editor', seedDemo: options.seedDemo ?? false });
       host = await startLoopbackHost({ services, rendererDir });
       await page.goto(host.url);
+    },
+    async stopHost() {
+      await host.close();
+      services.close();
+    },
+    async startHostOnSamePort() {
+      services = openServices({ databasePath, userName: 'e2e editor', seedDemo: options.seedDemo ?? false });
+      host = await startLoopbackHost({ services, rendererDir, port: host.port });
     },
     async close() {
       await context.close();

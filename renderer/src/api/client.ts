@@ -42,6 +42,10 @@ function loopbackToken(): string | null {
   return cachedToken;
 }
 
+/** What a call answered with "wrong token" says: the host restarted, and where the unsaved work is. */
+export const restartedHostMessage =
+  'The app server was restarted, so this page’s key no longer works. Your unsaved changes are kept in this browser: open the new address printed by `npm run serve` and open the article again to have them restored';
+
 function isApiResult(value: unknown): value is ApiResult<unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
@@ -68,6 +72,9 @@ async function postApi(methodName: ApiMethodName, input: unknown): Promise<ApiRe
     return { ok: false, error: { code: 'internal', message: 'Cannot reach the app server. Is `npm run serve` still running?' } };
   }
   const body: unknown = await response.json().catch(() => null);
+  // A restarted host has a new token. Its own advice (open the printed address) is right, and nothing is lost
+  // by following it: the unsaved work stays in this browser's journal and is replayed when the article opens.
+  if (response.status === 401) return { ok: false, error: { code: 'internal', message: restartedHostMessage } };
   if (isApiResult(body)) return body;
   return { ok: false, error: { code: 'internal', message: `The app server answered with HTTP ${response.status}.` } };
 }

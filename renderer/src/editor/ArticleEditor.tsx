@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { onMenuCommand } from '../api/client';
 import { waitingSuggestionIds } from '../../../common/editor/suggestionCommands';
 import type { AnnotatorApi } from '../../../common/api';
@@ -17,6 +17,9 @@ import { EntityLinkPicker } from './EntityLinkPicker';
 import { EditorHeader } from './EditorHeader';
 import { NoticeBar } from './NoticeBar';
 import { SideLists } from './SideLists';
+import { JournalConflictPrompt } from './JournalConflictPrompt';
+import { HistoryDialog } from '../history/HistoryDialog';
+import { articleDocumentJson } from '../../../common/editor/annotationRecords';
 
 const noSpeakerOffer: SpeakerOffer = { candidates: [], anonymous: null };
 
@@ -38,7 +41,11 @@ const noCues: CueSpanItem[] = [];
 
 /** The editor screen: toolbar and text in the middle, inspector and lists beside it; the controller does the work. */
 export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onClose, onFilesDropped, registerFlush }: ArticleEditorProps) {
-  const { controller, loadError, mountRef } = useEditorController({ api, articleId, userName, focusAnnotationId, onFilesDropped, registerFlush });
+  // Counts openings of this article: a restored revision is opened afresh from the store.
+  const [openCount, setOpenCount] = useState(0);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [restoredNotice, setRestoredNotice] = useState<string | null>(null);
+  const { controller, loadError, journalConflict, mountRef } = useEditorController({ api, articleId, userName, focusAnnotationId, onFilesDropped, registerFlush, openCount });
   const snapshot = useEditorSnapshot(controller);
   const state = snapshot?.state ?? null;
   const plainText = snapshot?.plainText ?? null;
@@ -104,9 +111,37 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
   const nextToReview = useCallback(() => void controller?.step(1, 'needs_review'), [controller]);
   const dialog = snapshot?.dialog ?? null;
 
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyH') {
+        event.preventDefault();
+        setHistoryOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const restoreRevision = async (revision: number) => {
+    if (!controller) return;
+    // The restore stands on the newest revision, so every change typed so far is saved first.
+    if (!(await controller.flush())) {
+      controller.setNotice('Not restored: the latest changes could not be saved yet. Try again once the article is saved.');
+      return;
+    }
+    try {
+      const result = await api.restoreRevision({ id: articleId, revision, baseRevision: controller.getSnapshot().article.revision });
+      setHistoryOpen(false);
+      setRestoredNotice(`Revision ${revision} restored as revision ${result.revision}; the text before it is revision ${result.revision - 1} in the history.`);
+      setOpenCount((count) => count + 1);
+    } catch (error) {
+      controller.setNotice(`Could not restore revision ${revision}: ${(error as Error).message}`);
+    }
+  };
+
   return (
     <div className="editor-screen">
-      <EditorHeader api={api} controller={controller} snapshot={snapshot} waitingSuggestions={waitingSuggestions} onClose={onClose} />
+      <EditorHeader api={api} controller={controller} snapshot={snapshot} waitingSuggestions={waitingSuggestions} onClose={onClose} onShowHistory={() => setHistoryOpen(true)} />
       <div className="editor-body">
         <main className="editor-main">
           <Toolbar
@@ -122,6 +157,25 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
           <div className="editor-text-area">
             <NoticeBar notice={snapshot?.notice ?? null} onDismiss={() => controller?.setNotice(null)} />
             {loadError && <p className="error" role="alert">Could not open this article: {loadError}</p>}
+            {journalConflict && <JournalConflictPrompt conflict={journalConflict} />}
+            {restoredNotice && (
+              <p className="notice-bar" role="status">
+                {restoredNotice}{' '}
+                <button type="button" className="link-button" onClick={() => setRestoredNotice(null)}>
+                  Dismiss
+                </button>
+              </p>
+            )}
+            {historyOpen && controller && snapshot && (
+              <HistoryDialog
+                api={api}
+                articleId={articleId}
+                currentDoc={articleDocumentJson(snapshot.state)}
+                currentRevision={snapshot.article.revision}
+                onRestore={(revision) => void restoreRevision(revision)}
+                onClose={() => setHistoryOpen(false)}
+              />
+            )}
             <div className="editor-scroll">
               <div ref={mountRef} className="editor-mount" />
             </div>

@@ -2,6 +2,7 @@ import { articleStatusLabels, articleStatuses, type AnnotatorApi, type ArticleSt
 import { ExportControls, exportArticles } from '../exports/ExportControls';
 import type { EditorController, EditorScreenSnapshot } from './editorController';
 import { SaveIndicator } from './SaveIndicator';
+import { historyShortcut } from '../history/HistoryDialog';
 import { countOf } from '../ui/plural';
 import { suggestionShortcuts } from './tagShortcuts';
 
@@ -12,10 +13,11 @@ interface EditorHeaderProps {
   // How many suggestions wait in the article.
   waitingSuggestions: number;
   onClose: () => void;
+  onShowHistory: () => void;
 }
 
 /** The editor's header: back to the library, the article's title and status, export, and the save status. */
-export function EditorHeader({ api, controller, snapshot, waitingSuggestions, onClose }: EditorHeaderProps) {
+export function EditorHeader({ api, controller, snapshot, waitingSuggestions, onClose, onShowHistory }: EditorHeaderProps) {
   const article = snapshot?.article ?? null;
 
   const exportAs = async (format: ExportFormatName, includeSuggestions: boolean) => {
@@ -50,6 +52,9 @@ export function EditorHeader({ api, controller, snapshot, waitingSuggestions, on
               ))}
             </select>
           </label>
+ <button type="button" onClick={onShowHistory} title={`The article's history (${historyShortcut.label})`} aria-keyshortcuts="Alt+Shift+H">
+            History
+          </button>
           <ExportControls label="Export" onExport={(format, includeSuggestions) => void exportAs(format, includeSuggestions)} />
         </>
       )}

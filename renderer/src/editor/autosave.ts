@@ -24,7 +24,8 @@ export type SaveStatus =
 export interface AutosaveOptions {
   save: (payload: SavePayload, baseRevision: number) => Promise<SaveResult>;
   onStatus: (status: SaveStatus) => void;
-  onSaved?: (result: SaveResult) => void;
+  // `newerPending` says an edit made during the save still waits for the next one.
+  onSaved?: (result: SaveResult, newerPending: boolean) => void;
   revision: number;
   // The document as opened, which the store holds: the first save is already a patch against it.
   opened: SavedDocument;
@@ -121,7 +122,7 @@ export class AutosaveController {
         this.revision = result.revision;
         this.saved = { doc: snapshot.doc, records: snapshot.records };
         this.failures = 0;
-        this.options.onSaved?.(result);
+        this.options.onSaved?.(result, this.pending !== null);
         if (!this.pending) this.options.onStatus({ state: 'saved', at: result.updatedAt });
       } catch (error) {
         // Keep the newest document: an edit made during the failed save is newer than `snapshot`.

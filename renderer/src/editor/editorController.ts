@@ -20,6 +20,7 @@ import { setAnnotationStatus, toggleNeedsReview } from '../../../common/editor/r
 import { tagAllCandidates, type OccurrenceCandidate } from '../../../common/editor/tagAll';
 import { newAliasesFrom, tagAllNames, tagOccurrences } from '../../../common/editor/tagAllOccurrences';
 import { AutosaveController, type SaveStatus } from './autosave';
+import { ArticleJournal, type JournalEntry, type JournalStorage } from './unsavedJournal';
 import { createArticleEditorState, stripPastedAnnotations } from './editorState';
 import { editorKeymapPlugin, type ShortcutCommandName } from './editorKeymap';
 import { pointerMeta } from './followCaret';
@@ -64,6 +65,10 @@ export interface EditorControllerOptions {
   saveDebounceMs?: number;
   // The clock that stamps records; tests fix it.
   now?: () => string;
+  // Where unacknowledged work is journalled; none, and nothing outlives the page.
+  journal?: JournalStorage;
+  // Work journalled earlier to open with instead of the stored document, saved on top of `article`.
+  replay?: JournalEntry;
 }
 
 // Browsers paint between animation frames; Node (tests) has none and runs the follow-up at once.
@@ -82,6 +87,7 @@ export class EditorController {
   private snapshot: EditorScreenSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly autosave: AutosaveController;
+  private readonly journal: ArticleJournal | null;
   private view: EditorView | null = null;
   private textTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
@@ -104,17 +110,24 @@ export class EditorController {
     this.now = options.now ?? (() => new Date().toISOString());
     const { article } = options;
     this.commands = this.shortcutCommands();
-    const state = createArticleEditorState(article.doc, editorKeymapPlugin({ named: this.commands, tag: (action) => this.tagCommand(action) }));
+    const keymap = editorKeymapPlugin({ named: this.commands, tag: (action) => this.tagCommand(action) });
+    const state = createArticleEditorState(options.replay?.doc ?? article.doc, keymap);
+    // The store holds the article as stored, whatever the editor opens with: a replay is saved as a patch on it.
+    const storedState = options.replay ? createArticleEditorState(article.doc, keymap) : state;
+    this.journal = options.journal ? new ArticleJournal({ storage: options.journal, articleId: article.id }) : null;
     this.autosave = new AutosaveController({
       revision: article.revision,
-      opened: { doc: state.doc, records: annotationMapOf(state) },
+      opened: { doc: storedState.doc, records: annotationMapOf(storedState) },
       save: (payload, baseRevision) => this.api.saveArticle({ id: article.id, baseRevision, ...payload }),
       // Every key typed reports "pending" again: only a change of status makes a new snapshot.
       onStatus: (saveStatus) => {
         if (saveStatus.state === 'pending' && this.snapshot.saveStatus.state === 'pending') return;
         this.update({ saveStatus });
       },
-      onSaved: (result) => this.update({ article: { ...this.snapshot.article, title: result.title, revision: result.revision } }),
+      onSaved: (result, newerPending) => {
+        this.journal?.acknowledged(result.revision, newerPending);
+        this.update({ article: { ...this.snapshot.article, title: result.title, revision: result.revision } });
+      },
       debounceMs: options.saveDebounceMs,
     });
     this.snapshot = {
@@ -130,6 +143,11 @@ export class EditorController {
     };
     // The text is painted first; the lists beside it follow a frame later.
     this.refreshPlainText(0);
+    if (options.replay) {
+      // Saved at once, and journalled again until the store acknowledges it.
+      this.recordChange(state);
+      this.update({ notice: 'Your unsaved changes from last time were restored and are being saved.' });
+    }
   }
 
   // ---- The snapshot React reads ----
@@ -181,6 +199,13 @@ export class EditorController {
     this.view.focus();
   }
 
+  /** Hands a changed document to the autosave and to the journal that keeps it until the save lands. */
+  private recordChange(next: EditorState): void {
+    const fullJson = () => articleDocumentJson(next);
+    this.autosave.schedule({ doc: next.doc, records: annotationMapOf(next), fullJson });
+    this.journal?.changed(fullJson, this.snapshot.article.revision);
+  }
+
   /** Applies a transaction: the new state goes to the view, the autosave and the snapshot. */
   dispatch = (tr: Transaction): void => {
     if (this.destroyed) return;
@@ -190,7 +215,7 @@ export class EditorController {
     this.view?.updateState(next);
     const recordsChanged = annotationMapOf(next) !== annotationMapOf(before);
     if (next.doc !== before.doc || recordsChanged) {
-      this.autosave.schedule({ doc: next.doc, records: annotationMapOf(next), fullJson: () => articleDocumentJson(next) });
+      this.recordChange(next);
       // The lists follow a little later, so a keystroke never waits for a pass over the whole document; a
       // change of tags (records or marks) shows at once.
       const tagsChanged = recordsChanged || tr.steps.some((step) => step instanceof AddMarkStep || step instanceof RemoveMarkStep);
@@ -739,6 +764,9 @@ export class EditorController {
   /** Saves now; resolves false when the work could not be saved. */
   flush = (): Promise<boolean> => this.autosave.flush();
 
+  /** Writes the journal of unsaved work now, as the page is being left. */
+  flushJournal = (): Promise<void> => this.journal?.flush() ?? Promise.resolve();
+
   /** Saves before the editor closes; a failure keeps it open and says so. */
   flushBeforeLeaving = async (): Promise<boolean> => {
     const saved = await this.autosave.flush();
@@ -760,6 +788,7 @@ export class EditorController {
   /** Saves what is pending, then stops timers and takes the view down. */
   destroy(): void {
     const autosave = this.autosave;
+    void this.journal?.flush();
     void autosave.flush().finally(() => autosave.stop());
     this.destroyed = true;
     if (this.textTimer) clearTimeout(this.textTimer);

@@ -1,6 +1,19 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { AnnotatorApi } from '../../../common/api';
+import type { AnnotatorApi, ArticleRecord } from '../../../common/api';
 import { EditorController, type EditorScreenSnapshot } from './editorController';
+import { journalStorage } from './indexedDbJournal';
+import { replayDecision, sameArticleDocument, type JournalEntry } from './unsavedJournal';
+
+/** Unsaved work from last time that was built on an older revision than the store's: the editor chooses. */
+export interface JournalConflict {
+  storedRevision: number;
+  journalledAt: string;
+  baseRevision: number;
+  // Opens the journalled work and saves it on top of the stored revision, which stays in the history.
+  keepMine: () => void;
+  // Drops the journalled work and opens the stored article.
+  keepTheirs: () => void;
+}
 
 interface EditorControllerSetup {
   api: AnnotatorApi;
@@ -11,16 +24,19 @@ interface EditorControllerSetup {
   onFilesDropped: (dataTransfer: DataTransfer) => void;
   // Lets the app flush this editor's pending save before it closes or switches views.
   registerFlush: (flush: (() => Promise<boolean>) | null) => void;
+  // A new value opens the article afresh from the store (after a restore).
+  openCount?: number;
 }
 
 /**
  * Opens an article in a new controller, paints it into the returned ref's element, and takes both down when
  * the article closes: the view's lifecycle, as React sees it.
  */
-export function useEditorController({ api, articleId, userName, focusAnnotationId, onFilesDropped, registerFlush }: EditorControllerSetup) {
+export function useEditorController({ api, articleId, userName, focusAnnotationId, onFilesDropped, registerFlush, openCount = 0 }: EditorControllerSetup) {
   const mountRef = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<EditorController | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [journalConflict, setJournalConflict] = useState<JournalConflict | null>(null);
   // Read through refs so that new callbacks or a name set later never reopen the article.
   const filesDropped = useRef(onFilesDropped);
   filesDropped.current = onFilesDropped;
@@ -32,16 +48,40 @@ export function useEditorController({ api, articleId, userName, focusAnnotationI
     let opened: EditorController | null = null;
     setController(null);
     setLoadError(null);
-    api
-      .getArticle({ id: articleId })
-      .then((article) => {
-        if (cancelled || !mountRef.current) return;
-        opened = new EditorController({ api, article, userName: userNameRef.current });
-        opened.mount(mountRef.current, (dataTransfer) => filesDropped.current(dataTransfer));
-        registerFlush(opened.flushBeforeLeaving);
-        setController(opened);
-        if (focusAnnotationId) opened.select(focusAnnotationId, true);
-        void opened.suggestOnOpen();
+    const journal = journalStorage();
+    const open = (article: ArticleRecord, replay?: JournalEntry) => {
+      if (cancelled || !mountRef.current) return;
+      opened = new EditorController({ api, article, userName: userNameRef.current, journal, replay });
+      opened.mount(mountRef.current, (dataTransfer) => filesDropped.current(dataTransfer));
+      registerFlush(opened.flushBeforeLeaving);
+      setController(opened);
+      if (focusAnnotationId) opened.select(focusAnnotationId, true);
+      void opened.suggestOnOpen();
+    };
+    setJournalConflict(null);
+    Promise.all([api.getArticle({ id: articleId }), journal.get(articleId).catch(() => undefined)])
+      .then(async ([article, entry]) => {
+        if (cancelled) return;
+        const decision = replayDecision(entry, article, sameArticleDocument);
+        if (decision.kind === 'none') open(article);
+        else if (decision.kind === 'alreadySaved') {
+          await journal.delete(articleId);
+          open(article);
+        } else if (decision.kind === 'apply') open(article, decision.entry);
+        else
+          setJournalConflict({
+            storedRevision: decision.storedRevision,
+            baseRevision: decision.entry.baseRevision,
+            journalledAt: decision.entry.writtenAt,
+            keepMine: () => {
+              setJournalConflict(null);
+              open(article, decision.entry);
+            },
+            keepTheirs: () => {
+              setJournalConflict(null);
+              void journal.delete(articleId).then(() => open(article));
+            },
+          });
       })
       .catch((error: Error) => {
         if (!cancelled) setLoadError(error.message);
@@ -51,11 +91,11 @@ export function useEditorController({ api, articleId, userName, focusAnnotationI
       registerFlush(null);
       opened?.destroy();
     };
-  }, [api, articleId, focusAnnotationId, registerFlush]);
+  }, [api, articleId, focusAnnotationId, registerFlush, openCount]);
 
   useEffect(() => controller?.setUserName(userName), [controller, userName]);
   useFlushOnPageLeave(controller);
-  return { controller, loadError, mountRef };
+  return { controller, loadError, journalConflict, mountRef };
 }
 
 const noSubscription = () => () => {};
@@ -72,10 +112,14 @@ function useFlushOnPageLeave(controller: EditorController | null): void {
     if (!controller) return;
     const beforeUnload = (event: BeforeUnloadEvent) => {
       if (!controller.hasUnsavedChanges()) return;
+      void controller.flushJournal();
       void controller.flush();
       event.preventDefault();
     };
-    const flushNow = () => void controller.flush();
+    const flushNow = () => {
+      void controller.flushJournal();
+      void controller.flush();
+    };
     const onHidden = () => {
       if (document.visibilityState === 'hidden') flushNow();
     };
