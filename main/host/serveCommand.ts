@@ -31,7 +31,7 @@ function parseCommandLine(): { databasePath: string; port: number; rendererDir: 
   } catch (error) {
     fail(`${(error as Error).message}\nUsage: npm run serve -- [--db FILE] [--port N]`, 2);
   }
-  const port = values.port === undefined ? 0 : Number(values.port);
+  const port = values.port === undefined ? defaultPort : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not "${values.port}".`, 2);
   return {
     // Relative to the folder npm was run from (INIT_CWD), as the CLI resolves them.
@@ -40,6 +40,10 @@ function parseCommandLine(): { databasePath: string; port: number; rendererDir: 
     rendererDir: values.renderer ? userPath(values.renderer) : join(projectRoot, 'out', 'renderer'),
   };
 }
+
+// The same address on every run when it is free: the browser keeps its journal of unsaved work per address
+// (origin and port), so after a restart the editor finds what the old run had not saved.
+const defaultPort = 5183;
 
 async function main(): Promise<void> {
   const { databasePath, port, rendererDir } = parseCommandLine();
@@ -60,7 +64,12 @@ async function main(): Promise<void> {
   services.startBackups();
   let host: LoopbackHost;
   try {
-    host = await startLoopbackHost({ services, port, rendererDir });
+    host = await startLoopbackHost({ services, port, rendererDir }).catch((error: NodeJS.ErrnoException) => {
+      // The usual port taken (another run): any free one, which works but starts a journal of its own.
+      if (port !== defaultPort || error.code !== 'EADDRINUSE') throw error;
+      console.error(`Port ${defaultPort} is in use, so another one is used; unsaved work kept by a browser for port ${defaultPort} shows again there.`);
+      return startLoopbackHost({ services, port: 0, rendererDir });
+    });
   } catch (error) {
     services.close();
     fail(`Cannot start the server on 127.0.0.1 port ${port}: ${(error as Error).message}`);
