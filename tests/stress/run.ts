@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { ApiResult } from '../../common/api';
+import { runCrashLoop } from '../support/crashLoop';
 import { hostileCorpus } from '../support/hostileCorpus';
 import { runHostileCase, type HostileResult } from '../support/hostileRunner';
 
@@ -19,7 +20,7 @@ import { runHostileCase, type HostileResult } from '../support/hostileRunner';
  * `npm run stress -- --export-everything` also exports the largest accepted files in every format.
  *
  * The crash test (SIGKILL of the host in the middle of saves and imports, then counting what was lost)
- * belongs in `runCrashTest` below; it is left to the store's work and prints nothing until it is filled in.
+ * is `runCrashTest` below: the crash loop of tests/support/crashLoop.ts, 100 kills (STRESS_KILLS sets another count).
  */
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -158,8 +159,15 @@ export async function runCorpusThroughHost(workDir: string): Promise<StressRecor
  * and count acknowledged saves and imports that were lost. It belongs with the store's crash safety work;
  * until then it reports that it did not run.
  */
-export async function runCrashTest(_workDir: string): Promise<{ ran: boolean; kills: number; lost: number }> {
-  return { ran: false, kills: 0, lost: 0 };
+export async function runCrashTest(workDir: string): Promise<{ ran: boolean; kills: number; lost: number }> {
+  const kills = Number(process.env.STRESS_KILLS ?? 100);
+  const result = await runCrashLoop({
+    databasePath: join(workDir, 'crash.sqlite'),
+    kills,
+    onKill: (kill, acknowledged) => process.stderr.write(`crash test: kill ${kill}/${kills}, ${acknowledged} acknowledged calls\n`),
+  });
+  for (const problem of result.lost.slice(0, 20)) process.stderr.write(`crash test: lost ${problem}\n`);
+  return { ran: true, kills: result.kills, lost: result.lost.length };
 }
 
 function summarise(records: readonly StressRecord[], crash: Awaited<ReturnType<typeof runCrashTest>>): string {
@@ -170,7 +178,7 @@ function summarise(records: readonly StressRecord[], crash: Awaited<ReturnType<t
   return [
     '',
     `tried ${records.length}, refused ${count('refused')}, accepted ${count('accepted')}, crashed ${count('crashed')}, hung ${count('hung')}, not sendable ${count('not sent')}, misjudged ${misjudged.length}`,
-    crash.ran ? `crash test: ${crash.kills} kills, ${crash.lost} acknowledged saves or imports lost` : 'crash test: not run here (see runCrashTest in tests/stress/run.ts)',
+    crash.ran ? `crash test: ${crash.kills} kills with SIGKILL during saves and imports, ${crash.lost} acknowledged saves or imports lost` : 'crash test: not run',
     `highest host memory: ${hungriest?.peakMb ?? 0} MB (${hungriest?.name ?? '-'})`,
     'slowest files (time, host peak memory):',
     ...slowest.map((record) => `  ${String(Math.round(record.ms)).padStart(6)} ms ${String(record.peakMb).padStart(5)} MB  ${record.name}`),
@@ -184,7 +192,7 @@ async function main(): Promise<void> {
     const records = await runCorpusThroughHost(workDir);
     const crash = await runCrashTest(workDir);
     process.stdout.write(`${summarise(records, crash)}\n`);
-    const failed = records.some((record) => record.outcome === 'crashed' || record.outcome === 'hung' || record.problems.length > 0);
+    const failed = crash.lost > 0 || records.some((record) => record.outcome === 'crashed' || record.outcome === 'hung' || record.problems.length > 0);
     process.exitCode = failed ? 1 : 0;
   } finally {
     rmSync(workDir, { recursive: true, force: true });
