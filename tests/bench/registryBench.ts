@@ -42,15 +42,22 @@ function articleDoc(article: number, hub: { id: string; name: string }, entities
 
 // Returns the id of the entity every article mentions.
 async function fillRegistry({ handlers, db }: AppServices): Promise<string> {
-  // One transaction for the whole fill: the figures are about reading, not about 5,000 commits.
-  const entities = db.transaction(() =>
-    Array.from({ length: entityCount }, (_, index) => {
+  // One transaction for the whole fill: the figures are about reading, not about 5,000 commits. The handlers
+  // are asynchronous (they retry while the database is busy), so the transaction is opened by hand around them.
+  const entities: { id: string; name: string }[] = [];
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for (let index = 0; index < entityCount; index++) {
       const name = `Entity${index} Surname${index % 97}`;
-      const record = handlers.createEntity({ name, type: entityTypes[index % entityTypes.length]!, aliases: [`E${index}`] }) as { id: string };
-      return { id: record.id, name };
-    }),
-  )();
-  const hub = { id: (handlers.createEntity({ name: 'Harbour Council', type: 'person' }) as { id: string }).id, name: 'Harbour Council' };
+      const record = await handlers.createEntity({ name, type: entityTypes[index % entityTypes.length]!, aliases: [`E${index}`] });
+      entities.push({ id: record.id, name });
+    }
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+  const hub = { id: (await handlers.createEntity({ name: 'Harbour Council', type: 'person' })).id, name: 'Harbour Council' };
   for (let article = 0; article < articleCount; article++) {
     const summary = importedArticle(await handlers.importText({ text: 'Benchmark placeholder.', onDuplicate: 'copy' }));
     await handlers.saveArticle({ id: summary.id, baseRevision: 1, doc: articleDoc(article, hub, entities) });

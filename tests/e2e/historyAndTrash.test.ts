@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { placeCaret, startBrowserSession, waitForSaved, type BrowserSession } from '../support/browserSession';
+import { openDemoArticle, placeCaret, startBrowserSession, waitForSaved, type BrowserSession } from '../support/browserSession';
 
 // Set to a folder to keep screenshots of the history and trash views (for looking at them by eye).
 const screenshotDir = process.env.ANNOTATOR_SCREENSHOTS;
 
-async function openDemoArticle(page: Page): Promise<void> {
-  const openButton = page.getByRole('button', { name: /^Open Millbrook library/ });
-  await page.locator('.ProseMirror').or(openButton).first().waitFor();
-  if (await openButton.isVisible()) await openButton.click();
-  await page.locator('.ProseMirror').waitFor();
-}
 
 describe('history and trash in the browser', () => {
   let session: BrowserSession;

@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { placeCaret, startBrowserSession, waitForSaved, type BrowserSession } from '../support/browserSession';
+import { openDemoArticle, placeCaret, startBrowserSession, waitForSaved, type BrowserSession } from '../support/browserSession';
 
 // The journal in real Chromium with real IndexedDB: the host dies before a save lands, comes back with a new
 // token on the same address, and the words typed meanwhile are replayed from the browser and saved.
-/** Opens the demo article, from the library or as the first start opens it. */
-async function openDemoArticle(page: Page): Promise<void> {
-  const openButton = page.getByRole('button', { name: /^Open Millbrook library/ });
-  await page.locator('.ProseMirror').or(openButton).first().waitFor();
-  if (await openButton.isVisible()) await openButton.click();
-  await page.locator('.ProseMirror').waitFor();
-}
 
 /** Opens the demo article from the library after a reload, when the editor may not show at once. */
 async function openDemoLibraryEntry(page: Page): Promise<void> {

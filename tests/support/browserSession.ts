@@ -179,3 +179,11 @@ export async function highlightsWithLabel(page: Page, label: string): Promise<Ma
 export async function waitForSaved(page: Page): Promise<void> {
   await page.getByRole('status', { name: 'Save status' }).filter({ hasText: /^Saved/ }).waitFor({ timeout: 15_000 });
 }
+
+/** Opens the demo article (Millbrook library), from the library or as the first start opens it by itself. */
+export async function openDemoArticle(page: Page): Promise<void> {
+  const openButton = page.getByRole('button', { name: /^Open Millbrook library/ });
+  await page.locator('.ProseMirror').or(openButton).first().waitFor();
+  if (await openButton.isVisible()) await openButton.click();
+  await page.locator('.ProseMirror').waitFor();
+}
