@@ -1,10 +1,31 @@
 import type { TagRequest } from '../../../common/editor/annotationCommands';
 
+const keyNames: Record<string, string> = { ArrowDown: '↓', ArrowUp: '↑' };
+
+/** A key as people read it: "Alt-Shift-u" is "Alt+Shift+U", "Alt-Shift-ArrowDown" is "Alt+Shift+↓". */
+function readableKey(key: string): string {
+  return key
+    .split('-')
+    .map((part) => keyNames[part] ?? (part.length === 1 ? part.toUpperCase() : part))
+    .join('+');
+}
+
+/** A shortcut in keymap notation with its readable label, derived so the two can never disagree. */
+function keyShortcut(key: string): { key: string; label: string } {
+  return { key, label: readableKey(key) };
+}
+
+// A tagging action's key and label.
+function shortcut(key: string): { key: string; shortcutLabel: string } {
+  return { key, shortcutLabel: readableKey(key) };
+}
+
 /** One tagging action: its toolbar button, its keyboard shortcut and what it creates. */
 export interface TagAction {
   name: string;
   // ProseMirror keymap notation. Alt+Shift+letter types nothing on common layouts and is not AltGr.
   key: string;
+  // The same key as people read it, in tooltips and messages.
   shortcutLabel: string;
   request: TagRequest;
   cssLabel: string;
@@ -12,25 +33,25 @@ export interface TagAction {
 
 /** The tagging actions in toolbar order; their names are the toolbar buttons' accessible names. */
 export const tagActions: TagAction[] = [
-  { name: 'Person', key: 'Alt-Shift-p', shortcutLabel: 'Alt+Shift+P', request: { kind: 'entity', entityType: 'person' }, cssLabel: 'person' },
-  { name: 'Organisation', key: 'Alt-Shift-o', shortcutLabel: 'Alt+Shift+O', request: { kind: 'entity', entityType: 'organisation' }, cssLabel: 'organisation' },
-  { name: 'Place', key: 'Alt-Shift-l', shortcutLabel: 'Alt+Shift+L', request: { kind: 'entity', entityType: 'place' }, cssLabel: 'place' },
-  { name: 'Event', key: 'Alt-Shift-e', shortcutLabel: 'Alt+Shift+E', request: { kind: 'entity', entityType: 'event' }, cssLabel: 'event' },
-  { name: 'Other', key: 'Alt-Shift-x', shortcutLabel: 'Alt+Shift+X', request: { kind: 'entity', entityType: 'other' }, cssLabel: 'other' },
-  { name: 'Figure', key: 'Alt-Shift-f', shortcutLabel: 'Alt+Shift+F', request: { kind: 'figure' }, cssLabel: 'figure' },
-  { name: 'Attribution', key: 'Alt-Shift-a', shortcutLabel: 'Alt+Shift+A', request: { kind: 'attribution' }, cssLabel: 'attribution' },
+  { name: 'Person', ...shortcut('Alt-Shift-p'), request: { kind: 'entity', entityType: 'person' }, cssLabel: 'person' },
+  { name: 'Organisation', ...shortcut('Alt-Shift-o'), request: { kind: 'entity', entityType: 'organisation' }, cssLabel: 'organisation' },
+  { name: 'Place', ...shortcut('Alt-Shift-l'), request: { kind: 'entity', entityType: 'place' }, cssLabel: 'place' },
+  { name: 'Event', ...shortcut('Alt-Shift-e'), request: { kind: 'entity', entityType: 'event' }, cssLabel: 'event' },
+  { name: 'Other', ...shortcut('Alt-Shift-x'), request: { kind: 'entity', entityType: 'other' }, cssLabel: 'other' },
+  { name: 'Figure', ...shortcut('Alt-Shift-f'), request: { kind: 'figure' }, cssLabel: 'figure' },
+  { name: 'Attribution', ...shortcut('Alt-Shift-a'), request: { kind: 'attribution' }, cssLabel: 'attribution' },
 ];
 
 /** Shortcuts for acting on the selected annotation. */
 export const annotationShortcuts = {
-  remove: { key: 'Alt-Shift-Backspace', label: 'Alt+Shift+Backspace' },
-  markCue: { key: 'Alt-Shift-c', label: 'Alt+Shift+C' },
-  addSpan: { key: 'Alt-Shift-s', label: 'Alt+Shift+S' },
-  tagAll: { key: 'Alt-Shift-g', label: 'Alt+Shift+G' },
-  nextToReview: { key: 'Alt-Shift-n', label: 'Alt+Shift+N' },
-  toggleReview: { key: 'Alt-Shift-r', label: 'Alt+Shift+R' },
-  nextAnnotation: { key: 'Alt-Shift-ArrowDown', label: 'Alt+Shift+↓' },
-  previousAnnotation: { key: 'Alt-Shift-ArrowUp', label: 'Alt+Shift+↑' },
+  remove: keyShortcut('Alt-Shift-Backspace'),
+  markCue: keyShortcut('Alt-Shift-c'),
+  addSpan: keyShortcut('Alt-Shift-s'),
+  tagAll: keyShortcut('Alt-Shift-g'),
+  nextToReview: keyShortcut('Alt-Shift-n'),
+  toggleReview: keyShortcut('Alt-Shift-r'),
+  nextAnnotation: keyShortcut('Alt-Shift-ArrowDown'),
+  previousAnnotation: keyShortcut('Alt-Shift-ArrowUp'),
 } as const;
 
 /**
@@ -38,12 +59,12 @@ export const annotationShortcuts = {
  * with a letter (or Enter), and they avoid Chromium's own Alt+Shift+I and Alt+Shift+T.
  */
 export const suggestionShortcuts = {
-  suggestNow: { key: 'Alt-Shift-u', label: 'Alt+Shift+U' },
-  nextSuggestion: { key: 'Alt-Shift-j', label: 'Alt+Shift+J' },
-  previousSuggestion: { key: 'Alt-Shift-k', label: 'Alt+Shift+K' },
-  acceptSuggestion: { key: 'Alt-Shift-Enter', label: 'Alt+Shift+Enter' },
-  rejectSuggestion: { key: 'Alt-Shift-d', label: 'Alt+Shift+D' },
-  acceptSameName: { key: 'Alt-Shift-m', label: 'Alt+Shift+M' },
-  acceptKind: { key: 'Alt-Shift-y', label: 'Alt+Shift+Y' },
-  rejectAll: { key: 'Alt-Shift-w', label: 'Alt+Shift+W' },
+  suggestNow: keyShortcut('Alt-Shift-u'),
+  nextSuggestion: keyShortcut('Alt-Shift-j'),
+  previousSuggestion: keyShortcut('Alt-Shift-k'),
+  acceptSuggestion: keyShortcut('Alt-Shift-Enter'),
+  rejectSuggestion: keyShortcut('Alt-Shift-d'),
+  acceptSameName: keyShortcut('Alt-Shift-m'),
+  acceptKind: keyShortcut('Alt-Shift-y'),
+  rejectAll: keyShortcut('Alt-Shift-w'),
 } as const;
