@@ -5,6 +5,8 @@ import { isExternalIdScheme, plainRecordSchema } from './recordKeys';
 import type { ApiErrorCode, ApiErrorInfo, ApiResult } from './apiError';
 import { exportFormatNames, type ExportedFile, type FormatName } from './formats';
 import { blockTypeNames } from './schema';
+import { articleStatuses, type ArticleStatus } from './articleStatus';
+import { articleSelectionSchema } from './articleSelection';
 import { suggestionKinds, type SuggestionKind, type SuggestionResult } from './suggestions/types';
 
 export { ApiError, apiErrorCodes, type ApiErrorCode, type ApiErrorInfo, type ApiResult } from './apiError';
@@ -16,9 +18,8 @@ export { ApiError, apiErrorCodes, type ApiErrorCode, type ApiErrorInfo, type Api
  * Adding a call means adding an entry here and a handler in main/services.
  */
 
-export const articleStatuses = ['draft', 'in_review', 'done'] as const;
-export type ArticleStatus = (typeof articleStatuses)[number];
-export const articleStatusLabels: Record<ArticleStatus, string> = { draft: 'Draft', in_review: 'In review', done: 'Done' };
+export { articleStatuses, articleStatusLabels, type ArticleStatus } from './articleStatus';
+export { articleSelectionSchema, selectableTagStatuses, type ArticleSelection, type SelectableTagStatus } from './articleSelection';
 
 /** The source line of the demo article made on first start; the renderer opens that article for a new user. */
 export const demoArticleSource = 'Newsroom Annotator demo (fictional story)';
@@ -273,9 +274,7 @@ function method<Output>() {
 }
 
 export const apiMethods = {
-  listArticles: method<ArticleSummary[]>()(
-    z.object({ query: z.string().max(500).optional(), status: z.enum(articleStatuses).optional() }),
-  ),
+  listArticles: method<ArticleSummary[]>()(articleSelectionSchema),
   getArticle: method<ArticleRecord>()(
     z.object({ id })),
   importFile: method<ImportReply>()(

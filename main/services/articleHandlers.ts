@@ -16,8 +16,8 @@ export function createArticleHandlers(
   store: Store,
 ): Pick<ApiHandlers, 'listArticles' | 'getArticle' | 'saveArticle' | 'renameArticle' | 'setArticleStatus'> {
   return {
-    listArticles({ query, status }) {
-      return store.articles.list({ query, status });
+    listArticles(selection) {
+      return store.articles.list(selection);
     },
     getArticle({ id }): ArticleRecord {
       const article = store.read(() => store.articles.find(id));

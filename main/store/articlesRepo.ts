@@ -1,5 +1,7 @@
 import type { ArticleStatus, ArticleSummary, ImportSource, TrashedArticleSummary } from '../../common/api';
 import { formatNames, type FormatName } from '../../common/formats';
+import type { ArticleSelection } from '../../common/articleSelection';
+import { articleSelectionSql } from './articleSelectionSql';
 import { contentFingerprint } from './contentFingerprint';
 import type { AnnotatorDatabase } from './database';
 
@@ -33,12 +35,6 @@ export interface ArticleAdvance {
 export interface StoredArticle extends ArticleSummary {
   docJson: string;
   revision: number;
-}
-
-/** Which articles the library lists. */
-export interface ArticleFilter {
-  query?: string;
-  status?: ArticleStatus;
 }
 
 interface SummaryRow {
@@ -117,13 +113,6 @@ function toSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
-// Turns what a user typed into FTS5 queries, one per word, each a prefix, so that nothing the user types can be
-// read as FTS5 syntax. The index holds blocks, and an article matches when every word occurs in some block of
-// it (not necessarily the same one), so each word is one query. Empty when the text holds no word at all.
-function articleSearchWords(query: string): string[] {
-  return (query.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).map((word) => `"${word}"*`);
-}
-
 // Builds the JSON of a whole document from its stored parts without parsing them: records and blocks are
 // already JSON, and a 100,000-word article would take longer to parse and re-serialise than to join.
 function documentJson(records: readonly [string, string][], blocks: readonly string[]): string {
@@ -141,13 +130,6 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
   const summaryStatement = db.prepare(`SELECT ${summaryColumns} FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL`);
   const recordsStatement = db.prepare('SELECT id, record_json FROM annotations WHERE article_id = ? ORDER BY rowid').raw();
   const blocksStatement = db.prepare('SELECT block_json FROM article_blocks WHERE article_id = ? ORDER BY position').pluck();
-  const listStatement = db.prepare(`
-    SELECT ${summaryColumns} FROM articles a
-    WHERE a.deleted_at IS NULL AND (@status IS NULL OR a.status = @status)
-      AND (@words IS NULL OR NOT EXISTS (
-        SELECT 1 FROM json_each(@words) w
-        WHERE a.id NOT IN (SELECT b.article_id FROM article_blocks b WHERE b.id IN (SELECT rowid FROM block_search WHERE block_search MATCH w.value))))
-    ORDER BY a.created_at DESC, a.seq DESC`);
   const revisionStatement = db.prepare('SELECT revision, patch_bytes_since_snapshot, snapshot_bytes FROM articles WHERE id = ? AND deleted_at IS NULL');
   const advanceStatement = db.prepare(`
     UPDATE articles
@@ -192,9 +174,9 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
       return row && toSummary(row);
     },
     /** Articles matching the filter, newest first. */
-    list(filter: ArticleFilter): ArticleSummary[] {
-      const words = filter.query ? articleSearchWords(filter.query) : [];
-      const rows = listStatement.all({ status: filter.status ?? null, words: words.length > 0 ? JSON.stringify(words) : null }) as SummaryRow[];
+    list(selection: ArticleSelection): ArticleSummary[] {
+      const { where, params } = articleSelectionSql(selection);
+      const rows = db.prepare(`SELECT ${summaryColumns} FROM articles a WHERE ${where} ORDER BY a.created_at DESC, a.seq DESC`).all(params) as SummaryRow[];
       return rows.map(toSummary);
     },
     /** The stored revision, or undefined when there is no such article. */

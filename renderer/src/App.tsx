@@ -12,12 +12,22 @@ import { useWindowFileDrop } from './library/useWindowFileDrop';
 import { PreferencesDialog } from './preferences/PreferencesDialog';
 import { useDuplicateImports } from './library/DuplicateImportDialog';
 
-type Screen = { name: 'library' } | { name: 'registry' } | { name: 'trash' } | { name: 'editor'; articleId: string; focusAnnotationId?: string };
+import { navigate, useRoute, type Route } from './navigation/route';
+
+// The header's views, in the order a desk works through them.
+const headerViews: { name: Route['name']; label: string; route: Route }[] = [
+  { name: 'library', label: 'Library', route: { name: 'library', selection: {}, view: {} } },
+  { name: 'review', label: 'Review', route: { name: 'review', selection: {}, view: {} } },
+  { name: 'figures', label: 'Figures', route: { name: 'figures', selection: {}, view: {} } },
+  { name: 'audit', label: 'Sourcing', route: { name: 'audit', selection: {}, view: {} } },
+  { name: 'registry', label: 'Registry', route: { name: 'registry' } },
+  { name: 'trash', label: 'Trash', route: { name: 'trash' } },
+];
 
 /** The application shell: header, library or editor, import progress and the paste dialog. */
 export function App() {
   const api = useMemo<AnnotatorApi>(() => createApiClient(), []);
-  const [screen, setScreen] = useState<Screen>({ name: 'library' });
+  const screen = useRoute();
   const [preferences, setPreferences] = useState<Preferences | null>(null);
   const userName = preferences?.userName ?? '';
   const [libraryVersion, setLibraryVersion] = useState(0);
@@ -36,12 +46,12 @@ export function App() {
       .then(setPreferences)
       .catch((error: Error) => setStartupError(error.message));
     // A new user lands on the demo article so the tool shows what it does; later starts show the library.
-    if (!sessionStorage.getItem('annotator.started')) {
+    if (!sessionStorage.getItem('annotator.started') && !window.location.hash) {
       sessionStorage.setItem('annotator.started', '1');
       api
         .listArticles({})
         .then((articles) => {
-          if (articles.length === 1 && articles[0]!.source === demoArticleSource) setScreen({ name: 'editor', articleId: articles[0]!.id });
+          if (articles.length === 1 && articles[0]!.source === demoArticleSource) navigate({ name: 'editor', articleId: articles[0]!.id }, 'replace');
         })
         .catch(() => {});
     }
@@ -53,28 +63,20 @@ export function App() {
   // Leaving the editor unmounts it; with a failed save that would throw the unsaved work away.
   const editorSaved = useCallback(async () => (await flushRef.current?.()) ?? true, []);
 
-  const open = useCallback(async (articleId: string, focusAnnotationId?: string) => {
-    if (!(await editorSaved())) return;
-    setScreen({ name: 'editor', articleId, focusAnnotationId });
-  }, [editorSaved]);
-
-  const showRegistry = useCallback(async () => {
-    // Registry changes (merges, deletions) rewrite articles: pending edits must reach the store first.
-    if (!(await editorSaved())) return;
-    setScreen({ name: 'registry' });
-  }, [editorSaved]);
-
-  const showTrash = useCallback(async () => {
-    // Leaving the editor: its pending edits must land first.
-    if (!(await editorSaved())) return;
-    setScreen({ name: 'trash' });
-  }, [editorSaved]);
-
-  const showLibrary = useCallback(async () => {
-    if (!(await editorSaved())) return;
-    setScreen({ name: 'library' });
-    setLibraryVersion((version) => version + 1);
-  }, [editorSaved]);
+  // Leaving the editor unmounts it; its pending edits must reach the store first (registry merges and deletions
+  // rewrite articles, and a failed save must keep the editor open rather than throw the work away).
+  const go = useCallback(
+    async (route: Route) => {
+      if (!(await editorSaved())) return;
+      navigate(route);
+      if (route.name === 'library') setLibraryVersion((version) => version + 1);
+    },
+    [editorSaved],
+  );
+  const open = useCallback((articleId: string, focusAnnotationId?: string) => go({ name: 'editor', articleId, focusAnnotationId }), [go]);
+  const openEntity = useCallback((entityId: string) => go({ name: 'entity', entityId }), [go]);
+  const showLibrary = useCallback(() => go({ name: 'library', selection: {}, view: {} }), [go]);
+  const showRegistry = useCallback(() => go({ name: 'registry' }), [go]);
 
   const duplicates = useDuplicateImports({
     onOpen: (articleId) => void open(articleId),
@@ -136,15 +138,17 @@ export function App() {
       <header className="app-header">
         <span className="app-name">Newsroom Annotator</span>
         <nav aria-label="Views">
-          <button type="button" className={screen.name === 'library' ? 'is-current' : ''} aria-current={screen.name === 'library' ? 'page' : undefined} onClick={() => void showLibrary()}>
-            Library
-          </button>
-          <button type="button" className={screen.name === 'registry' ? 'is-current' : ''} aria-current={screen.name === 'registry' ? 'page' : undefined} onClick={() => void showRegistry()}>
-            Registry
-          </button>
-          <button type="button" className={screen.name === 'trash' ? 'is-current' : ''} aria-current={screen.name === 'trash' ? 'page' : undefined} onClick={() => void showTrash()}>
-            Trash
-          </button>
+          {headerViews.map((view) => (
+            <button
+              key={view.name}
+              type="button"
+              className={screen.name === view.name ? 'is-current' : ''}
+              aria-current={screen.name === view.name ? 'page' : undefined}
+              onClick={() => void go(view.route)}
+            >
+              {view.label}
+            </button>
+          ))}
         </nav>
         <span className="toolbar-gap" />
         <button type="button" className="user-name" title="Your name (recorded on every tag you make) and where tags are suggested. Click to change them." onClick={() => setEditingName(true)}>
@@ -159,6 +163,10 @@ export function App() {
       <ImportStatus progress={progress} outcome={outcome} onCancel={() => abortRef.current?.abort()} onOpen={(id) => void open(id)} onDismiss={() => setOutcome(null)} />
       {screen.name === 'registry' && <RegistryView api={api} onOpenMention={(articleId, annotationId) => void open(articleId, annotationId)} />}
       {screen.name === 'trash' && <TrashView api={api} onRestored={() => setLibraryVersion((version) => version + 1)} />}
+      {screen.name === 'entity' && <p className="placeholder">Entity page: {screen.entityId}</p>}
+      {screen.name === 'review' && <p className="placeholder">Review queue</p>}
+      {screen.name === 'figures' && <p className="placeholder">Figures checklist</p>}
+      {screen.name === 'audit' && <p className="placeholder">Sourcing audit</p>}
       {screen.name === 'library' && (
         <LibraryView api={api} onOpen={(id) => void open(id)} onImportFiles={(files) => void runImport(files)} onPasteArticle={() => setPasting(true)} refreshKey={libraryVersion} />
       )}

@@ -178,7 +178,8 @@ export class EditorController {
   mount(place: ConstructorParameters<typeof EditorView>[0], onFilesDropped: (dataTransfer: DataTransfer) => void): void {
     this.view = new EditorView(place, {
       state: this.state,
-      attributes: { 'aria-label': 'Article text', class: 'article-text', spellcheck: 'true' },
+      // An explicit tab stop: contenteditable is focusable anyway, but checkers of scrollable regions look for a tabindex.
+      attributes: { 'aria-label': 'Article text', class: 'article-text', spellcheck: 'true', tabindex: '0' },
       transformPasted: stripPastedAnnotations,
       dispatchTransaction: (tr) => this.dispatch(tr),
       handleClick: (view, pos) => {

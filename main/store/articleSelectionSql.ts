@@ -1,0 +1,60 @@
+import type { ArticleSelection } from '../../common/articleSelection';
+
+/** A selection as SQL: a condition on the articles table under the alias `a`, with its named parameters. */
+export interface SelectionCondition {
+  where: string;
+  params: Record<string, string>;
+}
+
+/**
+ * Turns what a user typed into FTS5 queries, one per term: a "quoted phrase" must occur as written, a word also
+ * matches longer words starting with it. Every term is quoted, so nothing typed can be read as FTS5 syntax.
+ * Empty when the text holds no word at all.
+ */
+export function articleSearchTerms(query: string): string[] {
+  const terms: string[] = [];
+  for (const [, phrase, word] of query.matchAll(/"([^"]*)"|([^\s"]+)/gu)) {
+    const words = (phrase ?? word ?? '').match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+    if (words.length === 0) continue;
+    terms.push(phrase !== undefined ? `"${words.join(' ')}"` : words.map((part) => `"${part}"*`).join(' '));
+  }
+  return terms;
+}
+
+/**
+ * The condition that picks the selected articles (never those in the trash). Built from the fields present, so
+ * that SQLite plans each query for what it filters on; each search term is its own uncorrelated subquery, which
+ * SQLite runs once. An article matches a term when some block of it does (the index holds blocks).
+ */
+export function articleSelectionSql(selection: ArticleSelection): SelectionCondition {
+  const conditions = ['a.deleted_at IS NULL'];
+  const params: Record<string, string> = {};
+  const add = (condition: string, name: string, value: string) => {
+    conditions.push(condition);
+    params[name] = value;
+  };
+  if (selection.status) add('a.status = @status', 'status', selection.status);
+  if (selection.importedFrom) add('a.created_at >= @importedFrom', 'importedFrom', selection.importedFrom);
+  if (selection.importedTo) add("a.created_at < date(@importedTo, '+1 day')", 'importedTo', selection.importedTo);
+  if (selection.updatedFrom) add('a.updated_at >= @updatedFrom', 'updatedFrom', selection.updatedFrom);
+  if (selection.updatedTo) add("a.updated_at < date(@updatedTo, '+1 day')", 'updatedTo', selection.updatedTo);
+  // Suggestions are not the desk's tags: they count only when asked for by status.
+  if (selection.entityId) add("a.id IN (SELECT n.article_id FROM annotations n WHERE n.entity_id = @entityId AND n.status != 'suggested')", 'entityId', selection.entityId);
+  if (selection.tagKind || selection.tagStatus || selection.tagAuthor) {
+    const tagConditions = ['t.article_id = a.id', selection.tagStatus ? 't.status = @tagStatus' : "t.status != 'suggested'"];
+    if (selection.tagStatus) params.tagStatus = selection.tagStatus;
+    if (selection.tagKind) {
+      tagConditions.push('t.kind = @tagKind');
+      params.tagKind = selection.tagKind;
+    }
+    if (selection.tagAuthor) {
+      tagConditions.push('t.author = @tagAuthor');
+      params.tagAuthor = selection.tagAuthor;
+    }
+    conditions.push(`EXISTS (SELECT 1 FROM annotations t WHERE ${tagConditions.join(' AND ')})`);
+  }
+  articleSearchTerms(selection.query ?? '').forEach((term, index) =>
+    add(`a.id IN (SELECT b.article_id FROM article_blocks b WHERE b.id IN (SELECT rowid FROM block_search WHERE block_search MATCH @term${index}))`, `term${index}`, term),
+  );
+  return { where: conditions.join(' AND '), params };
+}
