@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { articleSchema } from '../../common/schema';
 import { emptyFigureFields, type Annotation, type AnnotationMap, type AnnotationStatus, type AttributionMode, type VerificationStatus } from '../../common/model/annotation';
 import { taggedInlineContent, type TextSpanMark } from '../../common/model/taggedText';
@@ -115,7 +116,7 @@ export async function deskLibrary(shape: DeskLibraryShape = benchDeskShape, log:
       for (let articleIndex = first; articleIndex < Math.min(shape.articles, first + batch); articleIndex++) {
         const createdAt = new Date(firstDay + Math.floor((articleIndex / shape.articles) * 700) * day + (articleIndex % 600) * 1000).toISOString();
         const records: AnnotationMap = {};
-        const paragraphs = [];
+        const paragraphs: ProseMirrorNode[] = [];
         const sentencesPerParagraph = 3;
         const wordsPerSentence = 16;
         const sentenceCount = Math.ceil(shape.wordsPerArticle / wordsPerSentence);
