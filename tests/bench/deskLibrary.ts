@@ -74,7 +74,7 @@ function nameOf(index: number, random: () => number): string {
 export async function deskLibrary(shape: DeskLibraryShape = benchDeskShape, log: (line: string) => void = () => {}): Promise<DeskLibrary> {
   const dir = join(tmpdir(), 'annotator-desk-bench');
   mkdirSync(dir, { recursive: true });
-  const key = `v1-${shape.articles}-${shape.entities}-${shape.wordsPerArticle}-${shape.tagsPerArticle}-${shape.hubMentions}`;
+  const key = `v2-${shape.articles}-${shape.entities}-${shape.wordsPerArticle}-${shape.tagsPerArticle}-${shape.hubMentions}`;
   const databasePath = join(dir, `${key}.sqlite`);
   const random = randomSource(42);
   const names = Array.from({ length: shape.entities }, (_, index) => nameOf(index, random));
@@ -175,7 +175,8 @@ export async function deskLibrary(shape: DeskLibraryShape = benchDeskShape, log:
               const isHub = t === 0 && sentence === 0 && articleIndex % hubEvery < 1;
               const entityIndex = isHub ? 0 : 1 + Math.floor(random() ** 3 * (shape.entities - 1));
               const name = names[entityIndex]!;
-              records[id] = { ...base(id, name), kind: 'entity', entityType: entityTypes[entityIndex]!, entityId: entityIds[entityIndex]! };
+              // The hub's mentions are all the desk's own tags, so its page has exactly `hubMentions` of them.
+              records[id] = { ...base(id, name), ...(isHub ? { status: 'accepted' as const } : {}), kind: 'entity', entityType: entityTypes[entityIndex]!, entityId: entityIds[entityIndex]! };
               pieces.push({ text: ' and ' }, { text: name, record: records[id] });
             }
           }
