@@ -1,0 +1,185 @@
+import { entityTypes, type AnnotationStatus, type AttributionMode, type EntityType } from '../../common/model/annotation';
+import type { CoMentionedEntity, MentionDay } from '../../common/entityPage';
+import type { AnnotatorDatabase } from './database';
+
+/** An entity's counts across the desk's articles (outside the trash), tags and suggestions apart. */
+export interface EntityTagCounts {
+  mentions: number;
+  mentionArticles: number;
+  suggestedMentions: number;
+  quotes: number;
+  quoteArticles: number;
+  suggestedQuotes: number;
+}
+
+/** Where a tag's first words are: its block's text and the offsets in it; null block text when it has no words. */
+export interface TagPlace {
+  blockText: string | null;
+  start: number;
+  end: number;
+}
+
+/** A mention row of an entity page, before its sentence is cut. */
+export interface EntityMentionRow extends TagPlace {
+  articleId: string;
+  articleTitle: string;
+  articleDate: string;
+  articleMentions: number;
+  annotationId: string;
+  quote: string;
+  status: AnnotationStatus;
+}
+
+/** A quote row of an entity page. */
+export interface EntityQuoteRow {
+  articleId: string;
+  articleTitle: string;
+  articleDate: string;
+  annotationId: string;
+  quote: string;
+  mode: AttributionMode;
+  medium: string;
+  mediumEntityId: string | null;
+  status: AnnotationStatus;
+}
+
+/** The SQL of the first content span of annotation `alias`, in text order: a rowid of annotation_spans. */
+export function firstContentSpanSql(alias: string): string {
+  return `(SELECT s2.rowid FROM annotation_spans s2 JOIN article_blocks b2 ON b2.id = s2.block_id
+    WHERE s2.article_id = ${alias}.article_id AND s2.annotation_id = ${alias}.id AND s2.part = 'content'
+    ORDER BY b2.position, s2.start_offset LIMIT 1)`;
+}
+
+// The desk's tags linking to the entity, in articles outside the trash.
+const deskTag = (kind: 'entity' | 'attribution') => `n.entity_id = @id AND n.kind = '${kind}' AND n.status != 'suggested' AND a.deleted_at IS NULL`;
+
+// Types a desk added outside this version's list read as "other", as the registry reads them.
+function asEntityType(type: string): EntityType {
+  return (entityTypes as readonly string[]).includes(type) ? (type as EntityType) : 'other';
+}
+
+/**
+ * The queries behind an entity page, each an indexed lookup on annotations.entity_id (mentions and attribution
+ * speakers share the column) joined to the articles: counts, the entities mentioned in the same articles,
+ * mentions per day, and pages of mentions and quotes ordered newest article first, then in text order.
+ */
+export function createEntityPageQueries(db: AnnotatorDatabase) {
+  const countsStatement = db.prepare(`
+    SELECT
+      count(*) FILTER (WHERE n.kind = 'entity' AND n.status != 'suggested') AS mentions,
+      count(DISTINCT CASE WHEN n.kind = 'entity' AND n.status != 'suggested' THEN n.article_id END) AS mentionArticles,
+      count(*) FILTER (WHERE n.kind = 'entity' AND n.status = 'suggested') AS suggestedMentions,
+      count(*) FILTER (WHERE n.kind = 'attribution' AND n.status != 'suggested') AS quotes,
+      count(DISTINCT CASE WHEN n.kind = 'attribution' AND n.status != 'suggested' THEN n.article_id END) AS quoteArticles,
+      count(*) FILTER (WHERE n.kind = 'attribution' AND n.status = 'suggested') AS suggestedQuotes
+    FROM annotations n JOIN articles a ON a.id = n.article_id
+    WHERE n.entity_id = @id AND n.kind IN ('entity', 'attribution') AND a.deleted_at IS NULL`);
+  const coMentionedStatement = db.prepare(`
+    WITH shared AS (SELECT DISTINCT n.article_id FROM annotations n JOIN articles a ON a.id = n.article_id WHERE ${deskTag('entity')})
+    SELECT o.entity_id AS entityId, e.name, e.type, count(DISTINCT o.article_id) AS articles, count(*) AS mentions, count(*) OVER () AS total
+    FROM shared JOIN annotations o ON o.article_id = shared.article_id AND o.kind = 'entity'
+    JOIN entities e ON e.id = o.entity_id
+    WHERE o.status != 'suggested' AND o.entity_id != @id
+    GROUP BY o.entity_id
+    ORDER BY articles DESC, mentions DESC, e.name_key, e.id
+    LIMIT @limit`);
+  const daysStatement = db.prepare(`
+    SELECT substr(a.created_at, 1, 10) AS day, count(*) AS mentions, count(DISTINCT n.article_id) AS articles
+    FROM annotations n JOIN articles a ON a.id = n.article_id
+    WHERE ${deskTag('entity')}
+    GROUP BY day ORDER BY day`);
+  // The order is computed over the ids alone; block texts are read for the page's rows only.
+  const mentionsStatement = db.prepare(`
+    WITH page AS (
+      SELECT n.article_id, a.title, a.created_at, n.id, n.quote, n.status, s.block_id, s.start_offset, s.end_offset,
+        count(*) OVER (PARTITION BY n.article_id) AS article_mentions,
+        row_number() OVER (ORDER BY a.created_at DESC, a.seq DESC, b.position IS NULL, b.position, s.start_offset, n.id) AS place
+      FROM annotations n JOIN articles a ON a.id = n.article_id
+      LEFT JOIN annotation_spans s ON s.rowid = ${firstContentSpanSql('n')}
+      LEFT JOIN article_blocks b ON b.id = s.block_id
+      WHERE ${deskTag('entity')}
+      ORDER BY place LIMIT @limit OFFSET @offset)
+    SELECT page.*, bt.plain_text AS block_text FROM page LEFT JOIN article_blocks bt ON bt.id = page.block_id ORDER BY place`);
+  const quotesStatement = db.prepare(`
+    SELECT n.article_id, a.title, a.created_at, n.id, n.quote, n.status, n.medium_entity_id,
+      json_extract(n.record_json, '$.mode') AS mode,
+      coalesce(me.name, json_extract(n.record_json, '$.medium'), '') AS medium
+    FROM annotations n JOIN articles a ON a.id = n.article_id
+    LEFT JOIN entities me ON me.id = n.medium_entity_id
+    LEFT JOIN annotation_spans s ON s.rowid = ${firstContentSpanSql('n')}
+    LEFT JOIN article_blocks b ON b.id = s.block_id
+    WHERE ${deskTag('attribution')}
+    ORDER BY a.created_at DESC, a.seq DESC, b.position IS NULL, b.position, s.start_offset, n.id
+    LIMIT @limit OFFSET @offset`);
+
+  return {
+    /** The entity's mentions and quotes (as speaker) across the desk, with the articles that hold them. */
+    counts(id: string): EntityTagCounts {
+      return countsStatement.get({ id }) as EntityTagCounts;
+    },
+    /** The entities mentioned most in the articles that mention this one (by articles shared, then mentions), and how many in all. */
+    coMentioned(id: string, limit: number): { entities: CoMentionedEntity[]; total: number } {
+      const rows = coMentionedStatement.all({ id, limit }) as (CoMentionedEntity & { total: number })[];
+      return { entities: rows.map(({ total: _total, ...entity }) => ({ ...entity, type: asEntityType(entity.type) })), total: rows[0]?.total ?? 0 };
+    },
+    /** The entity's mentions per day of article date (UTC), oldest first. */
+    mentionDays(id: string): MentionDay[] {
+      return daysStatement.all({ id }) as MentionDay[];
+    },
+    /** A page of the entity's mentions, newest article first, each with where its words are. */
+    mentions(id: string, offset: number, limit: number): EntityMentionRow[] {
+      const rows = mentionsStatement.all({ id, offset, limit }) as {
+        article_id: string;
+        title: string;
+        created_at: string;
+        id: string;
+        quote: string;
+        status: AnnotationStatus;
+        start_offset: number | null;
+        end_offset: number | null;
+        article_mentions: number;
+        block_text: string | null;
+      }[];
+      return rows.map((row) => ({
+        articleId: row.article_id,
+        articleTitle: row.title,
+        articleDate: row.created_at,
+        articleMentions: row.article_mentions,
+        annotationId: row.id,
+        quote: row.quote,
+        status: row.status,
+        blockText: row.block_text,
+        start: row.start_offset ?? -1,
+        end: row.end_offset ?? -1,
+      }));
+    },
+    /** A page of the attributions whose speaker is the entity, newest article first, in text order. */
+    quotes(id: string, offset: number, limit: number): EntityQuoteRow[] {
+      const rows = quotesStatement.all({ id, offset, limit }) as {
+        article_id: string;
+        title: string;
+        created_at: string;
+        id: string;
+        quote: string;
+        status: AnnotationStatus;
+        medium_entity_id: string | null;
+        mode: AttributionMode;
+        medium: string;
+      }[];
+      return rows.map((row) => ({
+        articleId: row.article_id,
+        articleTitle: row.title,
+        articleDate: row.created_at,
+        annotationId: row.id,
+        quote: row.quote,
+        mode: row.mode,
+        medium: row.medium,
+        mediumEntityId: row.medium_entity_id,
+        status: row.status,
+      }));
+    },
+  };
+}
+
+/** The entity page's queries over one database. */
+export type EntityPageQueries = ReturnType<typeof createEntityPageQueries>;
