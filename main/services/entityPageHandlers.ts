@@ -3,6 +3,7 @@ import type { Store } from '../store/index';
 import { createEntityPageQueries } from '../store/entityPageQueries';
 import type { ApiHandlers } from './apiDispatch';
 import { entityNotFound } from './entityRegistry';
+import { articleWindow } from '../store/articleWindow';
 import { sentenceCutter } from './tagSentence';
 
 /** The entity page's methods. */
@@ -40,21 +41,27 @@ export function createEntityPageHandlers(store: Store): EntityPageHandlers {
     listEntityMentions({ id, offset, limit }) {
       return store.read(() => {
         entityOf(id);
-        const { mentions: total, mentionArticles: articles } = queries.counts(id);
+        const articles = queries.mentionArticles(id);
+        const inArticle = new Map(articles.map((article) => [article.articleId, article.rows]));
+        const window = articleWindow(articles, offset, limit);
         const sentenceOf = sentenceCutter();
-        const rows = queries.mentions(id, offset, limit).map(
-          (row): EntityPageMention => ({
-            articleId: row.articleId,
-            articleTitle: row.articleTitle,
-            articleDate: row.articleDate,
-            articleMentions: row.articleMentions,
-            annotationId: row.annotationId,
-            text: row.quote,
-            sentence: sentenceOf(row),
-            status: row.status,
-          }),
-        );
-        return { total, articles, offset, rows };
+        const rows = queries
+          .mentions(id, window.articleIds)
+          .slice(window.skip, window.skip + limit)
+          .map(
+            (row): EntityPageMention => ({
+              articleId: row.articleId,
+              articleTitle: row.articleTitle,
+              articleDate: row.articleDate,
+              articleMentions: inArticle.get(row.articleId)!,
+              annotationId: row.annotationId,
+              text: row.quote,
+              sentence: sentenceOf(row),
+              status: row.status,
+            }),
+          );
+        const total = articles.reduce((sum, article) => sum + article.rows, 0);
+        return { total, articles: articles.length, offset, rows };
       });
     },
     listEntityQuotes({ id, offset, limit }) {

@@ -3,6 +3,7 @@ import type { ReviewQueueCause, ReviewQueueItem } from '../../common/reviewQueue
 import type { Store } from '../store/index';
 import { createReviewQueueQueries, type ReviewQueueRow } from '../store/reviewQueueQueries';
 import type { ApiHandlers } from './apiDispatch';
+import { articleWindow } from '../store/articleWindow';
 import { sentenceCutter } from './tagSentence';
 
 /** The review queue's method. */
@@ -26,24 +27,35 @@ export function createReviewQueueHandlers(store: Store): ReviewQueueHandlers {
     listReviewQueue({ selection, show, kind, offset, limit }) {
       const filter = { selection, show, kind };
       return store.read(() => {
-        const counts = queries.counts(filter);
+        const articles = queries.articles(filter);
+        let needsReview = 0;
+        let suggested = 0;
+        for (const article of articles) {
+          needsReview += article.needsReview;
+          suggested += article.suggested;
+        }
+        const window = articleWindow(articles.map((article) => ({ articleId: article.articleId, rows: article.needsReview + article.suggested })), offset, limit);
         const sentenceOf = sentenceCutter();
-        const items = queries.page(filter, offset, limit).map(
-          (row, index): ReviewQueueItem => ({
-            index: offset + index,
-            articleId: row.articleId,
-            articleTitle: row.articleTitle,
-            annotationId: row.annotationId,
-            kind: row.kind,
-            label: row.label,
-            words: row.quote,
-            sentence: sentenceOf(row),
-            cause: causeOf(row),
-            author: row.author,
-          }),
-        );
-        const itemArticles = queries.articleCounts(filter, [...new Set(items.map((item) => item.articleId))]);
-        return { ...counts, total: counts.needsReview + counts.suggested, offset, items, itemArticles };
+        const items = queries
+          .items(filter, window.articleIds)
+          .slice(window.skip, window.skip + limit)
+          .map(
+            (row, index): ReviewQueueItem => ({
+              index: offset + index,
+              articleId: row.articleId,
+              articleTitle: row.articleTitle,
+              annotationId: row.annotationId,
+              kind: row.kind,
+              label: row.label,
+              words: row.quote,
+              sentence: sentenceOf(row),
+              cause: causeOf(row),
+              author: row.author,
+            }),
+          );
+        const onPage = new Set(items.map((item) => item.articleId));
+        const itemArticles = articles.filter((article) => onPage.has(article.articleId));
+        return { total: needsReview + suggested, needsReview, suggested, articles: articles.length, offset, items, itemArticles };
       });
     },
   };

@@ -1,5 +1,6 @@
 import { entityTypes, type AnnotationStatus, type AttributionMode, type EntityType } from '../../common/model/annotation';
 import type { CoMentionedEntity, MentionDay } from '../../common/entityPage';
+import type { ArticleRowCount } from './articleWindow';
 import type { AnnotatorDatabase } from './database';
 
 /** An entity's counts across the desk's articles (outside the trash), tags and suggestions apart. */
@@ -88,18 +89,19 @@ export function createEntityPageQueries(db: AnnotatorDatabase) {
     FROM annotations n JOIN articles a ON a.id = n.article_id
     WHERE ${deskTag('entity')}
     GROUP BY day ORDER BY day`);
-  // The order is computed over the ids alone; block texts are read for the page's rows only.
+  // Newest article first, as the library lists them.
+  const mentionArticlesStatement = db.prepare(`
+    SELECT n.article_id AS articleId, count(*) AS rows
+    FROM annotations n JOIN articles a ON a.id = n.article_id
+    WHERE ${deskTag('entity')}
+    GROUP BY n.article_id ORDER BY max(a.created_at) DESC, max(a.seq) DESC`);
   const mentionsStatement = db.prepare(`
-    WITH page AS (
-      SELECT n.article_id, a.title, a.created_at, n.id, n.quote, n.status, s.block_id, s.start_offset, s.end_offset,
-        count(*) OVER (PARTITION BY n.article_id) AS article_mentions,
-        row_number() OVER (ORDER BY a.created_at DESC, a.seq DESC, b.position IS NULL, b.position, s.start_offset, n.id) AS place
-      FROM annotations n JOIN articles a ON a.id = n.article_id
-      LEFT JOIN annotation_spans s ON s.rowid = ${firstContentSpanSql('n')}
-      LEFT JOIN article_blocks b ON b.id = s.block_id
-      WHERE ${deskTag('entity')}
-      ORDER BY place LIMIT @limit OFFSET @offset)
-    SELECT page.*, bt.plain_text AS block_text FROM page LEFT JOIN article_blocks bt ON bt.id = page.block_id ORDER BY place`);
+    SELECT n.article_id, a.title, a.created_at, n.id, n.quote, n.status, s.start_offset, s.end_offset, b.plain_text AS block_text
+    FROM json_each(@ids) j JOIN annotations n ON n.article_id = j.value JOIN articles a ON a.id = n.article_id
+    LEFT JOIN annotation_spans s ON s.rowid = ${firstContentSpanSql('n')}
+    LEFT JOIN article_blocks b ON b.id = s.block_id
+    WHERE n.entity_id = @id AND n.kind = 'entity' AND n.status != 'suggested'
+    ORDER BY j.key, b.position IS NULL, b.position, s.start_offset, n.id`);
   const quotesStatement = db.prepare(`
     SELECT n.article_id, a.title, a.created_at, n.id, n.quote, n.status, n.medium_entity_id,
       json_extract(n.record_json, '$.mode') AS mode,
@@ -126,9 +128,14 @@ export function createEntityPageQueries(db: AnnotatorDatabase) {
     mentionDays(id: string): MentionDay[] {
       return daysStatement.all({ id }) as MentionDay[];
     },
-    /** A page of the entity's mentions, newest article first, each with where its words are. */
-    mentions(id: string, offset: number, limit: number): EntityMentionRow[] {
-      const rows = mentionsStatement.all({ id, offset, limit }) as {
+    /** The articles that mention the entity, newest first, with how many mentions each holds. */
+    mentionArticles(id: string): ArticleRowCount[] {
+      return mentionArticlesStatement.all({ id }) as ArticleRowCount[];
+    },
+    /** The entity's mentions in the given articles, article by article in the order given, each in text order. */
+    mentions(id: string, articleIds: readonly string[]): Omit<EntityMentionRow, 'articleMentions'>[] {
+      if (articleIds.length === 0) return [];
+      const rows = mentionsStatement.all({ id, ids: JSON.stringify(articleIds) }) as {
         article_id: string;
         title: string;
         created_at: string;
@@ -137,14 +144,12 @@ export function createEntityPageQueries(db: AnnotatorDatabase) {
         status: AnnotationStatus;
         start_offset: number | null;
         end_offset: number | null;
-        article_mentions: number;
         block_text: string | null;
       }[];
       return rows.map((row) => ({
         articleId: row.article_id,
         articleTitle: row.title,
         articleDate: row.created_at,
-        articleMentions: row.article_mentions,
         annotationId: row.id,
         quote: row.quote,
         status: row.status,

@@ -26,13 +26,6 @@ export interface ReviewQueueRow extends TagPlace {
   reviewDetail: string | null;
 }
 
-/** The counts of the whole queue. */
-export interface ReviewQueueCounts {
-  needsReview: number;
-  suggested: number;
-  articles: number;
-}
-
 // The statuses each choice of the queue shows, as a SQL list (constants, never user text).
 const statusLists: Record<ReviewQueueShow, string> = {
   both: "('needs_review', 'suggested')",
@@ -61,31 +54,29 @@ export function createReviewQueueQueries(db: AnnotatorDatabase) {
   }
 
   return {
-    /** How many tags wait in the whole queue, by state, and in how many articles. */
-    counts(filter: ReviewQueueFilter): ReviewQueueCounts {
+    /**
+     * Every article of the queue in its order (newest first) with how many tags wait in it, by state. Read from
+     * the (article, kind, status) index alone, so the whole queue is counted without touching a record.
+     */
+    articles(filter: ReviewQueueFilter): ReviewQueueArticle[] {
       const { where, params } = condition(filter);
       return prepared(`
-        SELECT count(*) FILTER (WHERE t.status = 'needs_review') AS needsReview, count(*) FILTER (WHERE t.status = 'suggested') AS suggested,
-          count(DISTINCT t.article_id) AS articles
-        FROM annotations t JOIN articles a ON a.id = t.article_id WHERE ${where}`).get(params) as ReviewQueueCounts;
+        SELECT t.article_id AS articleId, count(*) FILTER (WHERE t.status = 'needs_review') AS needsReview,
+          count(*) FILTER (WHERE t.status = 'suggested') AS suggested
+        FROM annotations t JOIN articles a ON a.id = t.article_id WHERE ${where}
+        GROUP BY t.article_id ORDER BY max(a.created_at) DESC, max(a.seq) DESC`).all(params) as ReviewQueueArticle[];
     },
-    /** A page of the queue: newest article first, each article's tags in text order (those without words last). */
-    page(filter: ReviewQueueFilter, offset: number, limit: number): ReviewQueueRow[] {
-      const { where, params } = condition(filter);
+    /** The waiting tags of the given articles, article by article in the order given, each article's in text order (those without words last). */
+    items(filter: Omit<ReviewQueueFilter, 'selection'>, articleIds: readonly string[]): ReviewQueueRow[] {
+      if (articleIds.length === 0) return [];
       const rows = prepared(`
-        WITH page AS (
-          SELECT t.article_id, a.title, t.id, t.kind, t.label, t.status, t.quote, t.author, t.record_json,
-            s.block_id, s.start_offset, s.end_offset,
-            row_number() OVER (ORDER BY a.created_at DESC, a.seq DESC, b.position IS NULL, b.position, s.start_offset, t.id) AS place
-          FROM annotations t JOIN articles a ON a.id = t.article_id
-          LEFT JOIN annotation_spans s ON s.rowid = ${firstContentSpanSql('t')}
-          LEFT JOIN article_blocks b ON b.id = s.block_id
-          WHERE ${where}
-          ORDER BY place LIMIT @limit OFFSET @offset)
-        SELECT page.article_id, page.title, page.id, page.kind, page.label, page.status, page.quote, page.author,
-          page.start_offset, page.end_offset, bt.plain_text AS block_text,
-          json_extract(page.record_json, '$.review.reason') AS review_reason, json_extract(page.record_json, '$.review.detail') AS review_detail
-        FROM page LEFT JOIN article_blocks bt ON bt.id = page.block_id ORDER BY place`).all({ ...params, offset, limit }) as {
+        SELECT t.article_id, a.title, t.id, t.kind, t.label, t.status, t.quote, t.author, s.start_offset, s.end_offset, b.plain_text AS block_text,
+          json_extract(t.record_json, '$.review.reason') AS review_reason, json_extract(t.record_json, '$.review.detail') AS review_detail
+        FROM json_each(@ids) j JOIN annotations t ON t.article_id = j.value JOIN articles a ON a.id = t.article_id
+        LEFT JOIN annotation_spans s ON s.rowid = ${firstContentSpanSql('t')}
+        LEFT JOIN article_blocks b ON b.id = s.block_id
+        WHERE t.status IN ${statusLists[filter.show]} AND (@queueKind IS NULL OR t.kind = @queueKind)
+        ORDER BY j.key, b.position IS NULL, b.position, s.start_offset, t.id`).all({ ids: JSON.stringify(articleIds), queueKind: filter.kind ?? null }) as {
         article_id: string;
         title: string;
         id: string;
@@ -115,17 +106,6 @@ export function createReviewQueueQueries(db: AnnotatorDatabase) {
         start: row.start_offset ?? -1,
         end: row.end_offset ?? -1,
       }));
-    },
-    /** The waiting tags (under the filter's states and kind) of the given articles, by state. */
-    articleCounts(filter: Omit<ReviewQueueFilter, 'selection'>, articleIds: readonly string[]): ReviewQueueArticle[] {
-      if (articleIds.length === 0) return [];
-      return prepared(`
-        SELECT t.article_id AS articleId, count(*) FILTER (WHERE t.status = 'needs_review') AS needsReview,
-          count(*) FILTER (WHERE t.status = 'suggested') AS suggested
-        FROM annotations t
-        WHERE t.article_id IN (SELECT value FROM json_each(@ids)) AND t.status IN ${statusLists[filter.show]}
-          AND (@queueKind IS NULL OR t.kind = @queueKind)
-        GROUP BY t.article_id`).all({ ids: JSON.stringify(articleIds), queueKind: filter.kind ?? null }) as ReviewQueueArticle[];
     },
   };
 }
