@@ -75,15 +75,19 @@ export function createEntityPageQueries(db: AnnotatorDatabase) {
       count(*) FILTER (WHERE n.kind = 'attribution' AND n.status = 'suggested') AS suggestedQuotes
     FROM annotations n JOIN articles a ON a.id = n.article_id
     WHERE n.entity_id = @id AND n.kind IN ('entity', 'attribution') AND a.deleted_at IS NULL`);
+  // Entities are counted by id and only the first few are looked up by name: thousands may share an article
+  // with a much-mentioned entity. Ties at the cut are broken by id, then the page orders the few by name.
   const coMentionedStatement = db.prepare(`
-    WITH shared AS (SELECT DISTINCT n.article_id FROM annotations n JOIN articles a ON a.id = n.article_id WHERE ${deskTag('entity')})
-    SELECT o.entity_id AS entityId, e.name, e.type, count(DISTINCT o.article_id) AS articles, count(*) AS mentions, count(*) OVER () AS total
-    FROM shared JOIN annotations o ON o.article_id = shared.article_id AND o.kind = 'entity'
-    JOIN entities e ON e.id = o.entity_id
-    WHERE o.status != 'suggested' AND o.entity_id != @id
-    GROUP BY o.entity_id
-    ORDER BY articles DESC, mentions DESC, e.name_key, e.id
-    LIMIT @limit`);
+    WITH shared AS (SELECT DISTINCT n.article_id FROM annotations n JOIN articles a ON a.id = n.article_id WHERE ${deskTag('entity')}),
+    counted AS (
+      SELECT o.entity_id, count(DISTINCT o.article_id) AS articles, count(*) AS mentions
+      FROM shared JOIN annotations o ON o.article_id = shared.article_id AND o.kind = 'entity'
+      WHERE o.status != 'suggested' AND o.entity_id != @id
+      GROUP BY o.entity_id),
+    ranked AS (SELECT entity_id, articles, mentions, count(*) OVER () AS total FROM counted ORDER BY articles DESC, mentions DESC, entity_id LIMIT @limit)
+    SELECT r.entity_id AS entityId, e.name, e.type, r.articles, r.mentions, r.total
+    FROM ranked r JOIN entities e ON e.id = r.entity_id
+    ORDER BY r.articles DESC, r.mentions DESC, e.name_key, e.id`);
   const daysStatement = db.prepare(`
     SELECT substr(a.created_at, 1, 10) AS day, count(*) AS mentions, count(DISTINCT n.article_id) AS articles
     FROM annotations n JOIN articles a ON a.id = n.article_id
@@ -95,9 +99,11 @@ export function createEntityPageQueries(db: AnnotatorDatabase) {
     FROM annotations n JOIN articles a ON a.id = n.article_id
     WHERE ${deskTag('entity')}
     GROUP BY n.article_id ORDER BY max(a.created_at) DESC, max(a.seq) DESC`);
+  // CROSS JOIN keeps the page's few articles as the outer loop; left to itself SQLite may start from an index
+  // that reads every tag of the entity (or every waiting tag) instead.
   const mentionsStatement = db.prepare(`
     SELECT n.article_id, a.title, a.created_at, n.id, n.quote, n.status, s.start_offset, s.end_offset, b.plain_text AS block_text
-    FROM json_each(@ids) j JOIN annotations n ON n.article_id = j.value JOIN articles a ON a.id = n.article_id
+    FROM json_each(@ids) j CROSS JOIN annotations n ON n.article_id = j.value JOIN articles a ON a.id = n.article_id
     LEFT JOIN annotation_spans s ON s.rowid = ${firstContentSpanSql('n')}
     LEFT JOIN article_blocks b ON b.id = s.block_id
     WHERE n.entity_id = @id AND n.kind = 'entity' AND n.status != 'suggested'
