@@ -90,7 +90,7 @@ export function ReviewQueueView({ api, selection, view }: ReviewQueueViewProps) 
   };
 
   return (
-    <section className="review-queue" aria-labelledby="review-queue-heading">
+    <section className="desk-review-queue" aria-labelledby="review-queue-heading">
       <SelectionBanner api={api} selection={selection} view="review" />
       <h1 id="review-queue-heading">Review queue</h1>
       <div className="library-actions">
