@@ -30,6 +30,6 @@ await median('listEntityMentions last page of 50', () => handlers.listEntityMent
 await median('listEntityQuotes first page of 50', () => handlers.listEntityQuotes({ id: hotEntityId, offset: 0, limit: 50 }));
 await median('listReviewQueue first page of 100', () => handlers.listReviewQueue({ selection: {}, show: 'both', offset: 0, limit: 100 }));
 await median('listReviewQueue page 300 of 100', () => handlers.listReviewQueue({ selection: {}, show: 'both', offset: 30_000, limit: 100 }));
-await median('listReviewQueue needs review, figures', () => handlers.listReviewQueue({ selection: {}, show: 'needs_review', kind: 'figure', offset: 0, limit: 100 }));
+await median('listReviewQueue suggested figures (10,000)', () => handlers.listReviewQueue({ selection: {}, show: 'suggested', kind: 'figure', offset: 0, limit: 100 }));
 await median('listReviewQueue selection "convoy" + status', () => handlers.listReviewQueue({ selection: { query: 'convoy', status: 'draft' }, show: 'both', offset: 0, limit: 100 }));
 services.close();

@@ -43,29 +43,31 @@ export function EntityPageView({ api, entityId }: { api: AnnotatorApi; entityId:
       </section>
     );
   }
-  if (!page) {
-    return (
-      <section className="entity-page" aria-label="Entity page" aria-busy="true">
-        <p aria-live="polite">Loading the entity page…</p>
-      </section>
-    );
-  }
+  // The lists load beside the summary rather than after it, so the page's requests go out together.
   return (
-    <section className="entity-page" aria-label={`Entity page: ${page.entity.name}`}>
-      <EntityHeader entity={page.entity} />
-      <p className="entity-summary" role="status">
-        {countOf(page.mentions, 'mention')} in {countOf(page.mentionArticles, 'article')} · quoted {countOf(page.quotes, 'time')} in {countOf(page.quoteArticles, 'article')}
-        {page.suggestedMentions + page.suggestedQuotes > 0 && ` · ${countOf(page.suggestedMentions + page.suggestedQuotes, 'suggestion')} waiting, not counted`}
-      </p>
+    <section className="entity-page" aria-label={page ? `Entity page: ${page.entity.name}` : 'Entity page'} aria-busy={page ? undefined : 'true'}>
+      {page ? (
+        <>
+          <EntityHeader entity={page.entity} />
+          <p className="entity-summary" role="status">
+            {countOf(page.mentions, 'mention')} in {countOf(page.mentionArticles, 'article')} · quoted {countOf(page.quotes, 'time')} in {countOf(page.quoteArticles, 'article')}
+            {page.suggestedMentions + page.suggestedQuotes > 0 && ` · ${countOf(page.suggestedMentions + page.suggestedQuotes, 'suggestion')} waiting, not counted`}
+          </p>
+        </>
+      ) : (
+        <p aria-live="polite">Loading the entity page…</p>
+      )}
       <div className="entity-page-columns">
         <div>
-          <EntityMentions api={api} entityId={page.entity.id} />
-          <EntityQuotes api={api} entityId={page.entity.id} suggested={page.suggestedQuotes} />
+          <EntityMentions api={api} entityId={entityId} />
+          <EntityQuotes api={api} entityId={entityId} suggested={page?.suggestedQuotes ?? 0} />
         </div>
-        <div>
-          <MentionTimelineChart timeline={page.timeline} />
-          <CoMentionedEntities entities={page.coMentioned} total={page.coMentionedTotal} />
-        </div>
+        {page && (
+          <div>
+            <MentionTimelineChart timeline={page.timeline} />
+            <CoMentionedEntities entities={page.coMentioned} total={page.coMentionedTotal} />
+          </div>
+        )}
       </div>
     </section>
   );
