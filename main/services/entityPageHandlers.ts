@@ -3,11 +3,13 @@ import type { Store } from '../store/index';
 import { createEntityPageQueries } from '../store/entityPageQueries';
 import type { ApiHandlers } from './apiDispatch';
 import { entityNotFound } from './entityRegistry';
-import { articleWindow } from '../store/articleWindow';
+import { articleWindow, type ArticleRowCount } from '../store/articleWindow';
 import { sentenceCutter } from './tagSentence';
 
 /** The entity page's methods. */
 export type EntityPageHandlers = Pick<ApiHandlers, 'getEntityPage' | 'listEntityMentions' | 'listEntityQuotes'>;
+
+const totalRows = (articles: readonly ArticleRowCount[]) => articles.reduce((sum, article) => sum + article.rows, 0);
 
 // The entities mentioned with this one that the page lists by name; the page gives the count of the rest.
 const coMentionedShown = 15;
@@ -60,28 +62,31 @@ export function createEntityPageHandlers(store: Store): EntityPageHandlers {
               status: row.status,
             }),
           );
-        const total = articles.reduce((sum, article) => sum + article.rows, 0);
-        return { total, articles: articles.length, offset, rows };
+        return { total: totalRows(articles), articles: articles.length, offset, rows };
       });
     },
     listEntityQuotes({ id, offset, limit }) {
       return store.read(() => {
         entityOf(id);
-        const { quotes: total, quoteArticles: articles } = queries.counts(id);
-        const rows = queries.quotes(id, offset, limit).map(
-          (row): EntityPageQuote => ({
-            articleId: row.articleId,
-            articleTitle: row.articleTitle,
-            articleDate: row.articleDate,
-            annotationId: row.annotationId,
-            words: row.quote,
-            mode: row.mode,
-            medium: row.medium,
-            mediumEntityId: row.mediumEntityId,
-            status: row.status,
-          }),
-        );
-        return { total, articles, offset, rows };
+        const articles = queries.quoteArticles(id);
+        const window = articleWindow(articles, offset, limit);
+        const rows = queries
+          .quotes(id, window.articleIds)
+          .slice(window.skip, window.skip + limit)
+          .map(
+            (row): EntityPageQuote => ({
+              articleId: row.articleId,
+              articleTitle: row.articleTitle,
+              articleDate: row.articleDate,
+              annotationId: row.annotationId,
+              words: row.quote,
+              mode: row.mode,
+              medium: row.medium,
+              mediumEntityId: row.mediumEntityId,
+              status: row.status,
+            }),
+          );
+        return { total: totalRows(articles), articles: articles.length, offset, rows };
       });
     },
   };

@@ -1,5 +1,5 @@
 import { sentenceAround, sentenceStarts } from '../../common/sentences';
-import type { TagPlace } from '../store/entityPageQueries';
+import type { TagPlace } from '../store/tagPlace';
 
 /**
  * Cuts the sentences of tags from their blocks' texts, finding each block's sentence starts once however many

@@ -2,6 +2,7 @@ import { entityTypes, type AnnotationStatus, type AttributionMode, type EntityTy
 import type { CoMentionedEntity, MentionDay } from '../../common/entityPage';
 import type { ArticleRowCount } from './articleWindow';
 import type { AnnotatorDatabase } from './database';
+import { firstContentSpanSql, type TagPlace } from './tagPlace';
 
 /** An entity's counts across the desk's articles (outside the trash), tags and suggestions apart. */
 export interface EntityTagCounts {
@@ -13,19 +14,11 @@ export interface EntityTagCounts {
   suggestedQuotes: number;
 }
 
-/** Where a tag's first words are: its block's text and the offsets in it; null block text when it has no words. */
-export interface TagPlace {
-  blockText: string | null;
-  start: number;
-  end: number;
-}
-
 /** A mention row of an entity page, before its sentence is cut. */
 export interface EntityMentionRow extends TagPlace {
   articleId: string;
   articleTitle: string;
   articleDate: string;
-  articleMentions: number;
   annotationId: string;
   quote: string;
   status: AnnotationStatus;
@@ -42,13 +35,6 @@ export interface EntityQuoteRow {
   medium: string;
   mediumEntityId: string | null;
   status: AnnotationStatus;
-}
-
-/** The SQL of the first content span of annotation `alias`, in text order: a rowid of annotation_spans. */
-export function firstContentSpanSql(alias: string): string {
-  return `(SELECT s2.rowid FROM annotation_spans s2 JOIN article_blocks b2 ON b2.id = s2.block_id
-    WHERE s2.article_id = ${alias}.article_id AND s2.annotation_id = ${alias}.id AND s2.part = 'content'
-    ORDER BY b2.position, s2.start_offset LIMIT 1)`;
 }
 
 // The desk's tags linking to the entity, in articles outside the trash.
@@ -94,13 +80,15 @@ export function createEntityPageQueries(db: AnnotatorDatabase) {
     WHERE ${deskTag('entity')}
     GROUP BY day ORDER BY day`);
   // Newest article first, as the library lists them.
-  const mentionArticlesStatement = db.prepare(`
+  const taggedArticlesSql = (kind: 'entity' | 'attribution') => `
     SELECT n.article_id AS articleId, count(*) AS rows
     FROM annotations n JOIN articles a ON a.id = n.article_id
-    WHERE ${deskTag('entity')}
-    GROUP BY n.article_id ORDER BY max(a.created_at) DESC, max(a.seq) DESC`);
-  // CROSS JOIN keeps the page's few articles as the outer loop; left to itself SQLite may start from an index
-  // that reads every tag of the entity (or every waiting tag) instead.
+    WHERE ${deskTag(kind)}
+    GROUP BY n.article_id ORDER BY max(a.created_at) DESC, max(a.seq) DESC`;
+  const mentionArticlesStatement = db.prepare(taggedArticlesSql('entity'));
+  const quoteArticlesStatement = db.prepare(taggedArticlesSql('attribution'));
+  // In both lists CROSS JOIN keeps the page's few articles as the outer loop; left to itself SQLite may start
+  // from the index of every tag of the entity instead.
   const mentionsStatement = db.prepare(`
     SELECT n.article_id, a.title, a.created_at, n.id, n.quote, n.status, s.start_offset, s.end_offset, b.plain_text AS block_text
     FROM json_each(@ids) j CROSS JOIN annotations n ON n.article_id = j.value JOIN articles a ON a.id = n.article_id
@@ -112,13 +100,12 @@ export function createEntityPageQueries(db: AnnotatorDatabase) {
     SELECT n.article_id, a.title, a.created_at, n.id, n.quote, n.status, n.medium_entity_id,
       json_extract(n.record_json, '$.mode') AS mode,
       coalesce(me.name, json_extract(n.record_json, '$.medium'), '') AS medium
-    FROM annotations n JOIN articles a ON a.id = n.article_id
+    FROM json_each(@ids) j CROSS JOIN annotations n ON n.article_id = j.value JOIN articles a ON a.id = n.article_id
     LEFT JOIN entities me ON me.id = n.medium_entity_id
     LEFT JOIN annotation_spans s ON s.rowid = ${firstContentSpanSql('n')}
     LEFT JOIN article_blocks b ON b.id = s.block_id
-    WHERE ${deskTag('attribution')}
-    ORDER BY a.created_at DESC, a.seq DESC, b.position IS NULL, b.position, s.start_offset, n.id
-    LIMIT @limit OFFSET @offset`);
+    WHERE n.entity_id = @id AND n.kind = 'attribution' AND n.status != 'suggested'
+    ORDER BY j.key, b.position IS NULL, b.position, s.start_offset, n.id`);
 
   return {
     /** The entity's mentions and quotes (as speaker) across the desk, with the articles that hold them. */
@@ -139,7 +126,7 @@ export function createEntityPageQueries(db: AnnotatorDatabase) {
       return mentionArticlesStatement.all({ id }) as ArticleRowCount[];
     },
     /** The entity's mentions in the given articles, article by article in the order given, each in text order. */
-    mentions(id: string, articleIds: readonly string[]): Omit<EntityMentionRow, 'articleMentions'>[] {
+    mentions(id: string, articleIds: readonly string[]): EntityMentionRow[] {
       if (articleIds.length === 0) return [];
       const rows = mentionsStatement.all({ id, ids: JSON.stringify(articleIds) }) as {
         article_id: string;
@@ -164,9 +151,14 @@ export function createEntityPageQueries(db: AnnotatorDatabase) {
         end: row.end_offset ?? -1,
       }));
     },
-    /** A page of the attributions whose speaker is the entity, newest article first, in text order. */
-    quotes(id: string, offset: number, limit: number): EntityQuoteRow[] {
-      const rows = quotesStatement.all({ id, offset, limit }) as {
+    /** The articles that quote the entity, newest first, with how many of its quotes each holds. */
+    quoteArticles(id: string): ArticleRowCount[] {
+      return quoteArticlesStatement.all({ id }) as ArticleRowCount[];
+    },
+    /** The attributions whose speaker is the entity in the given articles, article by article in the order given, each in text order. */
+    quotes(id: string, articleIds: readonly string[]): EntityQuoteRow[] {
+      if (articleIds.length === 0) return [];
+      const rows = quotesStatement.all({ id, ids: JSON.stringify(articleIds) }) as {
         article_id: string;
         title: string;
         created_at: string;

@@ -3,7 +3,7 @@ import type { AnnotationKind, AnnotationStatus } from '../../common/model/annota
 import type { ReviewQueueArticle, ReviewQueueShow } from '../../common/reviewQueue';
 import { articleSelectionSql } from './articleSelectionSql';
 import type { AnnotatorDatabase } from './database';
-import { firstContentSpanSql, type TagPlace } from './entityPageQueries';
+import { firstContentSpanSql, type TagPlace } from './tagPlace';
 
 /** Which waiting tags the queue holds: the articles (the library's selection), the states and the kind. */
 export interface ReviewQueueFilter {
