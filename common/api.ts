@@ -1,5 +1,5 @@
 import { z } from './zodConfig';
-import { entityTypes, type EntityType } from './model/annotation';
+import { annotationKinds, entityTypes, type EntityType } from './model/annotation';
 import { documentPatchSchema } from './documentPatch';
 import { isExternalIdScheme, plainRecordSchema } from './recordKeys';
 import type { ApiErrorCode, ApiErrorInfo, ApiResult } from './apiError';
@@ -8,6 +8,8 @@ import { blockTypeNames } from './schema';
 import { articleStatuses, type ArticleStatus } from './articleStatus';
 import { articleSelectionSchema } from './articleSelection';
 import { suggestionKinds, type SuggestionKind, type SuggestionResult } from './suggestions/types';
+import { maxEntityPageRows, type EntityPageMention, type EntityPageQuote, type EntityPageSummary, type PageOf } from './entityPage';
+import { maxReviewQueuePage, reviewQueueShows, type ReviewQueuePage } from './reviewQueue';
 
 export { ApiError, apiErrorCodes, type ApiErrorCode, type ApiErrorInfo, type ApiResult } from './apiError';
 
@@ -369,6 +371,26 @@ export const apiMethods = {
   // Adds suggestions to stored articles (the command line's `suggest`, and import when the preference says so).
   addSuggestions: method<SuggestionCounts[]>()(
     z.object({ articleIds: z.array(id).max(100_000), kinds: z.array(z.enum(suggestionKinds)).max(3).optional() }),
+  ),
+  // ---- Entity pages and the review queue (issue 10). ----
+  // An entity page's record, counts, entities mentioned with it and timeline; its long lists come a page at a time.
+  getEntityPage: method<EntityPageSummary & { entity: EntityRecord }>()(z.object({ id })),
+  listEntityMentions: method<PageOf<EntityPageMention>>()(
+    z.object({ id, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(maxEntityPageRows).default(50) }),
+  ),
+  // Attributions whose speaker is the entity.
+  listEntityQuotes: method<PageOf<EntityPageQuote>>()(
+    z.object({ id, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(maxEntityPageRows).default(50) }),
+  ),
+  // Tags needing review and suggestions waiting across the selected articles, grouped by article, a page at a time.
+  listReviewQueue: method<ReviewQueuePage>()(
+    z.object({
+      selection: articleSelectionSchema.default({}),
+      show: z.enum(reviewQueueShows).default('both'),
+      kind: z.enum(annotationKinds).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(maxReviewQueuePage).default(100),
+    }),
   ),
 };
 

@@ -13,6 +13,8 @@ import { createRegistryHandlers } from './registryHandlers';
 import { createSuggestionHandlers } from './suggestionHandlers';
 import { createSuggestionRunner } from './suggestionRunner';
 import { createTrashHandlers } from './trashHandlers';
+import { createEntityPageHandlers } from './entityPageHandlers';
+import { createReviewQueueHandlers } from './reviewQueueHandlers';
 
 /** How to open the services. */
 export interface OpenServicesOptions {
@@ -62,6 +64,8 @@ export function openServices(options: OpenServicesOptions): AppServices {
       ...createEntityHandlers(store),
       ...createRegistryHandlers(store),
       ...createPreferenceHandlers(store, userName),
+      ...createEntityPageHandlers(store),
+      ...createReviewQueueHandlers(store),
     });
     let backups: BackupSchedule | null = null;
     const stopBackups = async () => {

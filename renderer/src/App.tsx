@@ -13,6 +13,9 @@ import { PreferencesDialog } from './preferences/PreferencesDialog';
 import { useDuplicateImports } from './library/DuplicateImportDialog';
 
 import { navigate, useRoute, type Route } from './navigation/route';
+import { EntityPageView } from './entity/EntityPageView';
+import { provideEntityPageOpener } from './entity/EntityPageLink';
+import { ReviewQueueView } from './review/ReviewQueueView';
 
 // The header's views, in the order a desk works through them.
 const headerViews: { name: Route['name']; label: string; route: Route }[] = [
@@ -75,6 +78,7 @@ export function App() {
   );
   const open = useCallback((articleId: string, focusAnnotationId?: string) => go({ name: 'editor', articleId, focusAnnotationId }), [go]);
   const openEntity = useCallback((entityId: string) => go({ name: 'entity', entityId }), [go]);
+  useEffect(() => provideEntityPageOpener((entityId) => void openEntity(entityId)), [openEntity]);
   const showLibrary = useCallback(() => go({ name: 'library', selection: {}, view: {} }), [go]);
   const showRegistry = useCallback(() => go({ name: 'registry' }), [go]);
 
@@ -163,8 +167,8 @@ export function App() {
       <ImportStatus progress={progress} outcome={outcome} onCancel={() => abortRef.current?.abort()} onOpen={(id) => void open(id)} onDismiss={() => setOutcome(null)} />
       {screen.name === 'registry' && <RegistryView api={api} onOpenMention={(articleId, annotationId) => void open(articleId, annotationId)} />}
       {screen.name === 'trash' && <TrashView api={api} onRestored={() => setLibraryVersion((version) => version + 1)} />}
-      {screen.name === 'entity' && <p className="placeholder">Entity page: {screen.entityId}</p>}
-      {screen.name === 'review' && <p className="placeholder">Review queue</p>}
+      {screen.name === 'entity' && <EntityPageView key={screen.entityId} api={api} entityId={screen.entityId} />}
+      {screen.name === 'review' && <ReviewQueueView api={api} selection={screen.selection} view={screen.view} />}
       {screen.name === 'figures' && <p className="placeholder">Figures checklist</p>}
       {screen.name === 'audit' && <p className="placeholder">Sourcing audit</p>}
       {screen.name === 'library' && (

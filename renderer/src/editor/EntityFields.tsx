@@ -2,6 +2,7 @@ import { entityTypes, labels, type Annotation, type EntityAnnotation } from '../
 import type { EntityRecord } from '../../../common/api';
 import { Select } from './inspectorFields';
 import { annotationShortcuts } from './tagShortcuts';
+import { EntityPageLink } from '../entity/EntityPageLink';
 
 interface EntityFieldsProps {
   annotation: EntityAnnotation;
@@ -37,6 +38,7 @@ export function EntityFields({ annotation, entity, onChange, onTagAll, onRelink,
         <button type="button" onClick={onSplit} title="Make this mention a new entity of its own">
           Split off
         </button>
+        {entity && <EntityPageLink entityId={entity.id} />}
       </div>
     </>
   );

@@ -7,6 +7,7 @@ import { EntityEditor } from './EntityEditor';
 import { MentionList } from './MentionList';
 import { FilterSelect } from '../ui/FilterSelect';
 import { countOf } from '../ui/plural';
+import { navigate } from '../navigation/route';
 
 interface RegistryViewProps {
   api: AnnotatorApi;
@@ -173,6 +174,9 @@ export function RegistryView({ api, onOpenMention }: RegistryViewProps) {
               }}
             />
             <div className="inspector-actions">
+              <button type="button" onClick={() => navigate({ name: 'entity', entityId: selected.id })}>
+                Open entity page
+              </button>
               <button type="button" onClick={() => setMerging(true)}>
                 Merge into…
               </button>
