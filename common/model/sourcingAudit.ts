@@ -1,0 +1,265 @@
+import type { EntityType } from './annotation';
+import { entityLookupKey } from './names';
+import { speakerGroupKey, speakerTextShown, type ModeCounts } from './sources';
+
+/**
+ * The desk's sourcing audit: who the desk's copy quotes across a selection of articles, named against anonymous,
+ * by mode, by kind of speaker, role and self-described gender, through which media, why anonymity was granted,
+ * and which articles rest on one source or on more anonymous than named ones.
+ *
+ * The rules are the Sources tab's (common/model/sources.ts), so the audit of one article and its Sources tab agree:
+ * suggested attributions are left out (and counted apart as waiting), those needing review count; one speaker is
+ * one row by speakerGroupKey; attributions without a speaker count in the totals only. An article "rests on a
+ * single source" when all its attributions that have a speaker come from one speaker.
+ *
+ * The store aggregates in SQL to groups (one per article and speaker as written, one per medium as written, ...);
+ * foldSourcingAudit merges those groups by the model's keys, which SQL cannot compute, into the report.
+ */
+
+/** How many quotes each row of a breakdown counts: a label and its count, most first. */
+export interface AuditBreakdownRow {
+  // Stable key of the row (a role key, a gender's lookup form, `none`, ...), for React and CSV.
+  key: string;
+  label: string;
+  count: number;
+  // The registry entity behind the row (a medium that is a registry entity), when there is one.
+  entityId: string | null;
+}
+
+/** One speaker across the selection: how often quoted, in how many articles, by mode. */
+export interface AuditSpeakerRow {
+  key: string;
+  speakerType: 'named' | 'anonymous';
+  name: string;
+  entityId: string | null;
+  // The registry entity's type and role label; null for anonymous sources and names not in the registry.
+  entityType: EntityType | null;
+  roleLabel: string | null;
+  count: number;
+  articleCount: number;
+  modes: ModeCounts;
+}
+
+/** One article's sourcing, for the article lists and the per-article chart. */
+export interface AuditArticleRow {
+  articleId: string;
+  title: string;
+  createdAt: string;
+  attributions: number;
+  named: number;
+  anonymous: number;
+  // Distinct speakers (named and anonymous) by speakerGroupKey.
+  sources: number;
+}
+
+/** Named, anonymous and speakerless quotes in the articles imported in one month (YYYY-MM). */
+export interface AuditMonthRow {
+  month: string;
+  named: number;
+  anonymous: number;
+  unattributed: number;
+}
+
+/** A list of articles that may be long: how many there are, and the first of them. */
+export interface AuditArticleList {
+  count: number;
+  articles: AuditArticleRow[];
+}
+
+/** The whole audit of a selection. */
+export interface SourcingAudit {
+  articleCount: number;
+  articlesWithQuotes: number;
+  totals: { attributions: number; named: number; anonymous: number; unattributed: number; modes: ModeCounts };
+  // Attribution suggestions in the selection that nobody has accepted or rejected yet.
+  suggestionsWaiting: number;
+  speakers: AuditSpeakerRow[];
+  speakerCount: number;
+  // Named quotes by the speaker's registry type (people, organisations, ...), names not in the registry apart.
+  speakerTypes: AuditBreakdownRow[];
+  // Named quotes by the speaker's source role, with "No role recorded" and "Not in the registry" rows.
+  roles: AuditBreakdownRow[];
+  // Quotes of persons by self-described gender, with "Not recorded" as its own row.
+  genders: AuditBreakdownRow[];
+  // Quotes by medium, with "No medium given".
+  media: AuditBreakdownRow[];
+  // Anonymous quotes by the reason given, with "No reason given".
+  anonymityReasons: AuditBreakdownRow[];
+  months: AuditMonthRow[];
+  singleSource: AuditArticleList;
+  anonymousOutnumberNamed: AuditArticleList;
+  // The articles with the most quotes, for the "named against anonymous per article" chart.
+  mostQuoting: AuditArticleRow[];
+}
+
+/** One group of counted attributions as the store reads them: one article, one speaker as written. */
+export interface SpeakerGroup {
+  articleId: string;
+  // Null for attributions without a speaker.
+  speakerType: 'entity' | 'anonymous' | null;
+  entityId: string | null;
+  // The name as written or the anonymous description.
+  text: string;
+  // The registry's current name, type, role label and gender of entityId, when it is in the registry.
+  entityName: string | null;
+  entityType: EntityType | null;
+  roleKey: string | null;
+  roleLabel: string | null;
+  gender: string;
+  count: number;
+  modes: ModeCounts;
+}
+
+/** Counted attributions grouped by one text field (a medium, a reason), as the store reads them. */
+export interface TextGroup {
+  entityId: string | null;
+  // The registry's current name of entityId, when there is one.
+  entityName: string | null;
+  text: string;
+  count: number;
+}
+
+/** An article of the selection that quotes anyone, as the store reads it. */
+export interface ArticleHeading {
+  articleId: string;
+  title: string;
+  createdAt: string;
+}
+
+/** Everything the store aggregates for one audit. */
+export interface SourcingAuditGroups {
+  articleCount: number;
+  suggestionsWaiting: number;
+  speakers: SpeakerGroup[];
+  media: TextGroup[];
+  anonymityReasons: TextGroup[];
+  months: AuditMonthRow[];
+  articles: ArticleHeading[];
+}
+
+/** How long the audit's article lists and speaker table may grow; counts always cover the whole selection. */
+export const auditListLimits = { speakers: 1000, articles: 200, mostQuoting: 20 } as const;
+
+const entityTypeLabels: Record<string, string> = { person: 'People', organisation: 'Organisations', place: 'Places', event: 'Events', other: 'Other entities' };
+
+/** Merges the store's groups by the model's keys into the audit report. */
+export function foldSourcingAudit(groups: SourcingAuditGroups): SourcingAudit {
+  const totals = { attributions: 0, named: 0, anonymous: 0, unattributed: 0, modes: { direct: 0, indirect: 0, partial: 0 } };
+  const speakers = new Map<string, AuditSpeakerRow & { articles: Set<string> }>();
+  const perArticle = new Map<string, { all: number; named: number; anonymous: number; keys: Set<string> }>();
+  const speakerTypes = new Tally();
+  const roles = new Tally();
+  const genders = new Tally();
+  for (const group of groups.speakers) {
+    totals.attributions += group.count;
+    for (const mode of ['direct', 'indirect', 'partial'] as const) totals.modes[mode] += group.modes[mode];
+    const article = perArticle.get(group.articleId) ?? { all: 0, named: 0, anonymous: 0, keys: new Set<string>() };
+    perArticle.set(group.articleId, article);
+    article.all += group.count;
+    if (group.speakerType === null) {
+      totals.unattributed += group.count;
+      continue;
+    }
+    const named = group.speakerType === 'entity';
+    const inRegistry = named && group.entityName !== null;
+    const key = speakerGroupKey(group.speakerType, inRegistry ? group.entityId : null, group.text);
+    if (named) totals.named += group.count;
+    else totals.anonymous += group.count;
+    let speaker = speakers.get(key);
+    if (!speaker) {
+      speaker = {
+        key,
+        speakerType: named ? 'named' : 'anonymous',
+        name: (inRegistry ? group.entityName!.trim() : '') || speakerTextShown(group.text) || (named ? 'Unnamed speaker' : 'Anonymous source'),
+        entityId: inRegistry ? group.entityId : null,
+        entityType: inRegistry ? group.entityType : null,
+        roleLabel: inRegistry ? group.roleLabel : null,
+        count: 0,
+        articleCount: 0,
+        modes: { direct: 0, indirect: 0, partial: 0 },
+        articles: new Set(),
+      };
+      speakers.set(key, speaker);
+    }
+    speaker.count += group.count;
+    for (const mode of ['direct', 'indirect', 'partial'] as const) speaker.modes[mode] += group.modes[mode];
+    speaker.articles.add(group.articleId);
+    if (named) article.named += group.count;
+    else article.anonymous += group.count;
+    article.keys.add(key);
+    if (named) {
+      speakerTypes.add(inRegistry ? `type:${group.entityType}` : 'unregistered', inRegistry ? (entityTypeLabels[group.entityType!] ?? 'Other entities') : 'Names not in the registry', group.count);
+      if (!inRegistry) roles.add('unregistered', 'Not in the registry', group.count);
+      else if (group.roleKey) roles.add(`role:${group.roleKey}`, group.roleLabel ?? group.roleKey, group.count);
+      else roles.add('none', 'No role recorded', group.count);
+      if (inRegistry && group.entityType === 'person') {
+        const gender = speakerTextShown(group.gender);
+        if (gender) genders.add(`gender:${entityLookupKey(gender)}`, gender, group.count);
+        else genders.add('none', 'Not recorded', group.count);
+      }
+    }
+  }
+  const articleRows = groups.articles.map((heading): AuditArticleRow => {
+    const counts = perArticle.get(heading.articleId);
+    return { ...heading, attributions: counts?.all ?? 0, named: counts?.named ?? 0, anonymous: counts?.anonymous ?? 0, sources: counts?.keys.size ?? 0 };
+  });
+  const newestFirst = (a: AuditArticleRow, b: AuditArticleRow) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.articleId < b.articleId ? -1 : 1);
+  const singleSource = articleRows.filter((row) => row.sources === 1).sort((a, b) => b.attributions - a.attributions || newestFirst(a, b));
+  const anonymousHeavy = articleRows.filter((row) => row.anonymous > row.named).sort((a, b) => b.anonymous - b.named - (a.anonymous - a.named) || newestFirst(a, b));
+  const speakerRows = [...speakers.values()]
+    .map(({ articles, ...row }) => ({ ...row, articleCount: articles.size }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.key < b.key ? -1 : 1));
+  return {
+    articleCount: groups.articleCount,
+    articlesWithQuotes: articleRows.filter((row) => row.attributions > 0).length,
+    totals,
+    suggestionsWaiting: groups.suggestionsWaiting,
+    speakers: speakerRows.slice(0, auditListLimits.speakers),
+    speakerCount: speakerRows.length,
+    speakerTypes: speakerTypes.rows(),
+    roles: roles.rows(),
+    genders: genders.rows(),
+    media: textBreakdown(groups.media, totals.attributions, 'No medium given'),
+    anonymityReasons: textBreakdown(groups.anonymityReasons, totals.anonymous, 'No reason given'),
+    months: [...groups.months].sort((a, b) => (a.month < b.month ? -1 : 1)),
+    singleSource: { count: singleSource.length, articles: singleSource.slice(0, auditListLimits.articles) },
+    anonymousOutnumberNamed: { count: anonymousHeavy.length, articles: anonymousHeavy.slice(0, auditListLimits.articles) },
+    mostQuoting: [...articleRows].filter((row) => row.attributions > 0).sort((a, b) => b.attributions - a.attributions || newestFirst(a, b)).slice(0, auditListLimits.mostQuoting),
+  };
+}
+
+/** The share of `part` in `whole`, 0 when the whole is empty (an empty selection has no shares to speak of). */
+export function shareOf(part: number, whole: number): number {
+  return whole === 0 ? 0 : part / whole;
+}
+
+// Counts per key, keeping the first label seen; rows most first, then by label.
+class Tally {
+  private readonly counts = new Map<string, { label: string; count: number; entityId: string | null }>();
+  add(key: string, label: string, count: number, entityId: string | null = null): void {
+    const row = this.counts.get(key) ?? { label, count: 0, entityId };
+    row.count += count;
+    this.counts.set(key, row);
+  }
+  rows(): AuditBreakdownRow[] {
+    return [...this.counts.entries()]
+      .map(([key, row]) => ({ key, ...row }))
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'en', { sensitivity: 'base' }));
+  }
+}
+
+// Groups by registry entity when there is one, else by the text as the registry compares names; the quotes with
+// neither make the `none` row, so that the rows add up to `whole`.
+function textBreakdown(groups: readonly TextGroup[], whole: number, noneLabel: string): AuditBreakdownRow[] {
+  const tally = new Tally();
+  let given = 0;
+  for (const group of groups) {
+    const text = speakerTextShown(group.text);
+    if (group.entityId && group.entityName !== null) tally.add(`entity:${group.entityId}`, group.entityName, group.count, group.entityId);
+    else if (text) tally.add(`text:${entityLookupKey(text)}`, text, group.count);
+    else continue;
+    given += group.count;
+  }
+  if (whole - given > 0) tally.add('none', noneLabel, whole - given);
+  return tally.rows();
+}
