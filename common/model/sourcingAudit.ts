@@ -37,6 +37,8 @@ export interface AuditSpeakerRow {
   roleLabel: string | null;
   count: number;
   articleCount: number;
+  // The newest article that quotes this speaker: where a row without a registry entity leads.
+  newestArticleId: string;
   modes: ModeCounts;
 }
 
@@ -147,6 +149,7 @@ export function foldSourcingAudit(groups: SourcingAuditGroups): SourcingAudit {
   const totals = { attributions: 0, named: 0, anonymous: 0, unattributed: 0, modes: { direct: 0, indirect: 0, partial: 0 } };
   const speakers = new Map<string, AuditSpeakerRow & { articles: Set<string> }>();
   const perArticle = new Map<string, { all: number; named: number; anonymous: number; keys: Set<string> }>();
+  const createdAt = new Map(groups.articles.map((article) => [article.articleId, article.createdAt]));
   const speakerTypes = new Tally();
   const roles = new Tally();
   const genders = new Tally();
@@ -176,6 +179,7 @@ export function foldSourcingAudit(groups: SourcingAuditGroups): SourcingAudit {
         roleLabel: inRegistry ? group.roleLabel : null,
         count: 0,
         articleCount: 0,
+        newestArticleId: group.articleId,
         modes: { direct: 0, indirect: 0, partial: 0 },
         articles: new Set(),
       };
@@ -184,6 +188,7 @@ export function foldSourcingAudit(groups: SourcingAuditGroups): SourcingAudit {
     speaker.count += group.count;
     for (const mode of ['direct', 'indirect', 'partial'] as const) speaker.modes[mode] += group.modes[mode];
     speaker.articles.add(group.articleId);
+    if ((createdAt.get(group.articleId) ?? '') > (createdAt.get(speaker.newestArticleId) ?? '')) speaker.newestArticleId = group.articleId;
     if (named) article.named += group.count;
     else article.anonymous += group.count;
     article.keys.add(key);
