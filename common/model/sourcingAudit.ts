@@ -1,6 +1,6 @@
 import type { EntityType } from './annotation';
 import { entityLookupKey } from './names';
-import { speakerGroupKey, speakerTextShown, type ModeCounts } from './sources';
+import { speakerTextShown, type ModeCounts } from './sources';
 
 /**
  * The desk's sourcing audit: who the desk's copy quotes across a selection of articles, named against anonymous,
@@ -12,8 +12,8 @@ import { speakerGroupKey, speakerTextShown, type ModeCounts } from './sources';
  * one row by speakerGroupKey; attributions without a speaker count in the totals only. An article "rests on a
  * single source" when all its attributions that have a speaker come from one speaker.
  *
- * The store aggregates in SQL to groups (one per article and speaker as written, one per medium as written, ...);
- * foldSourcingAudit merges those groups by the model's keys, which SQL cannot compute, into the report.
+ * The store aggregates in SQL to groups (one per speaker by speakerGroupKey, which it calls as a registered function,
+ * one per article, one per medium as written, ...); foldSourcingAudit names them and orders them into the report.
  */
 
 /** How many quotes each row of a breakdown counts: a label and its count, most first. */
@@ -37,8 +37,8 @@ export interface AuditSpeakerRow {
   roleLabel: string | null;
   count: number;
   articleCount: number;
-  // The newest article that quotes this speaker: where a row without a registry entity leads.
-  newestArticleId: string;
+  // An article that quotes this speaker: where a row without a registry entity leads.
+  quotingArticleId: string;
   modes: ModeCounts;
 }
 
@@ -94,23 +94,28 @@ export interface SourcingAudit {
   mostQuoting: AuditArticleRow[];
 }
 
-/** One group of counted attributions as the store reads them: one article, one speaker as written. */
+/** One speaker across the selection as the store groups it, by speakerGroupKey (computed in SQL by the same function). */
 export interface SpeakerGroup {
-  articleId: string;
-  // Null for attributions without a speaker.
-  speakerType: 'entity' | 'anonymous' | null;
+  key: string;
+  speakerType: 'named' | 'anonymous';
+  // The registry entity, when the speaker is linked to one that is in the registry.
   entityId: string | null;
-  // The name as written or the anonymous description.
+  // The name or description as written (the first of its spellings, for sources grouped by their grouping form).
   text: string;
-  // The registry's current name, type, role label and gender of entityId, when it is in the registry.
+  // The registry's current name, type, role and gender of entityId; null (and '') when it has none.
   entityName: string | null;
   entityType: EntityType | null;
   roleKey: string | null;
   roleLabel: string | null;
   gender: string;
   count: number;
+  articleCount: number;
+  quotingArticleId: string;
   modes: ModeCounts;
 }
+
+/** One article of the selection that has counted attributions, as the store groups them. */
+export type ArticleGroup = AuditArticleRow;
 
 /** Counted attributions grouped by one text field (a medium, a reason), as the store reads them. */
 export interface TextGroup {
@@ -121,78 +126,38 @@ export interface TextGroup {
   count: number;
 }
 
-/** An article of the selection that quotes anyone, as the store reads it. */
-export interface ArticleHeading {
-  articleId: string;
-  title: string;
-  createdAt: string;
-}
-
 /** Everything the store aggregates for one audit. */
 export interface SourcingAuditGroups {
   articleCount: number;
   suggestionsWaiting: number;
+  totals: { attributions: number; modes: ModeCounts };
   speakers: SpeakerGroup[];
+  articles: ArticleGroup[];
   media: TextGroup[];
   anonymityReasons: TextGroup[];
   months: AuditMonthRow[];
-  articles: ArticleHeading[];
 }
 
 /** How long the audit's article lists and speaker table may grow; counts always cover the whole selection. */
 export const auditListLimits = { speakers: 1000, articles: 200, mostQuoting: 20 } as const;
 
+// One collator for every comparison: localeCompare with options builds a new one per call, which is slow over 10,000 rows.
+const byName = new Intl.Collator('en', { sensitivity: 'base' });
+
 const entityTypeLabels: Record<string, string> = { person: 'People', organisation: 'Organisations', place: 'Places', event: 'Events', other: 'Other entities' };
 
-/** Merges the store's groups by the model's keys into the audit report. */
+/** Turns the store's groups into the audit report: names, breakdowns, article lists, each in its order. */
 export function foldSourcingAudit(groups: SourcingAuditGroups): SourcingAudit {
-  const totals = { attributions: 0, named: 0, anonymous: 0, unattributed: 0, modes: { direct: 0, indirect: 0, partial: 0 } };
-  const speakers = new Map<string, AuditSpeakerRow & { articles: Set<string> }>();
-  const perArticle = new Map<string, { all: number; named: number; anonymous: number; keys: Set<string> }>();
-  const createdAt = new Map(groups.articles.map((article) => [article.articleId, article.createdAt]));
   const speakerTypes = new Tally();
   const roles = new Tally();
   const genders = new Tally();
-  for (const group of groups.speakers) {
-    totals.attributions += group.count;
-    for (const mode of ['direct', 'indirect', 'partial'] as const) totals.modes[mode] += group.modes[mode];
-    const article = perArticle.get(group.articleId) ?? { all: 0, named: 0, anonymous: 0, keys: new Set<string>() };
-    perArticle.set(group.articleId, article);
-    article.all += group.count;
-    if (group.speakerType === null) {
-      totals.unattributed += group.count;
-      continue;
-    }
-    const named = group.speakerType === 'entity';
-    const inRegistry = named && group.entityName !== null;
-    const key = speakerGroupKey(group.speakerType, inRegistry ? group.entityId : null, group.text);
-    if (named) totals.named += group.count;
-    else totals.anonymous += group.count;
-    let speaker = speakers.get(key);
-    if (!speaker) {
-      speaker = {
-        key,
-        speakerType: named ? 'named' : 'anonymous',
-        name: (inRegistry ? group.entityName!.trim() : '') || speakerTextShown(group.text) || (named ? 'Unnamed speaker' : 'Anonymous source'),
-        entityId: inRegistry ? group.entityId : null,
-        entityType: inRegistry ? group.entityType : null,
-        roleLabel: inRegistry ? group.roleLabel : null,
-        count: 0,
-        articleCount: 0,
-        newestArticleId: group.articleId,
-        modes: { direct: 0, indirect: 0, partial: 0 },
-        articles: new Set(),
-      };
-      speakers.set(key, speaker);
-    }
-    speaker.count += group.count;
-    for (const mode of ['direct', 'indirect', 'partial'] as const) speaker.modes[mode] += group.modes[mode];
-    speaker.articles.add(group.articleId);
-    if ((createdAt.get(group.articleId) ?? '') > (createdAt.get(speaker.newestArticleId) ?? '')) speaker.newestArticleId = group.articleId;
-    if (named) article.named += group.count;
-    else article.anonymous += group.count;
-    article.keys.add(key);
-    if (named) {
+  let named = 0;
+  let anonymous = 0;
+  const speakers = groups.speakers.map((group): AuditSpeakerRow => {
+    const inRegistry = group.entityId !== null && group.entityName !== null;
+    if (group.speakerType === 'anonymous') anonymous += group.count;
+    else {
+      named += group.count;
       speakerTypes.add(inRegistry ? `type:${group.entityType}` : 'unregistered', inRegistry ? (entityTypeLabels[group.entityType!] ?? 'Other entities') : 'Names not in the registry', group.count);
       if (!inRegistry) roles.add('unregistered', 'Not in the registry', group.count);
       else if (group.roleKey) roles.add(`role:${group.roleKey}`, group.roleLabel ?? group.roleKey, group.count);
@@ -203,34 +168,53 @@ export function foldSourcingAudit(groups: SourcingAuditGroups): SourcingAudit {
         else genders.add('none', 'Not recorded', group.count);
       }
     }
-  }
-  const articleRows = groups.articles.map((heading): AuditArticleRow => {
-    const counts = perArticle.get(heading.articleId);
-    return { ...heading, attributions: counts?.all ?? 0, named: counts?.named ?? 0, anonymous: counts?.anonymous ?? 0, sources: counts?.keys.size ?? 0 };
+    return {
+      key: group.key,
+      speakerType: group.speakerType,
+      name: (inRegistry ? group.entityName!.trim() : '') || speakerTextShown(group.text) || (group.speakerType === 'named' ? 'Unnamed speaker' : 'Anonymous source'),
+      entityId: inRegistry ? group.entityId : null,
+      entityType: inRegistry ? group.entityType : null,
+      roleLabel: inRegistry ? group.roleLabel : null,
+      count: group.count,
+      articleCount: group.articleCount,
+      quotingArticleId: group.quotingArticleId,
+      modes: group.modes,
+    };
   });
+  speakers.sort((a, b) => b.count - a.count || byName.compare(a.name, b.name) || (a.key < b.key ? -1 : 1));
+  const attributions = groups.totals.attributions;
   const newestFirst = (a: AuditArticleRow, b: AuditArticleRow) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.articleId < b.articleId ? -1 : 1);
-  const singleSource = articleRows.filter((row) => row.sources === 1).sort((a, b) => b.attributions - a.attributions || newestFirst(a, b));
-  const anonymousHeavy = articleRows.filter((row) => row.anonymous > row.named).sort((a, b) => b.anonymous - b.named - (a.anonymous - a.named) || newestFirst(a, b));
-  const speakerRows = [...speakers.values()]
-    .map(({ articles, ...row }) => ({ ...row, articleCount: articles.size }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.key < b.key ? -1 : 1));
+  const singleSource = groups.articles.filter((row) => row.sources === 1).sort((a, b) => b.attributions - a.attributions || newestFirst(a, b));
+  const anonymousHeavy = groups.articles.filter((row) => row.anonymous > row.named).sort((a, b) => b.anonymous - b.named - (a.anonymous - a.named) || newestFirst(a, b));
   return {
     articleCount: groups.articleCount,
-    articlesWithQuotes: articleRows.filter((row) => row.attributions > 0).length,
-    totals,
+    articlesWithQuotes: groups.articles.length,
+    totals: { attributions, named, anonymous, unattributed: attributions - named - anonymous, modes: groups.totals.modes },
     suggestionsWaiting: groups.suggestionsWaiting,
-    speakers: speakerRows.slice(0, auditListLimits.speakers),
-    speakerCount: speakerRows.length,
+    speakers: speakers.slice(0, auditListLimits.speakers),
+    speakerCount: speakers.length,
     speakerTypes: speakerTypes.rows(),
     roles: roles.rows(),
     genders: genders.rows(),
-    media: textBreakdown(groups.media, totals.attributions, 'No medium given'),
-    anonymityReasons: textBreakdown(groups.anonymityReasons, totals.anonymous, 'No reason given'),
+    media: textBreakdown(groups.media, attributions, 'No medium given'),
+    anonymityReasons: textBreakdown(groups.anonymityReasons, anonymous, 'No reason given'),
     months: [...groups.months].sort((a, b) => (a.month < b.month ? -1 : 1)),
     singleSource: { count: singleSource.length, articles: singleSource.slice(0, auditListLimits.articles) },
     anonymousOutnumberNamed: { count: anonymousHeavy.length, articles: anonymousHeavy.slice(0, auditListLimits.articles) },
-    mostQuoting: [...articleRows].filter((row) => row.attributions > 0).sort((a, b) => b.attributions - a.attributions || newestFirst(a, b)).slice(0, auditListLimits.mostQuoting),
+    mostQuoting: topBy(groups.articles, auditListLimits.mostQuoting, (a, b) => b.attributions - a.attributions || newestFirst(a, b)),
   };
+}
+
+// The first `count` rows in `order`, without sorting all of them (a selection may hold 10,000 articles).
+function topBy<T>(rows: readonly T[], count: number, order: (a: T, b: T) => number): T[] {
+  const top: T[] = [];
+  for (const row of rows) {
+    if (top.length === count && order(row, top[count - 1]!) >= 0) continue;
+    const at = top.findIndex((kept) => order(row, kept) < 0);
+    top.splice(at < 0 ? top.length : at, 0, row);
+    if (top.length > count) top.pop();
+  }
+  return top;
 }
 
 /** The share of `part` in `whole`, 0 when the whole is empty (an empty selection has no shares to speak of). */
@@ -249,7 +233,7 @@ class Tally {
   rows(): AuditBreakdownRow[] {
     return [...this.counts.entries()]
       .map(([key, row]) => ({ key, ...row }))
-      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'en', { sensitivity: 'base' }));
+      .sort((a, b) => b.count - a.count || byName.compare(a.label, b.label));
   }
 }
 

@@ -1,87 +1,118 @@
 import type { ArticleSelection } from '../../common/articleSelection';
 import type { EntityType } from '../../common/model/annotation';
-import type { AuditMonthRow, SourcingAuditGroups, SpeakerGroup, TextGroup } from '../../common/model/sourcingAudit';
+import { speakerGroupKey } from '../../common/model/sources';
+import type { AuditMonthRow, SourcingAuditGroups } from '../../common/model/sourcingAudit';
 import { articleSelectionSql } from './articleSelectionSql';
 import type { AnnotatorDatabase } from './database';
 
-// The selected articles' attributions, each record read once: SQLite materialises this once per statement and
-// every facet below groups it, so the JSON of 100,000 records is parsed once, not once per facet.
+// The selected articles' attributions, read once: SQLite materialises this once per statement and every facet below
+// groups it. The record fields are the expressions of the index annotations_sourcing (migration 8), written exactly as
+// there, so their values come from the index and no record is parsed; the index drives (INDEXED BY, and CROSS JOIN
+// fixes the order) and each row's article is looked up by id. A speaker's key is the model's speakerGroupKey: a
+// registry entity by its id in SQL, anything else through the function registered below.
 function scopedAttributions(where: string): string {
+  const speakerType = `n.record_json ->> '$.speaker.type'`;
+  const speakerText = `coalesce(n.record_json ->> '$.speaker.name', n.record_json ->> '$.speaker.description', '')`;
   return `
   WITH scoped AS MATERIALIZED (
     SELECT n.article_id, n.status = 'suggested' AS suggested, n.entity_id, n.medium_entity_id,
-      substr(a.created_at, 1, 7) AS month,
       n.record_json ->> '$.mode' AS mode,
-      n.record_json ->> '$.speaker.type' AS speaker_type,
-      coalesce(n.record_json ->> '$.speaker.name', n.record_json ->> '$.speaker.description', '') AS speaker_text,
+      ${speakerType} AS speaker_type,
+      CASE
+        WHEN ${speakerType} IS NULL THEN NULL
+        WHEN ${speakerType} = 'entity' AND n.entity_id IS NOT NULL THEN 'entity:' || n.entity_id
+        ELSE sourcing_speaker_key(${speakerType}, ${speakerText})
+      END AS speaker_key,
+      ${speakerText} AS speaker_text,
       coalesce(n.record_json ->> '$.speaker.anonymityReason', '') AS reason,
       coalesce(n.record_json ->> '$.medium', '') AS medium
-    FROM articles a JOIN annotations n ON n.article_id = a.id AND n.kind = 'attribution'
-    WHERE ${where}
-  ),
-  counted AS (SELECT * FROM scoped WHERE NOT suggested)`;
+    FROM annotations n INDEXED BY annotations_sourcing CROSS JOIN articles a ON a.id = n.article_id
+    WHERE n.kind = 'attribution' AND ${where}
+  )`;
 }
 
-const modeSums = `sum(mode = 'direct') AS direct, sum(mode = 'indirect') AS indirect, sum(mode = 'partial') AS partial`;
-
-// Every facet in one statement (one scan of the records), told apart by the `facet` column.
+// Every facet in one statement, told apart by the first column. Per-article counts are grouped once (the totals and
+// months are summed from them); speakers are grouped before they meet the registry, so each join runs once per
+// speaker, not once per quote.
 function auditStatementSql(where: string): string {
-  return `${scopedAttributions(where)}
-  SELECT 'speaker' AS facet, c.article_id AS a, c.speaker_type AS b, c.entity_id AS c, c.speaker_text AS d,
-    e.name AS e, e.type AS f, e.source_role AS g, r.label AS h, e.self_described_gender AS i,
-    count(*) AS n, ${modeSums}
-  FROM counted c LEFT JOIN entities e ON e.id = c.entity_id AND c.speaker_type = 'entity'
-  LEFT JOIN source_roles r ON r.key = e.source_role
-  GROUP BY c.article_id, c.speaker_type, c.entity_id, c.speaker_text
+  return `${scopedAttributions(where)},
+  per_article AS MATERIALIZED (
+    SELECT article_id, sum(NOT suggested) AS n, sum(suggested) AS waiting,
+      sum(NOT suggested AND speaker_type = 'entity') AS named, sum(NOT suggested AND speaker_type = 'anonymous') AS anonymous,
+      sum(NOT suggested AND mode = 'direct') AS direct, sum(NOT suggested AND mode = 'indirect') AS indirect,
+      sum(NOT suggested AND mode = 'partial') AS partial,
+      count(DISTINCT CASE WHEN NOT suggested THEN speaker_key END) AS sources
+    FROM scoped GROUP BY article_id
+  ),
+  speakers AS (
+    SELECT speaker_key, speaker_type, entity_id, min(speaker_text) AS speaker_text, count(*) AS n,
+      sum(mode = 'direct') AS direct, sum(mode = 'indirect') AS indirect, sum(mode = 'partial') AS partial,
+      count(DISTINCT article_id) AS articles, max(article_id) AS some_article
+    FROM scoped WHERE NOT suggested AND speaker_key IS NOT NULL GROUP BY speaker_key
+  )
+  SELECT 'speaker', s.speaker_key, s.speaker_type, s.entity_id, s.speaker_text, e.name, e.type, e.source_role, r.label,
+    e.self_described_gender, s.some_article, s.n, s.articles, s.direct, s.indirect, s.partial
+  FROM speakers s LEFT JOIN entities e ON e.id = s.entity_id AND s.speaker_type = 'entity' LEFT JOIN source_roles r ON r.key = e.source_role
   UNION ALL
-  SELECT 'medium', NULL, NULL, c.medium_entity_id, c.medium, e.name, NULL, NULL, NULL, NULL, count(*), NULL, NULL, NULL
-  FROM counted c LEFT JOIN entities e ON e.id = c.medium_entity_id
-  WHERE c.medium_entity_id IS NOT NULL OR c.medium != ''
+  SELECT 'article', p.article_id, NULL, NULL, a.title, NULL, NULL, NULL, NULL, NULL, a.created_at, p.n, p.sources, p.named, p.anonymous, NULL
+  FROM per_article p JOIN articles a ON a.id = p.article_id WHERE p.n > 0
+  UNION ALL
+  SELECT 'totals', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, coalesce(sum(n), 0), coalesce(sum(waiting), 0),
+    coalesce(sum(direct), 0), coalesce(sum(indirect), 0), coalesce(sum(partial), 0)
+  FROM per_article
+  UNION ALL
+  SELECT 'medium', NULL, NULL, c.medium_entity_id, c.medium, e.name, NULL, NULL, NULL, NULL, NULL, count(*), NULL, NULL, NULL, NULL
+  FROM scoped c LEFT JOIN entities e ON e.id = c.medium_entity_id
+  WHERE NOT c.suggested AND (c.medium_entity_id IS NOT NULL OR c.medium != '')
   GROUP BY c.medium_entity_id, c.medium
   UNION ALL
-  SELECT 'reason', NULL, NULL, NULL, reason, NULL, NULL, NULL, NULL, NULL, count(*), NULL, NULL, NULL
-  FROM counted WHERE speaker_type = 'anonymous' AND reason != ''
-  GROUP BY reason
-  UNION ALL
-  SELECT 'month', month, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*),
-    sum(speaker_type = 'entity'), sum(speaker_type = 'anonymous'), sum(speaker_type IS NULL)
-  FROM counted GROUP BY month
-  UNION ALL
-  SELECT 'waiting', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*), NULL, NULL, NULL
-  FROM scoped WHERE suggested`;
+  SELECT 'reason', NULL, NULL, NULL, reason, NULL, NULL, NULL, NULL, NULL, NULL, count(*), NULL, NULL, NULL, NULL
+  FROM scoped WHERE NOT suggested AND speaker_type = 'anonymous' AND reason != ''
+  GROUP BY reason`;
 }
 
 type FacetRow = [
-  facet: 'speaker' | 'medium' | 'reason' | 'month' | 'waiting',
-  a: string | null,
-  b: string | null,
-  c: string | null,
-  d: string | null,
-  e: string | null,
-  f: string | null,
-  g: string | null,
-  h: string | null,
-  i: string | null,
+  facet: 'speaker' | 'article' | 'totals' | 'medium' | 'reason',
+  key: string | null,
+  type: string | null,
+  entityId: string | null,
+  text: string | null,
+  entityName: string | null,
+  entityType: string | null,
+  roleKey: string | null,
+  roleLabel: string | null,
+  gender: string | null,
+  stamp: string | null,
   n: number,
-  direct: number | null,
-  indirect: number | null,
-  partial: number | null,
+  m: number | null,
+  x: number | null,
+  y: number | null,
+  z: number | null,
 ];
 
 /**
- * The sourcing audit's queries: the selected articles' attributions aggregated in SQL (json_extract over the
- * records, GROUP BY), to the groups common/model/sourcingAudit.ts folds into the report.
+ * The sourcing audit's queries: the selected articles' attributions aggregated in SQL (the record fields read from
+ * an index on their expressions, GROUP BY), to the groups common/model/sourcingAudit.ts folds into the report.
  */
 export function createSourcingAuditQueries(db: AnnotatorDatabase) {
+  // Anonymous descriptions and names not in the registry repeat across articles: each distinct one is keyed once.
+  const keys = new Map<string, string>();
+  db.function('sourcing_speaker_key', { deterministic: true }, (type: unknown, text: unknown) => {
+    const kind = type === 'anonymous' ? 'anonymous' : 'entity';
+    const memo = `${kind}:${String(text)}`;
+    let key = keys.get(memo);
+    if (key === undefined) {
+      if (keys.size > 100_000) keys.clear();
+      key = speakerGroupKey(kind, null, String(text));
+      keys.set(memo, key);
+    }
+    return key;
+  });
   // A selection's SQL depends on which of its fields are set, so statements are kept per text.
   const statements = new Map<string, ReturnType<AnnotatorDatabase['prepare']>>();
-  const prepared = (sql: string, raw = false) => {
+  const prepared = (sql: string) => {
     let statement = statements.get(sql);
-    if (!statement) {
-      statement = db.prepare(sql);
-      if (raw) statement.raw();
-      statements.set(sql, statement);
-    }
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
     return statement;
   };
 
@@ -90,37 +121,53 @@ export function createSourcingAuditQueries(db: AnnotatorDatabase) {
     groups(selection: ArticleSelection): SourcingAuditGroups {
       const { where, params } = articleSelectionSql(selection);
       const articleCount = (prepared(`SELECT count(*) AS n FROM articles a WHERE ${where}`).get(params) as { n: number }).n;
-      const rows = prepared(auditStatementSql(where), true).all(params) as FacetRow[];
-      const speakers: SpeakerGroup[] = [];
-      const media: TextGroup[] = [];
-      const anonymityReasons: TextGroup[] = [];
-      const months: AuditMonthRow[] = [];
-      let suggestionsWaiting = 0;
-      for (const [facet, a, b, c, d, e, f, g, h, i, n, direct, indirect, partial] of rows) {
+      const rows = prepared(auditStatementSql(where)).raw(true).all(params) as FacetRow[];
+      const groups: SourcingAuditGroups = {
+        articleCount,
+        suggestionsWaiting: 0,
+        totals: { attributions: 0, modes: { direct: 0, indirect: 0, partial: 0 } },
+        speakers: [],
+        articles: [],
+        media: [],
+        anonymityReasons: [],
+        months: [],
+      };
+      const months = new Map<string, AuditMonthRow>();
+      for (const [facet, key, type, entityId, text, entityName, entityType, roleKey, roleLabel, gender, stamp, n, m, x, y, z] of rows) {
         if (facet === 'speaker') {
-          speakers.push({
-            articleId: a!,
-            speakerType: b === 'entity' || b === 'anonymous' ? b : null,
-            entityId: c,
-            text: d ?? '',
-            entityName: e,
-            entityType: f as EntityType | null,
-            roleKey: g,
-            roleLabel: h,
-            gender: i ?? '',
+          groups.speakers.push({
+            key: key!,
+            speakerType: type === 'anonymous' ? 'anonymous' : 'named',
+            entityId,
+            text: text ?? '',
+            entityName,
+            entityType: entityType as EntityType | null,
+            roleKey,
+            roleLabel,
+            gender: gender ?? '',
             count: n,
-            modes: { direct: direct ?? 0, indirect: indirect ?? 0, partial: partial ?? 0 },
+            articleCount: m ?? 0,
+            quotingArticleId: stamp!,
+            modes: { direct: x ?? 0, indirect: y ?? 0, partial: z ?? 0 },
           });
-        } else if (facet === 'medium') media.push({ entityId: c, entityName: e, text: d ?? '', count: n });
-        else if (facet === 'reason') anonymityReasons.push({ entityId: null, entityName: null, text: d ?? '', count: n });
-        else if (facet === 'month') months.push({ month: a ?? '', named: direct ?? 0, anonymous: indirect ?? 0, unattributed: partial ?? 0 });
-        else suggestionsWaiting = n;
+        } else if (facet === 'article') {
+          const named = x ?? 0;
+          const anonymous = y ?? 0;
+          groups.articles.push({ articleId: key!, title: text ?? '', createdAt: stamp ?? '', attributions: n, sources: m ?? 0, named, anonymous });
+          const month = (stamp ?? '').slice(0, 7);
+          const row = months.get(month) ?? { month, named: 0, anonymous: 0, unattributed: 0 };
+          row.named += named;
+          row.anonymous += anonymous;
+          row.unattributed += n - named - anonymous;
+          months.set(month, row);
+        } else if (facet === 'totals') {
+          groups.totals = { attributions: n, modes: { direct: x ?? 0, indirect: y ?? 0, partial: z ?? 0 } };
+          groups.suggestionsWaiting = m ?? 0;
+        } else if (facet === 'medium') groups.media.push({ entityId, entityName, text: text ?? '', count: n });
+        else groups.anonymityReasons.push({ entityId: null, entityName: null, text: text ?? '', count: n });
       }
-      const articleIds = [...new Set(speakers.map((group) => group.articleId))];
-      const articles = prepared(`SELECT id AS articleId, title, created_at AS createdAt FROM articles WHERE id IN (SELECT value FROM json_each(?))`).all(
-        JSON.stringify(articleIds),
-      ) as SourcingAuditGroups['articles'];
-      return { articleCount, suggestionsWaiting, speakers, media, anonymityReasons, months, articles };
+      groups.months = [...months.values()];
+      return groups;
     },
   };
 }

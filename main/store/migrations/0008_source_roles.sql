@@ -23,3 +23,15 @@ INSERT INTO source_roles (key, label, position) VALUES
 ALTER TABLE entities ADD COLUMN source_role TEXT;
 -- Empty when not recorded; free text, as the person describes themselves.
 ALTER TABLE entities ADD COLUMN self_described_gender TEXT NOT NULL DEFAULT '';
+
+-- The sourcing audit reads these fields of every attribution in a selection. Indexed as expressions, it takes them
+-- from the index instead of parsing 100,000 records (JSON parsing was most of the audit's time). The expressions must
+-- stay exactly as main/store/sourcingAuditQueries.ts writes them, or SQLite computes them again from the records.
+CREATE INDEX annotations_sourcing ON annotations (
+  article_id, status, entity_id, medium_entity_id,
+  (record_json ->> '$.speaker.type'),
+  (coalesce(record_json ->> '$.speaker.name', record_json ->> '$.speaker.description', '')),
+  (record_json ->> '$.mode'),
+  (coalesce(record_json ->> '$.speaker.anonymityReason', '')),
+  (coalesce(record_json ->> '$.medium', ''))
+) WHERE kind = 'attribution';

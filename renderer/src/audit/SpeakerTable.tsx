@@ -10,7 +10,7 @@ const pageSize = 25;
 
 function openSpeaker(row: AuditSpeakerRow): void {
   if (row.entityId) navigate({ name: 'entity', entityId: row.entityId });
-  else navigate({ name: 'editor', articleId: row.newestArticleId });
+  else navigate({ name: 'editor', articleId: row.quotingArticleId });
 }
 
 /** Who is quoted and how often: every speaker, most quoted first, a page at a time; a row opens the entity page. */
@@ -42,7 +42,7 @@ export function SpeakerTable({ audit }: { audit: SourcingAudit }) {
         <CsvButton table={table} label="Who is quoted" />
       </div>
       <p className="muted">
-        {formatCount(audit.speakerCount)} speakers. A named speaker opens its entity page; an anonymous source or a name not in the registry opens the newest article quoting it.
+        {formatCount(audit.speakerCount)} speakers. A named speaker opens its entity page; an anonymous source or a name not in the registry opens an article quoting it.
         {audit.speakerCount > audit.speakers.length && ` The ${formatCount(audit.speakers.length)} most quoted are listed.`}
       </p>
       <table className="audit-table" aria-labelledby="audit-speakers-title" onKeyDown={moveBetweenRows}>
