@@ -79,17 +79,17 @@ function AuditTabContent({ audit, tab }: { audit: SourcingAudit; tab: AuditTab }
         <>
           <SpeakerTable audit={audit} />
           <div className="audit-breakdowns">
-            <BreakdownTable id="audit-types" title="People and organisations" wholeLabel="of named quotes" rows={audit.speakerTypes} emptyText="No named sources are quoted." />
-            <BreakdownTable id="audit-roles" title="By source role" wholeLabel="of named quotes" rows={audit.roles} emptyText="No named sources are quoted. Give registry persons and organisations a source role in the registry." />
-            <BreakdownTable id="audit-genders" title="By self-described gender" wholeLabel="of quotes of persons" rows={audit.genders} emptyText="No registry persons are quoted." />
+            <BreakdownTable id="audit-types" title="People and organisations" rowHeading="Kind of speaker" wholeLabel="of named quotes" rows={audit.speakerTypes} emptyText="No named sources are quoted." />
+            <BreakdownTable id="audit-roles" title="By source role" rowHeading="Source role" wholeLabel="of named quotes" rows={audit.roles} emptyText="No named sources are quoted. Give registry persons and organisations a source role in the registry." />
+            <BreakdownTable id="audit-genders" title="By self-described gender" rowHeading="Gender, as self-described" wholeLabel="of quotes of persons" rows={audit.genders} emptyText="No registry persons are quoted." />
           </div>
         </>
       );
     case 'media':
       return (
         <div className="audit-breakdowns">
-          <BreakdownTable id="audit-media" title="Through which medium" wholeLabel="of quotes" rows={audit.media} emptyText="No quotes." />
-          <BreakdownTable id="audit-reasons" title="Reasons given for anonymity" wholeLabel="of anonymous quotes" rows={audit.anonymityReasons} emptyText="No anonymous sources are quoted." />
+          <BreakdownTable id="audit-media" title="Through which medium" rowHeading="Medium" wholeLabel="of quotes" rows={audit.media} emptyText="No quotes." />
+          <BreakdownTable id="audit-reasons" title="Reasons given for anonymity" rowHeading="Reason" wholeLabel="of anonymous quotes" rows={audit.anonymityReasons} emptyText="No anonymous sources are quoted." />
         </div>
       );
     case 'articles':

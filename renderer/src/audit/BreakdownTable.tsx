@@ -7,6 +7,8 @@ import { moveBetweenRows } from './rowKeys';
 interface BreakdownTableProps {
   id: string;
   title: string;
+  // The heading of the label column ("Source role").
+  rowHeading: string;
   // What the shares are shares of ("of named quotes").
   wholeLabel: string;
   rows: readonly AuditBreakdownRow[];
@@ -14,9 +16,9 @@ interface BreakdownTableProps {
 }
 
 /** One breakdown of quotes (by role, medium, reason...): label, count and share, rows naming an entity opening its page. */
-export function BreakdownTable({ id, title, wholeLabel, rows, emptyText }: BreakdownTableProps) {
+export function BreakdownTable({ id, title, rowHeading, wholeLabel, rows, emptyText }: BreakdownTableProps) {
   const whole = rows.reduce((sum, row) => sum + row.count, 0);
-  const table = { name: title, header: ['Label', 'Quotes', `Share ${wholeLabel}`], rows: rows.map((row) => [row.label, row.count, shareNumber(row.count, whole)]) };
+  const table = { name: title, header: [rowHeading, 'Quotes', `Share ${wholeLabel}`], rows: rows.map((row) => [row.label, row.count, shareNumber(row.count, whole)]) };
   return (
     <section className="audit-breakdown" aria-labelledby={`${id}-title`} data-testid={id}>
       <div className="audit-section-head">
@@ -29,7 +31,7 @@ export function BreakdownTable({ id, title, wholeLabel, rows, emptyText }: Break
         <table className="audit-table" aria-labelledby={`${id}-title`} onKeyDown={moveBetweenRows}>
           <thead>
             <tr>
-              <th scope="col">{title.replace(/^By /u, '')}</th>
+              <th scope="col">{rowHeading}</th>
               <th scope="col" className="number">Quotes</th>
               <th scope="col" className="number">Share {wholeLabel}</th>
             </tr>
