@@ -114,9 +114,6 @@ export interface SpeakerGroup {
   modes: ModeCounts;
 }
 
-/** One article of the selection that has counted attributions, as the store groups them. */
-export type ArticleGroup = AuditArticleRow;
-
 /** Counted attributions grouped by one text field (a medium, a reason), as the store reads them. */
 export interface TextGroup {
   entityId: string | null;
@@ -132,7 +129,11 @@ export interface SourcingAuditGroups {
   suggestionsWaiting: number;
   totals: { attributions: number; modes: ModeCounts };
   speakers: SpeakerGroup[];
-  articles: ArticleGroup[];
+  // Articles with counted attributions, and the first of each list in its order (see foldSourcingAudit).
+  articlesWithQuotes: number;
+  singleSource: AuditArticleList;
+  anonymousOutnumberNamed: AuditArticleList;
+  mostQuoting: AuditArticleRow[];
   media: TextGroup[];
   anonymityReasons: TextGroup[];
   months: AuditMonthRow[];
@@ -184,11 +185,10 @@ export function foldSourcingAudit(groups: SourcingAuditGroups): SourcingAudit {
   speakers.sort((a, b) => b.count - a.count || byName.compare(a.name, b.name) || (a.key < b.key ? -1 : 1));
   const attributions = groups.totals.attributions;
   const newestFirst = (a: AuditArticleRow, b: AuditArticleRow) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.articleId < b.articleId ? -1 : 1);
-  const singleSource = groups.articles.filter((row) => row.sources === 1).sort((a, b) => b.attributions - a.attributions || newestFirst(a, b));
-  const anonymousHeavy = groups.articles.filter((row) => row.anonymous > row.named).sort((a, b) => b.anonymous - b.named - (a.anonymous - a.named) || newestFirst(a, b));
+  const sorted = (rows: readonly AuditArticleRow[], measure: (row: AuditArticleRow) => number) => [...rows].sort((a, b) => measure(b) - measure(a) || newestFirst(a, b));
   return {
     articleCount: groups.articleCount,
-    articlesWithQuotes: groups.articles.length,
+    articlesWithQuotes: groups.articlesWithQuotes,
     totals: { attributions, named, anonymous, unattributed: attributions - named - anonymous, modes: groups.totals.modes },
     suggestionsWaiting: groups.suggestionsWaiting,
     speakers: speakers.slice(0, auditListLimits.speakers),
@@ -199,22 +199,12 @@ export function foldSourcingAudit(groups: SourcingAuditGroups): SourcingAudit {
     media: textBreakdown(groups.media, attributions, 'No medium given'),
     anonymityReasons: textBreakdown(groups.anonymityReasons, anonymous, 'No reason given'),
     months: [...groups.months].sort((a, b) => (a.month < b.month ? -1 : 1)),
-    singleSource: { count: singleSource.length, articles: singleSource.slice(0, auditListLimits.articles) },
-    anonymousOutnumberNamed: { count: anonymousHeavy.length, articles: anonymousHeavy.slice(0, auditListLimits.articles) },
-    mostQuoting: topBy(groups.articles, auditListLimits.mostQuoting, (a, b) => b.attributions - a.attributions || newestFirst(a, b)),
+    // Articles resting on one source, most quotes first; those where anonymous quotes outnumber named ones, by how
+    // far; the most quoting. Newest first within a measure. The store picks the first of each in this order.
+    singleSource: { count: groups.singleSource.count, articles: sorted(groups.singleSource.articles, (row) => row.attributions) },
+    anonymousOutnumberNamed: { count: groups.anonymousOutnumberNamed.count, articles: sorted(groups.anonymousOutnumberNamed.articles, (row) => row.anonymous - row.named) },
+    mostQuoting: sorted(groups.mostQuoting, (row) => row.attributions),
   };
-}
-
-// The first `count` rows in `order`, without sorting all of them (a selection may hold 10,000 articles).
-function topBy<T>(rows: readonly T[], count: number, order: (a: T, b: T) => number): T[] {
-  const top: T[] = [];
-  for (const row of rows) {
-    if (top.length === count && order(row, top[count - 1]!) >= 0) continue;
-    const at = top.findIndex((kept) => order(row, kept) < 0);
-    top.splice(at < 0 ? top.length : at, 0, row);
-    if (top.length > count) top.pop();
-  }
-  return top;
 }
 
 /** The share of `part` in `whole`, 0 when the whole is empty (an empty selection has no shares to speak of). */

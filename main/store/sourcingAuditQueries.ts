@@ -1,7 +1,7 @@
 import type { ArticleSelection } from '../../common/articleSelection';
 import type { EntityType } from '../../common/model/annotation';
 import { speakerGroupKey } from '../../common/model/sources';
-import type { AuditMonthRow, SourcingAuditGroups } from '../../common/model/sourcingAudit';
+import { auditListLimits, type SourcingAuditGroups } from '../../common/model/sourcingAudit';
 import { articleSelectionSql } from './articleSelectionSql';
 import type { AnnotatorDatabase } from './database';
 
@@ -31,6 +31,14 @@ function scopedAttributions(where: string): string {
   )`;
 }
 
+// The first articles of one of the audit's lists, in the model's order (foldSourcingAudit sorts them alike: by the
+// list's measure, then newest first), so that only those cross to JavaScript whatever the size of the selection.
+function articleListSql(list: string, condition: string, measure: string, limit: number = auditListLimits.articles): string {
+  return `SELECT '${list}', p.article_id, NULL, NULL, a.title, NULL, NULL, NULL, NULL, NULL, a.created_at, p.n, p.sources, p.named, p.anonymous, NULL
+    FROM per_article p JOIN articles a ON a.id = p.article_id WHERE p.n > 0 AND ${condition}
+    ORDER BY ${measure}, a.created_at DESC, p.article_id LIMIT ${limit}`;
+}
+
 // Every facet in one statement, told apart by the first column. Per-article counts are grouped once (the totals and
 // months are summed from them); speakers are grouped before they meet the registry, so each join runs once per
 // speaker, not once per quote.
@@ -54,8 +62,18 @@ function auditStatementSql(where: string): string {
     e.self_described_gender, s.some_article, s.n, s.articles, s.direct, s.indirect, s.partial
   FROM speakers s LEFT JOIN entities e ON e.id = s.entity_id AND s.speaker_type = 'entity' LEFT JOIN source_roles r ON r.key = e.source_role
   UNION ALL
-  SELECT 'article', p.article_id, NULL, NULL, a.title, NULL, NULL, NULL, NULL, NULL, a.created_at, p.n, p.sources, p.named, p.anonymous, NULL
-  FROM per_article p JOIN articles a ON a.id = p.article_id WHERE p.n > 0
+  SELECT * FROM (${articleListSql('single', 'p.sources = 1', 'p.n DESC')})
+  UNION ALL
+  SELECT * FROM (${articleListSql('anonymous', 'p.anonymous > p.named', '(p.anonymous - p.named) DESC')})
+  UNION ALL
+  SELECT * FROM (${articleListSql('most', 'TRUE', 'p.n DESC', auditListLimits.mostQuoting)})
+  UNION ALL
+  SELECT 'articles', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*), sum(p.sources = 1), sum(p.anonymous > p.named), NULL, NULL
+  FROM per_article p WHERE p.n > 0
+  UNION ALL
+  SELECT 'month', substr(a.created_at, 1, 7), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, sum(p.n), NULL,
+    sum(p.named), sum(p.anonymous), sum(p.n - p.named - p.anonymous)
+  FROM per_article p JOIN articles a ON a.id = p.article_id WHERE p.n > 0 GROUP BY substr(a.created_at, 1, 7)
   UNION ALL
   SELECT 'totals', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, coalesce(sum(n), 0), coalesce(sum(waiting), 0),
     coalesce(sum(direct), 0), coalesce(sum(indirect), 0), coalesce(sum(partial), 0)
@@ -72,7 +90,7 @@ function auditStatementSql(where: string): string {
 }
 
 type FacetRow = [
-  facet: 'speaker' | 'article' | 'totals' | 'medium' | 'reason',
+  facet: 'speaker' | 'single' | 'anonymous' | 'most' | 'articles' | 'month' | 'totals' | 'medium' | 'reason',
   key: string | null,
   type: string | null,
   entityId: string | null,
@@ -127,12 +145,14 @@ export function createSourcingAuditQueries(db: AnnotatorDatabase) {
         suggestionsWaiting: 0,
         totals: { attributions: 0, modes: { direct: 0, indirect: 0, partial: 0 } },
         speakers: [],
-        articles: [],
+        articlesWithQuotes: 0,
+        singleSource: { count: 0, articles: [] },
+        anonymousOutnumberNamed: { count: 0, articles: [] },
+        mostQuoting: [],
         media: [],
         anonymityReasons: [],
         months: [],
       };
-      const months = new Map<string, AuditMonthRow>();
       for (const [facet, key, type, entityId, text, entityName, entityType, roleKey, roleLabel, gender, stamp, n, m, x, y, z] of rows) {
         if (facet === 'speaker') {
           groups.speakers.push({
@@ -150,23 +170,21 @@ export function createSourcingAuditQueries(db: AnnotatorDatabase) {
             quotingArticleId: stamp!,
             modes: { direct: x ?? 0, indirect: y ?? 0, partial: z ?? 0 },
           });
-        } else if (facet === 'article') {
-          const named = x ?? 0;
-          const anonymous = y ?? 0;
-          groups.articles.push({ articleId: key!, title: text ?? '', createdAt: stamp ?? '', attributions: n, sources: m ?? 0, named, anonymous });
-          const month = (stamp ?? '').slice(0, 7);
-          const row = months.get(month) ?? { month, named: 0, anonymous: 0, unattributed: 0 };
-          row.named += named;
-          row.anonymous += anonymous;
-          row.unattributed += n - named - anonymous;
-          months.set(month, row);
+        } else if (facet === 'single' || facet === 'anonymous' || facet === 'most') {
+          const row = { articleId: key!, title: text ?? '', createdAt: stamp ?? '', attributions: n, sources: m ?? 0, named: x ?? 0, anonymous: y ?? 0 };
+          (facet === 'single' ? groups.singleSource.articles : facet === 'anonymous' ? groups.anonymousOutnumberNamed.articles : groups.mostQuoting).push(row);
+        } else if (facet === 'articles') {
+          groups.articlesWithQuotes = n;
+          groups.singleSource.count = m ?? 0;
+          groups.anonymousOutnumberNamed.count = x ?? 0;
+        } else if (facet === 'month') {
+          groups.months.push({ month: key ?? '', named: x ?? 0, anonymous: y ?? 0, unattributed: z ?? 0 });
         } else if (facet === 'totals') {
           groups.totals = { attributions: n, modes: { direct: x ?? 0, indirect: y ?? 0, partial: z ?? 0 } };
           groups.suggestionsWaiting = m ?? 0;
         } else if (facet === 'medium') groups.media.push({ entityId, entityName, text: text ?? '', count: n });
         else groups.anonymityReasons.push({ entityId: null, entityName: null, text: text ?? '', count: n });
       }
-      groups.months = [...months.values()];
       return groups;
     },
   };
