@@ -63,3 +63,13 @@ export function sourceProfileFor(type: EntityType, profile: SourceProfile): Sour
     selfDescribedGender: takesSelfDescribedGender(type) ? gender : '',
   };
 }
+
+/**
+ * The source fields as an entity record carries them: only those its type takes (a place has neither, an
+ * organisation a role only), so that a record never holds a field that means nothing for it.
+ */
+export function sourceFieldsOf(type: EntityType, profile: SourceProfile): Partial<SourceProfile> {
+  const kept = sourceProfileFor(type, profile);
+  if (takesSelfDescribedGender(type)) return kept;
+  return takesSourceRole(type) ? { sourceRole: kept.sourceRole } : {};
+}

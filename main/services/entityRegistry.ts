@@ -1,7 +1,7 @@
 import { ApiError } from '../../common/api';
 import { newId, type EntityType } from '../../common/model/annotation';
 import type { EntityRecord, ResolvedEntity } from '../../common/api';
-import { sourceProfileFor, type SourceProfile } from '../../common/model/sourceProfile';
+import { sourceFieldsOf, type SourceProfile } from '../../common/model/sourceProfile';
 import { createSourceRolesRepo } from '../store/sourceRolesRepo';
 import type { Store } from '../store/index';
 import { type ApiHandlers } from './apiDispatch';
@@ -15,15 +15,15 @@ export function entityNotFound(): ApiError {
 }
 
 /**
- * The source fields an entity of `type` keeps after a create or an update: those given, else those it had, cleared
- * where its type takes none. A role must be one of the desk's roles (listSourceRoles).
+ * The source fields an entity of `type` keeps after a create or an update: those given, else those it had, and only
+ * those its type takes. A role must be one of the desk's roles (listSourceRoles).
  */
-export function checkedSourceProfile(store: Store, type: EntityType, given: Partial<SourceProfile>, current?: EntityRecord): SourceProfile {
+export function checkedSourceProfile(store: Store, type: EntityType, given: Partial<SourceProfile>, current?: EntityRecord): Partial<SourceProfile> {
   const sourceRole = given.sourceRole !== undefined ? given.sourceRole : (current?.sourceRole ?? null);
   if (sourceRole !== null && given.sourceRole !== undefined && !createSourceRolesRepo(store.db).find(sourceRole)) {
     throw new ApiError('invalid_argument', `"${sourceRole}" is not one of the desk's source roles; add it in the registry first.`);
   }
-  return sourceProfileFor(type, { sourceRole, selfDescribedGender: given.selfDescribedGender ?? current?.selfDescribedGender ?? '' });
+  return sourceFieldsOf(type, { sourceRole, selfDescribedGender: given.selfDescribedGender ?? current?.selfDescribedGender ?? '' });
 }
 
 // The registry entity a name refers to: an entity of the same type whose canonical name or one of whose
@@ -42,8 +42,7 @@ function resolveEntityName(store: Store, name: string, type: EntityType, now: st
       aliases: [],
       externalIds: {},
       description: '',
-      sourceRole: null,
-      selfDescribedGender: '',
+      ...sourceFieldsOf(type, { sourceRole: null, selfDescribedGender: '' }),
       createdAt: now,
       updatedAt: now,
     };

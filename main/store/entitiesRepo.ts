@@ -2,7 +2,7 @@ import type { RegistryName } from '../../common/suggestions/types';
 import { entityTypes, type AnnotationStatus, type EntityType } from '../../common/model/annotation';
 import type { EntityRecord, EntityTypeCount, EntityWithCounts } from '../../common/api';
 import { entityLookupKey } from '../../common/model/names';
-import { sourceProfileFor } from '../../common/model/sourceProfile';
+import { sourceFieldsOf, sourceProfileFor } from '../../common/model/sourceProfile';
 import { articleTextLayout } from './articleTextLayout';
 import type { AnnotatorDatabase } from './database';
 
@@ -73,8 +73,7 @@ function toEntity(row: EntityRow): EntityRecord {
     aliases: JSON.parse(row.aliases_json) as string[],
     externalIds: JSON.parse(row.external_ids_json) as Record<string, string>,
     description: row.description,
-    sourceRole: row.source_role,
-    selfDescribedGender: row.self_described_gender,
+    ...sourceFieldsOf(asEntityType(row.type), { sourceRole: row.source_role, selfDescribedGender: row.self_described_gender }),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
