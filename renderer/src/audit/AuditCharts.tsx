@@ -15,8 +15,9 @@ function percentOf(part: number, whole: number): number {
 /** The audit's three charts, each with its table: shares over time, top sources, named against anonymous per article. */
 export function AuditCharts({ audit }: { audit: SourcingAudit }) {
   const months = audit.months;
-  const top = audit.speakers.slice(0, topSourceCount);
+  const top = useMemo(() => audit.speakers.slice(0, topSourceCount), [audit]);
   const articles = audit.mostQuoting;
+  // One configuration per audit, so that a re-render does not destroy and redraw the charts.
   const configs = useMemo(() => {
     const overTime: ChartConfiguration = {
       type: 'line',
@@ -35,7 +36,7 @@ export function AuditCharts({ audit }: { audit: SourcingAudit }) {
         labels: top.map((row) => (row.speakerType === 'anonymous' ? `Anonymous: ${row.name}` : row.name)),
         datasets: [{ label: 'Quotes', data: top.map((row) => row.count), backgroundColor: top.map((row) => (row.speakerType === 'anonymous' ? seriesColours.anonymous : seriesColours.named)) }],
       },
-      options: { ...baseChartOptions, indexAxis: 'y', plugins: { legend: { display: false } } },
+      options: { ...baseChartOptions, indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { ticks: { precision: 0 } } } },
     };
     const perArticle: ChartConfiguration = {
       type: 'bar',
@@ -46,7 +47,7 @@ export function AuditCharts({ audit }: { audit: SourcingAudit }) {
           { label: 'Anonymous', data: articles.map((row) => row.anonymous), backgroundColor: seriesColours.anonymous },
         ],
       },
-      options: { ...baseChartOptions, indexAxis: 'y', scales: { x: { stacked: true }, y: { stacked: true } } },
+      options: { ...baseChartOptions, indexAxis: 'y', scales: { x: { stacked: true, ticks: { precision: 0 } }, y: { stacked: true } } },
     };
     return { overTime, topSources, perArticle };
   }, [months, top, articles]);

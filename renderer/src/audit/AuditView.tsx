@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AnnotatorApi, ArticleSelection, SourcingAudit } from '../../../common/api';
 import { navigate } from '../navigation/route';
 import { SelectionBanner } from '../navigation/SelectionBanner';
@@ -22,17 +22,21 @@ export function AuditView({ api, selection, view }: AuditViewProps) {
   const [state, setState] = useState<AuditState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const tab = auditTabOf(view);
+  // A new route object comes with every change of the URL (a tab chosen); the audit is computed again only when the
+  // selection itself changes.
+  const selectionKey = JSON.stringify(selection);
+  const stableSelection = useMemo(() => JSON.parse(selectionKey) as ArticleSelection, [selectionKey]);
   useEffect(() => {
     let current = true;
     setState({ status: 'loading' });
-    api.sourcingAudit({ selection }).then(
+    api.sourcingAudit({ selection: stableSelection }).then(
       (audit) => current && setState({ status: 'ready', audit }),
       (error: Error) => current && setState({ status: 'failed', message: error.message }),
     );
     return () => {
       current = false;
     };
-  }, [api, selection, attempt]);
+  }, [api, stableSelection, attempt]);
   const chooseTab = (next: AuditTab) => navigate({ name: 'audit', selection, view: { ...view, tab: next } }, 'replace');
   return (
     <main className="audit-view" aria-labelledby="audit-title">
