@@ -2,6 +2,8 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, L
 
 // Only the parts the audit draws, so the bundle carries no other chart types. Registering twice is harmless.
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+// The app's own font stack (system fonts only): no font is ever fetched, as the CSP's font-src 'self' requires.
+Chart.defaults.font.family = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
 
 /** Chart.js with the audit's chart types registered. */
 export { Chart };
@@ -11,12 +13,11 @@ export const seriesColours = { named: '#1f5fbf', anonymous: '#b45309', unattribu
 
 /**
  * Options every audit chart shares: no animation (a report is read, not watched, and a test sees the final
- * frame at once), sized by its container, the app's own fonts (no remote font is ever fetched).
+ * frame at once), sized by its container.
  */
 export const baseChartOptions = {
   animation: false as const,
   responsive: true,
   maintainAspectRatio: false,
-  font: { family: 'system-ui, sans-serif' },
   plugins: { legend: { position: 'bottom' as const } },
 };
