@@ -10,6 +10,8 @@ import { articleSelectionSchema } from './articleSelection';
 import { suggestionKinds, type SuggestionKind, type SuggestionResult } from './suggestions/types';
 import { maxEntityPageRows, type EntityPageMention, type EntityPageQuote, type EntityPageSummary, type PageOf } from './entityPage';
 import { maxReviewQueuePage, reviewQueueShows, type ReviewQueuePage } from './reviewQueue';
+import type { SourcingAudit } from './model/sourcingAudit';
+import type { SourceRole } from './model/sourceProfile';
 
 export { ApiError, apiErrorCodes, type ApiErrorCode, type ApiErrorInfo, type ApiResult } from './apiError';
 
@@ -117,6 +119,12 @@ export interface EntityRecord {
   aliases: string[];
   externalIds: Record<string, string>;
   description: string;
+  // The source role's key (see listSourceRoles) of a person or organisation; null when none is recorded.
+  // Absent means not recorded too: exchange formats never carry these fields (they stay on the desk), and
+  // records kept from before the registry had them lack them. The registry's own answers always hold both.
+  sourceRole?: string | null;
+  // A person's gender as they describe themselves; empty when not recorded. Never inferred.
+  selfDescribedGender?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -257,6 +265,9 @@ export interface ArticleExport {
   warnings: string[];
 }
 
+export type { SourcingAudit } from './model/sourcingAudit';
+export type { SourceRole } from './model/sourceProfile';
+
 const id = z.string().min(1).max(100);
 // External identifiers are keyed by scheme; a Wikidata QID must look like one.
 const externalIds = plainRecordSchema(z.string().trim().min(1).max(50), z.string().trim().min(1).max(500), isExternalIdScheme, 'The external ids')
@@ -267,6 +278,8 @@ const entityFields = {
   aliases: z.array(z.string().trim().min(1).max(500)).max(200),
   externalIds,
   description: z.string().max(5000),
+  sourceRole: z.string().trim().min(1).max(100).nullable(),
+  selfDescribedGender: z.string().trim().max(200),
 };
 const title = z.string().trim().min(1, 'A title cannot be empty.').max(500);
 
@@ -330,7 +343,14 @@ export const apiMethods = {
   ),
   getEntity: method<EntityDetail>()(z.object({ id })),
   createEntity: method<EntityRecord>()(
-    z.object({ ...entityFields, aliases: entityFields.aliases.optional(), externalIds: externalIds.optional(), description: entityFields.description.optional() }),
+    z.object({
+      ...entityFields,
+      aliases: entityFields.aliases.optional(),
+      externalIds: externalIds.optional(),
+      description: entityFields.description.optional(),
+      sourceRole: entityFields.sourceRole.optional(),
+      selfDescribedGender: entityFields.selfDescribedGender.optional(),
+    }),
   ),
   updateEntity: method<EntityRecord>()(z.object({ id, ...entityFields }).partial().required({ id: true })),
   // Deleting an entity that still has mentions unlinks them (they stay tagged) and moves it to the trash, from
@@ -392,6 +412,11 @@ export const apiMethods = {
       limit: z.number().int().min(1).max(maxReviewQueuePage).default(100),
     }),
   ),
+  // Sourcing audit (issue 10): who the selected articles quote, and the desk's list of source roles.
+  sourcingAudit: method<SourcingAudit>()(z.object({ selection: articleSelectionSchema.default({}) })),
+  listSourceRoles: method<SourceRole[]>()(z.object({})),
+  // Adds a role to the desk's list (a label that compares equal to one already there adds nothing); returns the list.
+  addSourceRole: method<SourceRole[]>()(z.object({ label: z.string().trim().min(1, 'A role needs a name.').max(100) })),
 };
 
 export type ApiMethodName = keyof typeof apiMethods;

@@ -181,8 +181,22 @@ function groupingForm(text: string): string {
 }
 
 function speakerKey(speaker: AttributionSpeaker): string {
-  if (speaker.type === 'anonymous') return `anonymous:${groupingForm(speaker.description)}`;
-  return speaker.entityId ? `entity:${speaker.entityId}` : `name:${groupingForm(speaker.name)}`;
+  return speaker.type === 'anonymous' ? speakerGroupKey('anonymous', null, speaker.description) : speakerGroupKey('entity', speaker.entityId, speaker.name);
+}
+
+/**
+ * The key that makes one speaker one row, from a speaker's parts as the store reads them out of a record: a linked
+ * entity by its id, a name not linked yet or an anonymous description by its grouping form. The Sources tab and
+ * the desk's sourcing audit group by it alike.
+ */
+export function speakerGroupKey(type: AttributionSpeaker['type'], entityId: string | null, text: string): string {
+  if (type === 'anonymous') return `anonymous:${groupingForm(text)}`;
+  return entityId ? `entity:${entityId}` : `name:${groupingForm(text)}`;
+}
+
+/** A name or description with its spacing collapsed, as the Sources tab shows it. */
+export function speakerTextShown(text: string): string {
+  return collapseSpaces(text);
 }
 
 function newRow(key: string, speaker: AttributionSpeaker, entityNames: EntityNameLookup): SourceSummaryRow {

@@ -15,6 +15,7 @@ import { createSuggestionRunner } from './suggestionRunner';
 import { createTrashHandlers } from './trashHandlers';
 import { createEntityPageHandlers } from './entityPageHandlers';
 import { createReviewQueueHandlers } from './reviewQueueHandlers';
+import { createSourcingAuditHandlers } from './sourcingAuditHandlers';
 
 /** How to open the services. */
 export interface OpenServicesOptions {
@@ -66,6 +67,7 @@ export function openServices(options: OpenServicesOptions): AppServices {
       ...createPreferenceHandlers(store, userName),
       ...createEntityPageHandlers(store),
       ...createReviewQueueHandlers(store),
+      ...createSourcingAuditHandlers(store),
     });
     let backups: BackupSchedule | null = null;
     const stopBackups = async () => {

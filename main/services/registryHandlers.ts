@@ -6,7 +6,7 @@ import type { ApiHandlers } from './apiDispatch';
 import { entityDetail } from './entityDetail';
 import { mentionCount, relinkEntity } from './entityLinks';
 import { mergeEntities, undoMerge } from './entityMerge';
-import { entityNotFound } from './entityRegistry';
+import { checkedSourceProfile, entityNotFound } from './entityRegistry';
 
 /** The registry-maintenance methods behind the registry view. */
 export type RegistryHandlers = Pick<
@@ -24,7 +24,7 @@ export function createRegistryHandlers(store: Store): RegistryHandlers {
     getEntity({ id }) {
       return entityDetail(store, id);
     },
-    createEntity({ name, type, aliases, externalIds, description }) {
+    createEntity({ name, type, aliases, externalIds, description, sourceRole, selfDescribedGender }) {
       const now = new Date().toISOString();
       const entity: EntityRecord = {
         id: newId('ent'),
@@ -33,13 +33,14 @@ export function createRegistryHandlers(store: Store): RegistryHandlers {
         aliases: distinctAliases(name, aliases ?? []),
         externalIds: externalIds ?? {},
         description: description ?? '',
+        ...checkedSourceProfile(store, type, { sourceRole, selfDescribedGender }),
         createdAt: now,
         updatedAt: now,
       };
       store.transaction(() => store.entities.insert(entity));
       return entity;
     },
-    updateEntity({ id, name, type, aliases, externalIds, description }) {
+    updateEntity({ id, name, type, aliases, externalIds, description, sourceRole, selfDescribedGender }) {
       const now = new Date().toISOString();
       return store.transaction(() => {
         const current = store.entities.find(id);
@@ -53,6 +54,7 @@ export function createRegistryHandlers(store: Store): RegistryHandlers {
           aliases: distinctAliases(nextName, aliases ?? current.aliases),
           externalIds: externalIds ?? current.externalIds,
           description: description ?? current.description,
+          ...checkedSourceProfile(store, type ?? current.type, { sourceRole, selfDescribedGender }, current),
           updatedAt: now,
         };
         store.entities.update(next);

@@ -2,6 +2,7 @@ import type { RegistryName } from '../../common/suggestions/types';
 import { entityTypes, type AnnotationStatus, type EntityType } from '../../common/model/annotation';
 import type { EntityRecord, EntityTypeCount, EntityWithCounts } from '../../common/api';
 import { entityLookupKey } from '../../common/model/names';
+import { sourceFieldsOf, sourceProfileFor } from '../../common/model/sourceProfile';
 import { articleTextLayout } from './articleTextLayout';
 import type { AnnotatorDatabase } from './database';
 
@@ -37,6 +38,8 @@ interface EntityRow {
   description: string;
   external_ids_json: string;
   aliases_json: string;
+  source_role: string | null;
+  self_described_gender: string;
   created_at: string;
   updated_at: string;
 }
@@ -70,13 +73,14 @@ function toEntity(row: EntityRow): EntityRecord {
     aliases: JSON.parse(row.aliases_json) as string[],
     externalIds: JSON.parse(row.external_ids_json) as Record<string, string>,
     description: row.description,
+    ...sourceFieldsOf(asEntityType(row.type), { sourceRole: row.source_role, selfDescribedGender: row.self_described_gender }),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
 const entityColumns = `
-  e.id, e.name, e.type, e.description, e.external_ids_json, e.created_at, e.updated_at,
+  e.id, e.name, e.type, e.description, e.external_ids_json, e.source_role, e.self_described_gender, e.created_at, e.updated_at,
   (SELECT json_group_array(alias) FROM (SELECT alias FROM entity_aliases WHERE entity_id = e.id ORDER BY rowid)) AS aliases_json`;
 
 // Attribution speakers share the entity_id column, so mentions are the rows of kind 'entity' only.
@@ -88,6 +92,12 @@ const countColumns = `
 
 function withCounts(row: EntityRowWithCounts): EntityWithCounts {
   return { ...toEntity(row), mentionCount: row.mention_count, articleCount: row.article_count };
+}
+
+// Records kept from before migration 8 (in the trash, in a merge's undo record) lack the source fields.
+function storedSourceProfile(entity: EntityRecord): { sourceRole: string | null; selfDescribedGender: string } {
+  const profile = sourceProfileFor(entity.type, { sourceRole: entity.sourceRole ?? null, selfDescribedGender: entity.selfDescribedGender ?? '' });
+  return { sourceRole: profile.sourceRole, selfDescribedGender: profile.selfDescribedGender };
 }
 
 // LIKE patterns are built from user text, so its wildcards are escaped.
@@ -106,12 +116,12 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
     WHERE e.type = ? AND e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_key = ?)
     ORDER BY e.created_at, e.rowid LIMIT 1`);
   const insertStatement = db.prepare(`
-    INSERT INTO entities (id, name, name_key, type, description, external_ids_json, created_at, updated_at)
-    VALUES (@id, @name, @nameKey, @type, @description, @externalIdsJson, @createdAt, @updatedAt)`);
+    INSERT INTO entities (id, name, name_key, type, description, external_ids_json, source_role, self_described_gender, created_at, updated_at)
+    VALUES (@id, @name, @nameKey, @type, @description, @externalIdsJson, @sourceRole, @selfDescribedGender, @createdAt, @updatedAt)`);
   const insertAliasStatement = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias, alias_key) VALUES (?, ?, ?)');
   const updateStatement = db.prepare(`
     UPDATE entities SET name = @name, name_key = @nameKey, type = @type, description = @description,
-      external_ids_json = @externalIdsJson, updated_at = @updatedAt
+      external_ids_json = @externalIdsJson, source_role = @sourceRole, self_described_gender = @selfDescribedGender, updated_at = @updatedAt
     WHERE id = @id`);
   const removeAliasesStatement = db.prepare('DELETE FROM entity_aliases WHERE entity_id = ?');
   const removeStatement = db.prepare('DELETE FROM entities WHERE id = ?');
@@ -187,6 +197,7 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
         type: entity.type,
         description: entity.description,
         externalIdsJson: JSON.stringify(entity.externalIds),
+        ...storedSourceProfile(entity),
         createdAt: entity.createdAt,
         updatedAt: entity.updatedAt,
       });
@@ -201,6 +212,7 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
         type: entity.type,
         description: entity.description,
         externalIdsJson: JSON.stringify(entity.externalIds),
+        ...storedSourceProfile(entity),
         updatedAt: entity.updatedAt,
       });
       removeAliasesStatement.run(entity.id);

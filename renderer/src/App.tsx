@@ -11,6 +11,7 @@ import { PasteDialog } from './library/PasteDialog';
 import { useWindowFileDrop } from './library/useWindowFileDrop';
 import { PreferencesDialog } from './preferences/PreferencesDialog';
 import { useDuplicateImports } from './library/DuplicateImportDialog';
+import { AuditView } from './audit/AuditView';
 
 import { navigate, useRoute, type Route } from './navigation/route';
 import { EntityPageView } from './entity/EntityPageView';
@@ -170,7 +171,7 @@ export function App() {
       {screen.name === 'entity' && <EntityPageView key={screen.entityId} api={api} entityId={screen.entityId} />}
       {screen.name === 'review' && <ReviewQueueView api={api} selection={screen.selection} view={screen.view} />}
       {screen.name === 'figures' && <p className="placeholder">Figures checklist</p>}
-      {screen.name === 'audit' && <p className="placeholder">Sourcing audit</p>}
+      {screen.name === 'audit' && <AuditView api={api} selection={screen.selection} view={screen.view} />}
       {screen.name === 'library' && (
         <LibraryView api={api} onOpen={(id) => void open(id)} onImportFiles={(files) => void runImport(files)} onPasteArticle={() => setPasting(true)} refreshKey={libraryVersion} />
       )}

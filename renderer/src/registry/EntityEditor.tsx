@@ -1,20 +1,35 @@
 import { useState } from 'react';
 import { entityTypes, labels, type EntityType } from '../../../common/model/annotation';
-import type { EntityWithCounts } from '../../../common/api';
+import type { AnnotatorApi, EntityWithCounts } from '../../../common/api';
+import { SourceProfileFields } from './SourceProfileFields';
 import { countOf } from '../ui/plural';
 
-interface EntityEditorProps {
-  entity: EntityWithCounts;
-  onSave: (changes: { name: string; type: EntityType; aliases: string[]; externalIds: Record<string, string>; description: string }) => Promise<void>;
+/** What the entity editor saves. */
+export interface EntityChanges {
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  externalIds: Record<string, string>;
+  description: string;
+  sourceRole: string | null;
+  selfDescribedGender: string;
 }
 
-/** Edits an entity's canonical name, type, aliases (one a line), Wikidata id and description. */
-export function EntityEditor({ entity, onSave }: EntityEditorProps) {
+interface EntityEditorProps {
+  api: AnnotatorApi;
+  entity: EntityWithCounts;
+  onSave: (changes: EntityChanges) => Promise<void>;
+}
+
+/** Edits an entity's canonical name, type, aliases (one a line), Wikidata id, description and source fields. */
+export function EntityEditor({ api, entity, onSave }: EntityEditorProps) {
   const [name, setName] = useState(entity.name);
   const [type, setType] = useState<EntityType>(entity.type);
   const [aliases, setAliases] = useState(entity.aliases.join('\n'));
   const [wikidata, setWikidata] = useState(entity.externalIds.wikidata ?? '');
   const [description, setDescription] = useState(entity.description);
+  const [sourceRole, setSourceRole] = useState<string | null>(entity.sourceRole ?? null);
+  const [gender, setGender] = useState(entity.selfDescribedGender ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const wikidataValid = wikidata.trim() === '' || /^Q[1-9][0-9]*$/.test(wikidata.trim());
   return (
@@ -35,6 +50,8 @@ export function EntityEditor({ entity, onSave }: EntityEditorProps) {
           aliases: aliases.split('\n').map((alias) => alias.trim()).filter(Boolean),
           externalIds,
           description,
+          sourceRole,
+          selfDescribedGender: gender.trim(),
         });
       }}
     >
@@ -68,6 +85,7 @@ export function EntityEditor({ entity, onSave }: EntityEditorProps) {
         <span className="field-label">Description</span>
         <textarea aria-label="Description" rows={2} value={description} onChange={(event) => setDescription(event.target.value)} />
       </label>
+      <SourceProfileFields api={api} type={type} sourceRole={sourceRole} gender={gender} onRoleChange={setSourceRole} onGenderChange={setGender} />
       {problem && (
         <p className="field-error" role="alert">
           {problem}

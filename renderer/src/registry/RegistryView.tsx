@@ -161,6 +161,7 @@ export function RegistryView({ api, onOpenMention }: RegistryViewProps) {
         {selected ? (
           <>
             <EntityEditor
+              api={api}
               key={`${selected.id}:${selected.updatedAt}`}
               entity={selected}
               onSave={async (changes) => {
