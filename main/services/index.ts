@@ -13,6 +13,8 @@ import { createRegistryHandlers } from './registryHandlers';
 import { createSuggestionHandlers } from './suggestionHandlers';
 import { createSuggestionRunner } from './suggestionRunner';
 import { createTrashHandlers } from './trashHandlers';
+// Figures checklist (issue 10).
+import { createFiguresChecklistHandlers } from './figuresChecklistHandlers';
 
 /** How to open the services. */
 export interface OpenServicesOptions {
@@ -62,6 +64,7 @@ export function openServices(options: OpenServicesOptions): AppServices {
       ...createEntityHandlers(store),
       ...createRegistryHandlers(store),
       ...createPreferenceHandlers(store, userName),
+      ...createFiguresChecklistHandlers(store),
     });
     let backups: BackupSchedule | null = null;
     const stopBackups = async () => {
