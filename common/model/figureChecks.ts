@@ -8,7 +8,8 @@ import { sentenceStarts } from '../sentences';
  *   them children", "... of whom 60", "... among them 60";
  * - the same quantity given two different values in one article: "400,000 civilians" here, "350,000 civilians"
  *   there (counts and money with the same unit, never dates; values that bounds make compatible, "more than
- *   1,100" and "1,400", are not flagged);
+ *   1,100" and "1,400", are not flagged, and nor are values more than twice apart, which copy uses for different
+ *   quantities of one thing: "52 civilians" killed, "400,000 civilians" trapped);
  * - a percentage over 100 (fine for a rise, never for a share; the desk decides).
  * A flag is a question for the desk, with its reason in words, not a verdict: copy can say surprising things.
  */
@@ -172,6 +173,12 @@ export function quantityKey(fields: FigureFields): string {
   return `${fields.figureKind}:${fields.currency ?? ''}:${singular.join(' ')}`;
 }
 
+// Two values within a factor of two of each other, compared by the ends of their intervals that face each other.
+function sameOrderOfSize(a: { low: number; high: number }, b: { low: number; high: number }): boolean {
+  const [smaller, larger] = a.high < b.low ? [a.high, b.low] : [b.high, a.low];
+  return smaller > 0 && larger <= smaller * 2;
+}
+
 function conflictFlags(figures: readonly FigureInText[], flags: Map<string, FigureFlag[]>): void {
   const byQuantity = new Map<string, FigureInText[]>();
   for (const figure of figures) {
@@ -187,6 +194,7 @@ function conflictFlags(figures: readonly FigureInText[], flags: Map<string, Figu
         if (other === figure) continue;
         const theirs = bounds(other.fields)!;
         if (own.low <= theirs.high && theirs.low <= own.high) continue;
+        if (!sameOrderOfSize(own, theirs)) continue;
         const said = `${figureForPeople(other.fields)} ${other.fields.unit.trim()}`;
         if (shown.has(said)) continue;
         shown.add(said);

@@ -13,6 +13,8 @@ import { PreferencesDialog } from './preferences/PreferencesDialog';
 import { useDuplicateImports } from './library/DuplicateImportDialog';
 
 import { navigate, useRoute, type Route } from './navigation/route';
+// Figures checklist (issue 10).
+import { FiguresView } from './figures/FiguresView';
 
 // The header's views, in the order a desk works through them.
 const headerViews: { name: Route['name']; label: string; route: Route }[] = [
@@ -165,7 +167,7 @@ export function App() {
       {screen.name === 'trash' && <TrashView api={api} onRestored={() => setLibraryVersion((version) => version + 1)} />}
       {screen.name === 'entity' && <p className="placeholder">Entity page: {screen.entityId}</p>}
       {screen.name === 'review' && <p className="placeholder">Review queue</p>}
-      {screen.name === 'figures' && <p className="placeholder">Figures checklist</p>}
+      {screen.name === 'figures' && <FiguresView api={api} selection={screen.selection} view={screen.view} onOpen={(articleId, annotationId) => void open(articleId, annotationId)} />}
       {screen.name === 'audit' && <p className="placeholder">Sourcing audit</p>}
       {screen.name === 'library' && (
         <LibraryView api={api} onOpen={(id) => void open(id)} onImportFiles={(files) => void runImport(files)} onPasteArticle={() => setPasting(true)} refreshKey={libraryVersion} />

@@ -105,6 +105,16 @@ describe('one quantity, two values', () => {
     ).toEqual({});
   });
 
+  it('takes values more than twice apart for different quantities of one thing', () => {
+    expect(
+      flagsOf([
+        { text: 'Shelling killed 52 civilians on Wednesday.', tagged: ['52 civilians'] },
+        { text: 'About 400,000 civilians are trapped in the enclave.', tagged: ['400,000 civilians'] },
+        { text: 'Another 210,000 civilians fled.', tagged: ['210,000 civilians'] },
+      ]),
+    ).toEqual({ '1:400,000 civilians': ['conflicting_values'], '2:210,000 civilians': ['conflicting_values'] });
+  });
+
   it('treats "civilians" and "Civilian" as one quantity, and counts apart from money', () => {
     const civilians = proposedFigureFields('400,000 civilians');
     expect(quantityKey(civilians)).toBe(quantityKey({ ...civilians, unit: 'Civilian' }));
