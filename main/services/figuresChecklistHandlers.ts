@@ -65,12 +65,12 @@ const sortKeys: Partial<Record<FigureChecklistOrder, (listed: Listed) => SortKey
   changed: ({ summary }) => summary.updatedAt,
 };
 
-// Numbers before text (dates), and figures with no value last whichever the direction.
+// Numbers before text (dates, durations) and figures with no value last, whichever the direction.
 function compareKeys(a: SortKey, b: SortKey, direction: number): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
-  if (typeof a !== typeof b) return typeof a === 'number' ? -direction : direction;
+  if (typeof a !== typeof b) return typeof a === 'number' ? -1 : 1;
   return (a < b ? -1 : 1) * direction;
 }
 

@@ -7,6 +7,7 @@ import { figureForPeople, figureRawValue } from '../../../common/model/figureFor
 export const verificationLabels: Record<VerificationStatus, string> = { unchecked: 'Unchecked', verified: 'Verified', disputed: 'Disputed' };
 const kindLabels = { count: 'Count', money: 'Money', percent: 'Percent', date: 'Date', duration: 'Duration', ratio: 'Ratio' } as const;
 const verdictKeys: Record<VerificationStatus, string> = { verified: 'V', disputed: 'D', unchecked: 'U' };
+const verdictActions: Record<VerificationStatus, string> = { verified: 'Verify', disputed: 'Dispute', unchecked: 'Uncheck' };
 
 /** What a row is doing: nothing, saving a verdict, or showing why its last one failed. */
 export type RowActivity = { state: 'idle' } | { state: 'saving' } | { state: 'failed'; message: string };
@@ -72,7 +73,7 @@ export function FigureRow({ row, index, active, note, activity, onFocusRow, onVe
           </span>
         </details>
       </td>
-      <td>{figure.unit || '—'}</td>
+      <td>{figure.unit || figure.currency || '—'}</td>
       <td>{figure.figureKind ? kindLabels[figure.figureKind] : '—'}</td>
       <td>
         <button type="button" className="link-button article-link" tabIndex={active ? 0 : -1} onClick={() => onOpen(row)}>
@@ -93,12 +94,11 @@ export function FigureRow({ row, index, active, note, activity, onFocusRow, onVe
               type="button"
               className="small"
               tabIndex={active ? 0 : -1}
-              aria-pressed={figure.verification === verification}
               aria-label={`Mark “${words}” ${verificationLabels[verification].toLowerCase()} (${verdictKeys[verification]})`}
-              disabled={activity.state === 'saving'}
+              disabled={activity.state === 'saving' || (verification === 'unchecked' && figure.verification === 'unchecked')}
               onClick={() => onVerdict(row, verification)}
             >
-              {verificationLabels[verification]}
+              {verdictActions[verification]}
             </button>
           ))}
         </div>

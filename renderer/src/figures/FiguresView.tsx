@@ -17,7 +17,7 @@ interface FiguresViewProps {
 }
 
 // Orders whose natural first look is the largest or newest.
-const descendingFirst: ReadonlySet<FigureChecklistOrder> = new Set(['article', 'changed']);
+const descendingFirst: ReadonlySet<FigureChecklistOrder> = new Set(['article', 'changed', 'value']);
 
 function withRow(checklist: FigureChecklist, saved: FigureChecklistRow, previous: VerificationStatus): FigureChecklist {
   const byVerification = { ...checklist.byVerification };
