@@ -33,8 +33,8 @@ export interface FigureSummaries {
 
 // Articles read per round trip to the store: their ids travel as one JSON parameter.
 const articlesPerRead = 1000;
-// Articles read per step of the background warm-up: about a tenth of a second of work on a busy machine.
-const articlesPerWarmUpStep = 200;
+// Articles read per step of the background warm-up: some tens of milliseconds of work, so other calls barely wait.
+const articlesPerWarmUpStep = 100;
 
 /**
  * The checklist lists, counts and sorts every figure of up to 10,000 articles, and its arithmetic checks need
@@ -82,13 +82,18 @@ export function createFigureSummaries(queries: FiguresChecklistQueries): FigureS
       let pending: Pick<ChecklistArticle, 'id' | 'revision'>[] | null = null;
       const step = () => {
         if (!isOpen()) return;
-        pending ??= listArticles();
-        const chunk: Pick<ChecklistArticle, 'id' | 'revision'>[] = [];
-        while (pending.length > 0 && chunk.length < articlesPerWarmUpStep) {
-          const article = pending.pop()!;
-          if (byArticle.get(article.id)?.revision !== article.revision) chunk.push(article);
+        try {
+          pending ??= listArticles();
+          const chunk: Pick<ChecklistArticle, 'id' | 'revision'>[] = [];
+          while (pending.length > 0 && chunk.length < articlesPerWarmUpStep) {
+            const article = pending.pop()!;
+            if (byArticle.get(article.id)?.revision !== article.revision) chunk.push(article);
+          }
+          if (chunk.length > 0) inOneRead(() => read(chunk));
+        } catch {
+          // A busy or closing database ends the warm-up; the checklist reads what it needs when it is opened.
+          return;
         }
-        if (chunk.length > 0) inOneRead(() => read(chunk));
         if (pending.length > 0) setTimeout(step, 0).unref();
       };
       setTimeout(step, 0).unref();

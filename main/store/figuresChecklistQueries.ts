@@ -58,15 +58,15 @@ const articleOrders: Record<ChecklistArticleOrder, string> = {
 
 /** The checklist's queries over one connection. */
 export function createFiguresChecklistQueries(db: AnnotatorDatabase) {
-  // Every figure row in tagging order (rowid), each joined to its content spans; a figure split over several
-  // spans comes once per span and is placed by its first words.
+  // Every figure row, each joined to its content spans; a figure split over several spans comes once per span
+  // and is placed by its first words. Block positions come from the block order index on their own: joining the
+  // block rows would read pages full of text for one number each.
   const factsStatement = db.prepare(`
-    SELECT n.article_id, n.id, n.status, n.updated_at, json_extract(n.record_json, '$.figure') AS figure_json, s.block_id, b.position, s.start_offset, s.end_offset
+    SELECT n.article_id, n.id, n.status, n.updated_at, json_extract(n.record_json, '$.figure') AS figure_json, s.block_id, s.start_offset, s.end_offset
     FROM annotations n
     LEFT JOIN annotation_spans s ON s.article_id = n.article_id AND s.annotation_id = n.id AND s.part = 'content'
-    LEFT JOIN article_blocks b ON b.id = s.block_id
-    WHERE n.article_id IN (SELECT value FROM json_each(@articleIds)) AND n.kind = 'figure'
-    ORDER BY n.rowid`).raw();
+    WHERE n.article_id IN (SELECT value FROM json_each(@articleIds)) AND n.kind = 'figure'`).raw();
+  const positionsStatement = db.prepare('SELECT id, position FROM article_blocks WHERE article_id IN (SELECT value FROM json_each(@articleIds))').raw();
   const articleStatement = db.prepare('SELECT id, revision, title, status, created_at FROM articles WHERE id = ? AND deleted_at IS NULL').raw();
   const blockTextsStatement = db.prepare('SELECT id, plain_text FROM article_blocks WHERE id IN (SELECT value FROM json_each(?))').raw();
   const wordsStatement = db.prepare(`
@@ -94,13 +94,15 @@ export function createFiguresChecklistQueries(db: AnnotatorDatabase) {
       const row = articleStatement.get(id) as [string, number, string, ArticleStatus, string] | undefined;
       return row ? { id: row[0], revision: row[1], title: row[2], status: row[3], createdAt: row[4] } : null;
     },
-    /** Every figure annotation of these articles, in tagging order. */
+    /** Every figure annotation of these articles. */
     facts(articleIds: readonly string[]): FigureFacts[] {
       const byKey = new Map<string, FigureFacts>();
-      const rows = factsStatement.all({ articleIds: JSON.stringify(articleIds) }) as [string, string, AnnotationStatus, string, string, number | null, number | null, number | null, number | null][];
-      for (const [articleId, annotationId, status, updatedAt, figureJson, blockId, position, start, end] of rows) {
+      const idsJson = JSON.stringify(articleIds);
+      const rows = factsStatement.all({ articleIds: idsJson }) as [string, string, AnnotationStatus, string, string, number | null, number | null, number | null][];
+      const positions = new Map(positionsStatement.all({ articleIds: idsJson }) as [number, number][]);
+      for (const [articleId, annotationId, status, updatedAt, figureJson, blockId, start, end] of rows) {
         const key = `${articleId}\u001f${annotationId}`;
-        const place = blockId === null ? null : { blockId, position: position!, start: start!, end: end! };
+        const place = blockId === null ? null : { blockId, position: positions.get(blockId)!, start: start!, end: end! };
         const known = byKey.get(key);
         if (known && (!place || (known.place && (known.place.position < place.position || (known.place.position === place.position && known.place.start <= place.start))))) continue;
         byKey.set(key, { articleId, annotationId, status, updatedAt, figureJson, place });
