@@ -77,7 +77,8 @@ export function FiguresView({ api, selection, view, onOpen }: FiguresViewProps) 
         setAnnouncement(`“${row.quote}” is now ${verificationLabels[saved.figure.verification].toLowerCase()} (saved as revision ${saved.articleRevision} of “${row.articleTitle}”).`);
       } catch (error) {
         const { code, message } = error as { code?: string; message: string };
-        setActivity(key, { state: 'failed', message: `Not saved: ${message}` });
+        const said = code === 'conflict' ? 'this figure was changed in its article since the list was loaded. The list now shows it as it is: check it again.' : message;
+        setActivity(key, { state: 'failed', message: `Not saved: ${said}` });
         setAnnouncement('');
         if (code === 'conflict') setVersion((value) => value + 1);
         else if (verification === 'disputed') document.getElementById(noteFieldId(row))?.focus();
