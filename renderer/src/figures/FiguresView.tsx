@@ -28,6 +28,18 @@ function withRow(checklist: FigureChecklist, saved: FigureChecklistRow, previous
   return { ...checklist, rows, byVerification };
 }
 
+// What an empty list means, and what to do about it.
+function emptyHint(checklist: FigureChecklist, state: FiguresViewState): string {
+  const { unchecked, disputed, verified } = checklist.byVerification;
+  if (unchecked + disputed + verified === 0 && !state.flaggedOnly) {
+    return 'These articles hold no figures yet: tag figures in the editor (Alt+Shift+F), accept figure suggestions, or widen the selection.';
+  }
+  if (state.verification === 'open' && !state.flaggedOnly && unchecked + disputed === 0) {
+    return 'Nothing left to check here: every figure in these articles is verified. Choose “Verified” to see them, or widen the selection.';
+  }
+  return 'No figures match these filters. Clear a filter, or choose “Every article” above.';
+}
+
 /** The figures checklist: every figure of the selected articles still to check, verdicts by mouse or keyboard. */
 export function FiguresView({ api, selection, view, onOpen }: FiguresViewProps) {
   const state = useMemo(() => figuresViewState(view), [view]);
@@ -109,11 +121,7 @@ export function FiguresView({ api, selection, view, onOpen }: FiguresViewProps) 
       )}
       {!checklist && !loadError && <p className="empty-hint">Loading figures…</p>}
       {checklist && checklist.rows.length === 0 && !loading && (
-        <p className="empty-hint">
-          {checklist.total === 0 && state.verification === 'open' && !state.flaggedOnly
-            ? 'Nothing left to check here: every figure in these articles is verified. Choose “Verified” to see them, or widen the selection.'
-            : 'No figures match these filters. Clear a filter, or choose “Every article” above.'}
-        </p>
+        <p className="empty-hint">{emptyHint(checklist, state)}</p>
       )}
       {checklist && checklist.rows.length > 0 && (
         <div className="figures-list" aria-busy={loading} aria-describedby="figures-keys">
