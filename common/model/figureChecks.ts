@@ -53,10 +53,15 @@ function bounds(fields: FigureFields): { low: number; high: number } | null {
   }
 }
 
-// Amounts of one kind can be parts of each other: counts of counts, money of money in one currency.
+// Amounts of one class can be parts of each other: counts of counts, money of money in one currency.
+function amountClassOf(fields: FigureFields): string | null {
+  if (fields.figureKind === 'count') return 'count';
+  return fields.figureKind === 'money' ? `money:${fields.currency ?? ''}` : null;
+}
+
 function comparableAmounts(a: FigureFields, b: FigureFields): boolean {
-  if (a.figureKind === 'count' && b.figureKind === 'count') return true;
-  return a.figureKind === 'money' && b.figureKind === 'money' && a.currency === b.currency;
+  const amountClass = amountClassOf(a);
+  return amountClass !== null && amountClass === amountClassOf(b);
 }
 
 // Whether `part` must be larger than `whole` whatever their bounds allow.
@@ -87,13 +92,18 @@ function placedByBlock(figures: readonly FigureInText[]): Map<number, Placed[]> 
 export function blocksToRead(figures: readonly FigureInText[]): Set<number> {
   const blocks = new Set<number>();
   for (const [blockId, placed] of placedByBlock(figures)) {
-    outer: for (let w = 0; w < placed.length; w++) {
-      for (let p = w + 1; p < placed.length; p++) {
-        if (comparableAmounts(placed[w]!.fields, placed[p]!.fields) && exceeds(placed[p]!.fields, placed[w]!.fields)) {
-          blocks.add(blockId);
-          break outer;
-        }
+    // The smallest upper bound of the earlier figures of each class (counts, money per currency), in one pass.
+    const lowestWhole = new Map<string, number>();
+    for (const figure of placed) {
+      const amountClass = amountClassOf(figure.fields);
+      const figureBounds = bounds(figure.fields);
+      if (amountClass === null || figureBounds === null) continue;
+      const lowest = lowestWhole.get(amountClass);
+      if (lowest !== undefined && figureBounds.low > lowest) {
+        blocks.add(blockId);
+        break;
       }
+      if (lowest === undefined || figureBounds.high < lowest) lowestWhole.set(amountClass, figureBounds.high);
     }
   }
   return blocks;
@@ -106,51 +116,86 @@ const partBefore = /^[^\p{L}\p{N}]{0,3}(?:\p{L}+\s+){0,2}?(?:of them|of whom|of 
 // What ends a list of parts: a clause break, or ", and" before a new clause ("…12 children, and 80 were hurt").
 const clauseBreak = /[;:()]|,\s*and\b|,\s*but\b|\bwhile\b|\bwhereas\b/iu;
 
+// Parts follow their whole closely ("52 civilians, including 26 children and 30 women"): figures further on
+// are not looked at, which also keeps a paragraph of thousands of figures from costing their square.
+const partsWithin = 250;
+
+// Whether a sentence starts in (from, to], by bisection over the sorted sentence starts.
 function sameSentence(starts: readonly number[], from: number, to: number): boolean {
-  return !starts.some((start) => start > from && start <= to);
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle]! <= from) low = middle + 1;
+    else high = middle;
+  }
+  return low >= starts.length || starts[low]! > to;
+}
+
+/** Where the words that introduce parts are in a block's text, found once per block. */
+interface BlockReading {
+  text: string;
+  starts: readonly number[];
+  connectives: readonly { start: number; end: number }[];
+  // For each placed figure: whether "of them" (or the like) follows it.
+  ofThemAfter: readonly boolean[];
+}
+
+// The last connective lying wholly inside [from, to), by bisection over the connectives in text order.
+function lastConnectiveIn(connectives: BlockReading['connectives'], from: number, to: number): { start: number; end: number } | null {
+  let low = 0;
+  let high = connectives.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (connectives[middle]!.end <= to) low = middle + 1;
+    else high = middle;
+  }
+  const candidate = connectives[low - 1];
+  return candidate && candidate.start >= from ? candidate : null;
 }
 
 /**
  * The parts of whole `placed[w]` in its sentence: the figures listed right after a word such as "including",
- * or a figure followed by "of them". `text` is the block's text, `starts` its sentence starts.
+ * or a figure followed by "of them".
  */
-function partsOf(placed: readonly Placed[], w: number, text: string, starts: readonly number[]): Placed[] {
+function partsOf(placed: readonly Placed[], w: number, reading: BlockReading): Placed[] {
+  const { text, starts, connectives, ofThemAfter } = reading;
   const whole = placed[w]!;
   const parts: Placed[] = [];
   for (let p = w + 1; p < placed.length; p++) {
     const part = placed[p]!;
-    if (!sameSentence(starts, whole.place.start, part.place.start)) break;
-    const between = text.slice(whole.place.end, part.place.start);
-    const after = text.slice(part.place.end, part.place.end + 40);
-    if (partBefore.test(after) && !clauseBreak.test(between.replace(/^[\s,]+/u, ''))) {
+    if (part.place.start - whole.place.end > partsWithin || !sameSentence(starts, whole.place.start, part.place.start)) break;
+    if (ofThemAfter[p] && !clauseBreak.test(text.slice(whole.place.end, part.place.start).replace(/^[\s,]+/u, ''))) {
       parts.push(part);
       continue;
     }
-    partsFollow.lastIndex = 0;
-    let connective: RegExpExecArray | null = null;
-    for (let match = partsFollow.exec(between); match; match = partsFollow.exec(between)) connective = match;
+    const connective = lastConnectiveIn(connectives, whole.place.end, part.place.start);
     if (!connective) continue;
     // Only the figures listed right after the connective are parts: a few words at most between each.
-    const connectiveEnd = whole.place.end + connective.index + connective[0].length;
     const previous = placed[p - 1]!;
-    const gapStart = previous.place.start >= connectiveEnd ? previous.place.end : connectiveEnd;
+    const gapStart = previous.place.start >= connective.end ? previous.place.end : connective.end;
     const gapWords = text.slice(gapStart, part.place.start).split(/\s+/u).filter(Boolean).length;
-    if (clauseBreak.test(text.slice(connectiveEnd, part.place.start)) || gapWords > 4) continue;
+    if (clauseBreak.test(text.slice(connective.end, part.place.start)) || gapWords > 4) continue;
     parts.push(part);
   }
   return parts;
 }
 
-function partFlags(placed: readonly Placed[], text: string, flags: Map<string, FigureFlag[]>): void {
-  const starts = sentenceStarts(text);
+function partFlags(placed: readonly Placed[], text: string, flags: Map<string, FigureFlag[]>, said: (figure: FigureInText) => string): void {
+  const reading: BlockReading = {
+    text,
+    starts: sentenceStarts(text),
+    connectives: [...text.matchAll(partsFollow)].map((match) => ({ start: match.index, end: match.index + match[0].length })),
+    ofThemAfter: placed.map((figure) => partBefore.test(text.slice(figure.place.end, figure.place.end + 40))),
+  };
   for (let w = 0; w < placed.length; w++) {
     const whole = placed[w]!;
-    for (const part of partsOf(placed, w, text, starts)) {
+    for (const part of partsOf(placed, w, reading)) {
       if (!comparableAmounts(whole.fields, part.fields) || !exceeds(part.fields, whole.fields)) continue;
       const partWords = text.slice(part.place.start, part.place.end);
       const wholeWords = text.slice(whole.place.start, whole.place.end);
-      add(flags, part.id, { check: 'part_exceeds_whole', role: 'part', otherId: whole.id, reason: `“${partWords}” (${figureForPeople(part.fields)}) is given as part of “${wholeWords}” (${figureForPeople(whole.fields)}) but is larger.` });
-      add(flags, whole.id, { check: 'part_exceeds_whole', role: 'whole', otherId: part.id, reason: `Its part “${partWords}” (${figureForPeople(part.fields)}) is larger than “${wholeWords}” (${figureForPeople(whole.fields)}).` });
+      add(flags, part.id, { check: 'part_exceeds_whole', role: 'part', otherId: whole.id, reason: `“${partWords}” (${said(part)}) is given as part of “${wholeWords}” (${said(whole)}) but is larger.` });
+      add(flags, whole.id, { check: 'part_exceeds_whole', role: 'whole', otherId: part.id, reason: `Its part “${partWords}” (${said(part)}) is larger than “${wholeWords}” (${said(whole)}).` });
     }
   }
 }
@@ -179,26 +224,42 @@ function sameOrderOfSize(a: { low: number; high: number }, b: { low: number; hig
   return smaller > 0 && larger <= smaller * 2;
 }
 
-function conflictFlags(figures: readonly FigureInText[], flags: Map<string, FigureFlag[]>): void {
-  const byQuantity = new Map<string, FigureInText[]>();
+// How far the search for the nearest other value goes past values that bounds make compatible.
+const neighbourSearch = 20;
+
+/**
+ * Each figure is compared with the nearest other value below and above it among the figures of its quantity,
+ * not with every other figure: at most two flags each, and a sort rather than every pair, so that an article
+ * that gives one unit thousands of values stays quick.
+ */
+function conflictFlags(figures: readonly FigureInText[], flags: Map<string, FigureFlag[]>, said: (figure: FigureInText) => string): void {
+  const byQuantity = new Map<string, { figure: FigureInText; bounds: { low: number; high: number } }[]>();
   for (const figure of figures) {
     const key = quantityKey(figure.fields);
-    if (!key || !bounds(figure.fields)) continue;
-    byQuantity.set(key, [...(byQuantity.get(key) ?? []), figure]);
+    const figureBounds = key ? bounds(figure.fields) : null;
+    if (!figureBounds) continue;
+    const group = byQuantity.get(key);
+    if (group) group.push({ figure, bounds: figureBounds });
+    else byQuantity.set(key, [{ figure, bounds: figureBounds }]);
   }
   for (const group of byQuantity.values()) {
-    for (const figure of group) {
-      const own = bounds(figure.fields)!;
-      const shown = new Set<string>();
-      for (const other of group) {
-        if (other === figure) continue;
-        const theirs = bounds(other.fields)!;
-        if (own.low <= theirs.high && theirs.low <= own.high) continue;
-        if (!sameOrderOfSize(own, theirs)) continue;
-        const said = `${figureForPeople(other.fields)} ${other.fields.unit.trim()}`;
-        if (shown.has(said)) continue;
-        shown.add(said);
-        add(flags, figure.id, { check: 'conflicting_values', otherId: other.id, reason: `The article also gives ${said}; here it is ${figureForPeople(figure.fields)}.` });
+    if (group.length < 2) continue;
+    // One entry per distinct value, the first in text order speaking for the others.
+    const distinct = new Map<string, (typeof group)[number]>();
+    for (const entry of group) {
+      const valueKey = `${entry.bounds.low}/${entry.bounds.high}`;
+      if (!distinct.has(valueKey)) distinct.set(valueKey, entry);
+    }
+    const sorted = [...distinct.values()].sort((a, b) => a.bounds.low - b.bounds.low || a.bounds.high - b.bounds.high);
+    const indexOf = new Map(sorted.map((entry, index) => [`${entry.bounds.low}/${entry.bounds.high}`, index]));
+    for (const { figure, bounds: own } of group) {
+      const at = indexOf.get(`${own.low}/${own.high}`)!;
+      const below = sorted.slice(Math.max(0, at - neighbourSearch), at).reverse().find((other) => other.bounds.high < own.low);
+      const above = sorted.slice(at + 1, at + 1 + neighbourSearch).find((other) => other.bounds.low > own.high);
+      for (const other of [below, above]) {
+        if (!other || !sameOrderOfSize(own, other.bounds)) continue;
+        const otherValue = `${said(other.figure)} ${other.figure.fields.unit.trim()}`;
+        add(flags, figure.id, { check: 'conflicting_values', otherId: other.figure.id, reason: `The article also gives ${otherValue}; here it is ${said(figure)}.` });
       }
     }
   }
@@ -225,12 +286,19 @@ function add(flags: Map<string, FigureFlag[]>, id: string, flag: FigureFlag): vo
  */
 export function figureChecks(figures: readonly FigureInText[], blockTexts: ReadonlyMap<number, string>): Map<string, FigureFlag[]> {
   const flags = new Map<string, FigureFlag[]>();
+  // Each figure's value in words, made once however many reasons name it.
+  const inWords = new Map<FigureInText, string>();
+  const said = (figure: FigureInText) => {
+    let words = inWords.get(figure);
+    if (words === undefined) inWords.set(figure, (words = figureForPeople(figure.fields)));
+    return words;
+  };
   const needed = blocksToRead(figures);
   for (const [blockId, placed] of placedByBlock(figures)) {
     const text = blockTexts.get(blockId);
-    if (needed.has(blockId) && text !== undefined) partFlags(placed, text, flags);
+    if (needed.has(blockId) && text !== undefined) partFlags(placed, text, flags, said);
   }
-  conflictFlags(figures, flags);
+  conflictFlags(figures, flags, said);
   for (const figure of figures) percentFlag(figure, flags);
   return flags;
 }

@@ -14,6 +14,9 @@ import type { AnnotatorDatabase } from './database';
 export interface ChecklistArticle {
   id: string;
   revision: number;
+  // What the article's figures are at: its row and its revision. An article deleted for good and imported again
+  // under the same id is a new row at revision 1, so the revision alone would not tell it from the old one.
+  version: string;
   title: string;
   status: ArticleStatus;
   createdAt: string;
@@ -56,6 +59,12 @@ const articleOrders: Record<ChecklistArticleOrder, string> = {
   title: 'a.title COLLATE NOCASE, a.seq',
 };
 
+type ArticleRow = [string, number, number, string, ArticleStatus, string];
+
+function toChecklistArticle([id, revision, seq, title, status, createdAt]: ArticleRow): ChecklistArticle {
+  return { id, revision, version: `${seq}:${revision}`, title, status, createdAt };
+}
+
 /** The checklist's queries over one connection. */
 export function createFiguresChecklistQueries(db: AnnotatorDatabase) {
   // Every figure row, each joined to its content spans; a figure split over several spans comes once per span
@@ -67,7 +76,7 @@ export function createFiguresChecklistQueries(db: AnnotatorDatabase) {
     LEFT JOIN annotation_spans s ON s.article_id = n.article_id AND s.annotation_id = n.id AND s.part = 'content'
     WHERE n.article_id IN (SELECT value FROM json_each(@articleIds)) AND n.kind = 'figure'`).raw();
   const positionsStatement = db.prepare('SELECT id, position FROM article_blocks WHERE article_id IN (SELECT value FROM json_each(@articleIds))').raw();
-  const articleStatement = db.prepare('SELECT id, revision, title, status, created_at FROM articles WHERE id = ? AND deleted_at IS NULL').raw();
+  const articleStatement = db.prepare('SELECT id, revision, seq, title, status, created_at FROM articles WHERE id = ? AND deleted_at IS NULL').raw();
   const blockTextsStatement = db.prepare('SELECT id, plain_text FROM article_blocks WHERE id IN (SELECT value FROM json_each(?))').raw();
   const wordsStatement = db.prepare(`
     SELECT b.plain_text, s.start_offset, s.end_offset FROM annotation_spans s JOIN article_blocks b ON b.id = s.block_id
@@ -86,13 +95,13 @@ export function createFiguresChecklistQueries(db: AnnotatorDatabase) {
     /** The selected articles, in `order`, with the revision their figures are at. */
     articles(selection: ArticleSelection, order: ChecklistArticleOrder): ChecklistArticle[] {
       const { where, params } = articleSelectionSql(selection);
-      const rows = db.prepare(`SELECT a.id, a.revision, a.title, a.status, a.created_at FROM articles a WHERE ${where} ORDER BY ${articleOrders[order]}`).raw().all(params) as [string, number, string, ArticleStatus, string][];
-      return rows.map(([id, revision, title, status, createdAt]) => ({ id, revision, title, status, createdAt }));
+      const rows = db.prepare(`SELECT a.id, a.revision, a.seq, a.title, a.status, a.created_at FROM articles a WHERE ${where} ORDER BY ${articleOrders[order]}`).raw().all(params) as ArticleRow[];
+      return rows.map(toChecklistArticle);
     },
     /** One article outside the trash, as the checklist labels it. */
     article(id: string): ChecklistArticle | null {
-      const row = articleStatement.get(id) as [string, number, string, ArticleStatus, string] | undefined;
-      return row ? { id: row[0], revision: row[1], title: row[2], status: row[3], createdAt: row[4] } : null;
+      const row = articleStatement.get(id) as ArticleRow | undefined;
+      return row ? toChecklistArticle(row) : null;
     },
     /** Every figure annotation of these articles. */
     facts(articleIds: readonly string[]): FigureFacts[] {

@@ -133,3 +133,18 @@ describe('percentages over 100', () => {
     expect(figureChecks(figures, texts).get('0:150%')![0]!.reason).toBe('150% is more than the whole: right for a rise or a change, wrong for a share.');
   });
 });
+
+describe('checks on an article with thousands of figures', () => {
+  it('stay far from the square of the figures: 5,000 values of one unit in one paragraph, at most two flags each', () => {
+    const values = Array.from({ length: 5_000 }, (_, index) => `${1000 + index * 7} civilians`);
+    const text = `Counts given: ${values.join(', including ')}.`;
+    const { figures, texts } = article([{ text, tagged: values }]);
+    const started = performance.now();
+    const flags = figureChecks(figures, texts);
+    // Checks of every pair took over a minute here; a busy machine does this in well under a second or two.
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(Math.max(...[...flags.values()].map((list) => list.filter((flag) => flag.check === 'conflicting_values').length))).toBe(2);
+    // Each "including" names a larger count than the whole before it.
+    expect(flags.get('0:1007 civilians')!.map((flag) => flag.check)).toContain('part_exceeds_whole');
+  });
+});
