@@ -41,7 +41,7 @@ describe('the figures checklist in the browser', () => {
     expect(await rows().locator('mark').allTextContents()).toEqual([
       '52 civilians', '60 children', '400,000 civilians', '350,000 civilians', '422,000 euros', '120 percent', '3.5 million dollars', 'three weeks', '45%', '12 families', '4 children',
     ]);
-    expect(await rowOf('60 children').locator('.figure-flag').textContent()).toBe('⚑ Part larger than its whole: “60 children” (60) is given as part of “52 civilians” (52) but is larger.');
+    expect(await rowOf('60 children').locator('.figure-flag').textContent()).toBe('⚑ Part larger than its whole: “60 children” (60) is given as part of “52 civilians” (52) but is larger. Open the other figure');
     expect(await rowOf('120 percent').locator('.figure-flag').textContent()).toMatch(/^⚑ Percentage over 100: 120% is more than the whole/);
     expect(await rowOf('4 children').locator('.figure-flag').count()).toBe(0);
     expect(await rowOf('422,000 euros').locator('.figure-value summary').textContent()).toBe('€422,000');
@@ -111,7 +111,7 @@ describe('the figures checklist in the browser', () => {
     expect(await rowOf('400,000 civilians').locator('.raw-value').isVisible()).toBe(true);
   });
 
-  it('opens the article at the figure with Enter', async () => {
+  it('opens the article at the figure with Enter, and at the other figure of a flag', async () => {
     expect(await page.evaluate(() => document.activeElement?.querySelector('mark')?.textContent)).toBe('400,000 civilians');
     await page.keyboard.press('Enter');
     await page.locator('.ProseMirror').waitFor();
@@ -119,5 +119,9 @@ describe('the figures checklist in the browser', () => {
     await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('.ProseMirror .ann-selected')].map((element) => element.textContent).join(''))).toBe('400,000 civilians');
     await page.goBack();
     await waitForRows(10);
+    // A flag leads to the figure it disagrees with.
+    await rowOf('350,000 civilians').getByRole('button', { name: 'Open the other figure' }).click();
+    await page.locator('.ProseMirror').waitFor();
+    expect(page.url()).toContain(`#/article/${desk.douma}?tag=trapped`);
   });
 });

@@ -61,6 +61,14 @@ export function FigureRow({ row, index, active, note, activity, onFocusRow, onVe
         {row.flags.map((flag, flagIndex) => (
           <p key={flagIndex} className="figure-flag">
             <strong>⚑ {figureCheckLabels[flag.check]}:</strong> {flag.reason}
+            {'otherId' in flag && (
+              <>
+                {' '}
+                <button type="button" className="link-button" tabIndex={active ? 0 : -1} onClick={() => onOpen({ ...row, annotationId: flag.otherId })}>
+                  Open the other figure
+                </button>
+              </>
+            )}
           </p>
         ))}
       </td>
