@@ -124,12 +124,16 @@ export function createFiguresChecklistHandlers(store: Store): Pick<ApiHandlers, 
     figuresChecklist({ selection, figureKind, verification, flaggedOnly, order, descending, page, pageSize }) {
       return store.read(() => {
         const shown = verificationsShown[verification];
-        const articleOrder = order === 'title' ? 'title' : order === 'article' && !descending ? 'oldest' : 'newest';
+        const articleOrder = order === 'title' ? (descending ? 'titleDescending' : 'title') : order === 'article' && !descending ? 'oldest' : 'newest';
         const articles = queries.articles(selection, articleOrder);
         const figuresOf = summaries.of(articles);
         const byVerification: Record<VerificationStatus, number> = { unchecked: 0, verified: 0, disputed: 0 };
         let flagged = 0;
         let suggestionsWaiting = 0;
+        let total = 0;
+        // Ordered by article, the list is already in order and only the page is kept; other orders sort everything.
+        const sorted = sortKeys[order] !== undefined;
+        const first = page * pageSize;
         const listed: Listed[] = [];
         articles.forEach((article, articleIndex) => {
           const { figures, suggestionsWaiting: waiting } = figuresOf.get(article.id)!;
@@ -141,13 +145,14 @@ export function createFiguresChecklistHandlers(store: Store): Pick<ApiHandlers, 
             byVerification[summary.fields.verification]++;
             if (!shown.includes(summary.fields.verification)) return;
             if (isFlagged) flagged++;
-            listed.push({ article, articleIndex, figureIndex, summary });
+            if (sorted || (total >= first && total < first + pageSize)) listed.push({ article, articleIndex, figureIndex, summary });
+            total++;
           });
         });
-        if (order === 'title' && descending) listed.reverse();
-        sortListed(listed, order, descending);
-        const rows = listed.slice(page * pageSize, (page + 1) * pageSize).map(({ article, summary }) => rowOf(queries, article, summary));
-        return { rows, total: listed.length, page, pageSize, byVerification, flagged, suggestionsWaiting };
+        if (sorted) sortListed(listed, order, descending);
+        const pageListed = sorted ? listed.slice(first, first + pageSize) : listed;
+        const rows = pageListed.map(({ article, summary }) => rowOf(queries, article, summary));
+        return { rows, total, page, pageSize, byVerification, flagged, suggestionsWaiting };
       });
     },
     setFigureVerification({ articleId, annotationId, baseRevision, verification, sourceNote }) {

@@ -50,13 +50,14 @@ export interface StoredFigure {
   recordJson: string;
 }
 
-/** The orders the selected articles can come in: newest import first, oldest first, or by title. */
-export type ChecklistArticleOrder = 'newest' | 'oldest' | 'title';
+/** The orders the selected articles can come in: newest import first, oldest first, or by title either way. */
+export type ChecklistArticleOrder = 'newest' | 'oldest' | 'title' | 'titleDescending';
 
 const articleOrders: Record<ChecklistArticleOrder, string> = {
   newest: 'a.created_at DESC, a.seq DESC',
   oldest: 'a.created_at, a.seq',
   title: 'a.title COLLATE NOCASE, a.seq',
+  titleDescending: 'a.title COLLATE NOCASE DESC, a.seq DESC',
 };
 
 type ArticleRow = [string, number, number, string, ArticleStatus, string];

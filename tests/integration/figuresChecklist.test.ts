@@ -68,6 +68,9 @@ describe('the figures checklist, counted by hand', () => {
     const byValue = await checklist({ order: 'value', descending: false });
     expect(ids(byValue)).toEqual(['kids', 'families', 'share', 'killed', 'children', 'turnout', 'remain', 'trapped', 'euros', 'cost', 'weeks']);
     expect(ids(await checklist({ order: 'title', descending: false }))[0]).toBe('cost');
+    // Either way round, an article's figures keep their text order.
+    expect(ids(await checklist({ order: 'title', descending: true })).slice(0, 3)).toEqual(['killed', 'children', 'trapped']);
+    expect(ids(await checklist({ order: 'article', descending: false })).slice(0, 3)).toEqual(['cost', 'weeks', 'share']);
     const lastPage = await checklist({ pageSize: 4, page: 2 });
     expect(lastPage).toMatchObject({ total: 11, page: 2, pageSize: 4 });
     expect(ids(lastPage)).toEqual(['share', 'families', 'kids']);
