@@ -1,5 +1,7 @@
 import { z } from './zodConfig';
-import { annotationKinds, entityTypes, type EntityType } from './model/annotation';
+import { annotationIdSchema, annotationKinds, entityTypes, figureKinds, verificationStatuses, type EntityType, type FigureFields, type VerificationStatus } from './model/annotation';
+import type { FigureFlag } from './model/figureChecks';
+import { maxSourceNoteLength } from './model/figureVerification';
 import { documentPatchSchema } from './documentPatch';
 import { isExternalIdScheme, plainRecordSchema } from './recordKeys';
 import type { ApiErrorCode, ApiErrorInfo, ApiResult } from './apiError';
@@ -267,6 +269,54 @@ export interface ArticleExport {
 
 export type { SourcingAudit } from './model/sourcingAudit';
 export type { SourceRole } from './model/sourceProfile';
+// ---- Figures checklist (issue 10): every figure of the desk's articles a fact-checker still has to look at.
+
+/** Which verifications the checklist lists: "open" is the work left, unchecked and disputed figures. */
+export const figureChecklistVerifications = ['open', 'unchecked', 'disputed', 'verified', 'all'] as const;
+/** One of `figureChecklistVerifications`. */
+export type FigureChecklistVerification = (typeof figureChecklistVerifications)[number];
+/** The orders of the checklist: by article (its import date), title, kind, value, verification, or last change. */
+export const figureChecklistOrders = ['article', 'title', 'kind', 'value', 'verification', 'changed'] as const;
+/** One of `figureChecklistOrders`. */
+export type FigureChecklistOrder = (typeof figureChecklistOrders)[number];
+
+/** A figure's sentence, with where the figure's words are in it (UTF-16 offsets), so they can be marked. */
+export interface FigureSentence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** One figure as the checklist shows it: its words in their sentence, its fields, its article and its flags. */
+export interface FigureChecklistRow {
+  articleId: string;
+  articleTitle: string;
+  articleStatus: ArticleStatus;
+  articleCreatedAt: string;
+  // The revision the row was read at: a verdict is given on top of it.
+  articleRevision: number;
+  annotationId: string;
+  status: 'accepted' | 'needs_review';
+  quote: string;
+  figure: FigureFields;
+  // Null when the figure has lost its words.
+  sentence: FigureSentence | null;
+  flags: FigureFlag[];
+}
+
+/** One page of the checklist, the number of figures it pages through, and the counts its filters show. */
+export interface FigureChecklist {
+  rows: FigureChecklistRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  // The desk's figures in the selection (and of the chosen kind, flagged only when asked) by verification.
+  byVerification: Record<VerificationStatus, number>;
+  // Flagged figures among those the verification and kind filters select.
+  flagged: number;
+  // Figure suggestions still waiting in the selection: not the desk's yet, so not listed.
+  suggestionsWaiting: number;
+}
 
 const id = z.string().min(1).max(100);
 // External identifiers are keyed by scheme; a Wikidata QID must look like one.
@@ -417,6 +467,31 @@ export const apiMethods = {
   listSourceRoles: method<SourceRole[]>()(z.object({})),
   // Adds a role to the desk's list (a label that compares equal to one already there adds nothing); returns the list.
   addSourceRole: method<SourceRole[]>()(z.object({ label: z.string().trim().min(1, 'A role needs a name.').max(100) })),
+  // ---- Figures checklist (issue 10).
+  // A page of the desk's figures in the selection, filtered and sorted, with their sentences and arithmetic flags.
+  figuresChecklist: method<FigureChecklist>()(
+    z.object({
+      selection: articleSelectionSchema.default({}),
+      figureKind: z.enum(figureKinds).optional(),
+      verification: z.enum(figureChecklistVerifications).default('open'),
+      flaggedOnly: z.boolean().default(false),
+      order: z.enum(figureChecklistOrders).default('article'),
+      descending: z.boolean().default(true),
+      page: z.number().int().min(0).max(1_000_000).default(0),
+      pageSize: z.number().int().min(1).max(500).default(50),
+    }),
+  ),
+  // A fact-checker's verdict on one figure, saved as a new revision of its article on top of `baseRevision`
+  // (the revision the checklist row was read at); a conflict only when a later revision changed that figure.
+  setFigureVerification: method<FigureChecklistRow>()(
+    z.object({
+      articleId: id,
+      annotationId: annotationIdSchema,
+      baseRevision: z.number().int().min(1),
+      verification: z.enum(verificationStatuses),
+      sourceNote: z.string().max(maxSourceNoteLength),
+    }),
+  ),
 };
 
 export type ApiMethodName = keyof typeof apiMethods;

@@ -16,6 +16,8 @@ import { createTrashHandlers } from './trashHandlers';
 import { createEntityPageHandlers } from './entityPageHandlers';
 import { createReviewQueueHandlers } from './reviewQueueHandlers';
 import { createSourcingAuditHandlers } from './sourcingAuditHandlers';
+// Figures checklist (issue 10).
+import { createFiguresChecklistHandlers } from './figuresChecklistHandlers';
 
 /** How to open the services. */
 export interface OpenServicesOptions {
@@ -68,6 +70,7 @@ export function openServices(options: OpenServicesOptions): AppServices {
       ...createEntityPageHandlers(store),
       ...createReviewQueueHandlers(store),
       ...createSourcingAuditHandlers(store),
+      ...createFiguresChecklistHandlers(store),
     });
     let backups: BackupSchedule | null = null;
     const stopBackups = async () => {

@@ -17,6 +17,8 @@ import { navigate, useRoute, type Route } from './navigation/route';
 import { EntityPageView } from './entity/EntityPageView';
 import { provideEntityPageOpener } from './entity/EntityPageLink';
 import { ReviewQueueView } from './review/ReviewQueueView';
+// Figures checklist (issue 10).
+import { FiguresView } from './figures/FiguresView';
 
 // The header's views, in the order a desk works through them.
 const headerViews: { name: Route['name']; label: string; route: Route }[] = [
@@ -170,8 +172,8 @@ export function App() {
       {screen.name === 'trash' && <TrashView api={api} onRestored={() => setLibraryVersion((version) => version + 1)} />}
       {screen.name === 'entity' && <EntityPageView key={screen.entityId} api={api} entityId={screen.entityId} />}
       {screen.name === 'review' && <ReviewQueueView api={api} selection={screen.selection} view={screen.view} />}
-      {screen.name === 'figures' && <p className="placeholder">Figures checklist</p>}
       {screen.name === 'audit' && <AuditView api={api} selection={screen.selection} view={screen.view} />}
+      {screen.name === 'figures' && <FiguresView api={api} selection={screen.selection} view={screen.view} onOpen={(articleId, annotationId) => void open(articleId, annotationId)} />}
       {screen.name === 'library' && (
         <LibraryView api={api} onOpen={(id) => void open(id)} onImportFiles={(files) => void runImport(files)} onPasteArticle={() => setPasting(true)} refreshKey={libraryVersion} />
       )}
