@@ -149,8 +149,8 @@ describe('an editor works through the suggestions of the sample article by keybo
 
   it('after a reload finds accepted tags accepted and rejected ones gone, and suggesting again does not bring them back', async () => {
     await waitForSaved(page);
+    // The reload comes back to the open article: the URL names it.
     await page.reload();
-    await page.locator('.article-link').first().click();
     await page.locator('.ProseMirror').waitFor();
     await expect.poll(async () => (await highlights(page)).length).toBeGreaterThan(20);
     const after = await highlights(page);
