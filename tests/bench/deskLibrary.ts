@@ -52,6 +52,8 @@ const filler = (
 const units = ['civilians', 'children', 'fighters', 'families', 'buses', 'people'];
 const media = ['AFP', 'Reuters', 'AP', 'SANA', 'Interfax', '', '', ''];
 const anonymity = ['not authorised to speak publicly', 'fear of reprisals', 'sensitive negotiations', ''];
+const sourceRoles = ['official', 'spokesperson', 'expert', 'witness', 'civilian', 'agency', undefined];
+const genders = ['woman', 'man', 'non-binary', 'woman', 'man'];
 const authors = ['Ana Ruiz', 'Ben Okafor', 'Chen Li', 'Dana Kos', 'Eli Noor'];
 const modes: AttributionMode[] = ['direct', 'direct', 'indirect', 'partial'];
 const entityTypesCycle: EntityType[] = ['person', 'person', 'person', 'person', 'organisation', 'organisation', 'organisation', 'place', 'place', 'event'];
@@ -74,7 +76,7 @@ function nameOf(index: number, random: () => number): string {
 export async function deskLibrary(shape: DeskLibraryShape = benchDeskShape, log: (line: string) => void = () => {}): Promise<DeskLibrary> {
   const dir = join(tmpdir(), 'annotator-desk-bench');
   mkdirSync(dir, { recursive: true });
-  const key = `v2-${shape.articles}-${shape.entities}-${shape.wordsPerArticle}-${shape.tagsPerArticle}-${shape.hubMentions}`;
+  const key = `v3-${shape.articles}-${shape.entities}-${shape.wordsPerArticle}-${shape.tagsPerArticle}-${shape.hubMentions}`;
   const databasePath = join(dir, `${key}.sqlite`);
   const random = randomSource(42);
   const names = Array.from({ length: shape.entities }, (_, index) => nameOf(index, random));
@@ -100,7 +102,10 @@ export async function deskLibrary(shape: DeskLibraryShape = benchDeskShape, log:
       const type = index === 0 ? 'organisation' : entityTypesCycle[index % entityTypesCycle.length]!;
       const aliases = index % 10 === 0 ? [`${names[index]!.split(' ')[1]} group`] : [];
       const id = `ent_bench_${index}`;
-      store.entities.insert({ id, name: names[index]!, type, aliases, externalIds: {}, description: '', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' });
+      // Source roles on most people and organisations, and a self-described gender on some people, as a desk records them.
+      const sourceRole = type === 'person' || type === 'organisation' ? (sourceRoles[index % sourceRoles.length] ?? null) : null;
+      const selfDescribedGender = type === 'person' && index % 3 === 0 ? genders[index % genders.length]! : '';
+      store.entities.insert({ id, name: names[index]!, type, aliases, externalIds: {}, description: '', sourceRole, selfDescribedGender, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' });
       entityIds.push(id);
       entityTypes.push(type);
     }
