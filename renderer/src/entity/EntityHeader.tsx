@@ -1,17 +1,18 @@
+import { useEffect, useState } from 'react';
 import { labels } from '../../../common/model/annotation';
-import type { EntityRecord } from '../../../common/api';
+import type { AnnotatorApi, EntityRecord } from '../../../common/api';
+import type { SourceRole } from '../../../common/model/sourceProfile';
 import { externalIdViews } from './externalIds';
 
-// desk-audit adds these to registry entities; until it does, a record simply lacks them and nothing is shown.
-type WithSourceProfile = EntityRecord & { sourceRole?: string | null; selfDescribedGender?: string };
-
-function roleLabel(key: string): string {
-  return key.charAt(0).toUpperCase() + key.slice(1);
-}
-
 /** An entity's names, type, description, external ids and, where the desk recorded them, its source fields. */
-export function EntityHeader({ entity }: { entity: EntityRecord }) {
-  const { sourceRole, selfDescribedGender } = entity as WithSourceProfile;
+export function EntityHeader({ api, entity }: { api: AnnotatorApi; entity: EntityRecord }) {
+  const { sourceRole, selfDescribedGender } = entity;
+  const [roles, setRoles] = useState<readonly SourceRole[]>([]);
+  useEffect(() => {
+    if (sourceRole) api.listSourceRoles({}).then(setRoles, () => {});
+  }, [api, sourceRole]);
+  // The desk's label for the role; its stored key until the list has come (or if the list lost it).
+  const roleLabel = (key: string) => roles.find((role) => role.key === key)?.label ?? key;
   const ids = externalIdViews(entity.externalIds);
   return (
     <header className={`entity-page-header tag-${entity.type}`}>

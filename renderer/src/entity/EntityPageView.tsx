@@ -48,7 +48,7 @@ export function EntityPageView({ api, entityId }: { api: AnnotatorApi; entityId:
     <section className="entity-page" aria-label={page ? `Entity page: ${page.entity.name}` : 'Entity page'} aria-busy={page ? undefined : 'true'}>
       {page ? (
         <>
-          <EntityHeader entity={page.entity} />
+          <EntityHeader api={api} entity={page.entity} />
           <p className="entity-summary" role="status">
             {countOf(page.mentions, 'mention')} in {countOf(page.mentionArticles, 'article')} · quoted {countOf(page.quotes, 'time')} in {countOf(page.quoteArticles, 'article')}
             {page.suggestedMentions + page.suggestedQuotes > 0 && ` · ${countOf(page.suggestedMentions + page.suggestedQuotes, 'suggestion')} waiting, not counted`}
