@@ -13,6 +13,7 @@ import { createRegistryHandlers } from './registryHandlers';
 import { createSuggestionHandlers } from './suggestionHandlers';
 import { createSuggestionRunner } from './suggestionRunner';
 import { createTrashHandlers } from './trashHandlers';
+import { createBackupHandlers } from './backupHandlers';
 
 /** How to open the services. */
 export interface OpenServicesOptions {
@@ -62,6 +63,7 @@ export function openServices(options: OpenServicesOptions): AppServices {
       ...createEntityHandlers(store),
       ...createRegistryHandlers(store),
       ...createPreferenceHandlers(store, userName),
+      ...createBackupHandlers(db, options.databasePath, { nativeBinding: options.nativeBinding }),
     });
     let backups: BackupSchedule | null = null;
     const stopBackups = async () => {
@@ -73,7 +75,7 @@ export function openServices(options: OpenServicesOptions): AppServices {
       handlers,
       db,
       startBackups(onError = (error) => console.error('Backup failed:', error)) {
-        backups ??= startBackupSchedule(db, options.databasePath, onError);
+        backups ??= startBackupSchedule(db, options.databasePath, onError, { nativeBinding: options.nativeBinding });
       },
       stopBackups,
       close: () => {
