@@ -11,6 +11,8 @@ import { PasteDialog } from './library/PasteDialog';
 import { useWindowFileDrop } from './library/useWindowFileDrop';
 import { PreferencesDialog } from './preferences/PreferencesDialog';
 import { useDuplicateImports } from './library/DuplicateImportDialog';
+import { BackupsDialog } from './backups/BackupsDialog';
+import { RestoredBackupNotice } from './backups/RestoredBackupNotice';
 
 type Screen = { name: 'library' } | { name: 'registry' } | { name: 'trash' } | { name: 'editor'; articleId: string; focusAnnotationId?: string };
 
@@ -27,6 +29,7 @@ export function App() {
   const [editingName, setEditingName] = useState(false);
   const [startupError, setStartupError] = useState<string | null>(null);
   const abortRef = useRef<AbortController | null>(null);
+  const [showingBackups, setShowingBackups] = useState(false);
   // Saves the open editor's pending work; false when it could not, and the editor must then stay open.
   const flushRef = useRef<(() => Promise<boolean>) | null>(null);
 
@@ -125,6 +128,7 @@ export function App() {
         else if (command.type === 'paste-article') setPasting(true);
         else if (command.type === 'show-library') void showLibrary();
         else if (command.type === 'show-registry') void showRegistry();
+        else if (command.type === 'show-backups') setShowingBackups(true);
       }),
     [open, showLibrary, showRegistry],
   );
@@ -156,9 +160,10 @@ export function App() {
           Cannot reach the article store: {startupError}
         </p>
       )}
+      <RestoredBackupNotice />
       <ImportStatus progress={progress} outcome={outcome} onCancel={() => abortRef.current?.abort()} onOpen={(id) => void open(id)} onDismiss={() => setOutcome(null)} />
       {screen.name === 'registry' && <RegistryView api={api} onOpenMention={(articleId, annotationId) => void open(articleId, annotationId)} />}
-      {screen.name === 'trash' && <TrashView api={api} onRestored={() => setLibraryVersion((version) => version + 1)} />}
+      {screen.name === 'trash' && <TrashView api={api} onRestored={() => setLibraryVersion((version) => version + 1)} onShowBackups={() => setShowingBackups(true)} />}
       {screen.name === 'library' && (
         <LibraryView api={api} onOpen={(id) => void open(id)} onImportFiles={(files) => void runImport(files)} onPasteArticle={() => setPasting(true)} refreshKey={libraryVersion} />
       )}
@@ -185,6 +190,7 @@ export function App() {
         />
       )}
       {duplicates.dialog}
+      {showingBackups && <BackupsDialog api={api} saveOpenWork={editorSaved} onClose={() => setShowingBackups(false)} />}
       {pasting && (
         <PasteDialog
           onCancel={() => setPasting(false)}
