@@ -1,9 +1,9 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../support/browserSession';
 
 /**
  * Electronegativity (Doyensec's checker for Electron apps) over the app's Electron side: the main process's
@@ -35,6 +35,7 @@ interface ScanResult {
 }
 type Runner = (options: Record<string, unknown>) => Promise<ScanResult>;
 
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const runElectronegativity = require('@doyensec/electronegativity/dist/runner.js') as Runner;
 const electronVersion = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.electron!;
