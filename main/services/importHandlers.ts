@@ -24,7 +24,10 @@ function isBase64(text: string): boolean {
 
 // How long suggestions on import may take before the article is imported without them: well inside the time
 // an import of the largest accepted file may take.
-const importSuggestionTimeoutMs = 20_000;
+const importSuggestionTimeoutMs = 15_000;
+// The longest text suggested on import, in UTF-16 units: some 150,000 words, past any real article, where the
+// pipeline's time and memory grow beyond what an import should wait for.
+const maxSuggestedOnImport = 1_000_000;
 
 // Ids this app writes look like art_0123abcd…; a kept id is held to plain characters, whatever a file says.
 const keepableArticleId = /^[A-Za-z0-9_.:-]{1,100}$/;
@@ -73,7 +76,11 @@ async function storeImported(
   const suggestionWarnings: string[] = [];
   // Suggestions are computed before the write transaction: the worker's time holds no lock. This app's own
   // lossless exports come back exactly as they left, so they get none. They never change the text.
-  if (preferences.onImport && preferences.kinds.length > 0 && !imported.origin) {
+  if (preferences.onImport && preferences.kinds.length > 0 && !imported.origin && plainText.length > maxSuggestedOnImport) {
+    suggestionWarnings.push(
+      `No tags were suggested: the article is ${plainText.length.toLocaleString('en')} characters long, and suggestions on import stop at ${maxSuggestedOnImport.toLocaleString('en')}. Ask for them in the editor.`,
+    );
+  } else if (preferences.onImport && preferences.kinds.length > 0 && !imported.origin) {
     try {
       doc = withPlacedAnnotations(doc, await suggestionsFor(store, runner, null, doc, preferences.kinds, importSuggestionTimeoutMs));
     } catch (error) {
