@@ -16,7 +16,7 @@ export type SuggestionResponse = { requestId: number; ok: true; result: Suggesti
  * the request it was working on fails; without a bound, a worker out of memory takes the whole process down),
  * and how long one request may take by default before the worker is stopped and the request refused.
  */
-export const suggestionWorkerLimits = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 32, requestTimeoutMs: 120_000 } as const;
+export const suggestionWorkerLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, requestTimeoutMs: 120_000 } as const;
 
 /** Computes suggestions off the calling thread. */
 export interface SuggestionRunner {
@@ -62,12 +62,16 @@ export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl()): Sug
       if (response.ok) waiting.resolve(response.result);
       else waiting.reject(new Error(`Suggestions failed: ${response.message}`));
     });
+    // A worker stopped on purpose (past its time, or closed) was replaced first and its requests failed then:
+    // its late events must not fail the requests of the worker that replaced it.
     created.on('error', (error) => {
+      if (worker !== created) return;
       const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
       failAll(new Error(outOfMemory ? `the text needs more memory than suggestions may use (${maxOldGenerationSizeMb} MB)` : `The suggestion worker stopped: ${error.message}`));
     });
     created.on('exit', () => {
-      if (worker === created) worker = null;
+      if (worker !== created) return;
+      worker = null;
       failAll(new Error('The suggestion worker stopped.'));
     });
     worker = created;
