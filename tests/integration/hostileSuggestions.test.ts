@@ -12,14 +12,15 @@ import { makeTempDir, projectRoot } from './storeFixtures';
  */
 
 const corpus = hostileCorpus();
+// The largest texts the pipeline gets (under the 1,000,000 characters suggested on import) and the largest
+// beyond it (imported without suggestions, saying so). Files whose import alone is slow (100,000 blocks, 40,000
+// tags) are left to the corpus test and to the stress run, so that this test's time is the pipeline's.
 const biggest = [
-  'txt: 5 MB single line of words',
-  'txt: 100,000 lines',
   'txt: 300,000 sentence ends',
   'txt: 40,000 words in one paragraph',
+  'html: 200,000 line breaks',
+  'txt: 5 MB single line of words',
   'html: a 4.9 MB text node',
-  'nitf: 20,000 quotes and 20,000 names',
-  'docx: 50,000 paragraphs',
 ];
 const indexes = biggest.map((name) => corpus.findIndex((hostile) => hostile.name === name));
 const perCaseMs = 30_000;
