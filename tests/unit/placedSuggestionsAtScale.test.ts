@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Transform } from 'prosemirror-transform';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import { emptyFigureFields, type Annotation } from '../../common/model/annotation';
+import type { Annotation } from '../../common/model/annotation';
 import { annotationMark } from '../../common/model/marks';
 import { withPlacedAnnotations, type PlacedAnnotation } from '../../common/model/suggestions';
 import { articleSchema } from '../../common/schema';
@@ -16,7 +16,17 @@ import { articleSchema } from '../../common/schema';
 const now = '2026-11-30T00:00:00.000Z';
 
 function figure(id: string): Annotation {
-  return { id, kind: 'figure', status: 'suggested', author: 'suggestions', createdAt: now, updatedAt: now, note: '', ...emptyFigureFields(), value: 5 } as Annotation;
+  return {
+    id,
+    kind: 'figure',
+    status: 'suggested',
+    author: 'suggestions',
+    createdAt: now,
+    updatedAt: now,
+    note: '',
+    quote: '5',
+    figure: { figureKind: 'count', value: { type: 'number', value: 5 }, qualifier: 'exactly', unit: '', currency: null, verification: 'unchecked', sourceNote: '' },
+  };
 }
 
 function documentOf(paragraphs: string[]): ProseMirrorNode {
