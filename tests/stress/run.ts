@@ -17,7 +17,7 @@ import { runHostileCase, type HostileResult } from '../support/hostileRunner';
  * the counts (tried, refused, accepted, crashed, hung, misjudged) and the slowest files with their time and
  * the host's peak memory.
  *
- * `npm run stress -- --export-everything` also exports the largest accepted files in every format.
+ * STRESS_ONLY=pattern runs only the cases whose names match. `npm run stress -- --export-everything` also exports the largest accepted files in every format.
  * Suggestions on import are on (every kind), as a new desk has them, so the suggestion pipeline is proven
  * bounded on the same files; `npm run stress -- --suggestions=off` runs the readers and the store alone.
  *
@@ -109,7 +109,9 @@ export async function runCorpusThroughHost(workDir: string): Promise<StressRecor
   const databasePath = join(workDir, 'stress.sqlite');
   let host = await startHost(databasePath, workDir);
   const records: StressRecord[] = [];
-  for (const hostile of hostileCorpus()) {
+  // STRESS_ONLY: a pattern; only the cases whose names match it run (to measure a few files again).
+  const only = process.env.STRESS_ONLY ? new RegExp(process.env.STRESS_ONLY, 'u') : null;
+  for (const hostile of hostileCorpus().filter((candidate) => !only || only.test(candidate.name))) {
     let peakMb = residentMb(host.pid);
     const sampler = setInterval(() => (peakMb = Math.max(peakMb, residentMb(host.pid))), 25);
     const started = performance.now();
