@@ -14,6 +14,7 @@ import { maxEntityPageRows, type EntityPageMention, type EntityPageQuote, type E
 import { maxReviewQueuePage, reviewQueueShows, type ReviewQueuePage } from './reviewQueue';
 import type { SourcingAudit } from './model/sourcingAudit';
 import type { SourceRole } from './model/sourceProfile';
+import { backupFileNamePattern, type BackupEntry, type BackupListing, type BackupRestored } from './backups';
 
 export { ApiError, apiErrorCodes, type ApiErrorCode, type ApiErrorInfo, type ApiResult } from './apiError';
 
@@ -492,6 +493,14 @@ export const apiMethods = {
       sourceNote: z.string().max(maxSourceNoteLength),
     }),
   ),
+  // Backups beside the database (the automatic daily and weekly ones and those taken by hand), newest first,
+  // each with what SQLite's integrity check found in it.
+  listBackups: method<BackupListing>()(z.object({})),
+  // Writes a backup of the database now, checked before it is kept.
+  backUpNow: method<BackupEntry>()(z.object({})),
+  // Replaces the database with a checked backup while the app runs; a backup of the database as it was is
+  // taken first, so the restore can itself be undone by restoring that one.
+  restoreBackup: method<BackupRestored>()(z.object({ name: z.string().regex(backupFileNamePattern, 'Not the name of a backup.') })),
 };
 
 export type ApiMethodName = keyof typeof apiMethods;
@@ -521,5 +530,5 @@ export const ipcChannels = {
   flushDone: 'flush-done',
 } as const;
 
-export const menuCommands = ['import-file', 'paste-article', 'show-library', 'show-registry', 'article-imported', 'suggest-annotations'] as const;
+export const menuCommands = ['import-file', 'paste-article', 'show-library', 'show-registry', 'article-imported', 'suggest-annotations', 'show-backups'] as const;
 export type MenuCommand = { type: (typeof menuCommands)[number]; articleId?: string };

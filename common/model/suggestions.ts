@@ -1,5 +1,4 @@
 import { Fragment, Mark, type Node as ProseMirrorNode } from 'prosemirror-model';
-import { Transform } from 'prosemirror-transform';
 import type { Annotation, AnnotationKind, AnnotationMap, AnnotationPart, EntityType } from './annotation';
 import { textOffsetToDocPosition, type ArticleText } from '../articleText';
 import { entityLookupKey } from './names';
@@ -194,12 +193,95 @@ export function placeSuggestions(result: SuggestionResult, placing: SuggestionPl
   return placed;
 }
 
+/**
+ * A text block with `added` marks over the given ranges of its text (offsets into its text), besides the marks
+ * it has. One sweep over the sorted cut points, as taggedInlineContent builds an imported block: a mark step per
+ * mark would rebuild the block's text nodes each time, quadratic in a paragraph with thousands of suggestions.
+ */
+function blockWithMarks(block: ProseMirrorNode, added: ReadonlyArray<{ from: number; to: number; mark: Mark }>): ProseMirrorNode {
+  const starting = new Map<number, Mark[]>();
+  const ending = new Map<number, Mark[]>();
+  const cuts = new Set<number>();
+  for (const { from, to, mark } of added) {
+    if (from >= to) continue;
+    (starting.get(from) ?? starting.set(from, []).get(from)!).push(mark);
+    (ending.get(to) ?? ending.set(to, []).get(to)!).push(mark);
+    cuts.add(from);
+    cuts.add(to);
+  }
+  block.forEach((child, offset) => {
+    cuts.add(offset);
+    cuts.add(offset + child.nodeSize);
+  });
+  const sortedCuts = [...cuts].filter((cut) => cut >= 0 && cut <= block.content.size).sort((a, b) => a - b);
+  // The added marks over the current piece, in the order they opened, with how many of their ranges are open.
+  const open = new Map<Mark, number>();
+  const pieces: ProseMirrorNode[] = [];
+  for (let i = 0; i + 1 < sortedCuts.length; i++) {
+    const from = sortedCuts[i]!;
+    const to = sortedCuts[i + 1]!;
+    for (const mark of ending.get(from) ?? []) {
+      const count = (open.get(mark) ?? 0) - 1;
+      if (count > 0) open.set(mark, count);
+      else open.delete(mark);
+    }
+    for (const mark of starting.get(from) ?? []) open.set(mark, (open.get(mark) ?? 0) + 1);
+    const child = block.childAfter(from);
+    if (!child.node || !child.node.isText) {
+      if (child.node && child.offset === from) pieces.push(child.node);
+      continue;
+    }
+    const text = child.node.text!.slice(from - child.offset, to - child.offset);
+    // Every annotation mark has the same type, so appending in opening order keeps a valid mark set.
+    const marks = open.size === 0 ? child.node.marks : [...child.node.marks, ...[...open.keys()].filter((mark) => !mark.isInSet(child.node!.marks))];
+    const last = pieces[pieces.length - 1];
+    if (last?.isText && Mark.sameSet(last.marks, marks)) pieces[pieces.length - 1] = last.type.schema.text(last.text! + text, marks);
+    else pieces.push(block.type.schema.text(text, marks));
+  }
+  return block.copy(Fragment.fromArray(pieces));
+}
+
 /** The stored document with the placed suggestions added: their records, and their marks on the words. */
 export function withPlacedAnnotations(doc: ProseMirrorNode, placed: readonly PlacedAnnotation[]): ProseMirrorNode {
   if (placed.length === 0) return doc;
-  const tr = new Transform(doc);
-  for (const { record, spans } of placed) for (const span of spans) tr.addMark(span.from, span.to, annotationMark(record, span.part));
+  // Marks go on block by block, each block in a document of its own: a mark step on the whole document copies
+  // its list of blocks, so 50,000 suggestions on 50,000 blocks took gigabytes and killed the host.
+  const blockStarts: number[] = [];
+  doc.forEach((_block, offset) => blockStarts.push(offset));
+  const blockAt = (position: number): number => {
+    let low = 0;
+    let high = blockStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (blockStarts[middle]! <= position) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  const marksByBlock = new Map<number, Array<{ from: number; to: number; mark: Mark }>>();
+  for (const { record, spans } of placed) {
+    for (const span of spans) {
+      const mark = annotationMark(record, span.part);
+      // A span is placed within one block; one that reached past it would be marked in each block it covers.
+      for (let index = blockAt(span.from); index < blockStarts.length && blockStarts[index]! < span.to; index++) {
+        const start = blockStarts[index]!;
+        const end = start + doc.child(index).nodeSize;
+        const from = Math.max(span.from, start);
+        const to = Math.min(span.to, end);
+        if (from >= to) continue;
+        const marks = marksByBlock.get(index) ?? [];
+        marks.push({ from: from - start, to: to - start, mark });
+        marksByBlock.set(index, marks);
+      }
+    }
+  }
+  const blocks: ProseMirrorNode[] = [];
+  doc.forEach((block, _offset, index) => {
+    const marks = marksByBlock.get(index);
+    // Offsets so far count from the block's start; its text starts one position in.
+    blocks.push(marks ? blockWithMarks(block, marks.map(({ from, to, mark }) => ({ from: from - 1, to: to - 1, mark }))) : block);
+  });
   const records = { ...(doc.attrs.annotations as AnnotationMap) };
   for (const { record } of placed) records[record.id] = record;
-  return tr.doc.type.create({ ...tr.doc.attrs, annotations: records }, tr.doc.content, tr.doc.marks);
+  return doc.type.create({ ...doc.attrs, annotations: records }, Fragment.fromArray(blocks), doc.marks);
 }

@@ -42,6 +42,9 @@ export function buildApplicationMenu(actions: MenuActions): Menu {
           click: () => actions.sendCommand({ type: 'paste-article' }),
         },
         { type: 'separator' },
+        // The backups dialog: back up now, or restore the whole database from an earlier backup.
+        { label: 'Restore from Backup…', click: () => actions.sendCommand({ type: 'show-backups' }) },
+        { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },

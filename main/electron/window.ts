@@ -133,6 +133,8 @@ export function createMainWindow(): BrowserWindow {
       navigateOnDragDrop: false,
       // Chromium's spellchecker downloads dictionaries on Linux and Windows; the app loads nothing remote.
       spellcheck: false,
+      // A middle click must not open a link anywhere (Electronegativity's AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());

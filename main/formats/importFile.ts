@@ -5,7 +5,7 @@ import type { ImportedArticle } from './adapter';
 import { formatAdapters } from './index';
 import { parsePlainText } from './plaintext/reader';
 import { buildImportedArticle } from './shared/articleDraft';
-import { maxImportedAnnotations } from './shared/expansionLimits';
+import { assertImportedTagCount } from './shared/expansionLimits';
 import { assertWithinImportLimit, checkImportedText, describeFile, sniffBinaryKind } from './shared/decodeText';
 
 /**
@@ -39,9 +39,7 @@ export async function parseImportedFile(fileName: string, bytes: Uint8Array): Pr
   const result = await reader.read({ fileName, bytes });
   if (!result.ok) throw new ApiError(result.error.code, result.error.message);
   const tags = Object.keys((result.article.doc as { attrs?: { annotations?: object } }).attrs?.annotations ?? {}).length;
-  if (tags > maxImportedAnnotations) {
-    throw new ApiError('too_large', `${what} holds ${tags.toLocaleString('en')} tags, more than the ${maxImportedAnnotations.toLocaleString('en')} one article may bring.`);
-  }
+  assertImportedTagCount(what, tags);
   // Escapes in JSON and character references in XML can still spell a lone surrogate: see wellFormedText.ts.
   return wellFormedJson(result.article);
 }

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { backupDatabase } from '../store/backup';
+import { backupDatabase, type ConnectionOptions } from '../store/backup';
 import type { AnnotatorDatabase } from '../store/index';
 
 /** How many backups of each kind are kept. */
@@ -39,11 +39,11 @@ function prune(folder: string, prefix: string, keep: number): void {
  * when the week has none yet, and removes backups beyond the last 7 daily and 4 weekly ones. Every backup is
  * checked with `PRAGMA integrity_check` before it takes its place. Returns the path of today's backup.
  */
-export async function runBackup(db: AnnotatorDatabase, databasePath: string, now: Date = new Date()): Promise<string> {
+export async function runBackup(db: AnnotatorDatabase, databasePath: string, now: Date = new Date(), connection: ConnectionOptions = {}): Promise<string> {
   const folder = backupFolderOf(databasePath);
   mkdirSync(folder, { recursive: true });
   const daily = join(folder, `daily-${isoDay(now)}.sqlite`);
-  await backupDatabase(db, daily);
+  await backupDatabase(db, daily, connection);
   const weekly = join(folder, `weekly-${isoWeek(now)}.sqlite`);
   if (!existsSync(weekly)) copyFileSync(daily, weekly);
   prune(folder, 'daily-', backupRetention.daily);
@@ -62,7 +62,7 @@ export interface BackupSchedule {
  * Backs the database up now and then whenever the day has no backup yet, checking hourly. The timer does not
  * keep the process alive. Failures are reported through `onError` and retried at the next check.
  */
-export function startBackupSchedule(db: AnnotatorDatabase, databasePath: string, onError: (error: unknown) => void): BackupSchedule {
+export function startBackupSchedule(db: AnnotatorDatabase, databasePath: string, onError: (error: unknown) => void, connection: ConnectionOptions = {}): BackupSchedule {
   let running: Promise<void> = Promise.resolve();
   let lastDay: string | null = null;
   let stopped = false;
@@ -71,7 +71,7 @@ export function startBackupSchedule(db: AnnotatorDatabase, databasePath: string,
     const today = isoDay(new Date());
     if (today === lastDay) return;
     running = running
-      .then(() => runBackup(db, databasePath))
+      .then(() => runBackup(db, databasePath, new Date(), connection))
       .then(() => {
         lastDay = today;
       })

@@ -43,7 +43,8 @@ export function mentionCount(links: readonly MovedLink[]): number {
 
 /**
  * Applies `rewrite` to every annotation record of the given articles and stores each article where a record
- * changed (`rewrite` returned a new object) as its next revision. Articles that no longer exist are skipped.
+ * changed (`rewrite` returned a new object) as its next revision, articles in the trash included (they stay
+ * there). Articles that no longer exist are skipped.
  * Must run inside a store transaction, so that all the articles change or none. Returns the changed articles.
  */
 export function rewriteArticleRecords(
@@ -54,26 +55,39 @@ export function rewriteArticleRecords(
 ): string[] {
   const changedArticleIds: string[] = [];
   for (const articleId of articleIds) {
-    const article = store.articles.find(articleId);
-    if (!article) continue;
-    const doc = storedDocument(article.docJson);
-    const records = doc.attrs.annotations as AnnotationMap;
-    const rewritten: AnnotationMap = {};
-    const labels = new Map<string, string>();
-    let changed = false;
-    for (const [id, record] of Object.entries(records)) {
-      const next = rewrite(record, articleId);
-      rewritten[id] = next;
-      if (next === record) continue;
-      changed = true;
-      if (highlightLabel(next) !== highlightLabel(record)) labels.set(id, highlightLabel(next));
+    // An article in the trash keeps its links too: it comes back from the trash as it would have been, so
+    // it is taken out for the rewrite and put back with its original deletion time.
+    const trashedAt = store.articles.trashedAt(articleId);
+    if (trashedAt !== undefined) store.articles.untrash(articleId);
+    try {
+      if (rewriteOneArticle(store, articleId, rewrite, now)) changedArticleIds.push(articleId);
+    } finally {
+      if (trashedAt !== undefined) store.articles.trash(articleId, trashedAt);
     }
-    if (!changed) continue;
-    const updated = doc.type.create({ ...doc.attrs, annotations: rewritten }, doc.content, doc.marks);
-    saveArticleDocument(store, articleId, article.revision, labels.size > 0 ? relabelMarks(updated, labels) : updated, now, { reason: 'registry' });
-    changedArticleIds.push(articleId);
   }
   return changedArticleIds;
+}
+
+// Rewrites one article outside the trash as rewriteArticleRecords describes; true when it changed.
+function rewriteOneArticle(store: Store, articleId: string, rewrite: (record: Annotation, articleId: string) => Annotation, now: string): boolean {
+  const article = store.articles.find(articleId);
+  if (!article) return false;
+  const doc = storedDocument(article.docJson);
+  const records = doc.attrs.annotations as AnnotationMap;
+  const rewritten: AnnotationMap = {};
+  const labels = new Map<string, string>();
+  let changed = false;
+  for (const [id, record] of Object.entries(records)) {
+    const next = rewrite(record, articleId);
+    rewritten[id] = next;
+    if (next === record) continue;
+    changed = true;
+    if (highlightLabel(next) !== highlightLabel(record)) labels.set(id, highlightLabel(next));
+  }
+  if (!changed) return false;
+  const updated = doc.type.create({ ...doc.attrs, annotations: rewritten }, doc.content, doc.marks);
+  saveArticleDocument(store, articleId, article.revision, labels.size > 0 ? relabelMarks(updated, labels) : updated, now, { reason: 'registry' });
+  return true;
 }
 
 /**

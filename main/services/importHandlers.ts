@@ -22,6 +22,13 @@ function isBase64(text: string): boolean {
   return text.length % 4 === 0 && base64Characters.test(text);
 }
 
+// How long suggestions on import may take before the article is imported without them: well inside the time
+// an import of the largest accepted file may take.
+const importSuggestionTimeoutMs = 15_000;
+// The longest text suggested on import, in UTF-16 units: some 150,000 words, past any real article, where the
+// pipeline's time and memory grow beyond what an import should wait for.
+const maxSuggestedOnImport = 1_000_000;
+
 // Ids this app writes look like art_0123abcd…; a kept id is held to plain characters, whatever a file says.
 const keepableArticleId = /^[A-Za-z0-9_.:-]{1,100}$/;
 
@@ -66,16 +73,26 @@ async function storeImported(
   const known = onDuplicate === 'ask' ? store.articles.findSameText(plainText) : undefined;
   if (known) return { outcome: 'duplicate', existing: known };
   const preferences = suggestionPreferencesOf(store);
+  const suggestionWarnings: string[] = [];
   // Suggestions are computed before the write transaction: the worker's time holds no lock. This app's own
   // lossless exports come back exactly as they left, so they get none. They never change the text.
-  if (preferences.onImport && preferences.kinds.length > 0 && !imported.origin) {
-    doc = withPlacedAnnotations(doc, await suggestionsFor(store, runner, null, doc, preferences.kinds));
+  if (preferences.onImport && preferences.kinds.length > 0 && !imported.origin && plainText.length > maxSuggestedOnImport) {
+    suggestionWarnings.push(
+      `No tags were suggested: the article is ${plainText.length.toLocaleString('en')} characters long, and suggestions on import stop at ${maxSuggestedOnImport.toLocaleString('en')}. Ask for them in the editor.`,
+    );
+  } else if (preferences.onImport && preferences.kinds.length > 0 && !imported.origin) {
+    try {
+      doc = withPlacedAnnotations(doc, await suggestionsFor(store, runner, null, doc, preferences.kinds, importSuggestionTimeoutMs));
+    } catch (error) {
+      // Suggestions are a help, not the import: an article too big or too odd for them is imported without.
+      suggestionWarnings.push(`No tags were suggested: ${(error as Error).message.replace(/^Suggestions failed: /, '')}. The article was imported without suggestions.`);
+    }
   }
   const now = new Date().toISOString();
   return store.transaction(() => {
     const existing = onDuplicate === 'ask' ? store.articles.findSameText(plainText) : undefined;
     if (existing) return { outcome: 'duplicate', existing };
-    const warnings = [...(imported.warnings ?? [])];
+    const warnings = [...(imported.warnings ?? []), ...suggestionWarnings];
     const links = registerImportedEntities(store, imported.entities ?? []);
     warnings.push(...links.warnings);
     const linked = links.relinked.size > 0 ? withRecords(doc, relinkImportedRecords(annotationsOf(doc), links.relinked)) : doc;

@@ -18,6 +18,7 @@ import { createReviewQueueHandlers } from './reviewQueueHandlers';
 import { createSourcingAuditHandlers } from './sourcingAuditHandlers';
 // Figures checklist (issue 10).
 import { createFiguresChecklistHandlers } from './figuresChecklistHandlers';
+import { createBackupHandlers } from './backupHandlers';
 
 /** How to open the services. */
 export interface OpenServicesOptions {
@@ -71,6 +72,7 @@ export function openServices(options: OpenServicesOptions): AppServices {
       ...createReviewQueueHandlers(store),
       ...createSourcingAuditHandlers(store),
       ...createFiguresChecklistHandlers(store),
+      ...createBackupHandlers(db, options.databasePath, { nativeBinding: options.nativeBinding }),
     });
     let backups: BackupSchedule | null = null;
     const stopBackups = async () => {
@@ -82,7 +84,7 @@ export function openServices(options: OpenServicesOptions): AppServices {
       handlers,
       db,
       startBackups(onError = (error) => console.error('Backup failed:', error)) {
-        backups ??= startBackupSchedule(db, options.databasePath, onError);
+        backups ??= startBackupSchedule(db, options.databasePath, onError, { nativeBinding: options.nativeBinding });
       },
       stopBackups,
       close: () => {

@@ -17,11 +17,19 @@ import type { SuggestionRunner } from './suggestionRunner';
  */
 
 /** Suggestions for a document as it stands: records with status `suggested` and where their marks go. */
-export async function suggestionsFor(store: Store, runner: SuggestionRunner, articleId: string | null, doc: ProseMirrorNode, kinds: readonly SuggestionKind[]): Promise<PlacedAnnotation[]> {
+export async function suggestionsFor(
+  store: Store,
+  runner: SuggestionRunner,
+  articleId: string | null,
+  doc: ProseMirrorNode,
+  kinds: readonly SuggestionKind[],
+  timeoutMs?: number,
+): Promise<PlacedAnnotation[]> {
   const text = articleText(doc);
   const result = await runner.suggest(
     { blocks: text.blocks.map((block) => ({ text: block.text, type: block.type })), registry: store.entities.registryNames(), rejected: store.suggestionRejections.rejectedNames() },
     { kinds },
+    timeoutMs,
   );
   // The text did not change while the worker ran: this document is what it read.
   return placeSuggestions(result, {

@@ -11,9 +11,17 @@ export interface SuggestionRequest {
 /** The worker's answer to one request. */
 export type SuggestionResponse = { requestId: number; ok: true; result: SuggestionResult } | { requestId: number; ok: false; message: string };
 
+/**
+ * The bounds of the suggestion worker: the heap it may use (a worker past it is stopped by V8 alone, and only
+ * the request it was working on fails; without a bound, a worker out of memory takes the whole process down),
+ * and how long one request may take by default before the worker is stopped and the request refused.
+ */
+export const suggestionWorkerLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, requestTimeoutMs: 120_000 } as const;
+
 /** Computes suggestions off the calling thread. */
 export interface SuggestionRunner {
-  suggest(input: SuggestionInput, options?: SuggestionOptions): Promise<SuggestionResult>;
+  /** Suggestions for `input`; refused when the worker runs out of its memory or takes longer than `timeoutMs`. */
+  suggest(input: SuggestionInput, options?: SuggestionOptions, timeoutMs?: number): Promise<SuggestionResult>;
   /** Stops the worker; pending requests are refused. */
   close(): Promise<void>;
 }
@@ -41,9 +49,11 @@ export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl()): Sug
   const started = (): Worker => {
     if (worker) return worker;
     // Source files need the TypeScript loader registered inside the worker too; the built worker is plain JavaScript.
+    const { maxOldGenerationSizeMb, maxYoungGenerationSizeMb } = suggestionWorkerLimits;
+    const resourceLimits = { maxOldGenerationSizeMb, maxYoungGenerationSizeMb };
     const created = workerUrl.pathname.endsWith('.ts')
-      ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl.href)}); });`, { eval: true })
-      : new Worker(workerUrl);
+      ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl.href)}); });`, { eval: true, resourceLimits })
+      : new Worker(workerUrl, { resourceLimits });
     created.on('message', (response: SuggestionResponse) => {
       const waiting = pending.get(response.requestId);
       if (!waiting) return;
@@ -52,9 +62,16 @@ export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl()): Sug
       if (response.ok) waiting.resolve(response.result);
       else waiting.reject(new Error(`Suggestions failed: ${response.message}`));
     });
-    created.on('error', (error) => failAll(new Error(`The suggestion worker stopped: ${error.message}`)));
+    // A worker stopped on purpose (past its time, or closed) was replaced first and its requests failed then:
+    // its late events must not fail the requests of the worker that replaced it.
+    created.on('error', (error) => {
+      if (worker !== created) return;
+      const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      failAll(new Error(outOfMemory ? `the text needs more memory than suggestions may use (${maxOldGenerationSizeMb} MB)` : `The suggestion worker stopped: ${error.message}`));
+    });
     created.on('exit', () => {
-      if (worker === created) worker = null;
+      if (worker !== created) return;
+      worker = null;
       failAll(new Error('The suggestion worker stopped.'));
     });
     worker = created;
@@ -62,12 +79,30 @@ export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl()): Sug
   };
 
   return {
-    suggest(input, options = {}) {
+    suggest(input, options = {}, timeoutMs = suggestionWorkerLimits.requestTimeoutMs) {
       return new Promise<SuggestionResult>((resolve, reject) => {
         const requestId = nextRequestId++;
-        pending.set(requestId, { resolve, reject });
-        const request: SuggestionRequest = { requestId, input, options };
         const running = started();
+        // A request past its time stops the worker (the pipeline cannot be interrupted otherwise); the next
+        // request starts a new one.
+        const timer = setTimeout(() => {
+          if (!pending.has(requestId)) return;
+          failAll(new Error(`suggestions took longer than ${Math.round(timeoutMs / 1000)} s and were stopped`));
+          if (worker === running) worker = null;
+          void running.terminate();
+        }, timeoutMs);
+        timer.unref();
+        pending.set(requestId, {
+          resolve: (result) => {
+            clearTimeout(timer);
+            resolve(result);
+          },
+          reject: (error) => {
+            clearTimeout(timer);
+            reject(error);
+          },
+        });
+        const request: SuggestionRequest = { requestId, input, options };
         // Held while it works, let go when idle: an idle worker must not keep a command-line run alive.
         running.ref();
         running.postMessage(request);

@@ -143,6 +143,7 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
   const untrashStatement = db.prepare('UPDATE articles SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL');
   const trashListStatement = db.prepare(`SELECT ${summaryColumns}, a.deleted_at FROM articles a WHERE a.deleted_at IS NOT NULL ORDER BY a.deleted_at DESC, a.seq DESC`);
   const emptyTrashStatement = db.prepare('DELETE FROM articles WHERE deleted_at IS NOT NULL');
+  const trashedAtStatement = db.prepare('SELECT deleted_at FROM articles WHERE id = ? AND deleted_at IS NOT NULL').pluck();
   const countStatement = db.prepare('SELECT count(*) FROM articles').pluck();
   const existsStatement = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
 
@@ -207,6 +208,10 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
     /** Takes an article out of the trash; false when it is not there. */
     untrash(id: string): boolean {
       return untrashStatement.run(id).changes === 1;
+    },
+    /** When the article was moved to the trash, or undefined when it is not in the trash. */
+    trashedAt(id: string): string | undefined {
+      return trashedAtStatement.get(id) as string | undefined;
     },
     /** The articles in the trash, most recently deleted first. */
     trashed(): TrashedArticleSummary[] {

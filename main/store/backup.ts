@@ -1,7 +1,19 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { AnnotatorDatabase } from './database';
-import { loadMigrations } from './migrations';
+import { applyMigrations, loadMigrations } from './migrations';
+
+/**
+ * How this process opens further connections: the native addon its own connection uses. The Electron main
+ * process runs an addon built for Electron's ABI, which the default (built for Node, for the tests) is not.
+ */
+export interface ConnectionOptions {
+  nativeBinding?: string;
+}
+
+function openConnection(path: string, connection: ConnectionOptions, readonly: boolean): Database.Database {
+  return new Database(path, { fileMustExist: true, ...(readonly ? { readonly } : {}), ...(connection.nativeBinding ? { nativeBinding: connection.nativeBinding } : {}) });
+}
 
 /** Why a backup file cannot be used. */
 export class UnusableBackupError extends Error {
@@ -12,11 +24,11 @@ export class UnusableBackupError extends Error {
  * Checks a database file as a backup: SQLite can read it, `PRAGMA integrity_check` finds nothing wrong, and
  * its schema is one this version knows (not newer). Returns the schema version it records.
  */
-export function checkBackupFile(path: string): number {
+export function checkBackupFile(path: string, connection: ConnectionOptions = {}): number {
   if (!existsSync(path)) throw new UnusableBackupError(`${path} does not exist.`);
   let db: Database.Database;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openConnection(path, connection, true);
   } catch (error) {
     throw new UnusableBackupError(`${path} cannot be opened as a database: ${(error as Error).message}`);
   }
@@ -48,19 +60,19 @@ export function checkBackupFile(path: string): number {
  * and yields between them, so the host keeps answering), checks it, and only then moves it into place: a
  * backup that fails its check never replaces a good one.
  */
-export async function backupDatabase(db: AnnotatorDatabase, destination: string): Promise<void> {
+export async function backupDatabase(db: AnnotatorDatabase, destination: string, connection: ConnectionOptions = {}): Promise<void> {
   const partial = `${destination}.partial`;
   rmSync(partial, { force: true });
   try {
     await db.backup(partial);
     // A backup is one self-contained file: out of WAL mode, it needs no -wal or -shm file beside it.
-    const copy = new Database(partial);
+    const copy = openConnection(partial, connection, false);
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {
       copy.close();
     }
-    checkBackupFile(partial);
+    checkBackupFile(partial, connection);
     renameSync(partial, destination);
   } finally {
     for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
@@ -103,4 +115,23 @@ export async function restoreDatabase(databasePath: string, backupPath: string):
   } finally {
     source.close();
   }
+}
+
+/**
+ * Replaces the content of the database that `db` has open with the backup at `backupPath`, while `db` stays
+ * open: SQLite's backup API run in reverse, from the backup into the live file, in one step, so no other call
+ * can write between its pages. `db` sees the restored content at its next statement (SQLite notices the
+ * changed file and prepares its statements again); a backup from an older version is then migrated on `db`
+ * itself. The backup must pass checkBackupFile first, which this does.
+ */
+export async function restoreIntoOpenDatabase(db: AnnotatorDatabase, databasePath: string, backupPath: string, connection: ConnectionOptions = {}): Promise<void> {
+  checkBackupFile(backupPath, connection);
+  const source = openConnection(backupPath, connection, true);
+  try {
+    // The first step only measures; returning the largest step size copies everything in the second.
+    await source.backup(databasePath, { progress: () => 0x7fffffff });
+  } finally {
+    source.close();
+  }
+  applyMigrations(db, loadMigrations());
 }

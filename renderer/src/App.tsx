@@ -12,6 +12,8 @@ import { useWindowFileDrop } from './library/useWindowFileDrop';
 import { PreferencesDialog } from './preferences/PreferencesDialog';
 import { useDuplicateImports } from './library/DuplicateImportDialog';
 import { AuditView } from './audit/AuditView';
+import { BackupsDialog } from './backups/BackupsDialog';
+import { RestoredBackupNotice } from './backups/RestoredBackupNotice';
 
 import { navigate, useRoute, type Route } from './navigation/route';
 import { EntityPageView } from './entity/EntityPageView';
@@ -43,6 +45,7 @@ export function App() {
   const [editingName, setEditingName] = useState(false);
   const [startupError, setStartupError] = useState<string | null>(null);
   const abortRef = useRef<AbortController | null>(null);
+  const [showingBackups, setShowingBackups] = useState(false);
   // Saves the open editor's pending work; false when it could not, and the editor must then stay open.
   const flushRef = useRef<(() => Promise<boolean>) | null>(null);
 
@@ -134,6 +137,7 @@ export function App() {
         else if (command.type === 'paste-article') setPasting(true);
         else if (command.type === 'show-library') void showLibrary();
         else if (command.type === 'show-registry') void showRegistry();
+        else if (command.type === 'show-backups') setShowingBackups(true);
       }),
     [open, showLibrary, showRegistry],
   );
@@ -167,13 +171,14 @@ export function App() {
           Cannot reach the article store: {startupError}
         </p>
       )}
+      <RestoredBackupNotice />
       <ImportStatus progress={progress} outcome={outcome} onCancel={() => abortRef.current?.abort()} onOpen={(id) => void open(id)} onDismiss={() => setOutcome(null)} />
       {screen.name === 'registry' && <RegistryView api={api} onOpenMention={(articleId, annotationId) => void open(articleId, annotationId)} />}
-      {screen.name === 'trash' && <TrashView api={api} onRestored={() => setLibraryVersion((version) => version + 1)} />}
       {screen.name === 'entity' && <EntityPageView key={screen.entityId} api={api} entityId={screen.entityId} />}
       {screen.name === 'review' && <ReviewQueueView api={api} selection={screen.selection} view={screen.view} />}
       {screen.name === 'audit' && <AuditView api={api} selection={screen.selection} view={screen.view} />}
       {screen.name === 'figures' && <FiguresView api={api} selection={screen.selection} view={screen.view} onOpen={(articleId, annotationId) => void open(articleId, annotationId)} />}
+      {screen.name === 'trash' && <TrashView api={api} onRestored={() => setLibraryVersion((version) => version + 1)} onShowBackups={() => setShowingBackups(true)} />}
       {screen.name === 'library' && (
         <LibraryView api={api} onOpen={(id) => void open(id)} onImportFiles={(files) => void runImport(files)} onPasteArticle={() => setPasting(true)} refreshKey={libraryVersion} />
       )}
@@ -200,6 +205,7 @@ export function App() {
         />
       )}
       {duplicates.dialog}
+      {showingBackups && <BackupsDialog api={api} saveOpenWork={editorSaved} onClose={() => setShowingBackups(false)} />}
       {pasting && (
         <PasteDialog
           onCancel={() => setPasting(false)}

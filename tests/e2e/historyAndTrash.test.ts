@@ -73,14 +73,13 @@ describe('history and trash in the browser', () => {
     await trash.getByRole('table', { name: 'Deleted registry entries' }).getByText(linked.name).waitFor();
     if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/trash.png` });
 
-    // The article first: an entry restored while the article holding its mentions is still in the trash
-    // does not relink them (a store limitation, reported).
+    // The entry first, while the article holding its mentions is still in the trash: they are relinked there.
+    await trash.getByRole('button', { name: `Restore ${linked.name}` }).click();
+    await expect.poll(() => trash.getByRole('status').textContent()).toContain(`“${linked.name}” is back in the registry; ${linked.mentionCount}`);
     await trash.getByRole('button', { name: `Restore ${millbrook.title}` }).click();
     await expect.poll(() => trash.getByRole('status').textContent()).toContain('is back in the library');
     const back = await session.services.handlers.getArticle({ id: millbrook.id });
     expect(back.tagCounts).toEqual(millbrook.tagCounts);
-    await trash.getByRole('button', { name: `Restore ${linked.name}` }).click();
-    await expect.poll(() => trash.getByRole('status').textContent()).toContain(`“${linked.name}” is back in the registry`);
     // Both back: the entry's mentions in the article are linked to it again.
     expect((await session.services.handlers.listEntities({})).find((entity) => entity.id === linked.id)?.mentionCount).toBe(linked.mentionCount);
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Library' }).click();

@@ -17,7 +17,9 @@ import { runHostileCase, type HostileResult } from '../support/hostileRunner';
  * the counts (tried, refused, accepted, crashed, hung, misjudged) and the slowest files with their time and
  * the host's peak memory.
  *
- * `npm run stress -- --export-everything` also exports the largest accepted files in every format.
+ * STRESS_ONLY=pattern runs only the cases whose names match. `npm run stress -- --export-everything` also exports the largest accepted files in every format.
+ * Suggestions on import are on (every kind), as a new desk has them, so the suggestion pipeline is proven
+ * bounded on the same files; `npm run stress -- --suggestions=off` runs the readers and the store alone.
  *
  * The crash test (SIGKILL of the host in the middle of saves and imports, then counting what was lost)
  * is `runCrashTest` below: the crash loop of tests/support/crashLoop.ts, 100 kills (STRESS_KILLS sets another count).
@@ -26,6 +28,7 @@ import { runHostileCase, type HostileResult } from '../support/hostileRunner';
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // A request still unanswered after this long is a hang: the host is killed and started again.
 const hangAfterMs = 120_000;
+const suggestionsOnImport = !process.argv.includes('--suggestions=off');
 
 interface RunningHost {
   child: ChildProcess;
@@ -38,7 +41,7 @@ interface RunningHost {
 
 function startHost(databasePath: string, workDir: string): Promise<RunningHost> {
   // Node itself with tsx as a loader, so the process spawned here is the host (the tsx command would run it as a grandchild).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/stress/hostProcess.ts', databasePath, workDir], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/stress/hostProcess.ts', databasePath, workDir, suggestionsOnImport ? 'on' : 'off'], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -106,7 +109,9 @@ export async function runCorpusThroughHost(workDir: string): Promise<StressRecor
   const databasePath = join(workDir, 'stress.sqlite');
   let host = await startHost(databasePath, workDir);
   const records: StressRecord[] = [];
-  for (const hostile of hostileCorpus()) {
+  // STRESS_ONLY: a pattern; only the cases whose names match it run (to measure a few files again).
+  const only = process.env.STRESS_ONLY ? new RegExp(process.env.STRESS_ONLY, 'u') : null;
+  for (const hostile of hostileCorpus().filter((candidate) => !only || only.test(candidate.name))) {
     let peakMb = residentMb(host.pid);
     const sampler = setInterval(() => (peakMb = Math.max(peakMb, residentMb(host.pid))), 25);
     const started = performance.now();
@@ -177,11 +182,14 @@ function summarise(records: readonly StressRecord[], crash: Awaited<ReturnType<t
   const hungriest = [...records].sort((a, b) => b.peakMb - a.peakMb)[0];
   return [
     '',
+    `suggestions on import: ${suggestionsOnImport ? 'on (every kind)' : 'off'}`,
     `tried ${records.length}, refused ${count('refused')}, accepted ${count('accepted')}, crashed ${count('crashed')}, hung ${count('hung')}, not sendable ${count('not sent')}, misjudged ${misjudged.length}`,
     crash.ran ? `crash test: ${crash.kills} kills with SIGKILL during saves and imports, ${crash.lost} acknowledged saves or imports lost` : 'crash test: not run',
     `highest host memory: ${hungriest?.peakMb ?? 0} MB (${hungriest?.name ?? '-'})`,
     'slowest files (time, host peak memory):',
     ...slowest.map((record) => `  ${String(Math.round(record.ms)).padStart(6)} ms ${String(record.peakMb).padStart(5)} MB  ${record.name}`),
+    'hungriest files (time, host peak memory):',
+    ...[...records].sort((a, b) => b.peakMb - a.peakMb).slice(0, 5).map((record) => `  ${String(Math.round(record.ms)).padStart(6)} ms ${String(record.peakMb).padStart(5)} MB  ${record.name}`),
     ...(misjudged.length > 0 ? ['misjudged:', ...misjudged.map((record) => `  ${record.name}: ${record.problems.join('; ')}`)] : []),
   ].join('\n');
 }

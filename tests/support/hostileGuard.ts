@@ -26,6 +26,10 @@ export interface GuardOptions {
   // V8's old-space cap of the child, in MB.
   heapLimitMb: number;
   onOutcome?: (index: number, outcome: GuardedOutcome) => void;
+  // Suggestions on import (all kinds) for every case; off by default.
+  suggestions?: boolean;
+  // Only these case indexes; every case without it.
+  only?: readonly number[];
 }
 
 // Runs the worker from case `first` until it finishes, hangs or dies; resolves with the index to go on from.
@@ -36,6 +40,7 @@ function runWorker(options: GuardOptions, first: number, outcomes: Map<number, G
     const child = spawn(process.execPath, [`--max-old-space-size=${options.heapLimitMb}`, '--import', 'tsx', 'tests/support/hostileWorker.ts', options.databasePath, String(first)], {
       cwd: options.projectRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, HOSTILE_SUGGESTIONS: options.suggestions ? 'on' : 'off', HOSTILE_ONLY: options.only ? options.only.join(',') : '' },
     });
     let current: { index: number; name: string; started: number } | null = null;
     let next = first;
@@ -86,7 +91,8 @@ function runWorker(options: GuardOptions, first: number, outcomes: Map<number, G
 export async function runGuardedCorpus(options: GuardOptions): Promise<Map<number, GuardedOutcome>> {
   const outcomes = new Map<number, GuardedOutcome>();
   let next = 0;
-  while (next < options.caseCount) {
+  const last = options.only ? Math.max(-1, ...options.only) : options.caseCount - 1;
+  while (next <= last) {
     const resumeAt = await runWorker(options, next, outcomes);
     // A worker that ended without getting anywhere (it could not even start) must not loop forever.
     next = resumeAt > next ? resumeAt : next + 1;

@@ -1,6 +1,7 @@
 import { dispatchApiCall } from '../../main/services/apiDispatch';
 import { openServices } from '../../main/services/index';
 import type { AnnotatorDatabase } from '../../main/store/index';
+import { suggestionKinds } from '../../common/suggestions/types';
 import { hostileCorpus } from './hostileCorpus';
 import { runHostileCase } from './hostileRunner';
 
@@ -10,6 +11,7 @@ import { runHostileCase } from './hostileRunner';
  * parent can time each case, kill a hung child, and carry on after a crash with the next case.
  *
  * Usage: tsx tests/support/hostileWorker.ts <database path> <first case index>
+ * (environment: HOSTILE_SUGGESTIONS=on for suggestions on import, HOSTILE_ONLY=3,17,40 for some cases only)
  */
 
 /** One line the worker writes: a case starting, or its result with the process's memory after it. */
@@ -34,12 +36,17 @@ async function main(): Promise<void> {
   const [databasePath, first] = process.argv.slice(2);
   if (!databasePath) throw new Error('Usage: hostileWorker.ts <database path> <first case index>');
   const services = openServices({ databasePath, userName: 'hostile tester' });
-  // The corpus is about the readers and the store; suggestions on import would add the pipeline's time to each case.
-  services.handlers.setPreferences({ suggestions: { onImport: false, onOpen: false, kinds: [] } });
+  // The corpus is about the readers and the store, so suggestions on import are off unless the guard asks for
+  // them (HOSTILE_SUGGESTIONS=on), to prove the suggestion pipeline bounded on the same files.
+  const suggestions = process.env.HOSTILE_SUGGESTIONS === 'on';
+  await services.handlers.setPreferences({ suggestions: { onImport: suggestions, onOpen: false, kinds: suggestions ? [...suggestionKinds] : [] } });
+  // HOSTILE_ONLY: the case indexes to run, comma-separated; all of them without it.
+  const only = process.env.HOSTILE_ONLY ? new Set(process.env.HOSTILE_ONLY.split(',').map(Number)) : null;
   const call = (method: string, input: unknown) => dispatchApiCall(services.handlers, method, input, () => undefined);
   const snapshot = async () => databaseSnapshot(services.db);
   const corpus = hostileCorpus();
   for (let index = Number(first ?? 0); index < corpus.length; index++) {
+    if (only && !only.has(index)) continue;
     const hostile = corpus[index]!;
     emit({ type: 'start', index, name: hostile.name });
     const result = await runHostileCase(call, hostile, snapshot);

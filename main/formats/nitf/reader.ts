@@ -5,6 +5,7 @@ import { parseCreditLine } from '../shared/copyConventions';
 import { annotationFromNitf, linkQuoteSpeakers } from './inlineReader';
 import { annotationElementNames } from './vocabulary';
 import { readNitfRecord } from './recordReader';
+import { assertImportedTagCount } from '../shared/expansionLimits';
 import { childElements, parseUntrustedXml, xmlText, type XmlElement, type XmlNode } from '../shared/safeXml';
 
 /**
@@ -164,6 +165,19 @@ function readBlocks(nodes: readonly XmlNode[], reader: NitfReader): void {
   }
 }
 
+// How many inline tags the document holds (an upper bound of the records it makes: empty tags make none).
+function annotationElementCount(root: XmlElement): number {
+  let count = 0;
+  const pending: XmlNode[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (typeof node === 'string') continue;
+    if (annotationElementNames.has(node.name)) count++;
+    for (const child of node.children) pending.push(child);
+  }
+  return count;
+}
+
 /**
  * Reads an NITF document. An export of this app is read back from the record it carries, losslessly (see
  * nitfRecordReader.ts); any other NITF has its inline tags read as annotations. Refuses XML that is
@@ -182,6 +196,8 @@ export function parseNitf(what: string, xml: string): DraftArticle {
       `${what} carries a Newsroom Annotator record of its tags that could not be used (${recorded.problem}); its inline NITF tags were read instead, so fields and spans NITF cannot express are missing.`,
     );
   }
+  // Counted before any record is built: 200,000 tags, refused in the end, took a gigabyte to build.
+  assertImportedTagCount(what, annotationElementCount(root));
   readBlocks(root.children, reader);
   if (reader.draft.title === null && reader.headTitle) reader.draft.title = reader.headTitle;
   linkQuoteSpeakers(reader.draft.annotations);

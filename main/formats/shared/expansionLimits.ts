@@ -1,3 +1,5 @@
+import { ApiError } from '../../../common/api';
+
 /**
  * How far an imported file may grow once unpacked or parsed, stated once. The import limit (5 MB) bounds the
  * bytes that arrive; these bound what they turn into, so that no file can exhaust memory: a .docx is a zip
@@ -28,3 +30,13 @@ export const maxMarkupDepth = 200;
  * has 10,000, and real copy a few hundred.
  */
 export const maxImportedAnnotations = 50_000;
+
+/**
+ * Refuses an article that brings more than maxImportedAnnotations tags. Readers that can count tags before
+ * building them (NITF's inline tags) call it early, so that a refused file never builds its records at all.
+ */
+export function assertImportedTagCount(what: string, tags: number): void {
+  if (tags > maxImportedAnnotations) {
+    throw new ApiError('too_large', `${what} holds ${tags.toLocaleString('en')} tags, more than the ${maxImportedAnnotations.toLocaleString('en')} one article may bring.`);
+  }
+}

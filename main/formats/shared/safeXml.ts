@@ -194,6 +194,8 @@ const parser = new XMLParser({
 });
 
 type OrderedItem = Record<string, unknown>;
+// What a converted item of the parser's output is replaced with (see toNodes).
+const released: OrderedItem = {};
 
 // The element name of a parsed item (its one key besides ':@'), or undefined for text.
 function itemName(item: OrderedItem): string | undefined {
@@ -202,23 +204,26 @@ function itemName(item: OrderedItem): string | undefined {
 }
 
 /**
- * Turns the parser's ordered items into our tree, with a stack instead of recursion. Elements nested deeper
+ * Turns the parser's ordered items into our tree (consuming them), with a stack instead of recursion. Elements nested deeper
  * than maxMarkupDepth are flattened: their children go to the element at that depth, so their text stays, in
  * order, and nothing reading the tree recurses deeper than that.
  */
-function toNodes(items: readonly OrderedItem[]): XmlNode[] {
+function toNodes(items: OrderedItem[]): XmlNode[] {
   const root: XmlNode[] = [];
   // Each frame: the items still to convert, where their nodes go, whether they are CDATA, and their depth.
-  const stack: Array<{ items: readonly OrderedItem[]; next: number; into: XmlNode[]; literal: boolean; depth: number }> = [
+  const stack: Array<{ items: OrderedItem[]; next: number; into: XmlNode[]; literal: boolean; depth: number }> = [
     { items, next: 0, into: root, literal: false, depth: 0 },
   ];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
-    const item = frame.items[frame.next++];
-    if (!item) {
+    if (frame.next >= frame.items.length) {
       stack.pop();
       continue;
     }
+    const item = frame.items[frame.next]!;
+    // The parser's item is let go once converted, so its tree and ours are not both whole in memory at once.
+    frame.items[frame.next++] = released;
+    if (item === released) continue;
     if ('#text' in item) {
       frame.into.push(frame.literal ? String(item['#text']) : decodeEntities(String(item['#text'])));
       continue;

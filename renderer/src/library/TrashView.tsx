@@ -7,13 +7,15 @@ interface TrashViewProps {
   api: AnnotatorApi;
   // Called after an article comes back, so the library shows it.
   onRestored: () => void;
+  // Opens the backups dialog (restoring the whole database from a backup).
+  onShowBackups: () => void;
 }
 
 /**
  * The trash: deleted articles (with their tags and links) and registry entities, each with Restore, and an
  * explicit Empty trash that asks first, since only emptying is final.
  */
-export function TrashView({ api, onRestored }: TrashViewProps) {
+export function TrashView({ api, onRestored, onShowBackups }: TrashViewProps) {
   const [contents, setContents] = useState<TrashContents | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [confirmingEmpty, setConfirmingEmpty] = useState(false);
@@ -57,6 +59,9 @@ export function TrashView({ api, onRestored }: TrashViewProps) {
       <div className="library-actions">
         <h2>Trash</h2>
         <span className="toolbar-gap" />
+        <button type="button" title="Back up the whole database now, or restore an earlier backup of it" onClick={onShowBackups}>
+          Backups…
+        </button>
         <button type="button" className="danger" disabled={!contents || empty} onClick={() => setConfirmingEmpty(true)}>
           Empty trash…
         </button>

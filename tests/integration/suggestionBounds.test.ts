@@ -1,0 +1,23 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSuggestionRunner } from '../../main/services/suggestionRunner';
+
+/**
+ * The suggestion worker is bounded in time (and, by its resource limits, in memory): a request past its time
+ * stops the worker and is refused with a reason, and the next request gets a fresh worker and its answer.
+ */
+
+const runner = createSuggestionRunner();
+afterAll(() => runner.close());
+
+const sentence = { text: 'Mayor Anna Berg said the council would meet in Millbrook on Monday.', type: 'paragraph' as const };
+
+describe('the suggestion worker', () => {
+  it('stops a request that takes longer than its limit, then answers the next one', async () => {
+    const blocks = Array.from({ length: 20_000 }, (_, index) => ({ text: `Line ${index}: Anna Berg told Reuters that 40 people left.`, type: 'paragraph' as const }));
+    const started = performance.now();
+    await expect(runner.suggest({ blocks, registry: [], rejected: [] }, { kinds: ['entity', 'figure', 'attribution'] }, 300)).rejects.toThrow(/took longer than .* and were stopped/);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    const result = await runner.suggest({ blocks: [sentence], registry: [], rejected: [] }, { kinds: ['entity'] });
+    expect(result.entities.map((entity) => entity.text)).toContain('Anna Berg');
+  });
+});
