@@ -8,6 +8,7 @@ import { blockTypeNames } from './schema';
 import { articleStatuses, type ArticleStatus } from './articleStatus';
 import { articleSelectionSchema } from './articleSelection';
 import { suggestionKinds, type SuggestionKind, type SuggestionResult } from './suggestions/types';
+import { librarySearchSchema, type LibrarySearchPage, type TagAuthor } from './librarySearch';
 
 export { ApiError, apiErrorCodes, type ApiErrorCode, type ApiErrorInfo, type ApiResult } from './apiError';
 
@@ -273,6 +274,21 @@ function method<Output>() {
   return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
 }
 
+// The library's search (issue 10): its request and page types live in common/librarySearch.ts.
+export {
+  librarySortKeys,
+  sortDirections,
+  type ArticleSearchHit,
+  type LibrarySearchPage,
+  type LibrarySearchRequest,
+  type LibrarySortKey,
+  type SearchSnippet,
+  type SelectedEntity,
+  type SortDirection,
+  type TagAuthor,
+  type TextSegment,
+} from './librarySearch';
+
 export const apiMethods = {
   listArticles: method<ArticleSummary[]>()(articleSelectionSchema),
   getArticle: method<ArticleRecord>()(
@@ -370,6 +386,12 @@ export const apiMethods = {
   addSuggestions: method<SuggestionCounts[]>()(
     z.object({ articleIds: z.array(id).max(100_000), kinds: z.array(z.enum(suggestionKinds)).max(3).optional() }),
   ),
+  // The library (issue 10): one page of the selected articles in a column's order, with excerpts where the words
+  // match and the size of the whole result; the names on the desk's tags (the author filter); every selected
+  // article's id (exporting all that match).
+  searchArticles: method<LibrarySearchPage>()(librarySearchSchema),
+  listTagAuthors: method<TagAuthor[]>()(z.object({})),
+  matchingArticleIds: method<string[]>()(z.object({ selection: articleSelectionSchema.default({}) })),
 };
 
 export type ApiMethodName = keyof typeof apiMethods;

@@ -13,6 +13,7 @@ import { createRegistryHandlers } from './registryHandlers';
 import { createSuggestionHandlers } from './suggestionHandlers';
 import { createSuggestionRunner } from './suggestionRunner';
 import { createTrashHandlers } from './trashHandlers';
+import { createLibrarySearchHandlers } from './librarySearchHandlers';
 
 /** How to open the services. */
 export interface OpenServicesOptions {
@@ -62,6 +63,7 @@ export function openServices(options: OpenServicesOptions): AppServices {
       ...createEntityHandlers(store),
       ...createRegistryHandlers(store),
       ...createPreferenceHandlers(store, userName),
+      ...createLibrarySearchHandlers(store),
     });
     let backups: BackupSchedule | null = null;
     const stopBackups = async () => {

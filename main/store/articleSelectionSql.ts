@@ -1,4 +1,5 @@
 import type { ArticleSelection } from '../../common/articleSelection';
+import { searchTerms } from '../../common/searchQuery';
 
 /** A selection as SQL: a condition on the articles table under the alias `a`, with its named parameters. */
 export interface SelectionCondition {
@@ -7,18 +8,17 @@ export interface SelectionCondition {
 }
 
 /**
- * Turns what a user typed into FTS5 queries, one per term: a "quoted phrase" must occur as written, a word also
- * matches longer words starting with it. Every term is quoted, so nothing typed can be read as FTS5 syntax.
- * Empty when the text holds no word at all.
+ * Turns what a user typed into FTS5 queries, one per term (see searchTerms): a phrase must occur as written, and a
+ * term marked as a prefix also matches longer words starting with its last word. Every term is quoted, so nothing
+ * typed can be read as FTS5 syntax. Empty when the text holds no word at all.
  */
 export function articleSearchTerms(query: string): string[] {
-  const terms: string[] = [];
-  for (const [, phrase, word] of query.matchAll(/"([^"]*)"|([^\s"]+)/gu)) {
-    const words = (phrase ?? word ?? '').match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
-    if (words.length === 0) continue;
-    terms.push(phrase !== undefined ? `"${words.join(' ')}"` : words.map((part) => `"${part}"*`).join(' '));
-  }
-  return terms;
+  return searchTerms(query).map((term) => `"${term.words.join(' ')}"${term.prefix ? '*' : ''}`);
+}
+
+/** One FTS5 query that matches a block holding any of the terms, for ranking and snippets; null without terms. */
+export function anySearchTerm(terms: readonly string[]): string | null {
+  return terms.length === 0 ? null : terms.join(' OR ');
 }
 
 /**
@@ -41,17 +41,20 @@ export function articleSelectionSql(selection: ArticleSelection): SelectionCondi
   // Suggestions are not the desk's tags: they count only when asked for by status.
   if (selection.entityId) add("a.id IN (SELECT n.article_id FROM annotations n WHERE n.entity_id = @entityId AND n.status != 'suggested')", 'entityId', selection.entityId);
   if (selection.tagKind || selection.tagStatus || selection.tagAuthor) {
-    const tagConditions = ['t.article_id = a.id', selection.tagStatus ? 't.status = @tagStatus' : "t.status != 'suggested'"];
+    const tagConditions = [selection.tagStatus ? 't.status = @tagStatus' : "t.status != 'suggested'"];
     if (selection.tagStatus) params.tagStatus = selection.tagStatus;
     if (selection.tagKind) {
       tagConditions.push('t.kind = @tagKind');
       params.tagKind = selection.tagKind;
     }
     if (selection.tagAuthor) {
+      // From the author's index (one range of it) rather than through every article's tags.
       tagConditions.push('t.author = @tagAuthor');
       params.tagAuthor = selection.tagAuthor;
+      conditions.push(`a.id IN (SELECT t.article_id FROM annotations t WHERE ${tagConditions.join(' AND ')})`);
+    } else {
+      conditions.push(`EXISTS (SELECT 1 FROM annotations t WHERE t.article_id = a.id AND ${tagConditions.join(' AND ')})`);
     }
-    conditions.push(`EXISTS (SELECT 1 FROM annotations t WHERE ${tagConditions.join(' AND ')})`);
   }
   articleSearchTerms(selection.query ?? '').forEach((term, index) =>
     add(`a.id IN (SELECT b.article_id FROM article_blocks b WHERE b.id IN (SELECT rowid FROM block_search WHERE block_search MATCH @term${index}))`, `term${index}`, term),
