@@ -168,7 +168,7 @@ export function App() {
       {screen.name === 'figures' && <p className="placeholder">Figures checklist</p>}
       {screen.name === 'audit' && <p className="placeholder">Sourcing audit</p>}
       {screen.name === 'library' && (
-        <LibraryView api={api} onOpen={(id) => void open(id)} onImportFiles={(files) => void runImport(files)} onPasteArticle={() => setPasting(true)} refreshKey={libraryVersion} />
+        <LibraryView api={api} selection={screen.selection} view={screen.view} onOpen={(id) => void open(id)} onImportFiles={(files) => void runImport(files)} onPasteArticle={() => setPasting(true)} refreshKey={libraryVersion} />
       )}
       {screen.name === 'editor' && (
         <ArticleEditor
