@@ -14,6 +14,11 @@ export type LibrarySearchHandlers = Pick<ApiHandlers, 'searchArticles' | 'listTa
  */
 export function createLibrarySearchHandlers(store: Store): LibrarySearchHandlers {
   const search = createLibrarySearch(store.db);
+  // The headline is the title the list already shows, so excerpts come from the other blocks.
+  const bodyTexts = (articleId: string, title: string) => {
+    const texts = store.blocks.texts(articleId).map(([, text]) => text);
+    return texts[0]?.trim() === title ? texts.slice(1) : texts;
+  };
   return {
     searchArticles({ selection, sort, direction, offset, limit }) {
       return store.read(() => {
@@ -21,7 +26,7 @@ export function createLibrarySearchHandlers(store: Store): LibrarySearchHandlers
         const terms = searchTerms(selection.query ?? '');
         const articles = page.ids.flatMap((id): ArticleSearchHit[] => {
           const summary = store.articles.summary(id);
-          return summary ? [{ ...summary, snippets: searchExcerpts(terms.length === 0 ? [] : store.blocks.texts(id).map(([, text]) => text), terms) }] : [];
+          return summary ? [{ ...summary, snippets: terms.length === 0 ? [] : searchExcerpts(bodyTexts(id, summary.title), terms) }] : [];
         });
         const entity = selection.entityId === undefined ? undefined : store.entities.find(selection.entityId);
         return {

@@ -134,12 +134,15 @@ describe('words, phrases and prefixes', () => {
     const page = await search({ selection: { query: 'evacuation budget' } });
     expect(page.sort).toBe('relevance');
     expect(page.articles.map((article) => article.title)).toEqual(['Council votes on evacuation budget']);
-    const [headline, paragraph] = page.articles[0]!.snippets;
-    expect(headline!.segments).toEqual([
-      { text: 'Council votes on ', match: false },
+    // The headline is the title shown already: the excerpt comes from the text below it.
+    const [paragraph, ...others] = page.articles[0]!.snippets;
+    expect(others).toEqual([]);
+    expect(paragraph!.segments).toEqual([
+      { text: 'The council approved the ', match: false },
       { text: 'evacuation', match: true },
       { text: ' ', match: false },
       { text: 'budget', match: true },
+      { text: ' of £2m on Tuesday.', match: false },
     ]);
     expect(paragraph!.segments.filter((segment) => segment.match).map((segment) => segment.text)).toEqual(['evacuation', 'budget']);
     expect(paragraph!.segments.map((segment) => segment.text).join('')).toBe('The council approved the evacuation budget of £2m on Tuesday.');

@@ -18,7 +18,8 @@ interface ArticleTableProps {
 }
 
 const numbers = new Intl.NumberFormat();
-const dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const times = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
 
 // Rows are one tab stop: arrow keys move between them, Enter opens; Tab goes on to the row's own controls.
 function moveBetweenRows(event: KeyboardEvent<HTMLTableSectionElement>, onOpen: (articleId: string) => void) {
@@ -115,8 +116,8 @@ export function ArticleTable({ articles, chosen, onChoose, onOpen, onRename, onD
             <td>{article.tagCounts.needsReview > 0 ? <span className="badge review">{numbers.format(article.tagCounts.needsReview)}</span> : '–'}</td>
             <td>{article.tagCounts.suggested > 0 ? numbers.format(article.tagCounts.suggested) : '–'}</td>
             <td className="number">{numbers.format(article.wordCount)}</td>
-            <td>{dates.format(new Date(article.createdAt))}</td>
-            <td>{dates.format(new Date(article.updatedAt))}</td>
+            <td title={times.format(new Date(article.createdAt))}>{dates.format(new Date(article.createdAt))}</td>
+            <td title={times.format(new Date(article.updatedAt))}>{dates.format(new Date(article.updatedAt))}</td>
             <td className="row-actions">
               <button type="button" onClick={() => onOpen(article.id)} aria-label={`Open ${article.title}`}>
                 Open
