@@ -1,6 +1,7 @@
 import type { ArticleSearchHit } from '../../common/librarySearch';
 import type { Store } from '../store/index';
 import { createLibrarySearch } from '../store/librarySearch';
+import { createArticleWordsRefresh } from '../store/articleWords';
 import { searchTerms } from '../../common/searchQuery';
 import { searchExcerpts } from './searchExcerpts';
 import type { ApiHandlers } from './apiDispatch';
@@ -14,6 +15,8 @@ export type LibrarySearchHandlers = Pick<ApiHandlers, 'searchArticles' | 'listTa
  */
 export function createLibrarySearchHandlers(store: Store): LibrarySearchHandlers {
   const search = createLibrarySearch(store.db);
+  // Articles saved since the last search are re-indexed first, so the search reads the fast article-level index.
+  const refreshWords = createArticleWordsRefresh(store.db);
   // The headline is the title the list already shows, so excerpts come from the other blocks.
   const bodyTexts = (articleId: string, title: string) => {
     const texts = store.blocks.texts(articleId).map(([, text]) => text);
@@ -21,6 +24,7 @@ export function createLibrarySearchHandlers(store: Store): LibrarySearchHandlers
   };
   return {
     searchArticles({ selection, sort, direction, offset, limit }) {
+      if (selection.query) refreshWords();
       return store.read(() => {
         const page = search.page({ selection, sort, direction, offset, limit });
         const terms = searchTerms(selection.query ?? '');
@@ -43,6 +47,7 @@ export function createLibrarySearchHandlers(store: Store): LibrarySearchHandlers
       return search.tagAuthors();
     },
     matchingArticleIds({ selection }) {
+      if (selection.query) refreshWords();
       return search.allIds(selection);
     },
   };

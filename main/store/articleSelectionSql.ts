@@ -1,5 +1,5 @@
 import type { ArticleSelection } from '../../common/articleSelection';
-import { searchTerms } from '../../common/searchQuery';
+import { searchTerms, type SearchTerm } from '../../common/searchQuery';
 
 /** A selection as SQL: a condition on the articles table under the alias `a`, with its named parameters. */
 export interface SelectionCondition {
@@ -13,8 +13,14 @@ export interface SelectionCondition {
  * typed can be read as FTS5 syntax. Empty when the text holds no word at all.
  */
 export function articleSearchTerms(query: string): string[] {
-  return searchTerms(query).map((term) => `"${term.words.join(' ')}"${term.prefix ? '*' : ''}`);
+  return searchTerms(query).map(ftsQuery);
 }
+
+function ftsQuery(term: SearchTerm): string {
+  return `"${term.words.join(' ')}"${term.prefix ? '*' : ''}`;
+}
+
+const staleWords = 'article_words_stale';
 
 /** One FTS5 query that matches a block holding any of the terms, for ranking and snippets; null without terms. */
 export function anySearchTerm(terms: readonly string[]): string | null {
@@ -24,7 +30,8 @@ export function anySearchTerm(terms: readonly string[]): string | null {
 /**
  * The condition that picks the selected articles (never those in the trash). Built from the fields present, so
  * that SQLite plans each query for what it filters on; each search term is its own uncorrelated subquery, which
- * SQLite runs once. An article matches a term when some block of it does (the index holds blocks).
+ * SQLite runs once. An article matches a word when its text holds it (article_words), and a phrase when one of its
+ * blocks does (block_search).
  */
 export function articleSelectionSql(selection: ArticleSelection): SelectionCondition {
   const conditions = ['a.deleted_at IS NULL'];
@@ -56,8 +63,20 @@ export function articleSelectionSql(selection: ArticleSelection): SelectionCondi
       conditions.push(`EXISTS (SELECT 1 FROM annotations t WHERE t.article_id = a.id AND ${tagConditions.join(' AND ')})`);
     }
   }
-  articleSearchTerms(selection.query ?? '').forEach((term, index) =>
-    add(`a.id IN (SELECT b.article_id FROM article_blocks b WHERE b.id IN (SELECT rowid FROM block_search WHERE block_search MATCH @term${index}))`, `term${index}`, term),
-  );
+  searchTerms(selection.query ?? '').forEach((term, index) => {
+    const name = `term${index}`;
+    params[name] = ftsQuery(term);
+    const inBlocks = `SELECT rowid FROM block_search WHERE block_search MATCH @${name}`;
+    if (term.words.length > 1) {
+      // A phrase must not run from one paragraph into the next, so phrases are matched block by block.
+      conditions.push(`a.id IN (SELECT b.article_id FROM article_blocks b WHERE b.id IN (${inBlocks}))`);
+      return;
+    }
+    // A word: the article-level index, except for articles changed since it was written, read by their blocks.
+    conditions.push(
+      `a.seq IN (SELECT rowid FROM article_words WHERE article_words MATCH @${name} UNION ALL SELECT seq FROM articles WHERE id IN (SELECT article_id FROM ${staleWords}))`,
+      `(a.id NOT IN (SELECT article_id FROM ${staleWords}) OR a.id IN (SELECT b.article_id FROM article_blocks b WHERE b.article_id IN (SELECT article_id FROM ${staleWords}) AND b.id IN (${inBlocks})))`,
+    );
+  });
   return { where: conditions.join(' AND '), params };
 }

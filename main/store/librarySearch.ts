@@ -41,7 +41,7 @@ function orderClause(sort: LibrarySortKey, direction: SortDirection): string {
   const ascending = sort === 'relevance' ? direction === 'desc' : direction === 'asc';
   const order = ascending ? 'ASC' : 'DESC';
   // Equal keys keep a stable order (newest import first), so paging never shows an article twice.
-  return `ORDER BY ${sortExpressions[sort]} ${order}, a.created_at DESC, a.seq DESC`;
+  return `ORDER BY ${sortExpressions[sort]} ${order} NULLS LAST, a.created_at DESC, a.seq DESC`;
 }
 
 /**
@@ -78,11 +78,10 @@ export function createLibrarySearch(db: AnnotatorDatabase) {
     const { where, params } = articleSelectionSql(selection);
     const match = anySearchTerm(articleSearchTerms(selection.query ?? ''));
     if (!needsRank || match === null) return { from: `articles a WHERE ${where}`, params };
-    // The hidden `rank` column (BM25 by default) rather than bm25(), which SQLite refuses once the query is flattened.
-    const ranked = `(SELECT b.article_id, sum(m.rank) AS score
-      FROM (SELECT rowid AS id, rank FROM block_search WHERE block_search MATCH @anyTerm) m JOIN article_blocks b ON b.id = m.id
-      GROUP BY b.article_id)`;
-    return { from: `articles a LEFT JOIN ${ranked} r ON r.article_id = a.id WHERE ${where}`, params: { ...params, anyTerm: match } };
+    // The hidden `rank` column (BM25) of the article-level index; an article changed since it was indexed has none
+    // and comes after those that do.
+    const ranked = '(SELECT rowid AS seq, rank AS score FROM article_words WHERE article_words MATCH @anyTerm)';
+    return { from: `articles a LEFT JOIN ${ranked} r ON r.seq = a.seq WHERE ${where}`, params: { ...params, anyTerm: match } };
   }
 
   return {
@@ -90,16 +89,20 @@ export function createLibrarySearch(db: AnnotatorDatabase) {
     page(query: LibraryPageQuery): LibraryPageIds {
       const hasWords = articleSearchTerms(query.selection.query ?? '').length > 0;
       const { sort, direction } = effectiveSort(hasWords, query.sort, query.direction);
-      const counted = selectionQuery(query.selection, false);
-      const total = prepared(`SELECT count(*) FROM ${counted.from}`).pluck().get(counted.params) as number;
+      // The page and the size of the whole result in one pass over the matching articles.
       const paged = selectionQuery(query.selection, sort === 'relevance');
-      const ids =
-        total === 0 || query.offset >= total
-          ? []
-          : (prepared(`SELECT a.id FROM ${paged.from} ${orderClause(sort, direction)} LIMIT @limit OFFSET @offset`)
-              .pluck()
-              .all({ ...paged.params, limit: query.limit, offset: query.offset }) as string[]);
+      const rows = prepared(`SELECT a.id, count(*) OVER () AS total FROM ${paged.from} ${orderClause(sort, direction)} LIMIT @limit OFFSET @offset`)
+        .raw()
+        .all({ ...paged.params, limit: query.limit, offset: query.offset }) as [string, number][];
+      const ids = rows.map(([id]) => id);
+      // Past the last page there is no row to carry the count.
+      const total = rows[0]?.[1] ?? (query.offset === 0 ? 0 : this.count(query.selection));
       return { total, ids, sort, direction };
+    },
+    /** How many articles the selection holds. */
+    count(selection: ArticleSelection): number {
+      const { from, params } = selectionQuery(selection, false);
+      return prepared(`SELECT count(*) FROM ${from}`).pluck().get(params) as number;
     },
     /** Every selected article's id, in the library's default order: what "export all matching" exports. */
     allIds(selection: ArticleSelection): string[] {

@@ -130,6 +130,25 @@ describe('words, phrases and prefixes', () => {
     expect((await search({ selection: { query: '"" * -' } })).total).toBe(4);
   });
 
+  it('finds an article by words saved since the word index was written, before and after it catches up', async () => {
+    const stale = () => services.db.prepare('SELECT article_id FROM article_words_stale ORDER BY article_id').pluck().all();
+    await search({ selection: { query: 'schools' } });
+    expect(stale()).toEqual([]);
+    await services.handlers.renameArticle({ id: library.ids.storm, title: 'Flood shuts schools' });
+    expect(stale()).toEqual([library.ids.storm]);
+    // listArticles reads the selection without re-indexing: the changed article is read by its blocks.
+    expect((await services.handlers.listArticles({ query: 'flood' })).map((article) => article.id)).toEqual([library.ids.storm]);
+    // The words it lost no longer find it, though the index still holds them.
+    expect(await services.handlers.listArticles({ query: 'closes' })).toEqual([]);
+    expect(await found({ query: 'flood' })).toEqual(['storm']);
+    expect(stale()).toEqual([]);
+    expect(await found({ query: '"shuts schools"' })).toEqual(['storm']);
+    expect(await found({ query: 'closes' })).toEqual([]);
+    // Emptying the trash drops the deleted article's words with it.
+    await services.handlers.emptyTrash({});
+    expect(services.db.prepare('SELECT count(*) FROM article_words').pluck().get()).toBe(4);
+  });
+
   it('orders a search by relevance and returns excerpts with the matched words marked', async () => {
     const page = await search({ selection: { query: 'evacuation budget' } });
     expect(page.sort).toBe('relevance');

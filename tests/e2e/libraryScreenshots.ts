@@ -1,11 +1,11 @@
 /**
- * Screenshots of the library's search on the desk test library: `npx tsx tests/support/libraryScreenshot.ts`
+ * Screenshots of the library's search on the desk test library: `npx tsx tests/e2e/libraryScreenshots.ts`
  * writes PNGs to test-artifacts/screens/.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot, startBrowserSession } from './browserSession';
-import { seedDeskLibrary } from './deskLibrarySeed';
+import { projectRoot, startBrowserSession } from '../support/browserSession';
+import { seedDeskLibrary } from '../support/deskLibrarySeed';
 
 const outDir = join(projectRoot, 'test-artifacts', 'screens');
 mkdirSync(outDir, { recursive: true });
