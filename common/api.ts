@@ -8,7 +8,7 @@ import { blockTypeNames } from './schema';
 import { articleStatuses, type ArticleStatus } from './articleStatus';
 import { articleSelectionSchema } from './articleSelection';
 import { suggestionKinds, type SuggestionKind, type SuggestionResult } from './suggestions/types';
-import { librarySearchSchema, type LibrarySearchPage, type TagAuthor } from './librarySearch';
+import { librarySearchSchema, type LibrarySortKey, type SearchSnippet, type SelectedEntity, type SortDirection, type TagAuthor } from './librarySearch';
 
 export { ApiError, apiErrorCodes, type ApiErrorCode, type ApiErrorInfo, type ApiResult } from './apiError';
 
@@ -278,8 +278,6 @@ function method<Output>() {
 export {
   librarySortKeys,
   sortDirections,
-  type ArticleSearchHit,
-  type LibrarySearchPage,
   type LibrarySearchRequest,
   type LibrarySortKey,
   type SearchSnippet,
@@ -288,6 +286,22 @@ export {
   type TagAuthor,
   type TextSegment,
 } from './librarySearch';
+
+/** An article in a search result: the library's summary and, when the search has words, where they match. */
+export interface ArticleSearchHit extends ArticleSummary {
+  snippets: SearchSnippet[];
+}
+
+/** One page of the library's search, with the number of articles in the whole result and the order it used. */
+export interface LibrarySearchPage {
+  total: number;
+  offset: number;
+  articles: ArticleSearchHit[];
+  sort: LibrarySortKey;
+  direction: SortDirection;
+  // Present when the selection names an entity: the entity, or null when no registry entity has that id.
+  entity?: SelectedEntity | null;
+}
 
 export const apiMethods = {
   listArticles: method<ArticleSummary[]>()(articleSelectionSchema),

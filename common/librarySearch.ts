@@ -1,7 +1,6 @@
 import { z } from './zodConfig';
 import { articleSelectionSchema } from './articleSelection';
 import type { EntityType } from './model/annotation';
-import type { ArticleSummary } from './api';
 
 /**
  * The library's paged search: which articles of a selection to show, in which order, and what comes back (one page
@@ -19,6 +18,7 @@ export type SortDirection = (typeof sortDirections)[number];
 /** The most articles one page may hold. */
 export const maxLibraryPageSize = 200;
 
+/** A library search request as the API validates it. */
 export const librarySearchSchema = z.object({
   selection: articleSelectionSchema.default({}),
   // Without a sort, a search with words orders by relevance and any other by import date, newest first.
@@ -47,27 +47,11 @@ export interface SearchSnippet {
   trailing: boolean;
 }
 
-/** An article in a search result: the library's summary and, when the search has words, where they match. */
-export interface ArticleSearchHit extends ArticleSummary {
-  snippets: SearchSnippet[];
-}
-
-/** The registry entity a selection filters on, named for the filter's chip; null when it is no longer in the registry. */
+/** The registry entity a selection filters on, named for the filter's chip. */
 export interface SelectedEntity {
   id: string;
   name: string;
   type: EntityType;
-}
-
-/** One page of the library's search, with the number of articles in the whole result and the order it used. */
-export interface LibrarySearchPage {
-  total: number;
-  offset: number;
-  articles: ArticleSearchHit[];
-  sort: LibrarySortKey;
-  direction: SortDirection;
-  // Present when the selection names an entity: the entity, or null when no registry entity has that id.
-  entity?: SelectedEntity | null;
 }
 
 /** Someone whose name is recorded on the desk's tags (not suggestions). */

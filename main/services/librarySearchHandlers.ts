@@ -1,4 +1,4 @@
-import type { ArticleSearchHit } from '../../common/librarySearch';
+import type { ArticleSearchHit } from '../../common/api';
 import type { Store } from '../store/index';
 import { createLibrarySearch } from '../store/librarySearch';
 import { createArticleWordsRefresh } from '../store/articleWords';

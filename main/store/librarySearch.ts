@@ -77,11 +77,12 @@ export function createLibrarySearch(db: AnnotatorDatabase) {
   function selectionQuery(selection: ArticleSelection, needsRank: boolean) {
     const { where, params } = articleSelectionSql(selection);
     const match = anySearchTerm(articleSearchTerms(selection.query ?? ''));
-    if (!needsRank || match === null) return { from: `articles a WHERE ${where}`, params };
-    // The hidden `rank` column (BM25) of the article-level index; an article changed since it was indexed has none
+    if (!needsRank || match === null) return { from: `articles a WHERE ${where}`, prefix: '', params };
+    // The hidden `rank` column (BM25) of the article-level index, read once into a table: joined directly, SQLite
+    // would run the full-text query again for every article. An article changed since it was indexed has no rank
     // and comes after those that do.
-    const ranked = '(SELECT rowid AS seq, rank AS score FROM article_words WHERE article_words MATCH @anyTerm)';
-    return { from: `articles a LEFT JOIN ${ranked} r ON r.seq = a.seq WHERE ${where}`, params: { ...params, anyTerm: match } };
+    const ranked = 'WITH ranked AS MATERIALIZED (SELECT rowid AS seq, rank AS score FROM article_words WHERE article_words MATCH @anyTerm) ';
+    return { from: `articles a LEFT JOIN ranked r ON r.seq = a.seq WHERE ${where}`, prefix: ranked, params: { ...params, anyTerm: match } };
   }
 
   return {
@@ -89,14 +90,15 @@ export function createLibrarySearch(db: AnnotatorDatabase) {
     page(query: LibraryPageQuery): LibraryPageIds {
       const hasWords = articleSearchTerms(query.selection.query ?? '').length > 0;
       const { sort, direction } = effectiveSort(hasWords, query.sort, query.direction);
-      // The page and the size of the whole result in one pass over the matching articles.
+      // Two queries rather than count(*) OVER (), which would sort every matching article to return fifty.
+      const total = this.count(query.selection);
       const paged = selectionQuery(query.selection, sort === 'relevance');
-      const rows = prepared(`SELECT a.id, count(*) OVER () AS total FROM ${paged.from} ${orderClause(sort, direction)} LIMIT @limit OFFSET @offset`)
-        .raw()
-        .all({ ...paged.params, limit: query.limit, offset: query.offset }) as [string, number][];
-      const ids = rows.map(([id]) => id);
-      // Past the last page there is no row to carry the count.
-      const total = rows[0]?.[1] ?? (query.offset === 0 ? 0 : this.count(query.selection));
+      const ids =
+        total === 0 || query.offset >= total
+          ? []
+          : (prepared(`${paged.prefix}SELECT a.id FROM ${paged.from} ${orderClause(sort, direction)} LIMIT @limit OFFSET @offset`)
+              .pluck()
+              .all({ ...paged.params, limit: query.limit, offset: query.offset }) as string[]);
       return { total, ids, sort, direction };
     },
     /** How many articles the selection holds. */

@@ -1,4 +1,5 @@
 import { openDatabase, type AnnotatorDatabase } from '../../main/store/index';
+import { createArticleWordsRefresh } from '../../main/store/articleWords';
 
 /**
  * A desk-sized library written straight into a migrated database, for the library search's figures: articles of
@@ -96,5 +97,7 @@ export function generateLibrary(path: string, shape: LibraryShape = deskSize): G
       }
     }
   })();
+  // As the first search after an import would: every article written is indexed as a whole.
+  createArticleWordsRefresh(db)();
   return { db, busyEntityId, busyEntityAlias, authors };
 }

@@ -7,10 +7,13 @@ CREATE INDEX annotations_author ON annotations (author, kind, status, article_id
 
 -- The words of each article as one row (rowid = articles.seq), beside the per-block index. Finding the articles
 -- that hold a common word through block_search maps every matching block to its article (60,000 blocks for "the",
--- over a second); here it is one row per article. Contentless: the text is already in article_blocks.
+-- over a second); here it is one row per article. Contentless: the text is already in article_blocks. Prefixes of
+-- one to three characters are indexed too, since typing the first letters of a word searches for every word that
+-- starts with them.
 CREATE VIRTUAL TABLE article_words USING fts5 (
   text,
   content = '',
+  prefix = '1 2 3',
   contentless_delete = 1,
   tokenize = 'unicode61 remove_diacritics 2'
 );
