@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import { articleStatusLabels, type ArticleSearchHit, type ArticleSummary, type LibrarySortKey, type SortDirection } from '../../../common/api';
 import { ArticleOriginCells, CopyMarker } from './ArticleOriginCells';
 import { SearchSnippets } from './SearchSnippets';
@@ -41,7 +41,6 @@ function moveBetweenRows(event: KeyboardEvent<HTMLTableSectionElement>, onOpen: 
 
 /** The library's table: one row per article with its status, counts and actions, sortable by column, a tick for export. */
 export function ArticleTable({ articles, chosen, onChoose, onOpen, onRename, onDelete, sort, direction, onSort }: ArticleTableProps) {
-  const body = useRef<HTMLTableSectionElement>(null);
   const header = { sort, direction, onSort };
   const allOnPage = articles.length > 0 && articles.every((article) => chosen.has(article.id));
   return (
@@ -81,7 +80,7 @@ export function ArticleTable({ articles, chosen, onChoose, onOpen, onRename, onD
           </th>
         </tr>
       </thead>
-      <tbody ref={body} onKeyDown={(event) => moveBetweenRows(event, onOpen)}>
+      <tbody onKeyDown={(event) => moveBetweenRows(event, onOpen)}>
         {articles.map((article, index) => (
           <tr key={article.id} data-article-id={article.id} tabIndex={index === 0 ? 0 : -1} aria-label={article.title}>
             <td>
