@@ -22,7 +22,7 @@ function ftsQuery(term: SearchTerm): string {
 
 const staleWords = 'article_words_stale';
 
-/** One FTS5 query that matches a block holding any of the terms, for ranking and snippets; null without terms. */
+/** One FTS5 query that matches an article holding any of the terms, for ranking by relevance; null without terms. */
 export function anySearchTerm(terms: readonly string[]): string | null {
   return terms.length === 0 ? null : terms.join(' OR ');
 }

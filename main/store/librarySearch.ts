@@ -23,7 +23,7 @@ export interface LibraryPageQuery {
 // The desk's tags are those that are not suggestions; the counts read the (article_id, kind, status) index alone.
 const tagCount = (condition: string) => `(SELECT count(*) FROM annotations t WHERE t.article_id = a.id AND ${condition})`;
 
-// What each column sorts by; `relevance` is the summed BM25 score of the article's matching blocks (lower is better).
+// What each column sorts by; `relevance` is the article's BM25 score in the article-level word index (lower is better).
 const sortExpressions: Record<LibrarySortKey, string> = {
   relevance: 'r.score',
   title: 'a.title COLLATE NOCASE',
