@@ -15,6 +15,7 @@ import { maxReviewQueuePage, reviewQueueShows, type ReviewQueuePage } from './re
 import type { SourcingAudit } from './model/sourcingAudit';
 import type { SourceRole } from './model/sourceProfile';
 import { backupFileNamePattern, type BackupEntry, type BackupListing, type BackupRestored } from './backups';
+import { librarySearchSchema, type LibrarySortKey, type SearchSnippet, type SelectedEntity, type SortDirection, type TagAuthor } from './librarySearch';
 
 export { ApiError, apiErrorCodes, type ApiErrorCode, type ApiErrorInfo, type ApiResult } from './apiError';
 
@@ -339,6 +340,35 @@ function method<Output>() {
   return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
 }
 
+// The library's search (issue 10): its request and page types live in common/librarySearch.ts.
+export {
+  librarySortKeys,
+  sortDirections,
+  type LibrarySearchRequest,
+  type LibrarySortKey,
+  type SearchSnippet,
+  type SelectedEntity,
+  type SortDirection,
+  type TagAuthor,
+  type TextSegment,
+} from './librarySearch';
+
+/** An article in a search result: the library's summary and, when the search has words, where they match. */
+export interface ArticleSearchHit extends ArticleSummary {
+  snippets: SearchSnippet[];
+}
+
+/** One page of the library's search, with the number of articles in the whole result and the order it used. */
+export interface LibrarySearchPage {
+  total: number;
+  offset: number;
+  articles: ArticleSearchHit[];
+  sort: LibrarySortKey;
+  direction: SortDirection;
+  // Present when the selection names an entity: the entity, or null when no registry entity has that id.
+  entity?: SelectedEntity | null;
+}
+
 export const apiMethods = {
   listArticles: method<ArticleSummary[]>()(articleSelectionSchema),
   getArticle: method<ArticleRecord>()(
@@ -501,6 +531,12 @@ export const apiMethods = {
   // Replaces the database with a checked backup while the app runs; a backup of the database as it was is
   // taken first, so the restore can itself be undone by restoring that one.
   restoreBackup: method<BackupRestored>()(z.object({ name: z.string().regex(backupFileNamePattern, 'Not the name of a backup.') })),
+  // The library (issue 10): one page of the selected articles in a column's order, with excerpts where the words
+  // match and the size of the whole result; the names on the desk's tags (the author filter); every selected
+  // article's id (exporting all that match).
+  searchArticles: method<LibrarySearchPage>()(librarySearchSchema),
+  listTagAuthors: method<TagAuthor[]>()(z.object({})),
+  matchingArticleIds: method<string[]>()(z.object({ selection: articleSelectionSchema.default({}) })),
 };
 
 export type ApiMethodName = keyof typeof apiMethods;

@@ -19,6 +19,7 @@ import { createSourcingAuditHandlers } from './sourcingAuditHandlers';
 // Figures checklist (issue 10).
 import { createFiguresChecklistHandlers } from './figuresChecklistHandlers';
 import { createBackupHandlers } from './backupHandlers';
+import { createLibrarySearchHandlers } from './librarySearchHandlers';
 
 /** How to open the services. */
 export interface OpenServicesOptions {
@@ -73,6 +74,7 @@ export function openServices(options: OpenServicesOptions): AppServices {
       ...createSourcingAuditHandlers(store),
       ...createFiguresChecklistHandlers(store),
       ...createBackupHandlers(db, options.databasePath, { nativeBinding: options.nativeBinding }),
+      ...createLibrarySearchHandlers(store),
     });
     let backups: BackupSchedule | null = null;
     const stopBackups = async () => {

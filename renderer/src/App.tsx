@@ -180,7 +180,7 @@ export function App() {
       {screen.name === 'figures' && <FiguresView api={api} selection={screen.selection} view={screen.view} onOpen={(articleId, annotationId) => void open(articleId, annotationId)} />}
       {screen.name === 'trash' && <TrashView api={api} onRestored={() => setLibraryVersion((version) => version + 1)} onShowBackups={() => setShowingBackups(true)} />}
       {screen.name === 'library' && (
-        <LibraryView api={api} onOpen={(id) => void open(id)} onImportFiles={(files) => void runImport(files)} onPasteArticle={() => setPasting(true)} refreshKey={libraryVersion} />
+        <LibraryView api={api} selection={screen.selection} view={screen.view} onOpen={(id) => void open(id)} onImportFiles={(files) => void runImport(files)} onPasteArticle={() => setPasting(true)} refreshKey={libraryVersion} />
       )}
       {screen.name === 'editor' && (
         <ArticleEditor

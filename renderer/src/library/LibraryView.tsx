@@ -1,16 +1,26 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { articleStatusLabels, articleStatuses, type AnnotatorApi, type ArticleStatus, type ArticleSummary } from '../../../common/api';
+import { useMemo, useRef, useState } from 'react';
+import type { AnnotatorApi, ArticleSelection, ArticleSummary, ExportFormatName, LibrarySortKey } from '../../../common/api';
+import { defaultDirection } from '../../../common/librarySearch';
 import { ConfirmDeleteDialog } from '../ui/ConfirmDialog';
 import { ExportProgressBar } from '../exports/ExportProgressBar';
-import { ArticleTable } from './ArticleTable';
-import { RenameDialog } from './RenameDialog';
 import { ExportControls, exportArticles, type ExportProgress } from '../exports/ExportControls';
+import { navigate } from '../navigation/route';
+import { ArticleTable } from './ArticleTable';
+import { DeskViewLinks } from './DeskViewLinks';
 import { importAccept } from './importFiles';
-import { FilterSelect } from '../ui/FilterSelect';
-import type { ExportFormatName } from '../../../common/api';
+import { LibraryFilters } from './LibraryFilters';
+import { LibraryPager } from './LibraryPager';
+import { libraryViewOf, libraryViewState } from './libraryViewState';
+import { RenameDialog } from './RenameDialog';
+import { useLibraryPage } from './useLibraryPage';
+
+const numbers = new Intl.NumberFormat();
 
 interface LibraryViewProps {
   api: AnnotatorApi;
+  // What the URL says the library shows: the filter, and the order and page.
+  selection: ArticleSelection;
+  view: Record<string, string>;
   onOpen: (articleId: string) => void;
   onImportFiles: (files: File[]) => void;
   onPasteArticle: () => void;
@@ -18,11 +28,14 @@ interface LibraryViewProps {
   refreshKey: number;
 }
 
-/** The library: every article with its status and tag counts; open, rename, delete, import. */
-export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refreshKey }: LibraryViewProps) {
-  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
-  const [query, setQuery] = useState('');
-  const [statusFilter, setStatusFilter] = useState<ArticleStatus | ''>('');
+/**
+ * The library: search and filter every article, a page at a time, in any column's order, all kept in the URL;
+ * open, rename, delete, import, paste and export; and the desk's other views of the same articles.
+ */
+export function LibraryView({ api, selection, view, onOpen, onImportFiles, onPasteArticle, refreshKey }: LibraryViewProps) {
+  const viewState = useMemo(() => libraryViewState(view), [view]);
+  const [changes, setChanges] = useState(0);
+  const { page, loading, error: loadError } = useLibraryPage(api, selection, viewState, refreshKey + changes);
   const [error, setError] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<ArticleSummary | null>(null);
   const [deleting, setDeleting] = useState<ArticleSummary | null>(null);
@@ -30,67 +43,65 @@ export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refres
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [exportProgress, setExportProgress] = useState<ExportProgress | null>(null);
   const exportAbort = useRef<AbortController | null>(null);
+  const articles = page?.articles ?? [];
+  const searching = Boolean(selection.query?.trim());
+
+  // A new filter starts at its first page, in the order the user chose.
+  const changeSelection = (next: ArticleSelection, how: 'push' | 'replace') =>
+    navigate({ name: 'library', selection: next, view: libraryViewOf({ ...viewState, page: 1 }) }, how);
+  const sortBy = (column: LibrarySortKey) => {
+    const direction = page?.sort === column ? (page.direction === 'asc' ? 'desc' : 'asc') : defaultDirection[column];
+    navigate({ name: 'library', selection, view: libraryViewOf({ sort: column, direction, page: 1 }) });
+  };
+  const showPage = (number: number) => navigate({ name: 'library', selection, view: libraryViewOf({ ...viewState, page: number }) });
 
   const runExport = async (format: ExportFormatName, includeSuggestions: boolean) => {
-    const ids = chosen.size > 0 ? [...chosen] : (articles ?? []).map((article) => article.id);
-    if (ids.length === 0) return;
     const controller = new AbortController();
     exportAbort.current = controller;
-    setExportProgress({ done: 0, total: ids.length, failures: [], warnings: [], finished: false, cancelled: false });
-    await exportArticles(api, ids, format, setExportProgress, controller.signal, includeSuggestions);
-    exportAbort.current = null;
-  };
-  const titleOf = (id: string) => articles?.find((article) => article.id === id)?.title ?? id;
-
-  const load = useCallback(async () => {
     try {
-      setArticles(await api.listArticles({ query: query || undefined, status: statusFilter || undefined }));
-      setError(null);
-    } catch (loadError) {
-      setError((loadError as Error).message);
+      const ids = chosen.size > 0 ? [...chosen] : await api.matchingArticleIds({ selection });
+      if (ids.length === 0) return;
+      setExportProgress({ done: 0, total: ids.length, failures: [], warnings: [], finished: false, cancelled: false });
+      await exportArticles(api, ids, format, setExportProgress, controller.signal, includeSuggestions);
+    } catch (exportError) {
+      setError((exportError as Error).message);
+    } finally {
+      exportAbort.current = null;
     }
-  }, [api, query, statusFilter]);
-
-  useEffect(() => {
-    void load();
-  }, [load, refreshKey]);
-
-  const rename = async (title: string) => {
-    if (!renaming) return;
+  };
+  const titleOf = (id: string) => articles.find((article) => article.id === id)?.title ?? id;
+  const act = async (work: () => Promise<unknown>) => {
     try {
+      await work();
+      setChanges((count) => count + 1);
+    } catch (actionError) {
+      setError((actionError as Error).message);
+    }
+  };
+  const rename = (title: string) =>
+    act(async () => {
+      if (!renaming) return;
       await api.renameArticle({ id: renaming.id, title });
       setRenaming(null);
-      await load();
-    } catch (renameError) {
-      setError((renameError as Error).message);
-    }
-  };
-
-  const remove = async () => {
-    if (!deleting) return;
-    try {
+    });
+  const remove = () =>
+    act(async () => {
+      if (!deleting) return;
       await api.deleteArticle({ id: deleting.id });
       // A deleted article left among the chosen ones would make the next export fail for it.
       setChosen((previous) => new Set([...previous].filter((id) => id !== deleting.id)));
       setDeleting(null);
-      await load();
-    } catch (deleteError) {
-      setError((deleteError as Error).message);
-    }
-  };
+    });
 
+  const total = page?.total ?? null;
+  const filtered = Object.keys(selection).length > 0;
+  const matching = total === null ? 'Export all matching' : `Export all ${numbers.format(total)} matching`;
+  const exportLabel = chosen.size > 0 ? `Export ${numbers.format(chosen.size)} selected` : filtered ? matching : 'Export all';
+  const shownError = error ?? loadError;
   return (
     <section className="library" aria-label="Library">
+      <h1 className="visually-hidden">Library</h1>
       <div className="library-actions">
-        <input
-          type="search"
-          aria-label="Search articles"
-          placeholder="Search titles and text"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-        />
-        <FilterSelect label="Filter by status" allLabel="All statuses" value={statusFilter} options={articleStatuses} optionLabel={(status) => articleStatusLabels[status]} onChange={setStatusFilter} />
-        <span className="toolbar-gap" />
         <button type="button" onClick={() => fileInput.current?.click()} title="Import .txt, .md, .html, .docx, NITF or JSON files (or drop them on the window)">
           Import files…
         </button>
@@ -110,20 +121,41 @@ export function LibraryView({ api, onOpen, onImportFiles, onPasteArticle, refres
         <button type="button" onClick={onPasteArticle}>
           Paste article…
         </button>
-        <ExportControls label={chosen.size > 0 ? `Export ${chosen.size} selected` : 'Export all'} disabled={!articles?.length || (exportProgress !== null && !exportProgress.finished)} onExport={(format, includeSuggestions) => void runExport(format, includeSuggestions)} />
+        <ExportControls label={exportLabel} disabled={!total || (exportProgress !== null && !exportProgress.finished)} onExport={(format, includeSuggestions) => void runExport(format, includeSuggestions)} />
+        <span className="toolbar-gap" />
+        <DeskViewLinks selection={selection} total={total} />
       </div>
+      <LibraryFilters api={api} selection={selection} entity={page?.entity} onChange={changeSelection} />
       {exportProgress && <ExportProgressBar progress={exportProgress} titleOf={titleOf} onCancel={() => exportAbort.current?.abort()} onDismiss={() => setExportProgress(null)} />}
-      {error && (
+      {shownError && (
         <p className="error" role="alert">
-          {error}
+          {shownError}
         </p>
       )}
-      {articles === null ? (
-        <p>Loading…</p>
-      ) : articles.length === 0 ? (
-        <p className="empty-hint">No articles{query || statusFilter ? ' match' : ' yet'}. Import a file, paste text or drop a file on the window.</p>
+      {page === null ? (
+        <p role="status">Loading the library…</p>
       ) : (
-        <ArticleTable articles={articles} chosen={chosen} onChoose={setChosen} onOpen={onOpen} onRename={setRenaming} onDelete={setDeleting} />
+        <>
+          <LibraryPager
+            total={page.total}
+            offset={page.offset}
+            shown={articles.length}
+            loading={loading}
+            sort={page.sort}
+            searching={searching}
+            onSortByRelevance={() => navigate({ name: 'library', selection, view: libraryViewOf({ sort: 'relevance', page: 1 }) })}
+            onPage={showPage}
+          />
+          {articles.length === 0 ? (
+            <p className="empty-hint">
+              {filtered
+                ? 'No articles match these filters. Change or clear a filter above.'
+                : 'No articles yet. Import a file, paste text or drop a file on the window.'}
+            </p>
+          ) : (
+            <ArticleTable articles={articles} chosen={chosen} onChoose={setChosen} onOpen={onOpen} onRename={setRenaming} onDelete={setDeleting} sort={page.sort} direction={page.direction} onSort={sortBy} />
+          )}
+        </>
       )}
       {renaming && <RenameDialog article={renaming} onCancel={() => setRenaming(null)} onRename={rename} />}
       {deleting && (
