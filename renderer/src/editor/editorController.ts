@@ -16,6 +16,7 @@ import { editorKeymapPlugin, type ShortcutCommandName } from './editorKeymap';
 import type { EditorContext } from './editorContext';
 import { EditorScreen, shownChange, shownEditorState, type EditorScreenSnapshot } from './editorScreen';
 import { pointerMeta } from './followCaret';
+import { hideEditableFromReactCommits } from './reactSelectionGuard';
 import { selectAnnotation, selectedAnnotationId } from './selectedAnnotation';
 import { shortcutCommands } from './shortcutCommands';
 import { SuggestionActions } from './suggestionActions';
@@ -179,6 +180,7 @@ export class EditorController {
         return true;
       },
     });
+    hideEditableFromReactCommits(this.view.dom);
     this.view.focus();
   }
 
