@@ -14,6 +14,7 @@ import { ArticleJournal, type JournalEntry, type JournalStorage } from './unsave
 import { createArticleEditorState, stripPastedAnnotations } from './editorState';
 import { editorKeymapPlugin, type ShortcutCommandName } from './editorKeymap';
 import type { EditorContext } from './editorContext';
+import { articleDocumentJsonText } from './documentJsonText';
 import { EditorScreen, shownChange, shownEditorState, type EditorScreenSnapshot } from './editorScreen';
 import { pointerMeta } from './followCaret';
 import { hideEditableFromReactCommits } from './reactSelectionGuard';
@@ -186,9 +187,8 @@ export class EditorController {
 
   /** Hands a changed document to the autosave and to the journal that keeps it until the save lands. */
   private recordChange(next: EditorState): void {
-    const fullJson = () => articleDocumentJson(next);
-    this.autosave.schedule({ doc: next.doc, records: annotationMapOf(next), fullJson });
-    this.journal?.changed(fullJson, this.screen.getSnapshot().article.revision);
+    this.autosave.schedule({ doc: next.doc, records: annotationMapOf(next), fullJson: () => articleDocumentJson(next) });
+    this.journal?.changed(() => articleDocumentJsonText(next), this.screen.getSnapshot().article.revision);
   }
 
   /**
