@@ -107,9 +107,10 @@ function nestsPastText(json: unknown): boolean {
 
 /**
  * Turns document JSON from outside (IPC, HTTP, a file) into a checked document: it must fit the schema,
- * and its annotation records must be valid and match the marks that reference them.
+ * and its annotation records must be valid and match the marks that reference them. Marks may also refer to
+ * `storedRecordIds`, records checked when they were stored, which a save of some blocks leaves as they are.
  */
-export function parseArticleDocument(json: unknown): ProseMirrorNode {
+export function parseArticleDocument(json: unknown, storedRecordIds: ReadonlySet<string> = new Set()): ProseMirrorNode {
   if (nestsPastText(json)) {
     throw new ApiError('invalid_argument', 'The document nests content deeper than an article does: an article is a headline and blocks of text, nothing inside the text.');
   }
@@ -143,7 +144,7 @@ export function parseArticleDocument(json: unknown): ProseMirrorNode {
         throw new ApiError('invalid_argument', `An annotation mark has invalid attributes (id, kind and label must be text; part must be ${annotationParts.join(' or ')}).`);
       }
       if (!isAnnotationId(id)) throw new ApiError('invalid_argument', `An annotation mark has an invalid id ${JSON.stringify(String(id).slice(0, 100))}: ids are 1 to 100 letters, digits, "_" or "-".`);
-      if (!Object.hasOwn(records, id)) missing.push(id);
+      if (!Object.hasOwn(records, id) && !storedRecordIds.has(id)) missing.push(id);
     }
   });
   if (missing.length > 0) throw new ApiError('invalid_argument', `Marks refer to annotations that do not exist: ${[...new Set(missing)].slice(0, 5).join(', ')}`);

@@ -62,10 +62,12 @@ function patchJson(from: number, to: number, blocks: readonly StoredBlock[], rec
 }
 
 // The document of a patch's new blocks alone, so that the one rule set for documents (parseArticleDocument)
-// checks them: their nodes and marks, and the records their marks refer to. A headline and a body block are
-// added where the run lacks them, because a document must have both; whether the run fits where it goes is
-// checked separately against the stored block types.
-function checkedBlocks(blocks: readonly unknown[], records: Record<string, unknown>): ProseMirrorNode[] {
+// checks them: their nodes and marks, the records sent with them, and that every mark refers to a record sent
+// or stored (stored records were checked when they were stored, and checking them again on every save would
+// cost more than the rest of the save). A headline and a body block are added where the run lacks them,
+// because a document must have both; whether the run fits where it goes is checked separately against the
+// stored block types.
+function checkedBlocks(blocks: readonly unknown[], records: Record<string, unknown>, storedRecordIds: ReadonlySet<string>): ProseMirrorNode[] {
   if (blocks.length === 0) {
     // Records alone: checked in an otherwise empty document.
     parseArticleDocument({ type: 'doc', attrs: { annotations: records }, content: [{ type: 'headline' }, { type: 'paragraph' }] });
@@ -75,7 +77,7 @@ function checkedBlocks(blocks: readonly unknown[], records: Record<string, unkno
   const leadingHeadline = first?.type === 'headline' ? 0 : 1;
   const content = [...(leadingHeadline ? [{ type: 'headline' }] : []), ...blocks];
   if (content.length < 2) content.push({ type: 'paragraph' });
-  const doc = parseArticleDocument({ type: 'doc', attrs: { annotations: records }, content });
+  const doc = parseArticleDocument({ type: 'doc', attrs: { annotations: records }, content }, storedRecordIds);
   const checked: ProseMirrorNode[] = [];
   for (let index = 0; index < blocks.length; index++) checked.push(doc.child(index + leadingHeadline));
   return checked;
@@ -158,12 +160,9 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
   const affected = new Set<string>([...store.blocks.annotationsInBlocks(replacedIds), ...markedIds, ...Object.keys(sentRecords)]);
   for (const recordId of removed) affected.delete(recordId);
   const stored = store.annotations.statesOf(id, [...affected, ...removed]);
-  const referenced: Record<string, unknown> = {};
-  for (const recordId of markedIds) {
-    const state = stored.get(recordId);
-    if (state && !removed.has(recordId)) referenced[recordId] = JSON.parse(state.recordJson) as unknown;
-  }
-  const nodes = checkedBlocks(change.blocks, { ...referenced, ...sentRecords });
+  const storedReferenced = new Set<string>();
+  for (const recordId of markedIds) if (stored.has(recordId) && !removed.has(recordId)) storedReferenced.add(recordId);
+  const nodes = checkedBlocks(change.blocks, sentRecords, storedReferenced);
   const newBlocks = nodes.map(storedBlockOf);
   const replaced = store.blocks.byIds(replacedIds);
   // Blocks replaced by blocks of the same types leave a document the schema accepted; anything else is
@@ -201,9 +200,15 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
   const writtenRecords = new Map<string, string>();
   for (const recordId of affectedIds) {
     const previous = stored.get(recordId);
-    const record = (sentRecords[recordId] ?? JSON.parse(previous!.recordJson)) as Annotation;
     const recordSpans = spans.get(recordId)!;
     const hasWords = recordSpans.some(({ span }) => span.part === 'content');
+    if (previous && hasWords && !Object.hasOwn(sentRecords, recordId)) {
+      // A stored record not sent, still on words: only its quote can change (the words in the edited blocks).
+      const quote = quoteOf(recordSpans);
+      if (quote !== previous.quote) store.annotations.setQuote(id, recordId, quote);
+      continue;
+    }
+    const record = (sentRecords[recordId] ?? JSON.parse(previous!.recordJson)) as Annotation;
     const planned = planRecord(record, hasWords ? quoteOf(recordSpans) : null, previous);
     if (planned.recordJson !== previous?.recordJson) {
       store.annotations.upsert(annotationRow(id, planned));

@@ -22,13 +22,15 @@ export interface StoredMention {
   start: number;
   end: number;
   status: AnnotationStatus;
+  // The block that holds the first content span: its text, and where it starts in the article's plain text.
+  // Null when the mention lost its words.
+  block: { text: string; start: number } | null;
 }
 
-/** An article that mentions an entity, with the text its mention offsets point into. */
+/** An article that mentions an entity. */
 export interface MentioningArticle {
   id: string;
   title: string;
-  plainText: string;
 }
 
 interface EntityRow {
@@ -58,6 +60,9 @@ interface MentionRow {
   start_offset: number | null;
   end_offset: number | null;
   status: AnnotationStatus;
+  block_text: string | null;
+  // 1 when the block is the article's first, which starts at offset 0 without reading the blocks before it.
+  first_block: number | null;
 }
 
 // Types added by a desk outside this version's list read as "other" rather than breaking the contract.
@@ -146,7 +151,8 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
     GROUP BY 1`);
   // Newest article first, as the library lists them; mentions in text order, those without words last.
   const mentionsStatement = db.prepare(`
-    SELECT m.article_id, m.id, m.quote, m.status, b.position, s.start_offset, s.end_offset
+    SELECT m.article_id, m.id, m.quote, m.status, b.position, s.start_offset, s.end_offset, b.plain_text AS block_text,
+      b.position = (SELECT min(position) FROM article_blocks WHERE article_id = m.article_id) AS first_block
     FROM annotations m JOIN articles ar ON ar.id = m.article_id
     LEFT JOIN annotation_spans s ON s.rowid = (
       SELECT s2.rowid FROM annotation_spans s2 JOIN article_blocks b2 ON b2.id = s2.block_id
@@ -155,7 +161,7 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
     LEFT JOIN article_blocks b ON b.id = s.block_id
     WHERE m.entity_id = ? AND m.kind = 'entity' AND ar.deleted_at IS NULL
     ORDER BY ar.created_at DESC, ar.seq DESC, b.position IS NULL, b.position, s.start_offset, m.id`);
-  // One row per article, however many mentions it holds: the plain text is read once.
+  // One row per article, however many mentions it holds.
   const mentioningArticlesStatement = db.prepare(`
     SELECT id, title FROM articles
     WHERE deleted_at IS NULL AND id IN (SELECT article_id FROM annotations WHERE entity_id = ? AND kind = 'entity')`);
@@ -251,17 +257,18 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
     },
     /** Every mention of an entity (attribution speakers excluded), newest article first, in text order. */
     mentions(entityId: string): StoredMention[] {
+      // An article's block layout is read only for a mention past its first block (a headline mention needs none).
       const layouts = new Map<string, ReturnType<typeof layoutOf>>();
       return (mentionsStatement.all(entityId) as MentionRow[]).map((row) => {
-        let start = -1;
-        let end = -1;
-        if (row.position !== null && row.start_offset !== null && row.end_offset !== null) {
+        const mention = { articleId: row.article_id, annotationId: row.id, quote: row.quote, status: row.status };
+        if (row.position === null || row.start_offset === null || row.end_offset === null || row.block_text === null) return { ...mention, start: -1, end: -1, block: null };
+        let blockStart = 0;
+        if (!row.first_block) {
           const layout = layouts.get(row.article_id) ?? layoutOf(row.article_id);
           layouts.set(row.article_id, layout);
-          start = layout.startAt.get(row.position)! + row.start_offset;
-          end = layout.startAt.get(row.position)! + row.end_offset;
+          blockStart = layout.startAt.get(row.position)!;
         }
-        return { articleId: row.article_id, annotationId: row.id, quote: row.quote, start, end, status: row.status };
+        return { ...mention, start: blockStart + row.start_offset, end: blockStart + row.end_offset, block: { text: row.block_text, start: blockStart } };
       });
     },
     /** Every entity's id, type, name and aliases: the registry as a gazetteer for suggestions. */
@@ -273,12 +280,9 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
         aliases: JSON.parse(row.aliases_json) as string[],
       }));
     },
-    /** The articles that mention an entity, each once with its plain text. */
+    /** The articles that mention an entity, each once. */
     mentioningArticles(entityId: string): MentioningArticle[] {
-      return (mentioningArticlesStatement.all(entityId) as { id: string; title: string }[]).map((article) => ({
-        ...article,
-        plainText: layoutOf(article.id).text,
-      }));
+      return mentioningArticlesStatement.all(entityId) as MentioningArticle[];
     },
   };
 }

@@ -17,6 +17,8 @@ export interface EditorTarget {
   tagTarget(round: number): { text: string; occurrence: number };
   // Typing goes right after this text (its `occurrence`-th appearance).
   typeAfter: { text: string; occurrence: number };
+  // Called right after the keys of a round are typed, before the autosave is awaited.
+  afterTyping?: (page: Page) => Promise<void>;
 }
 
 /** Every sample of one target, pooled over rounds. */
@@ -146,6 +148,7 @@ export async function measureRound(page: Page, target: EditorTarget, samples: Ed
   await installKeyProbe(page);
   samples.tag.push(await timeAddTag(page, target.tagTarget(round)));
   samples.keys.push(...(await timeTyping(page, target.typeAfter, keys)));
+  await target.afterTyping?.(page);
   if (target.isApp) await waitForSaved(page);
   if (scroll) samples.frames.push(...(await scrollFrameTimes(page)));
 }

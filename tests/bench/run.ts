@@ -153,6 +153,48 @@ function appTarget(session: BrowserSession, articleId: string, label: string, ta
   return { label, isApp: true, open: () => openArticle(session, articleId), tagTarget, typeAfter };
 }
 
+/** What happened to the suggestions of one round of the suggesting target by the time its keys were typed. */
+interface SuggestingRound {
+  // Suggested highlights painted when the last key was typed.
+  painted: number;
+  // Whether the suggestions were still being computed or placed then.
+  stillSuggesting: boolean;
+}
+
+/**
+ * The app with a fresh copy of the tagged article each round (suggestions land in the article, so reusing one
+ * would leave fewer to compute and more tags each round), opened with suggestions on open, so that every kind
+ * of suggestion is computed in the worker and placed on the text while the keys of the round are typed.
+ */
+function suggestingTarget(session: BrowserSession, doc: ProseMirrorNode, label: string, tagTarget: EditorTarget['tagTarget'], typeAfter: EditorTarget['typeAfter'], rounds: SuggestingRound[]): EditorTarget {
+  const { handlers } = session.services;
+  const suggestOnOpen = (onOpen: boolean) => handlers.setPreferences({ suggestions: { onImport: false, onOpen, kinds: ['entity', 'figure', 'attribution'] } });
+  return {
+    label,
+    isApp: true,
+    async open(page) {
+      const articleId = await createArticle(session, doc);
+      await suggestOnOpen(true);
+      try {
+        const openMs = await openArticle(session, articleId);
+        // The editor asks for the preferences right after it opens; the header says so once it is suggesting.
+        await page.locator('.suggest-button', { hasText: 'Suggesting…' }).waitFor({ timeout: 10_000 });
+        return openMs;
+      } finally {
+        await suggestOnOpen(false);
+      }
+    },
+    tagTarget,
+    typeAfter,
+    async afterTyping(page) {
+      rounds.push({
+        painted: await page.evaluate(() => document.querySelectorAll('.ProseMirror .ann-suggested').length),
+        stillSuggesting: await page.locator('.suggest-button', { hasText: 'Suggesting…' }).isVisible(),
+      });
+    },
+  };
+}
+
 /** The floor page with one article (by name) as an editor target. */
 function floorTarget(floor: FloorHost, name: string, tagTarget: EditorTarget['tagTarget'], typeAfter: EditorTarget['typeAfter'], options: FloorOptions = {}): EditorTarget {
   return {
@@ -208,6 +250,7 @@ async function main(): Promise<void> {
   const ordinaryPlain = generateArticle(ordinaryWords, 0);
   const longTagged = generateArticle(words, annotations);
   const floor = await startFloorHost({ long: longPlain, ordinary: ordinaryPlain, 'long-tagged': longTagged });
+  const suggestingRounds: SuggestingRound[] = [];
   const report: Record<string, unknown> = { runs, keysPerTarget: runs * keysPerRound, scrollPassesLong: scrollRoundsLong, scrollPassesOrdinary: runs };
   try {
     const { page } = session;
@@ -226,8 +269,9 @@ async function main(): Promise<void> {
       floorTarget(floor, 'long', longTag, longType, { contentVisibility: true }),
       floorTarget(floor, 'long-tagged', longTag, longType, { contentVisibility: true }),
       floorTarget(floor, 'long-tagged', longTag, longType, { contentVisibility: true, paintTags: true }),
+      suggestingTarget(session, longTagged, `app, ${annotations.toLocaleString('en')} tags, suggesting`, longTag, longType, suggestingRounds),
     ];
-    const [longFloor, longApp, longTaggedApp, longSkipping, longMarked, longPainted] = await measureAlternating(page, longTargets, scrollRoundsLong);
+    const [longFloor, longApp, longTaggedApp, longSkipping, longMarked, longPainted, longSuggesting] = await measureAlternating(page, longTargets, scrollRoundsLong);
 
     const ordinaryTag = (round: number) => ({ text: 'deal', occurrence: round * 4 });
     const ordinaryType = { text: 'corridor', occurrence: 15 };
@@ -263,11 +307,16 @@ async function main(): Promise<void> {
         { heading: longTargets[3]!.label, figures: longSkipping! },
         { heading: longTargets[4]!.label, figures: longMarked! },
         { heading: longTargets[5]!.label, figures: longPainted! },
+        { heading: longTargets[6]!.label, figures: longSuggesting! },
       ],
     );
     console.log('  Ratios are to the plain floor. floor+cv: the floor with content-visibility: auto on blocks, as the app\'s stylesheet has.');
     console.log('  floor+cv+mark tags: the floor+cv page with the same 10,000 tags as the schema\'s marks (plain ProseMirror, no app plugins, no React).');
     console.log('  floor+cv+::highlight tags: an experiment, the same 10,000 tags painted by the CSS Custom Highlight API over ranges near the viewport, no mark elements (no clicking, inspector or screen-reader cues).');
+    console.log(`  app, ${annotations.toLocaleString('en')} tags, suggesting: a fresh copy of the tagged article each round, opened with suggestions on open (every kind), typed in while they are computed and placed.`);
+    console.log(`    when the last key of each round was typed: ${suggestingRounds.map((round) => `${round.painted.toLocaleString('en')} suggestions painted${round.stillSuggesting ? ', still suggesting' : ''}`).join('; ')}`);
+    const withSuggestions = (key: keyof EditorFigures) => ratioToFloor(longSuggesting![key], longTaggedApp![key]).toFixed(2);
+    console.log(`    against the same app without suggestions: keystroke median ${withSuggestions('keyMedianMs')}x, p95 ${withSuggestions('keyP95Ms')}x`);
     const strict = (key: keyof EditorFigures) => ratioToFloor(longTaggedApp![key], longSkipping![key]).toFixed(2);
     const againstMarks = (key: keyof EditorFigures) => ratioToFloor(longTaggedApp![key], longMarked![key]).toFixed(2);
     console.log(`  app with ${annotations.toLocaleString('en')} tags against floor+cv+mark tags: open ${againstMarks('openMs')}x, keystroke median ${againstMarks('keyMedianMs')}x, p95 ${againstMarks('keyP95Ms')}x, scroll frame p95 ${againstMarks('frameP95Ms')}x`);
@@ -295,7 +344,7 @@ async function main(): Promise<void> {
     printTable(`Store and tag-all: ${words.toLocaleString('en')} words, no tags vs ${annotations.toLocaleString('en')} tags (Node; headless Chromium)`, rows);
     console.log(`\nRegistry view in the browser: ${registryView.entities.toLocaleString('en')} entities, library to painted list ${registryView.median.toFixed(1)} ms (median of ${runs})`);
     Object.assign(report, {
-      long: { words, annotations, floor: longFloor, appNoTags: longApp, appTagged: longTaggedApp, floorWithContentVisibility: longSkipping, floorWithContentVisibilityAndMarkTags: longMarked, experimentFloorWithHighlightApiTags: longPainted },
+      long: { words, annotations, floor: longFloor, appNoTags: longApp, appTagged: longTaggedApp, floorWithContentVisibility: longSkipping, floorWithContentVisibilityAndMarkTags: longMarked, experimentFloorWithHighlightApiTags: longPainted, appTaggedSuggesting: longSuggesting, suggestingRounds },
       ordinary: { words: ordinaryWords, annotations: ordinaryAnnotations, floor: ordinaryFloor, appNoTags: ordinaryApp, appTagged: ordinaryTagged },
       memory: { mainResidentMB: mainResident, floorServerResidentMB: floorResident },
       leak,

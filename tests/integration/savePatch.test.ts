@@ -102,6 +102,10 @@ describe('saving only what changed (document patches)', () => {
       { from: 2, to: 2, blocks: [], records: {}, removedRecordIds: ['never_stored'] },
       // An invalid record.
       { from: 2, to: 2, blocks: [], records: { bad: { ...record, id: 'bad', entityType: 'alien' } }, removedRecordIds: [] },
+      // A mark on a record neither sent nor stored.
+      { from: 2, to: 3, blocks: [{ ...tagged, content: [{ ...tagged.content[0], marks: [{ type: 'annotation', attrs: { id: 'ghost', kind: 'entity', label: 'place', part: 'content' } }] }] }], records: {}, removedRecordIds: [] },
+      // A mark on a stored record that the same patch removes.
+      { from: 1, to: 2, blocks: [tagged], records: {}, removedRecordIds: ['tag1'] },
     ];
     for (const patch of refusals) {
       expect(await dispatchApiCall(services.handlers, 'saveArticle', { ...base, patch }, () => undefined)).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
@@ -109,6 +113,12 @@ describe('saving only what changed (document patches)', () => {
     const stored = await services.handlers.getArticle({ id: article.id });
     expect(stored.revision).toBe(saved.revision);
     expect((stored.doc as { attrs: { annotations: Record<string, unknown> } }).attrs.annotations).toEqual({ tag1: record });
+
+    // A block edited around a stored tag needs no copy of its record: the stored one is kept, with its new words.
+    const retyped = { type: 'paragraph', content: [{ type: 'text', text: 'Firsts', marks: tagged.content[0]!.marks }, { type: 'text', text: ' paragraph, edited.' }] };
+    const edited = valueOf<SaveResult>(await dispatchApiCall(services.handlers, 'saveArticle', { ...base, patch: { from: 1, to: 2, blocks: [retyped], records: {}, removedRecordIds: [] } }));
+    expect(services.db.prepare('SELECT quote, record_json FROM annotations WHERE id = ?').get('tag1')).toEqual({ quote: 'Firsts', record_json: JSON.stringify(record) });
+    base.baseRevision = edited.revision;
 
     // Deleting the tagged words but keeping the record flags it for review, keeping its last words.
     const untagged = { type: 'paragraph', content: [{ type: 'text', text: 'Words replaced.' }] };

@@ -4,9 +4,6 @@ import { waitingSuggestionIds } from '../../../common/editor/suggestionCommands'
 import type { AnnotatorApi } from '../../../common/api';
 import type { AnnotationMap } from '../../../common/model/annotation';
 import { spanText } from '../../../common/articleText';
-import { annotationMapOf } from '../../../common/editor/annotationRecords';
-import { undoDepth, redoDepth } from 'prosemirror-history';
-import { selectedAnnotationId } from './selectedAnnotation';
 import { useEditorController, useEditorSnapshot } from './useEditorController';
 import { Legend, Toolbar } from './Toolbar';
 import { Inspector, type InspectorActions } from './Inspector';
@@ -47,12 +44,12 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
   const [restoredNotice, setRestoredNotice] = useState<string | null>(null);
   const { controller, loadError, journalConflict, mountRef } = useEditorController({ api, articleId, userName, focusAnnotationId, onFilesDropped, registerFlush, openCount });
   const snapshot = useEditorSnapshot(controller);
-  const state = snapshot?.state ?? null;
   const plainText = snapshot?.plainText ?? null;
   const entities = snapshot?.entities;
+  const records = snapshot?.records ?? noAnnotations;
   // The lists show the records once their texts are known, a frame after the text is painted.
-  const annotations = state && plainText ? annotationMapOf(state) : noAnnotations;
-  const selectedId = state ? selectedAnnotationId(state) : null;
+  const annotations = plainText ? records : noAnnotations;
+  const selectedId = snapshot?.selectedId ?? null;
   const selected = selectedId ? annotations[selectedId] ?? null : null;
 
   const textOf = useCallback((id: string) => {
@@ -71,39 +68,38 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
     return spans.filter((span) => span.part === 'cue').map((span) => ({ from: span.from, to: span.to, words: plainText.text.slice(span.start, span.end) }));
   }, [plainText, selectedId]);
 
-  const records = state ? annotationMapOf(state) : noAnnotations;
   const waitingSuggestions = useMemo(() => waitingSuggestionIds(records).length, [records]);
   useEffect(
     () =>
       onMenuCommand((command) => {
-        if (command.type === 'suggest-annotations') void controller?.suggestNow();
+        if (command.type === 'suggest-annotations') void controller?.suggestions.suggestNow();
       }),
     [controller],
   );
 
   const selectedEntityId = selected?.kind === 'entity' ? selected.entityId : null;
   useEffect(() => {
-    if (selectedEntityId) controller?.loadEntity(selectedEntityId);
+    if (selectedEntityId) controller?.tagging.loadEntity(selectedEntityId);
   }, [controller, selectedEntityId]);
 
   const actions = useMemo<InspectorActions | null>(
     () =>
       controller && {
-        onChange: controller.updateSelected,
-        onStatus: controller.setSelectedStatus,
-        onToggleReview: controller.toggleSelectedReview,
-        onRemoveCue: controller.removeCue,
-        onTagAll: controller.openTagAll,
-        onRelink: controller.openRelink,
-        onSplit: () => void controller.splitOff(),
+        onChange: controller.fields.update,
+        onStatus: controller.fields.setStatus,
+        onToggleReview: controller.fields.toggleReview,
+        onRemoveCue: controller.fields.removeCue,
+        onTagAll: controller.tagging.openTagAll,
+        onRelink: controller.tagging.openRelink,
+        onSplit: () => void controller.tagging.splitOff(),
         onRemove: () => controller.runShortcut('remove'),
         onMarkCue: () => controller.runShortcut('markCue'),
         onAddSpan: () => controller.runShortcut('addSpan'),
         onReturnToText: controller.returnToText,
-        onAcceptSuggestion: () => void controller.acceptSelectedSuggestion(),
-        onRejectSuggestion: controller.rejectSelectedSuggestion,
-        onAcceptSameName: () => void controller.acceptSameName(),
-        onAcceptSameKind: () => void controller.acceptSameKind(),
+        onAcceptSuggestion: () => void controller.suggestions.acceptSelected(),
+        onRejectSuggestion: controller.suggestions.rejectSelected,
+        onAcceptSameName: () => void controller.suggestions.acceptSameName(),
+        onAcceptSameKind: () => void controller.suggestions.acceptSameKind(),
       },
     [controller],
   );
@@ -145,12 +141,12 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
       <div className="editor-body">
         <main className="editor-main">
           <Toolbar
-            onTag={(action) => void controller?.tag(action)}
+            onTag={(action) => void controller?.tagging.tag(action)}
             onUndo={() => controller?.undo()}
             onRedo={() => controller?.redo()}
-            canUndo={state !== null && undoDepth(state) > 0}
-            canRedo={state !== null && redoDepth(state) > 0}
-            onSuggest={() => void controller?.suggestNow()}
+            canUndo={snapshot?.canUndo ?? false}
+            canRedo={snapshot?.canRedo ?? false}
+            onSuggest={() => void controller?.suggestions.suggestNow()}
             suggesting={snapshot?.suggesting ?? false}
           />
           <Legend />
@@ -170,7 +166,7 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
               <HistoryDialog
                 api={api}
                 articleId={articleId}
-                currentDoc={articleDocumentJson(snapshot.state)}
+                currentDoc={articleDocumentJson(controller.state)}
                 currentRevision={snapshot.article.revision}
                 onRestore={(revision) => void restoreRevision(revision)}
                 onClose={() => setHistoryOpen(false)}
@@ -197,10 +193,10 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
         </aside>
       </div>
       {controller && dialog?.type === 'tagAll' && (
-        <TagAllDialog entityName={dialog.entityName} names={dialog.names} candidates={dialog.candidates} onCancel={controller.closeDialog} onApply={controller.applyTagAll} />
+        <TagAllDialog entityName={dialog.entityName} names={dialog.names} candidates={dialog.candidates} onCancel={controller.tagging.closeDialog} onApply={controller.tagging.applyTagAll} />
       )}
       {controller && dialog?.type === 'relink' && (
-        <EntityLinkPicker api={api} title="Link this mention to…" initialQuery={dialog.query} onCancel={controller.closeDialog} onPick={(entity) => controller.relinkTo(dialog.mentionId, entity)} />
+        <EntityLinkPicker api={api} title="Link this mention to…" initialQuery={dialog.query} onCancel={controller.tagging.closeDialog} onPick={(entity) => controller.tagging.relinkTo(dialog.mentionId, entity)} />
       )}
     </div>
   );

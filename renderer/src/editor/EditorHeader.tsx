@@ -64,7 +64,7 @@ export function EditorHeader({ api, controller, snapshot, waitingSuggestions, on
           className="suggestion-count"
           aria-label="Suggestions waiting"
           title={`Go to the next suggestion (${suggestionShortcuts.nextSuggestion.label})`}
-          onClick={() => controller.stepSuggestion(1)}
+          onClick={() => controller.suggestions.step(1)}
         >
           {snapshot?.suggesting ? 'Suggesting…' : `${countOf(waitingSuggestions, 'suggestion')} waiting`}
         </button>

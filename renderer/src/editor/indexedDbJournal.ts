@@ -1,8 +1,16 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { MemoryJournalStorage, type JournalEntry, type JournalStorage } from './unsavedJournal';
+import { MemoryJournalStorage, journalEntryOf, type JournalEntry, type JournalStorage, type JournalWrite } from './unsavedJournal';
+
+/**
+ * An entry as stored: the document as one JSON string. IndexedDB copies what it stores with the structured clone
+ * algorithm, which for the object tree of a 100,000-word document takes a hundred milliseconds and more of the
+ * page's main thread, a stall the next key typed waits out; one string is copied in a few. Entries written by
+ * earlier versions hold the document as objects (`doc`) and are read as they are.
+ */
+type StoredJournalEntry = JournalWrite | JournalEntry;
 
 interface JournalDatabase extends DBSchema {
-  unsaved: { key: string; value: JournalEntry };
+  unsaved: { key: string; value: StoredJournalEntry };
 }
 
 const databaseName = 'annotator-journal';
@@ -12,10 +20,12 @@ class IndexedDbJournalStorage implements JournalStorage {
   constructor(private readonly database: Promise<IDBPDatabase<JournalDatabase>>) {}
 
   async get(articleId: string): Promise<JournalEntry | undefined> {
-    return (await this.database).get('unsaved', articleId);
+    const stored = await (await this.database).get('unsaved', articleId);
+    if (!stored || !('docJson' in stored)) return stored;
+    return journalEntryOf(stored);
   }
 
-  async put(entry: JournalEntry): Promise<void> {
+  async put(entry: JournalWrite): Promise<void> {
     await (await this.database).put('unsaved', entry);
   }
 
@@ -53,7 +63,7 @@ class FallbackJournalStorage implements JournalStorage {
     return (await this.usable).get(articleId);
   }
 
-  async put(entry: JournalEntry): Promise<void> {
+  async put(entry: JournalWrite): Promise<void> {
     return (await this.usable).put(entry);
   }
 

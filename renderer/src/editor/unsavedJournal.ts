@@ -16,11 +16,22 @@ export interface JournalEntry {
   writtenAt: string;
 }
 
+/**
+ * An entry as it is written: the document as JSON text. Text is what the journal is given (built from cached
+ * block texts, see documentJsonText.ts) and what storage copies cheaply; it is parsed only when read back.
+ */
+export type JournalWrite = Omit<JournalEntry, 'doc'> & { docJson: string };
+
 /** Where journal entries live: one entry per article, replaced whole. */
 export interface JournalStorage {
   get(articleId: string): Promise<JournalEntry | undefined>;
-  put(entry: JournalEntry): Promise<void>;
+  put(entry: JournalWrite): Promise<void>;
   delete(articleId: string): Promise<void>;
+}
+
+/** The entry a written one reads back as. */
+export function journalEntryOf({ docJson, ...entry }: JournalWrite): JournalEntry {
+  return { ...entry, doc: JSON.parse(docJson) as unknown };
 }
 
 /** What opening an article does with a journal entry found for it. */
@@ -59,13 +70,14 @@ export function sameArticleDocument(a: unknown, b: unknown): boolean {
 
 /** A storage in memory: for tests, and for browsers whose storage is disabled (the journal then lasts a page). */
 export class MemoryJournalStorage implements JournalStorage {
-  private readonly entries = new Map<string, JournalEntry>();
+  private readonly entries = new Map<string, JournalWrite>();
 
   async get(articleId: string): Promise<JournalEntry | undefined> {
-    return this.entries.get(articleId);
+    const written = this.entries.get(articleId);
+    return written && journalEntryOf(written);
   }
 
-  async put(entry: JournalEntry): Promise<void> {
+  async put(entry: JournalWrite): Promise<void> {
     this.entries.set(entry.articleId, entry);
   }
 
@@ -84,20 +96,20 @@ export interface ArticleJournalOptions {
 }
 
 /**
- * The journal of one open article. `changed` is called on every edit with the document (built lazily) and
+ * The journal of one open article. `changed` is called on every edit with the document's JSON text (built lazily) and
  * the revision it stands on; `acknowledged` when a save lands. Writes are serialised, so a delete never
  * overtakes the put before it.
  */
 export class ArticleJournal {
-  private latest: { doc: () => unknown; baseRevision: number } | null = null;
+  private latest: { docJson: () => string; baseRevision: number } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ArticleJournalOptions) {}
 
-  /** Records that the document changed; the entry is written after a short quiet time. */
-  changed(doc: () => unknown, baseRevision: number): void {
-    this.latest = { doc, baseRevision };
+  /** Records that the document changed (its JSON text, built when written); the entry is written after a short quiet time. */
+  changed(docJson: () => string, baseRevision: number): void {
+    this.latest = { docJson, baseRevision };
     this.arm();
   }
 
@@ -141,10 +153,10 @@ export class ArticleJournal {
   private writeLatest(): void {
     const latest = this.latest;
     if (!latest) return;
-    const entry: JournalEntry = {
+    const entry: JournalWrite = {
       articleId: this.options.articleId,
       baseRevision: latest.baseRevision,
-      doc: latest.doc(),
+      docJson: latest.docJson(),
       writtenAt: (this.options.now ?? (() => new Date().toISOString()))(),
     };
     this.enqueue(() => this.options.storage.put(entry));

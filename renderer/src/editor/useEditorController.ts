@@ -56,7 +56,7 @@ export function useEditorController({ api, articleId, userName, focusAnnotationI
       registerFlush(opened.flushBeforeLeaving);
       setController(opened);
       if (focusAnnotationId) opened.select(focusAnnotationId, true);
-      void opened.suggestOnOpen();
+      void opened.suggestions.suggestOnOpen();
     };
     setJournalConflict(null);
     Promise.all([api.getArticle({ id: articleId }), journal.get(articleId).catch(() => undefined)])

@@ -83,25 +83,57 @@ describe('the editor controller', () => {
   const records = () => annotationMapOf(controller.state);
   const selected = () => selectedAnnotationId(controller.state);
 
-  it('makes one new snapshot per transaction, holding that transaction’s state', () => {
+  it('makes a new snapshot only when a transaction changes what React shows: typing makes none, selecting a tag one', async () => {
+    selectWords('Interfax');
+    await controller.tagging.tag(action('Organisation'));
+    const interfax = selected()!;
+    controller.select(null);
+    await tick(50);
+    // The first key after a save shows "unsaved changes"; the keys after it show nothing new.
+    controller.dispatch(controller.state.tr.insertText('Breaking: ', 1));
+    expect(controller.getSnapshot().saveStatus.state).toBe('pending');
     let snapshots = 0;
     const unsubscribe = controller.subscribe(() => snapshots++);
     const before = controller.getSnapshot();
-    expect(controller.getSnapshot()).toBe(before);
-    selectWords('Interfax');
-    expect(snapshots).toBe(1);
-    const after = controller.getSnapshot();
-    expect(after).not.toBe(before);
-    expect(after.state).toBe(controller.state);
-    expect(after.state.selection.from).not.toBe(before.state.selection.from);
-    unsubscribe();
+    // Moving the caret and typing plain text change nothing beside the text.
     selectWords('Zolotukhin');
+    controller.dispatch(controller.state.tr.insertText('x', 2));
+    controller.dispatch(controller.state.tr.insertText('y', 3));
+    expect(snapshots).toBe(0);
+    expect(controller.getSnapshot()).toBe(before);
+    expect(controller.state.doc.textContent).toContain('Bxyreaking: ');
+    // Selecting a tag shows in the inspector: one new snapshot, holding the tag.
+    controller.select(interfax);
     expect(snapshots).toBe(1);
+    expect(controller.getSnapshot().selectedId).toBe(interfax);
+    expect(controller.getSnapshot().records).toBe(records());
+    // Changing a tag's record shows too.
+    expect(controller.fields.toggleReview()).toBe(true);
+    expect(snapshots).toBe(2);
+    expect(controller.getSnapshot().records[interfax]?.status).toBe('needs_review');
+    unsubscribe();
+    // The lists' plain text follows the typing a little later, in a snapshot of its own.
+    await tick(400);
+    expect(controller.getSnapshot().plainText?.text).toContain('Bxyreaking: ');
+  });
+
+  it('shows undo and redo becoming possible, once each', () => {
+    expect(controller.getSnapshot()).toMatchObject({ canUndo: false, canRedo: false });
+    let snapshots = 0;
+    const unsubscribe = controller.subscribe(() => snapshots++);
+    controller.dispatch(controller.state.tr.insertText('A', 1));
+    expect(controller.getSnapshot()).toMatchObject({ canUndo: true, canRedo: false });
+    const afterFirst = snapshots;
+    controller.dispatch(controller.state.tr.insertText('B', 2));
+    expect(snapshots).toBe(afterFirst);
+    controller.undo();
+    expect(controller.getSnapshot()).toMatchObject({ canUndo: false, canRedo: true });
+    unsubscribe();
   });
 
   it('tags a person linked to the registry, selects the tag, and the store has it after the flush', async () => {
     selectWords('Vladimir Zolotukhin');
-    expect(await controller.tag(action('Person'))).toBe(true);
+    expect(await controller.tagging.tag(action('Person'))).toBe(true);
     const id = selected()!;
     const record = records()[id]!;
     expect(record).toMatchObject({ kind: 'entity', entityType: 'person', author: 'Desk editor', quote: 'Vladimir Zolotukhin' });
@@ -116,10 +148,10 @@ describe('the editor controller', () => {
   });
 
   it('asks for words before tagging, and refuses when the text changed while the registry answered', async () => {
-    expect(await controller.tag(action('Organisation'))).toBe(false);
+    expect(await controller.tagging.tag(action('Organisation'))).toBe(false);
     expect(controller.getSnapshot().notice).toMatch(/^Select some words first/);
     selectWords('Interfax');
-    const pending = controller.tag(action('Organisation'));
+    const pending = controller.tagging.tag(action('Organisation'));
     controller.dispatch(controller.state.tr.insertText('Breaking: ', 1));
     expect(await pending).toBe(false);
     expect(Object.keys(records())).toHaveLength(0);
@@ -128,8 +160,8 @@ describe('the editor controller', () => {
 
   it('tags all the other mentions in one step and teaches the registry the surname', async () => {
     selectWords('Vladimir Zolotukhin');
-    await controller.tag(action('Person'));
-    expect(controller.openTagAll()).toBe(true);
+    await controller.tagging.tag(action('Person'));
+    expect(controller.tagging.openTagAll()).toBe(true);
     const dialog = controller.getSnapshot().dialog;
     expect(dialog?.type).toBe('tagAll');
     if (dialog?.type !== 'tagAll') return;
@@ -137,7 +169,7 @@ describe('the editor controller', () => {
     // The headline's and the last paragraph's; the surname inside the tagged full name is not offered again.
     const untagged = dialog.candidates.filter((candidate) => !candidate.alreadyTagged);
     expect(untagged.map((candidate) => candidate.text)).toEqual(['Zolotukhin', 'Zolotukhin']);
-    controller.applyTagAll(untagged);
+    controller.tagging.applyTagAll(untagged);
     expect(controller.getSnapshot().dialog).toBeNull();
     expect(Object.values(records()).filter((record) => record.kind === 'entity' && record.quote === 'Zolotukhin')).toHaveLength(2);
     await tick(20);
@@ -147,10 +179,10 @@ describe('the editor controller', () => {
 
   it('marks the selected tag for review by shortcut, steps to it, and Escape leaves it', async () => {
     selectWords('Interfax');
-    await controller.tag(action('Organisation'));
+    await controller.tagging.tag(action('Organisation'));
     const interfax = selected()!;
     selectWords('Zolotukhin', 2);
-    await controller.tag(action('Person'));
+    await controller.tagging.tag(action('Person'));
     controller.select(interfax);
     controller.runShortcut('toggleReview');
     expect(records()[interfax]).toMatchObject({ status: 'needs_review', review: { reason: 'set_by_editor', detail: '' } });
@@ -162,7 +194,7 @@ describe('the editor controller', () => {
     controller.runShortcut('clearSelection');
     expect(selected()).toBeNull();
     controller.select(interfax);
-    expect(controller.toggleSelectedReview()).toBe(true);
+    expect(controller.fields.toggleReview()).toBe(true);
     expect(records()[interfax]).toMatchObject({ status: 'accepted', review: null });
     controller.runShortcut('nextToReview');
     expect(controller.getSnapshot().notice).toBe('Nothing needs review in this article.');
@@ -170,7 +202,7 @@ describe('the editor controller', () => {
 
   it('removes one cue span of the selected attribution, read from the delayed plain text', async () => {
     selectWords('"We will not leave,"');
-    await controller.tag(action('Attribution'));
+    await controller.tagging.tag(action('Attribution'));
     const quote = selected()!;
     expect(controller.getSnapshot().focusSpeaker).toBe(true);
     selectWords('told Interfax');
@@ -180,9 +212,9 @@ describe('the editor controller', () => {
     const plain = controller.getSnapshot().plainText!;
     const cues = plain.spans.get(quote)!.filter((span) => span.part === 'cue');
     expect(cues.map((span) => plain.text.slice(span.start, span.end))).toEqual(['said', 'told Interfax']);
-    expect(controller.removeCue(cues[0]!)).toBe(true);
+    expect(controller.fields.removeCue(cues[0]!)).toBe(true);
     // The same button pressed twice finds no cue there any more and removes nothing else.
-    expect(controller.removeCue(cues[0]!)).toBe(false);
+    expect(controller.fields.removeCue(cues[0]!)).toBe(false);
     await tick();
     const after = controller.getSnapshot().plainText!;
     expect(after.spans.get(quote)!.filter((span) => span.part === 'cue').map((span) => after.text.slice(span.start, span.end))).toEqual(['told Interfax']);
@@ -209,7 +241,7 @@ describe('the editor controller', () => {
 
   it('places suggestions computed while the editor typed on the words as they now stand, and works through them', async () => {
     // The request reads the text; the edit is made before the worker answers.
-    const asked = controller.suggest(['entity', 'attribution'], true);
+    const asked = controller.suggestions.suggest(['entity', 'attribution'], true);
     expect(controller.getSnapshot().suggesting).toBe(true);
     controller.dispatch(controller.state.tr.insertText('Moscow. ', articleText(controller.state.doc).blocks[1]!.docStart));
     expect(await asked).toBeGreaterThan(0);
@@ -228,29 +260,29 @@ describe('the editor controller', () => {
 
     // Accepting links the mention to the registry, as tagging by hand does.
     controller.select(zolotukhin!.id);
-    expect(await controller.acceptSelectedSuggestion()).toBe(true);
+    expect(await controller.suggestions.acceptSelected()).toBe(true);
     const entity = (await services.handlers.listEntities({ query: 'Vladimir Zolotukhin' }))[0]!;
     expect(records()[zolotukhin!.id]).toMatchObject({ status: 'accepted', author: 'Desk editor', entityId: entity.id });
 
     // Rejecting removes it here and in the services: suggesting again does not bring it back.
     const rejected = Object.values(records()).find((record) => record.status === 'suggested' && record.kind === 'entity')!;
     controller.select(rejected.id);
-    expect(controller.rejectSelectedSuggestion()).toBe(true);
+    expect(controller.suggestions.rejectSelected()).toBe(true);
     expect(records()[rejected.id]).toBeUndefined();
     const sameWords = () => Object.values(records()).filter((record) => record.kind === 'entity' && record.quote === rejected.quote).length;
     const left = sameWords();
     await tick(20);
-    expect(await controller.suggest(['entity', 'attribution'], true)).toBe(0);
+    expect(await controller.suggestions.suggest(['entity', 'attribution'], true)).toBe(0);
     expect(sameWords()).toBe(left);
     expect(controller.getSnapshot().notice).toBe('No new suggestions.');
-    expect(controller.lastSuggestionApplyMs).not.toBeNull();
+    expect(controller.suggestions.lastApplyMs).not.toBeNull();
   });
 
   it('accepts a suggestion from the status field as from the key, and its marks stop looking like a suggestion', async () => {
-    expect(await controller.suggest(['entity'], false)).toBeGreaterThan(0);
+    expect(await controller.suggestions.suggest(['entity'], false)).toBeGreaterThan(0);
     const suggestion = Object.values(records()).find((record) => record.status === 'suggested')!;
     controller.select(suggestion.id);
-    expect(controller.setSelectedStatus('accepted')).toBe(true);
+    expect(controller.fields.setStatus('accepted')).toBe(true);
     await expect.poll(() => records()[suggestion.id]?.status).toBe('accepted');
     expect(records()[suggestion.id]?.author).toBe('Desk editor');
     const ranges = annotationRanges(controller.state.doc, suggestion.id);

@@ -11,6 +11,7 @@ import {
   replayDecision,
   sameArticleDocument,
   type JournalEntry,
+  type JournalWrite,
 } from '../../../renderer/src/editor/unsavedJournal';
 import { importedArticle } from '../../support/importedArticle';
 import { makeTempDir } from '../../integration/storeFixtures';
@@ -21,8 +22,8 @@ describe('the journal of one article', () => {
   it('writes the newest document after a quiet time, on the revision it stands on', async () => {
     const storage = new MemoryJournalStorage();
     const journal = new ArticleJournal({ storage, articleId: 'a1', debounceMs: 10, now: () => 'T' });
-    journal.changed(() => ({ text: 'one' }), 3);
-    journal.changed(() => ({ text: 'two' }), 3);
+    journal.changed(() => JSON.stringify({ text: 'one' }), 3);
+    journal.changed(() => JSON.stringify({ text: 'two' }), 3);
     expect(await storage.get('a1')).toBeUndefined();
     await tick(30);
     await journal.flush();
@@ -32,9 +33,9 @@ describe('the journal of one article', () => {
   it('deletes the entry when a save lands with nothing newer, and keeps newer work on the new revision otherwise', async () => {
     const storage = new MemoryJournalStorage();
     const journal = new ArticleJournal({ storage, articleId: 'a1', debounceMs: 10 });
-    journal.changed(() => 'first', 1);
+    journal.changed(() => JSON.stringify('first'), 1);
     await journal.flush();
-    journal.changed(() => 'second', 1);
+    journal.changed(() => JSON.stringify('second'), 1);
     journal.acknowledged(2, true);
     await tick(30);
     await journal.flush();
@@ -47,17 +48,17 @@ describe('the journal of one article', () => {
   it('writes a pending entry at once when flushed, as the page is left', async () => {
     const storage = new MemoryJournalStorage();
     const journal = new ArticleJournal({ storage, articleId: 'a1', debounceMs: 10_000 });
-    journal.changed(() => 'typed', 5);
+    journal.changed(() => JSON.stringify('typed'), 5);
     await journal.flush();
     expect(await storage.get('a1')).toMatchObject({ doc: 'typed', baseRevision: 5 });
   });
 
   it('keeps writes in order: an acknowledgement never loses to the put before it', async () => {
-    const slowPuts: JournalEntry[] = [];
+    const slowPuts: JournalWrite[] = [];
     const storage = new MemoryJournalStorage();
     const slow = {
       get: (id: string) => storage.get(id),
-      put: async (entry: JournalEntry) => {
+      put: async (entry: JournalWrite) => {
         await tick(20);
         slowPuts.push(entry);
         await storage.put(entry);
@@ -65,7 +66,7 @@ describe('the journal of one article', () => {
       delete: (id: string) => storage.delete(id),
     };
     const journal = new ArticleJournal({ storage: slow, articleId: 'a1', debounceMs: 10_000 });
-    journal.changed(() => 'typed', 1);
+    journal.changed(() => JSON.stringify('typed'), 1);
     void journal.flush();
     journal.acknowledged(2, false);
     await journal.flush();
