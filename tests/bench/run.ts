@@ -22,6 +22,7 @@ import { benchRegistry } from './registryBench';
 import { benchExchange } from './exchangeBench';
 import { importedArticle } from '../support/importedArticle';
 import { benchSaves } from './saveBench';
+import { benchDesk, deskMeasures, printDeskTable } from './deskBench';
 
 const words = 100_000;
 const annotations = 10_000;
@@ -372,10 +373,14 @@ async function main(): Promise<void> {
   console.log(`  export to NITF           ${exchange.nitfArticlesPerSecond.toFixed(0)} articles/s (${(exchange.nitfTotalMs / 1000).toFixed(1)} s in all)`);
   console.log(`  export to W3C JSON-LD    ${exchange.wadmArticlesPerSecond.toFixed(0)} articles/s (${(exchange.wadmTotalMs / 1000).toFixed(1)} s in all)`);
   console.log(`  import .txt files        ${exchange.importTxtFilesPerSecond.toFixed(0)} files/s (${(exchange.importTxtTotalMs / 1000).toFixed(1)} s in all)`);
+  progress('desk views');
+  const desk = await benchDesk(deskMeasures, (line) => console.log(line));
+  printDeskTable(desk);
+
   const durationSeconds = (performance.now() - startedAt) / 1000;
   console.log(`\nWhole bench: ${durationSeconds.toFixed(0)} s`);
   if (jsonPath) {
-    writeFileSync(jsonPath, `${JSON.stringify({ ...report, registry, exchange, durationSeconds }, null, 2)}\n`);
+    writeFileSync(jsonPath, `${JSON.stringify({ ...report, registry, exchange, desk, durationSeconds }, null, 2)}\n`);
     console.log(`Figures written to ${jsonPath}`);
   }
 }

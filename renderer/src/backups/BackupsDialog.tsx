@@ -62,6 +62,9 @@ export function BackupsDialog({ api, saveOpenWork, onClose }: BackupsDialogProps
       announceRestoredBackup(
         `Restored the backup taken ${takenLabel(restored)}. The database as it was just before is kept as the backup “${backupKindLabels[keptAs.kind]}, ${takenLabel(keptAs)}” (File > Restore from backup), so this restore can be undone.`,
       );
+      // Every view starts again on the restored database, at the library: the article or entity the address named
+      // may not exist in it.
+      window.history.replaceState(window.history.state, '', '#/library');
       window.location.reload();
     } catch (error) {
       setBusy(null);

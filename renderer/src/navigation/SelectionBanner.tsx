@@ -27,7 +27,9 @@ export function SelectionBanner({ api, selection, view }: { api: AnnotatorApi; s
   const [entityName, setEntityName] = useState<string | undefined>();
   useEffect(() => {
     setEntityName(undefined);
-    if (selection.entityId) api.getEntity({ id: selection.entityId }).then((entity) => setEntityName(entity.name), () => {});
+    // The library's search names the selected entity; asked with that filter alone and one row, it costs next to nothing.
+    if (selection.entityId)
+      api.searchArticles({ selection: { entityId: selection.entityId }, limit: 1 }).then((page) => setEntityName(page.entity?.name), () => {});
   }, [api, selection.entityId]);
   const parts = selectionDescription(selection, entityName);
   return (
