@@ -3,7 +3,7 @@
  * Browser figures come from the built renderer in headless Chromium through the loopback host, each beside
  * the same figure on a plain-ProseMirror floor page measured in the same browser, rounds alternating between
  * them; store figures from the services in Node on a real SQLite file. `npm run bench -- --json FILE` also
- * writes every figure as JSON.
+ * writes every figure as JSON; `npm run bench -- --desk` measures the desk's views alone.
  */
 import { writeFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
@@ -245,6 +245,13 @@ function argumentAfter(flag: string): string | undefined {
 
 async function main(): Promise<void> {
   const jsonPath = argumentAfter('--json');
+  // `npm run bench -- --desk`: the desk's views alone (a few minutes, once the desk library is built).
+  if (process.argv.includes('--desk')) {
+    const desk = await benchDesk(deskMeasures, (line) => console.log(line));
+    printDeskTable(desk);
+    if (jsonPath) writeFileSync(jsonPath, `${JSON.stringify({ desk }, null, 2)}\n`);
+    return;
+  }
   const startedAt = performance.now();
   const session = await startBrowserSession({ seedDemo: false });
   const longPlain = generateArticle(words, 0);
