@@ -91,8 +91,8 @@ export function ReviewQueueView({ api, selection, view }: ReviewQueueViewProps) 
 
   return (
     <section className="desk-review-queue" aria-labelledby="review-queue-heading">
-      <SelectionBanner api={api} selection={selection} view="review" />
       <h1 id="review-queue-heading">Review queue</h1>
+      <SelectionBanner api={api} selection={selection} view="review" />
       <div className="library-actions">
         <FilterSelect label="Show" allLabel="Needs review and suggestions" value={state.show === 'both' ? '' : state.show} options={showOptions} optionLabel={(option) => showLabels[option]} onChange={(show) => update({ show: show || 'both', at: 0, item: undefined })} />
         <FilterSelect label="Filter by tag kind" allLabel="All kinds" value={state.kind ?? ''} options={annotationKinds} optionLabel={(kind) => labels[kind]} onChange={(kind) => update({ kind: kind || undefined, at: 0, item: undefined })} />
