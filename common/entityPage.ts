@@ -41,8 +41,8 @@ export interface MentionDay {
   articles: number;
 }
 
-/** What an entity page shows above its lists: the counts of the whole, the entities mentioned with it, its timeline. */
-export interface EntityPageSummary {
+/** An entity's counts across the desk's articles (outside the trash): its tags, and suggestions apart. */
+export interface EntityTagCounts {
   mentions: number;
   mentionArticles: number;
   suggestedMentions: number;
@@ -50,6 +50,10 @@ export interface EntityPageSummary {
   quotes: number;
   quoteArticles: number;
   suggestedQuotes: number;
+}
+
+/** What an entity page shows above its lists: the counts of the whole, the entities mentioned with it, its timeline. */
+export interface EntityPageSummary extends EntityTagCounts {
   coMentioned: CoMentionedEntity[];
   // How many distinct entities share an article with this one (coMentioned holds the first few).
   coMentionedTotal: number;

@@ -1,18 +1,9 @@
 import { entityTypes, type AnnotationStatus, type AttributionMode, type EntityType } from '../../common/model/annotation';
-import type { CoMentionedEntity, MentionDay } from '../../common/entityPage';
+import type { CoMentionedEntity, EntityTagCounts, MentionDay } from '../../common/entityPage';
 import type { ArticleRowCount } from './articleWindow';
 import type { AnnotatorDatabase } from './database';
 import { firstContentSpanSql, type TagPlace } from './tagPlace';
 
-/** An entity's counts across the desk's articles (outside the trash), tags and suggestions apart. */
-export interface EntityTagCounts {
-  mentions: number;
-  mentionArticles: number;
-  suggestedMentions: number;
-  quotes: number;
-  quoteArticles: number;
-  suggestedQuotes: number;
-}
 
 /** A mention row of an entity page, before its sentence is cut. */
 export interface EntityMentionRow extends TagPlace {

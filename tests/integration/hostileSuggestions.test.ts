@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileCorpus } from '../support/hostileCorpus';
 import { runGuardedCorpus, type GuardedOutcome } from '../support/hostileGuard';
+import { expectHandledInTime } from '../support/hostileExpectations';
 import { makeTempDir, projectRoot } from './storeFixtures';
 
 /**
@@ -48,12 +49,6 @@ describe('the biggest hostile files with suggestions on at import', () => {
   });
 
   it.each(biggest.map((name, position) => [name, indexes[position]!] as const))('%s', (_name, index) => {
-    const outcome = outcomes.get(index);
-    expect(outcome, 'the case never ran').toBeDefined();
-    if (outcome!.kind === 'hung') expect.fail(`still running after ${Math.round(outcome!.afterMs / 1000)} s, so its process was killed`);
-    if (outcome!.kind === 'crashed') expect.fail(`the process died (${outcome!.exit})`);
-    const { result } = outcome as Extract<GuardedOutcome, { kind: 'result' }>;
-    expect(result.problems).toEqual([]);
-    expect(result.totalMs).toBeLessThan(perCaseMs);
+    expectHandledInTime(outcomes.get(index), perCaseMs);
   });
 });
