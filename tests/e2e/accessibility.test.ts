@@ -23,10 +23,28 @@ describe('accessibility of every view', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
+  it('the history dialog', async () => {
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  });
+
   it('the library', async () => {
     await page.getByRole('button', { name: 'Library', exact: true }).click();
     await page.getByRole('table').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('the paste, rename and delete dialogs of the library', async () => {
+    for (const opener of [/^Paste article…$/, /^Rename /, /^Delete /]) {
+      await page.getByRole('button', { name: opener }).first().click();
+      await page.getByRole('dialog').waitFor();
+      expect(await seriousAccessibilityViolations(page), String(opener)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
   });
 
   it('the registry', async () => {
@@ -39,6 +57,14 @@ describe('accessibility of every view', () => {
     await page.getByRole('button', { name: 'Trash', exact: true }).click();
     await page.getByRole('heading', { name: /Trash/ }).first().waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('the backups dialog', async () => {
+    await page.getByRole('button', { name: 'Backups…', exact: true }).click();
+    await page.getByRole('dialog').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
   it('the preferences dialog', async () => {
