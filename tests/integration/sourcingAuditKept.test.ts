@@ -62,6 +62,19 @@ describe('the sourcing audit kept between calls', () => {
     expect((await audit()).totals.attributions).toBe(7);
   });
 
+  it('counts an article again once it is saved, and agrees with an audit computed from scratch', async () => {
+    expect((await audit()).totals.modes).toEqual({ direct: 6, indirect: 3, partial: 2 });
+    const record = await services.handlers.getArticle({ id: articles.A });
+    const doc = structuredClone(record.doc) as { attrs: { annotations: Record<string, { mode: string }> } };
+    doc.attrs.annotations['qA1']!.mode = 'indirect';
+    await services.handlers.saveArticle({ id: articles.A, baseRevision: record.revision, doc });
+    const kept = await audit();
+    expect(kept.totals.modes).toEqual({ direct: 5, indirect: 4, partial: 2 });
+    services.close();
+    services = openServices({ databasePath, userName: 'desk editor' });
+    expect(await audit()).toEqual(kept);
+  });
+
   it('keeps each selection apart', async () => {
     const every = await audit();
     const done = await audit({ status: 'done' });
