@@ -1,6 +1,6 @@
 import type { EntityType } from '../../common/model/annotation';
 import { auditListLimits, type AuditArticleRow, type SourcingAuditGroups, type SpeakerGroup, type TextGroup } from '../../common/model/sourcingAudit';
-import type { AttributionGroup, AuditArticle, SourcingAuditQueries } from '../store/sourcingAuditQueries';
+import type { AuditArticle, AuditAttribution, SourcingAuditQueries } from '../store/sourcingAuditQueries';
 
 interface ModeTally {
   direct: number;
@@ -54,41 +54,41 @@ function emptySourcing(version: string): ArticleSourcing {
   return { version, counted: 0, waiting: 0, named: 0, anonymous: 0, modes: { direct: 0, indirect: 0, partial: 0 }, sources: 0, speakers: [], media: [], reasons: [] };
 }
 
-function addMode(tally: ModeTally, mode: string | null, count: number): void {
-  if (mode === 'direct' || mode === 'indirect' || mode === 'partial') tally[mode] += count;
+function countMode(tally: ModeTally, mode: string | null): void {
+  if (mode === 'direct' || mode === 'indirect' || mode === 'partial') tally[mode]++;
 }
 
-// One article's counts from its attribution groups, by the audit's rules: counted tags are those not suggested.
-function articleSourcing(version: string, groups: readonly AttributionGroup[]): ArticleSourcing {
+// One article's counts from its attributions, by the audit's rules: counted tags are those not suggested.
+function articleSourcing(version: string, attributions: readonly AuditAttribution[]): ArticleSourcing {
   const sourcing = emptySourcing(version);
   const speakers = new Map<string, ArticleSpeaker>();
   const media = new Map<string, { entityId: string | null; text: string; count: number }>();
   const reasons = new Map<string, number>();
-  for (const group of groups) {
-    if (group.suggested) {
-      sourcing.waiting += group.count;
+  for (const attribution of attributions) {
+    if (attribution.suggested) {
+      sourcing.waiting++;
       continue;
     }
-    sourcing.counted += group.count;
-    if (group.speakerType === 'entity') sourcing.named += group.count;
-    if (group.speakerType === 'anonymous') sourcing.anonymous += group.count;
-    addMode(sourcing.modes, group.mode, group.count);
-    if (group.speakerKey !== null && group.speakerType !== null) {
-      let speaker = speakers.get(group.speakerKey);
+    sourcing.counted++;
+    if (attribution.speakerType === 'entity') sourcing.named++;
+    if (attribution.speakerType === 'anonymous') sourcing.anonymous++;
+    countMode(sourcing.modes, attribution.mode);
+    if (attribution.speakerKey !== null && attribution.speakerType !== null) {
+      let speaker = speakers.get(attribution.speakerKey);
       if (!speaker) {
-        speaker = { key: group.speakerKey, speakerType: group.speakerType, entityId: group.entityId, text: group.speakerText, count: 0, direct: 0, indirect: 0, partial: 0 };
-        speakers.set(group.speakerKey, speaker);
-      } else if (group.speakerText < speaker.text) speaker.text = group.speakerText;
-      speaker.count += group.count;
-      addMode(speaker, group.mode, group.count);
+        speaker = { key: attribution.speakerKey, speakerType: attribution.speakerType, entityId: attribution.entityId, text: attribution.speakerText, count: 0, direct: 0, indirect: 0, partial: 0 };
+        speakers.set(attribution.speakerKey, speaker);
+      } else if (attribution.speakerText < speaker.text) speaker.text = attribution.speakerText;
+      speaker.count++;
+      countMode(speaker, attribution.mode);
     }
-    if (group.mediumEntityId !== null || group.medium !== '') {
-      const key = `${group.mediumEntityId ?? ''}\u001f${group.medium}`;
+    if (attribution.mediumEntityId !== null || attribution.medium !== '') {
+      const key = `${attribution.mediumEntityId ?? ''}\u001f${attribution.medium}`;
       const medium = media.get(key);
-      if (medium) medium.count += group.count;
-      else media.set(key, { entityId: group.mediumEntityId, text: group.medium, count: group.count });
+      if (medium) medium.count++;
+      else media.set(key, { entityId: attribution.mediumEntityId, text: attribution.medium, count: 1 });
     }
-    if (group.speakerType === 'anonymous' && group.reason !== '') reasons.set(group.reason, (reasons.get(group.reason) ?? 0) + group.count);
+    if (attribution.speakerType === 'anonymous' && attribution.reason !== '') reasons.set(attribution.reason, (reasons.get(attribution.reason) ?? 0) + 1);
   }
   sourcing.sources = speakers.size;
   sourcing.speakers = [...speakers.values()];
@@ -117,9 +117,9 @@ export function createSourcingAuditSummaries(queries: SourcingAuditQueries): Sou
   function read(articles: readonly Pick<AuditArticle, 'id' | 'version'>[]): void {
     for (let from = 0; from < articles.length; from += articlesPerRead) {
       const chunk = articles.slice(from, from + articlesPerRead);
-      const groupsByArticle = new Map<string, AttributionGroup[]>(chunk.map(({ id }) => [id, []]));
-      for (const group of queries.attributionGroups(chunk.map(({ id }) => id))) groupsByArticle.get(group.articleId)!.push(group);
-      for (const { id, version } of chunk) byArticle.set(id, articleSourcing(version, groupsByArticle.get(id)!));
+      const byId = new Map<string, AuditAttribution[]>(chunk.map(({ id }) => [id, []]));
+      for (const attribution of queries.attributions(chunk.map(({ id }) => id))) byId.get(attribution.articleId)!.push(attribution);
+      for (const { id, version } of chunk) byArticle.set(id, articleSourcing(version, byId.get(id)!));
     }
   }
 

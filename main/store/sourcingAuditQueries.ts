@@ -4,11 +4,12 @@ import { speakerGroupKey } from '../../common/model/sources';
 import { articleSelectionSql } from './articleSelectionSql';
 import type { AnnotatorDatabase } from './database';
 
-// The attributions of some articles, grouped by everything the audit counts them by. The record fields are the
-// expressions of the index annotations_sourcing (migration 8), written exactly as there, so their values come from
-// the index and no record is parsed. A speaker's key is the model's speakerGroupKey: a registry entity by its id in
+// The attributions of some articles, with everything the audit counts them by; the services group them (a GROUP BY
+// here would sort them all, at twice the cost). The record fields are the expressions of the index
+// annotations_sourcing (migration 8), written exactly as there, so their values come from the index and no record
+// is parsed. A speaker's key is the model's speakerGroupKey: a registry entity by its id in
 // SQL, anything else through the function registered below.
-function attributionGroupsSql(): string {
+function auditAttributionsSql(): string {
   const speakerType = `n.record_json ->> '$.speaker.type'`;
   const speakerText = `coalesce(n.record_json ->> '$.speaker.name', n.record_json ->> '$.speaker.description', '')`;
   return `
@@ -18,14 +19,12 @@ function attributionGroupsSql(): string {
       WHEN ${speakerType} = 'entity' AND n.entity_id IS NOT NULL THEN 'entity:' || n.entity_id
       ELSE sourcing_speaker_key(${speakerType}, ${speakerText})
     END AS speaker_key,
-    ${speakerType} AS speaker_type, n.entity_id, min(${speakerText}) AS speaker_text,
+    ${speakerType} AS speaker_type, n.entity_id, ${speakerText} AS speaker_text,
     n.record_json ->> '$.mode' AS mode, n.medium_entity_id,
     coalesce(n.record_json ->> '$.medium', '') AS medium,
-    coalesce(n.record_json ->> '$.speaker.anonymityReason', '') AS reason,
-    count(*) AS n
+    coalesce(n.record_json ->> '$.speaker.anonymityReason', '') AS reason
   FROM annotations n INDEXED BY annotations_sourcing
-  WHERE n.kind = 'attribution' AND n.article_id IN (SELECT value FROM json_each(?))
-  GROUP BY n.article_id, suggested, speaker_key, speaker_type, n.entity_id, mode, n.medium_entity_id, medium, reason`;
+  WHERE n.kind = 'attribution' AND n.article_id IN (SELECT value FROM json_each(?))`;
 }
 
 /** A selected article as the audit lists it, with what its attributions are at (its row and its revision). */
@@ -38,21 +37,20 @@ export interface AuditArticle {
   createdAt: string;
 }
 
-/** Attributions of one article that the audit counts alike: same speaker, mode, medium and reason. */
-export interface AttributionGroup {
+/** One attribution (a suggestion or the desk's) with what the audit counts it by. */
+export interface AuditAttribution {
   articleId: string;
   suggested: boolean;
   // Null for an attribution without a speaker.
   speakerKey: string | null;
   speakerType: 'entity' | 'anonymous' | null;
   entityId: string | null;
-  // The least of the speaker texts in the group, as SQLite orders text.
+  // The speaker's name or description as written; empty when there is none.
   speakerText: string;
   mode: string | null;
   mediumEntityId: string | null;
   medium: string;
   reason: string;
-  count: number;
 }
 
 /** What the audit shows of a registry entity that is quoted or named as a medium. */
@@ -64,7 +62,7 @@ export interface AuditEntity {
   gender: string;
 }
 
-type GroupRow = [string, number, string | null, string | null, string | null, string, string | null, string | null, string, string, number];
+type AttributionRow = [string, number, string | null, string | null, string | null, string, string | null, string | null, string, string];
 
 /**
  * The sourcing audit's queries: the selected articles, their attributions grouped in SQL (the record fields read
@@ -84,7 +82,7 @@ export function createSourcingAuditQueries(db: AnnotatorDatabase) {
     }
     return key;
   });
-  const groupsStatement = db.prepare(attributionGroupsSql()).raw(true);
+  const attributionsStatement = db.prepare(auditAttributionsSql()).raw(true);
   const entitiesStatement = db
     .prepare(
       `SELECT e.id, e.name, e.type, e.source_role, r.label, e.self_described_gender
@@ -104,10 +102,10 @@ export function createSourcingAuditQueries(db: AnnotatorDatabase) {
       const rows = statement.all(params) as [string, number, number, string, string][];
       return rows.map(([id, seq, revision, title, createdAt]) => ({ id, version: `${seq}:${revision}`, title, createdAt }));
     },
-    /** The attributions of these articles, suggestions included, grouped by what the audit counts them by. */
-    attributionGroups(articleIds: readonly string[]): AttributionGroup[] {
-      const rows = groupsStatement.all(JSON.stringify(articleIds)) as GroupRow[];
-      return rows.map(([articleId, suggested, speakerKey, speakerType, entityId, speakerText, mode, mediumEntityId, medium, reason, count]) => ({
+    /** The attributions of these articles, suggestions included. */
+    attributions(articleIds: readonly string[]): AuditAttribution[] {
+      const rows = attributionsStatement.all(JSON.stringify(articleIds)) as AttributionRow[];
+      return rows.map(([articleId, suggested, speakerKey, speakerType, entityId, speakerText, mode, mediumEntityId, medium, reason]) => ({
         articleId,
         suggested: suggested === 1,
         speakerKey,
@@ -118,7 +116,6 @@ export function createSourcingAuditQueries(db: AnnotatorDatabase) {
         mediumEntityId,
         medium,
         reason,
-        count,
       }));
     },
     /** These registry entities as the audit shows them, by id; ids not in the registry are left out. */
