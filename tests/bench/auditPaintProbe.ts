@@ -1,5 +1,5 @@
 /**
- * `npx tsx tests/bench/auditPaintProbe.ts`: where the audit's overview spends its time in the browser: the API
+ * `npx tsx tests/bench/auditPaintProbe.ts [library.sqlite]`: where the audit's overview spends its time in the browser: the API
  * reply (resource timing) against the frame painted with the charts, on a copy of the desk bench library.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { startBrowserSession } from '../support/browserSession';
 import { benchDeskShape, deskLibrary } from './deskLibrary';
 
-const shared = await deskLibrary(benchDeskShape, (line) => process.stderr.write(`${line}\n`));
+const source = process.argv[2] ?? (await deskLibrary(benchDeskShape, (line) => process.stderr.write(`${line}\n`))).databasePath;
 const workDir = mkdtempSync(join(tmpdir(), 'audit-paint-probe-'));
 const databasePath = join(workDir, 'desk.sqlite');
-copyFileSync(shared.databasePath, databasePath);
+copyFileSync(source, databasePath);
 const session = await startBrowserSession({ databasePath });
 try {
   for (let round = 0; round < 5; round++) {
