@@ -1,3 +1,4 @@
+import { guardFormula, quoteCsvCell } from '../../../common/csv';
 import { labels, type Annotation } from '../../../common/model/annotation';
 import { annotationType, mediumText, referencedEntity, speakerText } from '../shared/annotationFields';
 import type { ExportableArticle, ExportResult, FormatWriter } from '../adapter';
@@ -47,18 +48,8 @@ export type CsvColumn = (typeof csvColumns)[number];
 const numericColumns: ReadonlySet<CsvColumn> = new Set(['start', 'end']);
 const plainNumber = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
-// A cell starting with one of these is run as a formula by Excel, LibreOffice or Google Sheets (OWASP).
-const formulaStart = /^[=+\-@\t\r]/;
-
-/** Defuses a text cell that a spreadsheet would read as a formula, by prefixing an apostrophe. */
-export function guardFormula(cell: string): string {
-  return formulaStart.test(cell) ? `'${cell}` : cell;
-}
-
-/** Quotes a cell as RFC 4180 asks: when it holds a comma, a quote, CR or LF, with quotes doubled. */
-export function quoteCsvCell(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
+// The cell rules are the app's one definition of CSV, shared with the desk's tables in the renderer.
+export { guardFormula } from '../../../common/csv';
 
 function spanList(spans: readonly TableSpan[]): string {
   return spans.map((span) => `${span.codePointStart}-${span.codePointEnd}`).join(';');
