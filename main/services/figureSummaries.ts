@@ -1,6 +1,7 @@
 import type { FigureFields } from '../../common/model/annotation';
 import { blocksToRead, figureChecks, type FigureFlag, type FigureInText } from '../../common/model/figureChecks';
 import type { ChecklistArticle, FigureFacts, FiguresChecklistQueries } from '../store/figuresChecklistQueries';
+import { createArticleVersionCache, type VersionedArticle } from './articleVersionCache';
 
 /** What the checklist filters, counts and sorts one figure of the desk's by, with its arithmetic flags. */
 export interface FigureSummary {
@@ -44,64 +45,43 @@ const articlesPerWarmUpStep = 100;
  * call). So each article's figures are kept by version (its row and revision) and read again only when that moved on.
  */
 export function createFigureSummaries(queries: FiguresChecklistQueries): FigureSummaries {
-  const byArticle = new Map<string, ArticleFigures>();
-
-  function read(articles: readonly Pick<ChecklistArticle, 'id' | 'version'>[]): void {
-    for (let from = 0; from < articles.length; from += articlesPerRead) {
-      const chunk = articles.slice(from, from + articlesPerRead);
-      const factsByArticle = new Map<string, FigureFacts[]>(chunk.map(({ id }) => [id, []]));
-      for (const facts of queries.facts(chunk.map(({ id }) => id))) factsByArticle.get(facts.articleId)!.push(facts);
-      const inText = new Map<string, FigureInText[]>();
-      const needed: number[] = [];
-      for (const [articleId, facts] of factsByArticle) {
-        // In text order, so the checklist reads an article from top to bottom; figures without words last.
-        const figures = facts
-          .filter((fact) => fact.status !== 'suggested')
-          .sort(byPlace)
-          .map(figureInText);
-        inText.set(articleId, figures);
-        for (const blockId of blocksToRead(figures)) needed.push(blockId);
-      }
-      const texts = needed.length > 0 ? queries.blockTexts(needed) : new Map<number, string>();
-      for (const { id, version } of chunk) {
-        const facts = factsByArticle.get(id)!;
-        const figures = inText.get(id)!;
-        const flags = figureChecks(figures, texts);
-        const updatedAt = new Map(facts.map((fact) => [fact.annotationId, fact.updatedAt]));
-        byArticle.set(id, {
+  function* read(chunk: readonly VersionedArticle[]): Iterable<[string, ArticleFigures]> {
+    const factsByArticle = new Map<string, FigureFacts[]>(chunk.map(({ id }) => [id, []]));
+    for (const facts of queries.facts(chunk.map(({ id }) => id))) factsByArticle.get(facts.articleId)!.push(facts);
+    const inText = new Map<string, FigureInText[]>();
+    const needed: number[] = [];
+    for (const [articleId, facts] of factsByArticle) {
+      // In text order, so the checklist reads an article from top to bottom; figures without words last.
+      const figures = facts
+        .filter((fact) => fact.status !== 'suggested')
+        .sort(byPlace)
+        .map(figureInText);
+      inText.set(articleId, figures);
+      for (const blockId of blocksToRead(figures)) needed.push(blockId);
+    }
+    const texts = needed.length > 0 ? queries.blockTexts(needed) : new Map<number, string>();
+    for (const { id, version } of chunk) {
+      const facts = factsByArticle.get(id)!;
+      const figures = inText.get(id)!;
+      const flags = figureChecks(figures, texts);
+      const updatedAt = new Map(facts.map((fact) => [fact.annotationId, fact.updatedAt]));
+      yield [
+        id,
+        {
           version,
           figures: figures.map((figure) => ({ annotationId: figure.id, fields: figure.fields, updatedAt: updatedAt.get(figure.id)!, flags: flags.get(figure.id) ?? [] })),
           suggestionsWaiting: facts.length - figures.length,
-        });
-      }
+        },
+      ];
     }
   }
 
+  const cache = createArticleVersionCache(read, articlesPerWarmUpStep);
   return {
-    warmUp(listArticles, isOpen, inOneRead) {
-      let pending: Pick<ChecklistArticle, 'id' | 'version'>[] | null = null;
-      const step = () => {
-        if (!isOpen()) return;
-        try {
-          pending ??= listArticles();
-          const chunk: Pick<ChecklistArticle, 'id' | 'version'>[] = [];
-          while (pending.length > 0 && chunk.length < articlesPerWarmUpStep) {
-            const article = pending.pop()!;
-            if (byArticle.get(article.id)?.version !== article.version) chunk.push(article);
-          }
-          if (chunk.length > 0) inOneRead(() => read(chunk));
-        } catch {
-          // A busy or closing database ends the warm-up; the checklist reads what it needs when it is opened.
-          return;
-        }
-        if (pending.length > 0) setTimeout(step, 0).unref();
-      };
-      setTimeout(step, 0).unref();
-    },
+    warmUp: cache.warmUp,
     of(articles) {
-      const stale = articles.filter(({ id, version }) => byArticle.get(id)?.version !== version);
-      if (stale.length > 0) read(stale);
-      return new Map(articles.map(({ id }) => [id, byArticle.get(id)!]));
+      const figures = cache.of(articles);
+      return new Map(articles.map(({ id }, index) => [id, figures[index]!]));
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { EntityType } from '../../common/model/annotation';
 import { auditListLimits, type AuditArticleRow, type SourcingAuditGroups, type SpeakerGroup, type TextGroup } from '../../common/model/sourcingAudit';
 import type { AuditArticle, AuditAttribution, SourcingAuditQueries } from '../store/sourcingAuditQueries';
+import { createArticleVersionCache, type VersionedArticle } from './articleVersionCache';
 
 interface ModeTally {
   direct: number;
@@ -45,8 +46,6 @@ export interface SourcingAuditSummaries {
   warmUp(listArticles: () => AuditArticle[], isOpen: () => boolean, inOneRead: (work: () => void) => void): void;
 }
 
-// Articles read per round trip to the store: their ids travel as one JSON parameter.
-const articlesPerRead = 1000;
 // Articles read per step of the background warm-up: some milliseconds of work, so other calls barely wait.
 const articlesPerWarmUpStep = 500;
 
@@ -112,26 +111,16 @@ function firstOf(rows: AuditArticleRow[], measure: (row: AuditArticleRow) => num
  * the speakers, which change without a revision.
  */
 export function createSourcingAuditSummaries(queries: SourcingAuditQueries): SourcingAuditSummaries {
-  const byArticle = new Map<string, ArticleSourcing>();
-
-  function read(articles: readonly Pick<AuditArticle, 'id' | 'version'>[]): void {
-    for (let from = 0; from < articles.length; from += articlesPerRead) {
-      const chunk = articles.slice(from, from + articlesPerRead);
-      const byId = new Map<string, AuditAttribution[]>(chunk.map(({ id }) => [id, []]));
-      for (const attribution of queries.attributions(chunk.map(({ id }) => id))) byId.get(attribution.articleId)!.push(attribution);
-      for (const { id, version } of chunk) byArticle.set(id, articleSourcing(version, byId.get(id)!));
-    }
+  function* read(chunk: readonly VersionedArticle[]): Iterable<[string, ArticleSourcing]> {
+    const byId = new Map<string, AuditAttribution[]>(chunk.map(({ id }) => [id, []]));
+    for (const attribution of queries.attributions(chunk.map(({ id }) => id))) byId.get(attribution.articleId)!.push(attribution);
+    for (const { id, version } of chunk) yield [id, articleSourcing(version, byId.get(id)!)];
   }
-
-  function current(articles: readonly AuditArticle[]): ArticleSourcing[] {
-    const stale = articles.filter(({ id, version }) => byArticle.get(id)?.version !== version);
-    if (stale.length > 0) read(stale);
-    return articles.map(({ id }) => byArticle.get(id)!);
-  }
+  const cache = createArticleVersionCache(read, articlesPerWarmUpStep);
 
   return {
     groups(articles) {
-      const sourcings = current(articles);
+      const sourcings = cache.of(articles);
       const totals = { attributions: 0, modes: { direct: 0, indirect: 0, partial: 0 } };
       let suggestionsWaiting = 0;
       let articlesWithQuotes = 0;
@@ -216,25 +205,6 @@ export function createSourcingAuditSummaries(queries: SourcingAuditQueries): Sou
         months: [...months].map(([month, counts]) => ({ month, ...counts })),
       };
     },
-    warmUp(listArticles, isOpen, inOneRead) {
-      let pending: Pick<AuditArticle, 'id' | 'version'>[] | null = null;
-      const step = () => {
-        if (!isOpen()) return;
-        try {
-          pending ??= listArticles();
-          const chunk: Pick<AuditArticle, 'id' | 'version'>[] = [];
-          while (pending.length > 0 && chunk.length < articlesPerWarmUpStep) {
-            const article = pending.pop()!;
-            if (byArticle.get(article.id)?.version !== article.version) chunk.push(article);
-          }
-          if (chunk.length > 0) inOneRead(() => read(chunk));
-        } catch {
-          // A busy or closing database ends the warm-up; the audit reads what it needs when it is opened.
-          return;
-        }
-        if (pending.length > 0) setTimeout(step, 0).unref();
-      };
-      setTimeout(step, 0).unref();
-    },
+    warmUp: cache.warmUp,
   };
 }
