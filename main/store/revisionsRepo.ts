@@ -2,14 +2,8 @@ import type { RevisionEntry, RevisionReason, RevisionSummary } from '../../commo
 import type { AnnotatorDatabase } from './database';
 
 /** One revision as written: who saved what and when, and the patch from the revision before. */
-export interface RevisionWrite {
+export interface RevisionWrite extends RevisionEntry {
   articleId: string;
-  revision: number;
-  savedAt: string;
-  savedBy: string;
-  reason: RevisionReason;
-  restoredFrom: number | null;
-  summary: RevisionSummary;
   patchJson: string;
 }
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AnnotatorApi, TrashContents } from '../../../common/api';
+import { labels } from '../../../common/model/annotation';
 import { CancelAndConfirm, Dialog } from '../ui/ConfirmDialog';
 import { countOf } from '../ui/plural';
 
@@ -114,7 +115,7 @@ export function TrashView({ api, onRestored, onShowBackups }: TrashViewProps) {
             {contents.entities.map(({ entity, unlinkedMentions, deletedAt }) => (
               <tr key={entity.id}>
                 <td>{entity.name}</td>
-                <td>{entity.type}</td>
+                <td>{labels[entity.type]}</td>
                 <td>{unlinkedMentions}</td>
                 <td>{new Date(deletedAt).toLocaleString()}</td>
                 <td>
