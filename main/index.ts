@@ -97,7 +97,7 @@ function start(): void {
     services.startBackups();
     hardenDefaultSession();
     const handlers = services.handlers;
-    registerApiHandlers(handlers, isOurWindow);
+    registerApiHandlers(handlers, services.jsonHandlers, isOurWindow);
     Menu.setApplicationMenu(
       buildApplicationMenu({
         openFiles: () => {

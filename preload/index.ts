@@ -13,8 +13,9 @@ function isMenuCommand(value: unknown): value is MenuCommand {
   return (menuCommands as readonly unknown[]).includes(type) && (articleId === undefined || typeof articleId === 'string');
 }
 
+// Main answers every call as JSON text (see main/electron/ipc.ts); parsing it here hands the page plain values.
 const methods = Object.fromEntries(
-  apiMethodNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(`${ipcChannels.apiPrefix}${name}`, input)]),
+  apiMethodNames.map((name) => [name, async (input: unknown) => JSON.parse((await ipcRenderer.invoke(`${ipcChannels.apiPrefix}${name}`, input)) as string) as unknown]),
 );
 
 // Flush functions registered by the renderer; main asks before the window closes and waits for the answer.

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { maxImportBytes, type ApiErrorCode, type ApiResult } from '../../common/api';
-import { dispatchApiCall, type ApiHandlers } from '../services/apiDispatch';
+import { dispatchApiCallAsJson, type ApiHandlers, type ApiJsonHandlers } from '../services/apiDispatch';
 import { contentSecurityPolicy } from '../../common/contentSecurityPolicy';
 
 /**
@@ -21,6 +21,7 @@ export const maxRequestBytes = Math.ceil((maxImportBytes * 4) / 3) + 2 * 1024 * 
 /** What the host needs from the services: only the handlers; opening and closing them is the caller's job. */
 export interface HostedServices {
   handlers: ApiHandlers;
+  jsonHandlers: ApiJsonHandlers;
 }
 
 /** Options for {@link startLoopbackHost}. */
@@ -201,7 +202,8 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       return;
     }
     // Typed failures are answers, not transport errors: they travel with status 200 like any ApiResult.
-    sendJson(response, 200, await dispatchApiCall(options.services.handlers, methodName, input));
+    const { handlers, jsonHandlers } = options.services;
+    send(response, 200, 'application/json; charset=utf-8', await dispatchApiCallAsJson(handlers, jsonHandlers, methodName, input));
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -1,14 +1,28 @@
 import type { ArticleRecord, ArticleSummary } from '../../common/api';
 import { parseArticleDocument } from '../../common/articleText';
 import type { Store } from '../store/index';
-import { type ApiHandlers } from './apiDispatch';
+import type { ApiHandlers, ApiJsonHandlers } from './apiDispatch';
 import { storedDocument, withHeadline } from './articleDocument';
 import { articleNotFound, saveArticleDocument, saveArticlePatch } from './articleWriter';
+import { jsonWithMember, type JsonTextOf } from './jsonText';
 
 function summaryOf(store: Store, id: string): ArticleSummary {
   const summary = store.articles.summary(id);
   if (!summary) throw articleNotFound();
   return summary;
+}
+
+/** The stored article as JSON text, its document spliced in as stored. */
+function articleJson(store: Store, id: string): JsonTextOf<ArticleRecord> {
+  const article = store.read(() => store.articles.find(id));
+  if (!article) throw articleNotFound();
+  const { docJson, ...record } = article;
+  return jsonWithMember<ArticleRecord>(record, 'doc', docJson);
+}
+
+/** Opening an article answered as JSON text for the hosts: a long document is never parsed and written again. */
+export function createArticleJsonHandlers(store: Store): ApiJsonHandlers {
+  return { getArticle: ({ id }) => articleJson(store, id) };
 }
 
 /** The library and editor methods: list, open, save, rename and change the status of articles. */
@@ -20,10 +34,7 @@ export function createArticleHandlers(
       return store.articles.list(selection);
     },
     getArticle({ id }): ArticleRecord {
-      const article = store.read(() => store.articles.find(id));
-      if (!article) throw articleNotFound();
-      const { docJson, ...record } = article;
-      return { ...record, doc: JSON.parse(docJson) as unknown };
+      return JSON.parse(articleJson(store, id)) as ArticleRecord;
     },
     saveArticle({ id, baseRevision, doc, patch }) {
       const now = new Date().toISOString();

@@ -1,5 +1,5 @@
 import { ApiError } from '../../common/api';
-import type { ApiHandlers } from './apiDispatch';
+import type { ApiHandlers, ApiJsonHandlers } from './apiDispatch';
 
 /**
  * How long one statement may wait for another program's lock inside SQLite. better-sqlite3 is synchronous, so
@@ -37,10 +37,10 @@ export async function retryWhileBusy<T>(attempt: () => T | Promise<T>): Promise<
 }
 
 /** The same handlers, each retried while the database is busy. */
-export function withBusyRetry(handlers: ApiHandlers): ApiHandlers {
+export function withBusyRetry<Handlers extends Partial<ApiHandlers> | ApiJsonHandlers>(handlers: Handlers): Handlers {
   const wrapped: Record<string, (input: unknown) => unknown> = {};
   for (const [name, handler] of Object.entries(handlers) as [string, (input: unknown) => unknown][]) {
     wrapped[name] = (input: unknown) => retryWhileBusy(() => handler(input));
   }
-  return wrapped as ApiHandlers;
+  return wrapped as Handlers;
 }

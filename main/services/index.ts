@@ -1,8 +1,8 @@
 import { openDatabase, createStore, type AnnotatorDatabase } from '../store/index';
-import type { ApiHandlers } from './apiDispatch';
+import type { ApiHandlers, ApiJsonHandlers } from './apiDispatch';
 import { startBackupSchedule, type BackupSchedule } from './backupSchedule';
 import { withBusyRetry } from './busyRetry';
-import { createArticleHandlers } from './articleHandlers';
+import { createArticleHandlers, createArticleJsonHandlers } from './articleHandlers';
 import { createRevisionHandlers } from './articleRevisions';
 import { seedDemoArticle } from './demoArticle';
 import { createEntityHandlers } from './entityRegistry';
@@ -35,6 +35,8 @@ export interface OpenServicesOptions {
 /** The services over one open database, as every host (Electron IPC, loopback HTTP, CLI) uses them. */
 export interface AppServices {
   handlers: ApiHandlers;
+  /** What the hosts answer some methods with, as JSON text (see apiDispatch.ts's `dispatchApiCallAsJson`). */
+  jsonHandlers: ApiJsonHandlers;
   /**
    * Backs the database up now and at least daily while the services run (see backupSchedule.ts), beside the
    * database file. Hosts that keep running (the app, the loopback host) start it; the CLI does not.
@@ -76,6 +78,7 @@ export function openServices(options: OpenServicesOptions): AppServices {
       ...createBackupHandlers(db, options.databasePath, { nativeBinding: options.nativeBinding }),
       ...createLibrarySearchHandlers(store),
     });
+    const jsonHandlers = withBusyRetry(createArticleJsonHandlers(store));
     let backups: BackupSchedule | null = null;
     const stopBackups = async () => {
       backups?.stop();
@@ -84,6 +87,7 @@ export function openServices(options: OpenServicesOptions): AppServices {
     };
     return {
       handlers,
+      jsonHandlers,
       db,
       startBackups(onError = (error) => console.error('Backup failed:', error)) {
         backups ??= startBackupSchedule(db, options.databasePath, onError, { nativeBinding: options.nativeBinding });

@@ -8,6 +8,7 @@ import type { CDPSession } from 'playwright-core';
 import { startBrowserSession } from '../support/browserSession';
 import { importedArticle } from '../support/importedArticle';
 import { generateArticle } from './generateArticle';
+import { clickOpenAndTimeToPaint } from './openTiming';
 
 interface ProfileNode {
   id: number;
@@ -41,22 +42,13 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     const before = await metrics(cdp);
     await cdp.send('Profiler.start');
-    const { openMs, calls } = await page.evaluate(async (articleId) => {
-      performance.clearResourceTimings();
-      const start = performance.now();
-      document.querySelector<HTMLButtonElement>(`tr[data-article-id="${articleId}"] .article-link`)!.click();
-      await new Promise<void>((resolve) => {
-        const check = () => (document.querySelector('.ProseMirror p') ? resolve() : requestAnimationFrame(check));
-        check();
-      });
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      const openMs = performance.now() - start;
-      // Each call to the services during the open: when it was sent, how long the host took to answer, how long the answer took to arrive.
-      const calls = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
-        (entry) => `${entry.name.split('/').pop()} sent at ${(entry.startTime - start).toFixed(0)} ms, first byte after ${(entry.responseStart - entry.startTime).toFixed(0)} ms, body ${(entry.responseEnd - entry.responseStart).toFixed(0)} ms, ${(entry.encodedBodySize / 1e6).toFixed(1)} MB`,
-      );
-      return { openMs, calls };
-    }, summary.id);
+    await page.evaluate(() => performance.clearResourceTimings());
+    const startedAt = await page.evaluate(() => performance.now());
+    const openMs = await page.evaluate(clickOpenAndTimeToPaint, summary.id);
+    // Each call to the services during the open: when it was sent, how long the host took to answer, how long the answer took to arrive.
+    const calls = await page.evaluate((start) => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
+      (entry) => `${entry.name.split('/').pop()} sent at ${(entry.startTime - start).toFixed(0)} ms, first byte after ${(entry.responseStart - entry.startTime).toFixed(0)} ms, body ${(entry.responseEnd - entry.responseStart).toFixed(0)} ms, ${(entry.encodedBodySize / 1e6).toFixed(1)} MB`,
+    ), startedAt);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
     const after = await metrics(cdp);
     const selfMs = new Map<string, number>();

@@ -22,6 +22,7 @@ import { benchRegistry } from './registryBench';
 import { benchExchange } from './exchangeBench';
 import { importedArticle } from '../support/importedArticle';
 import { benchSaves } from './saveBench';
+import { clickOpenAndTimeToPaint } from './openTiming';
 import { benchDesk, deskMeasures, printDeskTable } from './deskBench';
 
 const words = 100_000;
@@ -48,31 +49,10 @@ async function createArticle(session: BrowserSession, doc: ProseMirrorNode): Pro
   return summary.id;
 }
 
-/** Milliseconds from `action` to the frame painted after it, measured inside the page. */
-async function timeToPaint(page: Page, action: string, articleId?: string): Promise<number> {
-  return page.evaluate(
-    async ({ action, articleId }) => {
-      const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      const start = performance.now();
-      if (action === 'open') {
-        const link = document.querySelector<HTMLButtonElement>(`tr[data-article-id="${articleId}"] .article-link`);
-        link!.click();
-        await new Promise<void>((resolve) => {
-          const check = () => (document.querySelector('.ProseMirror p') ? resolve() : requestAnimationFrame(check));
-          check();
-        });
-      }
-      await nextPaint();
-      return performance.now() - start;
-    },
-    { action, articleId },
-  );
-}
-
 async function openArticle(session: BrowserSession, articleId: string): Promise<number> {
   await session.page.goto(session.host.url);
   await session.page.locator(`tr[data-article-id="${articleId}"]`).waitFor();
-  return timeToPaint(session.page, 'open', articleId);
+  return session.page.evaluate(clickOpenAndTimeToPaint, articleId);
 }
 
 /**

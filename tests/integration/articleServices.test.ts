@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnnotationMap } from '../../common/model/annotation';
 import type { ArticleRecord, ArticleSummary, Preferences, SaveResult } from '../../common/api';
 import { articleText, parseArticleDocument } from '../../common/articleText';
-import { dispatchApiCall } from '../../main/services/apiDispatch';
+import { dispatchApiCall, dispatchApiCallAsJson } from '../../main/services/apiDispatch';
 import { createArticle } from '../../main/services/articleWriter';
 import { openServices, type AppServices } from '../../main/services/index';
 import { createStore, listAnnotations, type ListedAnnotation } from '../../main/store/index';
@@ -132,6 +132,18 @@ describe('saving and loading an article', () => {
       ['and finish by spring.', 'content'],
     ]);
     expect(JSON.parse(rows.get('money')!.recordJson).note).toBe('Grant letter seen by the desk.');
+  });
+
+  it('answers the hosts with the same article as JSON text, its stored document spliced in, and the same errors', async () => {
+    const { summary } = await taggedArticle();
+    const asJson = (method: string, input: unknown) => dispatchApiCallAsJson(services.handlers, services.jsonHandlers, method, input, () => undefined);
+    const text = await asJson('getArticle', { id: summary.id });
+    expect(JSON.parse(text)).toEqual(await dispatchApiCall(services.handlers, 'getArticle', { id: summary.id }));
+    expect(JSON.parse(text)).toMatchObject({ ok: true, value: { id: summary.id, title: headline, revision: 1, doc: { type: 'doc' } } });
+    // Methods without a JSON handler, and failures, are written from the same results as in-process calls.
+    expect(JSON.parse(await asJson('listArticles', {}))).toEqual(await dispatchApiCall(services.handlers, 'listArticles', {}));
+    expect(JSON.parse(await asJson('getArticle', { id: 'art_missing' }))).toEqual(await dispatchApiCall(services.handlers, 'getArticle', { id: 'art_missing' }));
+    expect(JSON.parse(await asJson('getArticle', { id: 7 }))).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
   });
 
   it('refuses a save based on a stale revision as a conflict and keeps the newer document', async () => {

@@ -106,10 +106,24 @@ export async function importSampleArticle(page: Page): Promise<void> {
   await page.locator('.ProseMirror').waitFor();
 }
 
-/** Selects `text` (its `occurrence`-th appearance) inside the editor with a real DOM selection. */
+/**
+ * Selects `text` (its `occurrence`-th appearance) inside the editor with a real DOM selection. Text out of
+ * sight is scrolled to first, as an editor would, and selected once the editor has painted it.
+ */
 export async function selectTextInEditor(page: Page, text: string, occurrence = 0): Promise<void> {
-  const found = await page.evaluate(
-    ({ text, occurrence }) => {
+  for (let attempt = 0; ; attempt++) {
+    const found = await selectTextInEditorOnce(page, text, occurrence, attempt === 0);
+    if (found === 'ok') break;
+    if (found !== 'scrolled' || attempt > 0) throw new Error(found);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+  // ProseMirror reads DOM selection changes asynchronously.
+  await page.waitForTimeout(60);
+}
+
+function selectTextInEditorOnce(page: Page, text: string, occurrence: number, scrollFirst: boolean): Promise<string> {
+  return page.evaluate(
+    ({ text, occurrence, scrollFirst }) => {
       const root = document.querySelector('.ProseMirror');
       if (!root) return 'no editor';
       // Walk text nodes, building the editor's text with offsets, to find matches across tag boundaries.
@@ -135,6 +149,12 @@ export async function selectTextInEditor(page: Page, text: string, occurrence = 
       };
       const start = locate(index, false);
       const end = locate(index + text.length, true);
+      const block = start.node.parentElement!;
+      const box = block.getBoundingClientRect();
+      if (scrollFirst && (box.bottom < 0 || box.top > window.innerHeight)) {
+        block.scrollIntoView({ block: 'center' });
+        return 'scrolled';
+      }
       const range = document.createRange();
       range.setStart(start.node, start.offset);
       range.setEnd(end.node, end.offset);
@@ -144,11 +164,8 @@ export async function selectTextInEditor(page: Page, text: string, occurrence = 
       selection.addRange(range);
       return 'ok';
     },
-    { text, occurrence },
+    { text, occurrence, scrollFirst },
   );
-  if (found !== 'ok') throw new Error(found);
-  // ProseMirror reads DOM selection changes asynchronously.
-  await page.waitForTimeout(60);
 }
 
 /** Puts the caret right before (or after) `text` in the editor. */

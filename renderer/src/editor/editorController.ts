@@ -257,7 +257,12 @@ export class EditorController {
       if (first) tr = tr.setSelection(TextSelection.create(tr.doc, first.from)).scrollIntoView();
     }
     this.dispatch(tr);
-    if (scroll) this.view?.focus();
+    if (scroll && this.view) {
+      this.view.focus();
+      // Brought to the middle of the view, with the text around it, rather than to its edge.
+      const { node } = this.view.domAtPos(this.state.selection.from);
+      (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'center' });
+    }
   };
 
   /** The tag the inspector shows. */

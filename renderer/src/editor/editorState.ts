@@ -9,6 +9,7 @@ import { annotationRecordsPlugin, splitStoredDocument } from '../../../common/ed
 import { needsReviewPlugin } from '../../../common/editor/needsReviewDecorations';
 import { selectedAnnotationPlugin } from './selectedAnnotation';
 import { followCaretPlugin } from './followCaret';
+import { blocksInViewPlugin } from './blocksInView';
 
 /**
  * Builds the editor state of an article from stored document JSON, with history, the app's keymap (from the
@@ -31,6 +32,7 @@ export function createArticleEditorState(docJson: unknown, appKeymap: Plugin): E
       needsReviewPlugin(),
       selectedAnnotationPlugin,
       followCaretPlugin,
+      blocksInViewPlugin(),
     ],
   });
 }
