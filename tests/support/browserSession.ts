@@ -108,13 +108,13 @@ export async function importSampleArticle(page: Page): Promise<void> {
 
 /**
  * Selects `text` (its `occurrence`-th appearance) inside the editor with a real DOM selection. Text out of
- * sight is scrolled to first, as an editor would, and selected once the editor has painted it.
+ * sight is scrolled to first, as an editor would, and selected once the editor has painted it editable.
  */
 export async function selectTextInEditor(page: Page, text: string, occurrence = 0): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     const found = await selectTextInEditorOnce(page, text, occurrence, attempt === 0);
     if (found === 'ok') break;
-    if (found !== 'scrolled' || attempt > 0) throw new Error(found);
+    if (found !== 'not painted yet' || attempt > 50) throw new Error(found);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   }
   // ProseMirror reads DOM selection changes asynchronously.
@@ -151,10 +151,9 @@ function selectTextInEditorOnce(page: Page, text: string, occurrence: number, sc
       const end = locate(index + text.length, true);
       const block = start.node.parentElement!;
       const box = block.getBoundingClientRect();
-      if (scrollFirst && (box.bottom < 0 || box.top > window.innerHeight)) {
-        block.scrollIntoView({ block: 'center' });
-        return 'scrolled';
-      }
+      if (scrollFirst && (box.bottom < 0 || box.top > window.innerHeight)) block.scrollIntoView({ block: 'center' });
+      // Far from the viewport the editor draws text plain and not editable, until it has painted it.
+      if (!block.isContentEditable) return 'not painted yet';
       const range = document.createRange();
       range.setStart(start.node, start.offset);
       range.setEnd(end.node, end.offset);

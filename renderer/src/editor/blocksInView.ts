@@ -158,6 +158,17 @@ function blocksAround(view: EditorView, viewports: number): PaintedRange {
   return { fromBlock, toBlock };
 }
 
+// How many frames the painted range waits, at most, for ProseMirror to read a selection the browser changed.
+const maxPostponedFrames = 10;
+
+/** Whether the browser's selection in the editor has moved where ProseMirror's has not yet followed. */
+function selectionNotYetRead(view: EditorView): boolean {
+  const selection = view.dom.ownerDocument.getSelection();
+  if (!selection?.anchorNode || !selection.focusNode || !view.dom.contains(selection.anchorNode)) return false;
+  const { anchor, head } = view.state.selection;
+  return view.posAtDOM(selection.anchorNode, selection.anchorOffset) !== anchor || view.posAtDOM(selection.focusNode, selection.focusOffset) !== head;
+}
+
 /**
  * Paints tags only in the blocks near the viewport and around the selection (see the comment at the top). The
  * painted range follows scrolling a frame later, with room to spare: it moves only once the viewport comes
@@ -185,9 +196,16 @@ export function blocksInViewPlugin(): Plugin<BlocksInViewState> {
     },
     view(view) {
       let frame = 0;
+      let postponed = 0;
       const follow = () => {
         frame = 0;
         if (view.state.doc.childCount <= alwaysPaintedBlocks) return;
+        // Dispatching now would put the editor's older selection back over the browser's newer one.
+        if (selectionNotYetRead(view) && postponed++ < maxPostponedFrames) {
+          schedule();
+          return;
+        }
+        postponed = 0;
         const current = blocksInViewKey.getState(view.state)!.range;
         const inner = blocksAround(view, paintedViewports / 2);
         if (inner.fromBlock >= current.fromBlock && inner.toBlock <= current.toBlock) return;
