@@ -4,7 +4,8 @@
  * without and with the tags as marks) and in the app (without and with 10,000 tags), rounds alternating.
  * Each round opens each page and scrolls it twice: the first pass lays out blocks as they come into view,
  * the second meets blocks laid out before. It also prints each page's text column and height, since a
- * narrower column makes a taller article and more frames to scroll. Figures, not pass/fail.
+ * narrower column makes a taller article and more frames to scroll, and the main thread's busy time per frame
+ * in a traced pass, finer than frame times that come in steps of a display frame. Figures, not pass/fail.
  * Run with `npx tsx tests/bench/scrollBench.ts [rounds] [frames per pass]` after `npm run build`.
  */
 import type { Page } from 'playwright-core';
@@ -79,6 +80,41 @@ async function geometryOf(page: Page): Promise<Geometry> {
   });
 }
 
+// Frames tick at the display's 60 Hz, so frame times come in steps of 16.7 ms; the main thread's busy time per
+// frame (from a Chromium trace) shows how far each page is from missing one.
+const tracedFrames = 200;
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+}
+
+/** Scrolls `tracedFrames` frames under a Chromium trace: the renderer main thread's busy ms per frame. */
+async function mainThreadBusyPerFrame(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    const frames = (await scrollFrameTimes(page, tracedFrames)).length;
+    await cdp.send('Tracing.end');
+    await complete;
+    // The main thread is the one that runs the page's animation frames.
+    const animationFrames = new Map<string, number>();
+    for (const event of events) if (event.name === 'FireAnimationFrame') animationFrames.set(`${event.pid}:${event.tid}`, (animationFrames.get(`${event.pid}:${event.tid}`) ?? 0) + 1);
+    const main = [...animationFrames].sort((a, b) => b[1] - a[1])[0]?.[0];
+    let busyMicroseconds = 0;
+    for (const event of events) if (event.name === 'RunTask' && event.ph === 'X' && `${event.pid}:${event.tid}` === main) busyMicroseconds += event.dur ?? 0;
+    return busyMicroseconds / 1000 / frames;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 function summary(frames: number[]): string {
   const figures = [median(frames), percentile(frames, 95), Math.max(...frames)];
   return `${figures.map((value) => value.toFixed(1).padStart(6)).join(' ')}  (${frames.length} frames)`;
@@ -95,7 +131,7 @@ async function main(): Promise<void> {
       appTarget(session, await storeArticle(session, 0), 'app, no tags'),
       appTarget(session, await storeArticle(session, annotations), `app, ${annotations.toLocaleString('en')} tags`),
     ];
-    const passes = targets.map(() => ({ first: [] as number[], second: [] as number[] }));
+    const passes = targets.map(() => ({ first: [] as number[], second: [] as number[], busy: [] as number[] }));
     const geometry: Geometry[] = [];
     for (let round = 0; round < rounds; round++) {
       for (let step = 0; step < targets.length; step++) {
@@ -106,15 +142,17 @@ async function main(): Promise<void> {
         await session.page.waitForTimeout(300);
         passes[index]!.first.push(...(await scrollFrameTimes(session.page, maxFrames)));
         passes[index]!.second.push(...(await scrollFrameTimes(session.page, maxFrames)));
+        passes[index]!.busy.push(await mainThreadBusyPerFrame(session.page));
         geometry[index] ??= await geometryOf(session.page);
       }
     }
     console.log(`\nScrolling ${words.toLocaleString('en')} words top to bottom, a viewport a frame (${rounds} rounds alternating; frame ms: median, p95, longest)`);
-    console.log(`${'page'.padEnd(22)} ${'first pass after open'.padEnd(36)} ${'second pass'.padEnd(36)} column   height / viewport (px)  DOM elements`);
+    console.log(`busy/frame: the renderer main thread's busy time per frame over the first ${tracedFrames} frames of a third, traced pass (median of rounds)`);
+    console.log(`${'page'.padEnd(22)} ${'first pass after open'.padEnd(36)} ${'second pass'.padEnd(36)} busy/frame  column   height / viewport (px)  DOM elements`);
     targets.forEach((target, index) => {
       const { columnWidth, scrollHeight, viewportHeight, elements } = geometry[index]!;
       console.log(
-        `${target.label.padEnd(22)} ${summary(passes[index]!.first).padEnd(36)} ${summary(passes[index]!.second).padEnd(36)} ${columnWidth.toFixed(0).padStart(4)} px  ${scrollHeight.toFixed(0).padStart(7)} / ${viewportHeight.toFixed(0).padStart(4)}         ${elements}`,
+        `${target.label.padEnd(22)} ${summary(passes[index]!.first).padEnd(36)} ${summary(passes[index]!.second).padEnd(36)} ${median(passes[index]!.busy).toFixed(1).padStart(7)} ms  ${columnWidth.toFixed(0).padStart(4)} px  ${scrollHeight.toFixed(0).padStart(7)} / ${viewportHeight.toFixed(0).padStart(4)}         ${elements}`,
       );
     });
   } finally {
