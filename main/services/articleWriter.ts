@@ -157,7 +157,9 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
 
   // Which annotations this change can touch, and what the store holds for them.
   const markedIds = markIdsOf(change.blocks);
-  const affected = new Set<string>([...store.blocks.annotationsInBlocks(replacedIds), ...markedIds, ...Object.keys(sentRecords)]);
+  const replacedSpans = store.blocks.spansInBlocks(replacedIds);
+  const affected = new Set<string>([...markedIds, ...Object.keys(sentRecords)]);
+  for (const blockSpans of replacedSpans.values()) for (const span of blockSpans) affected.add(span.annotationId);
   for (const recordId of removed) affected.delete(recordId);
   const stored = store.annotations.statesOf(id, [...affected, ...removed]);
   const storedReferenced = new Set<string>();
@@ -180,14 +182,21 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
   const unknownRemoved = [...removed].filter((recordId) => !stored.has(recordId));
   if (unknownRemoved.length > 0) throw new ApiError('invalid_argument', `No stored annotation to remove: ${unknownRemoved.slice(0, 5).join(', ')}`);
 
-  // Where the new blocks go: between their neighbours' positions, so no other block row is rewritten.
-  const before = from > 0 ? window.positions[0] : undefined;
+  // The first replaced blocks are rewritten in their rows, one new block each, keeping their positions; the
+  // new blocks beyond them go between the last of those (or the block before the run) and the block after
+  // the run, so no other block row is rewritten.
+  const rewritten = Math.min(replacedIds.length, newBlocks.length);
+  const lowerIndex = from + rewritten - 1;
   const after = window.positions[inWindow(to)];
-  let newPositions = positionsBetween(before, after, newBlocks.length);
-  if (!newPositions) {
+  let rewrittenPositions = replaced.slice(0, rewritten).map((block) => block.position);
+  let insertedPositions = positionsBetween(lowerIndex >= 0 ? window.positions[inWindow(lowerIndex)] : undefined, after, newBlocks.length - rewritten);
+  if (!insertedPositions) {
+    // Renumbering gives every block its index as its position.
     store.blocks.renumber(id);
-    newPositions = positionsBetween(from > 0 ? from - 1 : undefined, after === undefined ? undefined : to, newBlocks.length)!;
+    rewrittenPositions = rewrittenPositions.map((_, index) => from + index);
+    insertedPositions = positionsBetween(lowerIndex >= 0 ? lowerIndex : undefined, after === undefined ? undefined : to, newBlocks.length - rewritten)!;
   }
+  const newPositions = [...rewrittenPositions, ...insertedPositions];
 
   // Where every affected annotation's words are after the change: spans kept outside the run, and the new ones.
   const affectedIds = [...affected];
@@ -218,8 +227,12 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
     }
   }
 
-  store.blocks.remove(replacedIds);
-  newBlocks.forEach((block, index) => store.blocks.insert(id, newPositions[index]!, block));
+  for (let index = 0; index < rewritten; index++) {
+    const previous = replaced[index]!;
+    store.blocks.rewrite(id, previous.id, previous.type, replacedSpans.get(previous.id) ?? [], newBlocks[index]!);
+  }
+  store.blocks.remove(replacedIds.slice(rewritten));
+  for (let index = rewritten; index < newBlocks.length; index++) store.blocks.insert(id, newPositions[index]!, newBlocks[index]!);
   for (const recordId of removed) store.annotations.remove(id, recordId);
 
   const wordCountDelta = countWords(newBlocks.map((block) => block.text).join(blockSeparator)) - countWords(replaced.map((block) => block.text).join(blockSeparator));

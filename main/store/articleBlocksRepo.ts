@@ -9,6 +9,11 @@ export interface BlockRow {
   text: string;
 }
 
+/** A stored span with the row that holds it, so that a rewrite of its block can reuse the row. */
+export interface StoredSpan extends BlockSpan {
+  rowId: number;
+}
+
 /** The order of an article's blocks: row ids, positions and types, in document order. */
 export interface BlockOrder {
   ids: number[];
@@ -32,9 +37,17 @@ export function createArticleBlocksRepo(db: AnnotatorDatabase) {
   const textsStatement = db.prepare('SELECT id, plain_text FROM article_blocks WHERE article_id = ? ORDER BY position').raw();
   const removeStatement = db.prepare('DELETE FROM article_blocks WHERE id IN (SELECT value FROM json_each(?))');
   const renumberStatement = db.prepare('UPDATE article_blocks SET position = ? WHERE id = ?');
-  const annotationsInBlocksStatement = db.prepare(
-    'SELECT DISTINCT annotation_id FROM annotation_spans WHERE block_id IN (SELECT value FROM json_each(?))',
-  ).pluck();
+  // In row order, which is the order the block's spans were written in (see rewrite).
+  const spansInBlocksStatement = db.prepare(`
+    SELECT block_id, rowid, annotation_id, start_offset, end_offset, part FROM annotation_spans
+    WHERE block_id IN (SELECT value FROM json_each(?)) ORDER BY block_id, rowid`).raw();
+  // Separate statements by what changes: SQLite rewrites an index whenever one of its columns is SET, even
+  // to the same value, and a block's type and a span's annotation are indexed.
+  const rewriteStatement = db.prepare('UPDATE article_blocks SET block_json = ?, plain_text = ? WHERE id = ?');
+  const rewriteWithTypeStatement = db.prepare('UPDATE article_blocks SET type = ?, block_json = ?, plain_text = ? WHERE id = ?');
+  const moveSpanStatement = db.prepare('UPDATE annotation_spans SET start_offset = ?, end_offset = ?, part = ? WHERE rowid = ?');
+  const retargetSpanStatement = db.prepare('UPDATE annotation_spans SET annotation_id = ?, start_offset = ?, end_offset = ?, part = ? WHERE rowid = ?');
+  const removeSpanStatement = db.prepare('DELETE FROM annotation_spans WHERE rowid = ?');
   // Every span of the given annotations outside the given blocks, with the text of the block it is in.
   const spansOutsideStatement = db.prepare(`
     SELECT s.annotation_id, s.start_offset, s.end_offset, s.part, b.position, b.plain_text
@@ -94,9 +107,39 @@ export function createArticleBlocksRepo(db: AnnotatorDatabase) {
     renumber(articleId: string): void {
       (orderStatement.all(articleId) as [number, number, string][]).forEach(([id], index) => renumberStatement.run(index, id));
     },
-    /** The annotations with a span in the given blocks. */
-    annotationsInBlocks(ids: readonly number[]): string[] {
-      return ids.length === 0 ? [] : (annotationsInBlocksStatement.all(JSON.stringify(ids)) as string[]);
+    /** The spans of the given blocks by block row id, each block's in the order they were written; blocks without spans are left out. */
+    spansInBlocks(ids: readonly number[]): Map<number, StoredSpan[]> {
+      const spans = new Map<number, StoredSpan[]>();
+      if (ids.length === 0) return spans;
+      for (const [blockId, rowId, annotationId, start, end, part] of spansInBlocksStatement.all(JSON.stringify(ids)) as [number, number, string, number, number, BlockSpan['part']][]) {
+        let blockSpans = spans.get(blockId);
+        if (!blockSpans) spans.set(blockId, (blockSpans = []));
+        blockSpans.push({ rowId, annotationId, start, end, part });
+      }
+      return spans;
+    },
+    /**
+     * Replaces a stored block's content with `block`, keeping its row id and position, and rewrites its spans
+     * in the rows they held (`previousSpans`, from spansInBlocks): the n-th new span takes the n-th row, so
+     * row order stays the order storedBlockOf gives. Rows and index entries that did not change are not
+     * touched: an edit in a tagged paragraph moves offsets in place rather than deleting and re-inserting
+     * every span with its two index entries and foreign key checks. The spans' annotation rows must exist.
+     */
+    rewrite(articleId: string, blockId: number, previousType: string, previousSpans: readonly StoredSpan[], block: StoredBlock): void {
+      if (block.type === previousType) rewriteStatement.run(block.json, block.text, blockId);
+      else rewriteWithTypeStatement.run(block.type, block.json, block.text, blockId);
+      const reused = Math.min(previousSpans.length, block.spans.length);
+      for (let index = 0; index < reused; index++) {
+        const previous = previousSpans[index]!;
+        const span = block.spans[index]!;
+        if (previous.annotationId !== span.annotationId) retargetSpanStatement.run(span.annotationId, span.start, span.end, span.part, previous.rowId);
+        else if (previous.start !== span.start || previous.end !== span.end || previous.part !== span.part) moveSpanStatement.run(span.start, span.end, span.part, previous.rowId);
+      }
+      for (let index = reused; index < previousSpans.length; index++) removeSpanStatement.run(previousSpans[index]!.rowId);
+      for (let index = reused; index < block.spans.length; index++) {
+        const span = block.spans[index]!;
+        insertSpanStatement.run(articleId, span.annotationId, blockId, span.start, span.end, span.part);
+      }
     },
     /** The spans of the given annotations outside the given blocks, with each span's block position and text. */
     spansOutside(articleId: string, ids: readonly string[], excludedBlockIds: readonly number[]): { span: BlockSpan; position: number; blockText: string }[] {

@@ -95,27 +95,47 @@ export async function heapAfterGarbageCollection(page: Page): Promise<number> {
   }
 }
 
-/** Scrolls the editor's scroll container from top to bottom, a viewport a frame: each frame's duration. */
-export async function scrollFrameTimes(page: Page): Promise<number[]> {
-  return page.evaluate(async () => {
+/**
+ * Finds the element that scrolls the editor (the first scrolling ancestor of `.ProseMirror`, else the
+ * document), marks it `data-bench-scroller` for later page.evaluate calls, and returns its box.
+ */
+export async function markScroller(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  return page.evaluate(() => {
     const editor = document.querySelector('.ProseMirror')!;
     let scroller: Element | null = editor.parentElement;
     while (scroller && !(scroller.scrollHeight > scroller.clientHeight && /auto|scroll/.test(getComputedStyle(scroller).overflowY))) scroller = scroller.parentElement;
     const element = scroller ?? document.scrollingElement!;
+    document.querySelector('[data-bench-scroller]')?.removeAttribute('data-bench-scroller');
+    element.setAttribute('data-bench-scroller', '');
+    const { x, y, width, height } = element.getBoundingClientRect();
+    return { x, y, width, height: Math.min(height, window.innerHeight - y) };
+  });
+}
+
+/**
+ * Scrolls the editor's scroll container from top to bottom (or for `maxFrames` frames), a viewport a frame:
+ * each frame's duration. The pointer rests over the middle of the text first, as when scrolling with a
+ * wheel, so every page pays the same hover hit-testing after each scroll, wherever its last click left it.
+ */
+export async function scrollFrameTimes(page: Page, maxFrames = 5000): Promise<number[]> {
+  const box = await markScroller(page);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  return page.evaluate(async (maxFrames) => {
+    const element = document.querySelector('[data-bench-scroller]')!;
     const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
     element.scrollTop = 0;
     await frame();
     await frame();
     const times: number[] = [];
     let last = await frame();
-    while (element.scrollTop + element.clientHeight < element.scrollHeight - 1 && times.length < 5000) {
+    while (element.scrollTop + element.clientHeight < element.scrollHeight - 1 && times.length < maxFrames) {
       element.scrollTop += element.clientHeight;
       const now = await frame();
       times.push(now - last);
       last = now;
     }
     return times;
-  });
+  }, maxFrames);
 }
 
 /** Selects `text` and presses the Person shortcut: ms from the key to the painted frame. */

@@ -18,6 +18,11 @@ export interface BenchRow {
   tagged: number;
 }
 
+// Sub-millisecond figures (a save in the store) need a second decimal to be compared at all.
+function figure(value: number): string {
+  return value.toFixed(Math.abs(value) < 10 ? 2 : 1);
+}
+
 /** Prints a benchmark table with the ratio tagged / plain. */
 export function printTable(title: string, rows: BenchRow[]): void {
   const width = Math.max(...rows.map((row) => row.metric.length));
@@ -25,6 +30,6 @@ export function printTable(title: string, rows: BenchRow[]): void {
   console.log(`${'metric'.padEnd(width)}  ${'no tags'.padStart(9)}  ${'tagged'.padStart(9)}  ${'ratio'.padStart(6)}`);
   for (const row of rows) {
     const ratio = row.plain > 0 ? (row.tagged / row.plain).toFixed(2) : 'n/a';
-    console.log(`${row.metric.padEnd(width)}  ${row.plain.toFixed(1).padStart(9)}  ${row.tagged.toFixed(1).padStart(9)}  ${ratio.padStart(6)}`);
+    console.log(`${row.metric.padEnd(width)}  ${figure(row.plain).padStart(9)}  ${figure(row.tagged).padStart(9)}  ${ratio.padStart(6)}`);
   }
 }
