@@ -1,4 +1,4 @@
-import type { Attrs, MarkType, Node as ProseMirrorNode, NodeType } from 'prosemirror-model';
+import type { Attrs, Mark, MarkType, Node as ProseMirrorNode, NodeType } from 'prosemirror-model';
 
 /**
  * ProseMirror's own Node.check(), with its mark test made linear. check() rebuilds every text node's mark
@@ -18,6 +18,10 @@ function checkAttrs(type: NodeType | MarkType, attrs: Attrs, what: 'node' | 'mar
 // A mark type's place in the schema, which orders every mark set.
 const rank = (type: MarkType): number => (type as unknown as { rank: number }).rank;
 
+// Up to this many marks on one text node are compared pair by pair; beyond it, by a set of keys.
+const smallMarkSet = 8;
+const markKey = (mark: Mark): string => `${mark.type.name}\u0000${JSON.stringify(mark.attrs)}`;
+
 /** Throws a RangeError, as Node.check() does, when `doc` or any node in it does not fit its schema. */
 export function checkDocumentLinear(doc: ProseMirrorNode): void {
   const pending: ProseMirrorNode[] = [doc];
@@ -25,7 +29,8 @@ export function checkDocumentLinear(doc: ProseMirrorNode): void {
     const node = pending.pop()!;
     if (!node.type.validContent(node.content)) throw new RangeError(`Invalid content for node ${node.type.name}`);
     checkAttrs(node.type, node.attrs, 'node');
-    const seen = new Set<string>();
+    // Most text carries one mark or two: the same mark twice is then found by comparing, not by a set.
+    const seen = node.marks.length > smallMarkSet ? new Set<string>() : null;
     for (let index = 0; index < node.marks.length; index++) {
       const mark = node.marks[index]!;
       checkAttrs(mark.type, mark.attrs, 'mark');
@@ -37,9 +42,9 @@ export function checkDocumentLinear(doc: ProseMirrorNode): void {
       if (index > 0 && mark.type.excludes(mark.type) && previous?.type === mark.type) {
         throw new RangeError(`Invalid collection of marks for node ${node.type.name}: ${mark.type.name} twice`);
       }
-      const key = `${mark.type.name}\u0000${JSON.stringify(mark.attrs)}`;
-      if (seen.has(key)) throw new RangeError(`Invalid collection of marks for node ${node.type.name}: the same ${mark.type.name} mark twice`);
-      seen.add(key);
+      const twice = seen ? seen.has(markKey(mark)) : node.marks.slice(0, index).some((earlier) => earlier.eq(mark));
+      if (twice) throw new RangeError(`Invalid collection of marks for node ${node.type.name}: the same ${mark.type.name} mark twice`);
+      seen?.add(markKey(mark));
     }
     node.forEach((child) => pending.push(child));
   }

@@ -155,15 +155,19 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
   const sentRecords: Record<string, unknown> = {};
   for (const [recordId, record] of Object.entries(change.records)) if (!removed.has(recordId)) sentRecords[recordId] = record;
 
-  // Which annotations this change can touch, and what the store holds for them.
+  // Which annotations this change can touch, and which of them the store holds: those with words in the
+  // replaced blocks (a span's annotation row must exist), and any other the new marks name or the change
+  // removes, looked up.
   const markedIds = markIdsOf(change.blocks);
   const replacedSpans = store.blocks.spansInBlocks(replacedIds);
-  const affected = new Set<string>([...markedIds, ...Object.keys(sentRecords)]);
-  for (const blockSpans of replacedSpans.values()) for (const span of blockSpans) affected.add(span.annotationId);
+  const spannedIds = new Set<string>();
+  for (const blockSpans of replacedSpans.values()) for (const span of blockSpans) spannedIds.add(span.annotationId);
+  const affected = new Set<string>([...markedIds, ...Object.keys(sentRecords), ...spannedIds]);
   for (const recordId of removed) affected.delete(recordId);
-  const stored = store.annotations.statesOf(id, [...affected, ...removed]);
+  const lookedUp = [...markedIds, ...removed].filter((recordId) => !spannedIds.has(recordId));
+  const storedIds = new Set([...spannedIds, ...store.annotations.statesOf(id, lookedUp).keys()]);
   const storedReferenced = new Set<string>();
-  for (const recordId of markedIds) if (stored.has(recordId) && !removed.has(recordId)) storedReferenced.add(recordId);
+  for (const recordId of markedIds) if (storedIds.has(recordId) && !removed.has(recordId)) storedReferenced.add(recordId);
   const nodes = checkedBlocks(change.blocks, sentRecords, storedReferenced);
   const newBlocks = nodes.map(storedBlockOf);
   const replaced = store.blocks.byIds(replacedIds);
@@ -179,7 +183,7 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
   if (stillMarked.length > 0) {
     throw new ApiError('invalid_argument', `Marks refer to annotations that do not exist: ${[...new Set(stillMarked.map(({ span }) => span.annotationId))].slice(0, 5).join(', ')}`);
   }
-  const unknownRemoved = [...removed].filter((recordId) => !stored.has(recordId));
+  const unknownRemoved = [...removed].filter((recordId) => !storedIds.has(recordId));
   if (unknownRemoved.length > 0) throw new ApiError('invalid_argument', `No stored annotation to remove: ${unknownRemoved.slice(0, 5).join(', ')}`);
 
   // The first replaced blocks are rewritten in their rows, one new block each, keeping their positions; the
@@ -198,12 +202,20 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
   }
   const newPositions = [...rewrittenPositions, ...insertedPositions];
 
+  // A stored annotation not sent whose words in the run read the same after the change keeps its row as it
+  // is: typing beside tags, the common save, then reads none of their other spans.
+  const wordsBefore = wordsInRun(replaced.map((block) => ({ text: block.text, spans: replacedSpans.get(block.id) ?? [] })));
+  const wordsAfter = wordsInRun(newBlocks);
+  const affectedIds = [...affected].filter(
+    (recordId) => !storedIds.has(recordId) || Object.hasOwn(sentRecords, recordId) || !sameWords(wordsBefore.get(recordId), wordsAfter.get(recordId)),
+  );
+  const stored = store.annotations.statesOf(id, affectedIds);
+
   // Where every affected annotation's words are after the change: spans kept outside the run, and the new ones.
-  const affectedIds = [...affected];
   const spans = new Map<string, { span: BlockSpan; position: number; blockText: string }[]>(affectedIds.map((recordId) => [recordId, []]));
   for (const entry of store.blocks.spansOutside(id, affectedIds, replacedIds)) spans.get(entry.span.annotationId)!.push(entry);
   newBlocks.forEach((block, index) => {
-    for (const span of block.spans) spans.get(span.annotationId)!.push({ span, position: newPositions[index]!, blockText: block.text });
+    for (const span of block.spans) spans.get(span.annotationId)?.push({ span, position: newPositions[index]!, blockText: block.text });
   });
 
   const writtenRecords = new Map<string, string>();
@@ -250,6 +262,23 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
   const sinceSnapshot = store.articles.snapshotState(id)!;
   if (sinceSnapshot.patchBytes >= Math.max(sinceSnapshot.snapshotBytes, minimumSnapshotInterval)) takeSnapshot(store, id, revision);
   return { revision, updatedAt: now, title };
+}
+
+// Each annotation's words in a run of blocks, part and text, in the order the store keeps its spans.
+function wordsInRun(blocks: readonly { text: string; spans: readonly BlockSpan[] }[]): Map<string, string[]> {
+  const words = new Map<string, string[]>();
+  for (const block of blocks) {
+    for (const span of block.spans) {
+      const list = words.get(span.annotationId) ?? [];
+      list.push(span.part, block.text.slice(span.start, span.end));
+      words.set(span.annotationId, list);
+    }
+  }
+  return words;
+}
+
+function sameWords(before: readonly string[] | undefined, after: readonly string[] | undefined): boolean {
+  return before !== undefined && after !== undefined && before.length === after.length && before.every((word, index) => word === after[index]);
 }
 
 /**
