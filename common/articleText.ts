@@ -131,6 +131,8 @@ export function parseArticleDocument(json: unknown, storedRecordIds: ReadonlySet
     if (key !== record.id) throw new ApiError('invalid_argument', `Annotation ${key} is stored under another id (${record.id}).`);
   }
   const missing: string[] = [];
+  // A tag over many words marks many text nodes: its id is checked once.
+  const checkedIds = new Set<string>();
   doc.descendants((node) => {
     // The schema takes any JSON as an attribute value; the store, the exporters and the DOM expect strings,
     // and a part other than content or cue would leave its words in no span at all.
@@ -143,8 +145,10 @@ export function parseArticleDocument(json: unknown, storedRecordIds: ReadonlySet
       if (typeof id !== 'string' || typeof kind !== 'string' || typeof label !== 'string' || !annotationParts.includes(part as AnnotationPart)) {
         throw new ApiError('invalid_argument', `An annotation mark has invalid attributes (id, kind and label must be text; part must be ${annotationParts.join(' or ')}).`);
       }
+      if (checkedIds.has(id)) continue;
       if (!isAnnotationId(id)) throw new ApiError('invalid_argument', `An annotation mark has an invalid id ${JSON.stringify(String(id).slice(0, 100))}: ids are 1 to 100 letters, digits, "_" or "-".`);
       if (!Object.hasOwn(records, id) && !storedRecordIds.has(id)) missing.push(id);
+      checkedIds.add(id);
     }
   });
   if (missing.length > 0) throw new ApiError('invalid_argument', `Marks refer to annotations that do not exist: ${[...new Set(missing)].slice(0, 5).join(', ')}`);
