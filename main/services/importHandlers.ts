@@ -25,9 +25,20 @@ function isBase64(text: string): boolean {
 // How long suggestions on import may take before the article is imported without them: well inside the time
 // an import of the largest accepted file may take.
 const importSuggestionTimeoutMs = 15_000;
-// The longest text suggested on import, in UTF-16 units: some 150,000 words, past any real article, where the
-// pipeline's time and memory grow beyond what an import should wait for.
-const maxSuggestedOnImport = 1_000_000;
+// The largest article suggested on import: 1,000,000 UTF-16 units (some 150,000 words) or 5,000 blocks, both
+// past any real article. Prose of that length costs the worker some 50 MB; what grows past them is a file of
+// many tiny blocks ("Para 1." fifty thousand times), which yields two suggestions a block, and placing and
+// storing a hundred thousand suggested tags held the host at over 1 GB (issue 9's memory bar).
+const maxSuggestedOnImport = { characters: 1_000_000, blocks: 5_000 } as const;
+
+// Why suggestions on import are skipped for an article of this size, as the import's warning says it; null
+// when they run.
+function tooLargeToSuggest(characters: number, blocks: number): string | null {
+  const limit = (count: number, of: number, unit: string) => `the article has ${count.toLocaleString('en')} ${unit}, and suggestions on import stop at ${of.toLocaleString('en')}`;
+  if (characters > maxSuggestedOnImport.characters) return limit(characters, maxSuggestedOnImport.characters, 'characters');
+  if (blocks > maxSuggestedOnImport.blocks) return limit(blocks, maxSuggestedOnImport.blocks, 'blocks (paragraphs, headings, captions)');
+  return null;
+}
 
 // Ids this app writes look like art_0123abcd…; a kept id is held to plain characters, whatever a file says.
 const keepableArticleId = /^[A-Za-z0-9_.:-]{1,100}$/;
@@ -76,10 +87,9 @@ async function storeImported(
   const suggestionWarnings: string[] = [];
   // Suggestions are computed before the write transaction: the worker's time holds no lock. This app's own
   // lossless exports come back exactly as they left, so they get none. They never change the text.
-  if (preferences.onImport && preferences.kinds.length > 0 && !imported.origin && plainText.length > maxSuggestedOnImport) {
-    suggestionWarnings.push(
-      `No tags were suggested: the article is ${plainText.length.toLocaleString('en')} characters long, and suggestions on import stop at ${maxSuggestedOnImport.toLocaleString('en')}. Ask for them in the editor.`,
-    );
+  const skipped = tooLargeToSuggest(plainText.length, doc.childCount);
+  if (preferences.onImport && preferences.kinds.length > 0 && !imported.origin && skipped) {
+    suggestionWarnings.push(`No tags were suggested: ${skipped}. Ask for them in the editor.`);
   } else if (preferences.onImport && preferences.kinds.length > 0 && !imported.origin) {
     try {
       doc = withPlacedAnnotations(doc, await suggestionsFor(store, runner, null, doc, preferences.kinds, importSuggestionTimeoutMs));
