@@ -66,19 +66,30 @@ function withRecords(doc: ProseMirrorNode, records: AnnotationMap): ProseMirrorN
   return doc.type.create({ ...doc.attrs, annotations: records }, doc.content, doc.marks);
 }
 
+/** An imported article whose document is checked: the reader's JSON of it is not kept. */
+interface CheckedImport extends Omit<ImportedArticle, 'doc'> {
+  doc: ProseMirrorNode;
+}
+
 // The importer proposes a title; it becomes the headline when the document has none, since title = headline.
+// The reader's JSON is as large as the document itself (some 80 MB for 250,000 blocks): it is let go here,
+// rather than held through the suggestions and the store write.
+function checkedImport({ doc: json, ...imported }: ImportedArticle): CheckedImport {
+  const doc = parseArticleDocument(json);
+  return { ...imported, doc: !headlineOf(doc) && imported.title.trim() ? withHeadline(doc, imported.title) : doc };
+}
+
 // An export of this app brings its entities and identity too: they are stored with the article, all or nothing.
 // Text the library already holds is stored only when the caller asked for a copy; otherwise the reply names the
 // article already there. The check and the write share one transaction, so two imports cannot both pass it.
 async function storeImported(
   store: Store,
   runner: SuggestionRunner,
-  imported: ImportedArticle,
+  imported: CheckedImport,
   importedFrom: ImportSource,
   onDuplicate: DuplicateChoice,
 ): Promise<ImportReply> {
-  let doc = parseArticleDocument(imported.doc);
-  if (!headlineOf(doc) && imported.title.trim()) doc = withHeadline(doc, imported.title);
+  let doc = imported.doc;
   const plainText = articleText(doc).text;
   // Asked before any work on suggestions; asked again inside the transaction, where the answer holds.
   const known = onDuplicate === 'ask' ? store.articles.findSameText(plainText) : undefined;
@@ -123,13 +134,13 @@ export function createImportHandlers(store: Store, runner: SuggestionRunner): Pi
     async importFile({ fileName, bytesBase64, onDuplicate = 'ask' }) {
       if (!isBase64(bytesBase64)) throw new ApiError('invalid_argument', 'The file contents did not arrive as base64.');
       const bytes = Buffer.from(bytesBase64, 'base64');
-      const imported = await parseImportedFile(fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      const imported = checkedImport(await parseImportedFile(fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
       // The reader was chosen by this very extension, so the format is known once parsing succeeded.
       const format = importFormatOf(fileName)!;
       return storeImported(store, runner, imported, { kind: 'file', format, fileName: baseName(fileName) }, onDuplicate);
     },
     importText({ text, title, onDuplicate = 'ask' }) {
-      return storeImported(store, runner, parsePastedText(text, title), { kind: 'pasted' }, onDuplicate);
+      return storeImported(store, runner, checkedImport(parsePastedText(text, title)), { kind: 'pasted' }, onDuplicate);
     },
   };
 }
