@@ -4,12 +4,13 @@ import type { AnnotationMap } from '../../common/model/annotation';
 import type { DuplicateChoice, ImportReply, ImportSource } from '../../common/api';
 import { annotationsOf, articleText, headlineOf, parseArticleDocument } from '../../common/articleText';
 import { importFormatOf } from '../../common/formats';
-import { parseImportedFile, parsePastedText, type ImportedArticle, type ImportedArticleOrigin } from '../formats/importFile';
+import { parsePastedText, type ImportedArticle, type ImportedArticleOrigin } from '../formats/importFile';
 import type { Store } from '../store/index';
 import { type ApiHandlers } from './apiDispatch';
 import { withHeadline } from './articleDocument';
 import { createArticle, type NewArticle } from './articleWriter';
 import { registerImportedEntities, relinkImportedRecords } from './importedEntities';
+import { createImportReader, type ImportReader } from './importReader';
 import { suggestionPreferencesOf } from './preferenceHandlers';
 import { suggestionsFor } from './suggestionHandlers';
 import type { SuggestionRunner } from './suggestionRunner';
@@ -128,13 +129,16 @@ function baseName(fileName: string): string {
   return fileName.split(/[\\/]/).pop() || fileName;
 }
 
-/** The import methods: a file sent as base64, or pasted text; the importer enforces the size limit first. */
-export function createImportHandlers(store: Store, runner: SuggestionRunner): Pick<ApiHandlers, 'importFile' | 'importText'> {
+/**
+ * The import methods: a file sent as base64, or pasted text; the importer enforces the size limit first. Files
+ * are read by `reader`, in a worker thread of their own (see importReader.ts).
+ */
+export function createImportHandlers(store: Store, runner: SuggestionRunner, reader: ImportReader = createImportReader()): Pick<ApiHandlers, 'importFile' | 'importText'> {
   return {
     async importFile({ fileName, bytesBase64, onDuplicate = 'ask' }) {
       if (!isBase64(bytesBase64)) throw new ApiError('invalid_argument', 'The file contents did not arrive as base64.');
       const bytes = Buffer.from(bytesBase64, 'base64');
-      const imported = checkedImport(await parseImportedFile(fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+      const imported = checkedImport(await reader.read(fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
       // The reader was chosen by this very extension, so the format is known once parsing succeeded.
       const format = importFormatOf(fileName)!;
       return storeImported(store, runner, imported, { kind: 'file', format, fileName: baseName(fileName) }, onDuplicate);
