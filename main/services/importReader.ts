@@ -25,6 +25,9 @@ export type ImportReadResponse =
  */
 export const importWorkerLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16, readTimeoutMs: 120_000, endAfterBytes: 256 * 1024, idleMs: 10_000 } as const;
 
+/** The bounds an import reader works within (tests give smaller ones). */
+export type ImportWorkerLimits = { readonly [K in keyof typeof importWorkerLimits]: number };
+
 /** Reads imported files off the calling thread. */
 export interface ImportReader {
   /** The article `parseImportedFile` reads from the file; its refusals are the same ApiErrors. */
@@ -43,7 +46,7 @@ function defaultWorkerUrl(): URL {
  * Starts the import worker on first use and hands it the files to read. A worker that runs out of its memory
  * or time is ended, and the file it was reading refused with the reason; the next read starts a new one.
  */
-export function createImportReader(workerUrl: URL = defaultWorkerUrl()): ImportReader {
+export function createImportReader(workerUrl: URL = defaultWorkerUrl(), limits: ImportWorkerLimits = importWorkerLimits): ImportReader {
   let worker: Worker | null = null;
   let idleTimer: NodeJS.Timeout | undefined;
   let nextRequestId = 1;
@@ -61,7 +64,7 @@ export function createImportReader(workerUrl: URL = defaultWorkerUrl()): ImportR
   const started = (): Worker => {
     clearTimeout(idleTimer);
     if (worker) return worker;
-    const { maxOldGenerationSizeMb, maxYoungGenerationSizeMb } = importWorkerLimits;
+    const { maxOldGenerationSizeMb, maxYoungGenerationSizeMb } = limits;
     const resourceLimits = { maxOldGenerationSizeMb, maxYoungGenerationSizeMb };
     // Source files need the TypeScript loader registered inside the worker too; the built worker is plain JavaScript.
     const created = workerUrl.pathname.endsWith('.ts')
@@ -99,8 +102,8 @@ export function createImportReader(workerUrl: URL = defaultWorkerUrl()): ImportR
   const settled = (running: Worker, bytes: number) => {
     if (pending.size > 0 || worker !== running) return;
     running.unref();
-    if (bytes >= importWorkerLimits.endAfterBytes) end(running);
-    else idleTimer = setTimeout(() => pending.size === 0 && end(running), importWorkerLimits.idleMs).unref();
+    if (bytes >= limits.endAfterBytes) end(running);
+    else idleTimer = setTimeout(() => pending.size === 0 && end(running), limits.idleMs).unref();
   };
 
   return {
@@ -111,9 +114,9 @@ export function createImportReader(workerUrl: URL = defaultWorkerUrl()): ImportR
         // A read past its time ends the worker (a reader cannot be interrupted otherwise).
         const timer = setTimeout(() => {
           if (!pending.has(requestId)) return;
-          failAll((name) => new ApiError('too_large', `${describeFile(name)} took longer than ${Math.round(importWorkerLimits.readTimeoutMs / 1000)} s to read and was not imported.`));
+          failAll((name) => new ApiError('too_large', `${describeFile(name)} took longer than ${Math.round(limits.readTimeoutMs / 1000)} s to read and was not imported.`));
           end(running);
-        }, importWorkerLimits.readTimeoutMs);
+        }, limits.readTimeoutMs);
         timer.unref();
         const finish = () => {
           clearTimeout(timer);
