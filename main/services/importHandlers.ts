@@ -26,11 +26,13 @@ function isBase64(text: string): boolean {
 // How long suggestions on import may take before the article is imported without them: well inside the time
 // an import of the largest accepted file may take.
 const importSuggestionTimeoutMs = 15_000;
-// The largest article suggested on import: 1,000,000 UTF-16 units (some 150,000 words) or 5,000 blocks, both
-// past any real article. Prose of that length costs the worker some 50 MB; what grows past them is a file of
-// many tiny blocks ("Para 1." fifty thousand times), which yields two suggestions a block, and placing and
-// storing a hundred thousand suggested tags held the host at over 1 GB (issue 9's memory bar).
-const maxSuggestedOnImport = { characters: 1_000_000, blocks: 5_000 } as const;
+/**
+ * The largest article suggested on import: 1,000,000 UTF-16 units (some 150,000 words) or 5,000 blocks, both
+ * past any real article. Prose of that length costs the worker some 50 MB; what grows past them is a file of
+ * many tiny blocks ("Para 1." fifty thousand times), which yields two suggestions a block, and placing and
+ * storing a hundred thousand suggested tags held the host at over 1 GB (issue 9's memory bar).
+ */
+export const maxSuggestedOnImport = { characters: 1_000_000, blocks: 5_000 } as const;
 
 // Why suggestions on import are skipped for an article of this size, as the import's warning says it; null
 // when they run.

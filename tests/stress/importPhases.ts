@@ -6,10 +6,11 @@ import { exportFormatNames } from '../../common/formats';
 import { articleText, headlineOf, parseArticleDocument } from '../../common/articleText';
 import { withPlacedAnnotations } from '../../common/model/suggestions';
 import { suggestionKinds } from '../../common/suggestions/types';
-import { parseImportedFile } from '../../main/formats/importFile';
 import { withHeadline } from '../../main/services/articleDocument';
 import { createArticle } from '../../main/services/articleWriter';
 import { exportStoredArticle } from '../../main/services/exportHandlers';
+import { maxSuggestedOnImport } from '../../main/services/importHandlers';
+import { createImportReader } from '../../main/services/importReader';
 import { openServices } from '../../main/services/index';
 import { suggestionsFor } from '../../main/services/suggestionHandlers';
 import { createSuggestionRunner } from '../../main/services/suggestionRunner';
@@ -64,6 +65,7 @@ try {
   const services = openServices({ databasePath: join(workDir, 'phases.sqlite'), userName: 'phase profiler' });
   const store = createStore(services.db);
   const runner = createSuggestionRunner();
+  const reader = createImportReader();
   for (const hostile of hostileCorpus().filter((candidate) => pattern.test(candidate.name))) {
     const input = hostile.make();
     if (input.via !== 'importFile') continue;
@@ -74,14 +76,15 @@ try {
       body = null;
       return Buffer.from(parsed.bytesBase64, 'base64');
     });
-    const imported = await phase('read the file', () => parseImportedFile(input.fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+    // In the import worker, as the import does (its peak includes the worker's heap, ended after a large file).
+    const imported = await phase('read the file (worker)', () => reader.read(input.fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
     let doc = await phase('check the document', () => {
       const checked = parseArticleDocument(imported.doc);
       return !headlineOf(checked) && imported.title.trim() ? withHeadline(checked, imported.title) : checked;
     });
     const plainLength = await phase('plain text', () => articleText(doc).text.length);
     process.stdout.write(`  (${plainLength.toLocaleString('en')} characters, ${doc.childCount.toLocaleString('en')} blocks)\n`);
-    if (suggestionsOn && plainLength <= 1_000_000) {
+    if (suggestionsOn && plainLength <= maxSuggestedOnImport.characters && doc.childCount <= maxSuggestedOnImport.blocks) {
       const placed = await phase('suggestions', () => suggestionsFor(store, runner, null, doc, suggestionKinds, 120_000).catch((error: Error) => (process.stdout.write(`  suggestions failed: ${error.message}\n`), [])));
       process.stdout.write(`  (${placed.length.toLocaleString('en')} suggestions)\n`);
       doc = await phase('place suggestions', () => withPlacedAnnotations(doc, placed));
@@ -93,6 +96,7 @@ try {
     }
   }
   await runner.close();
+  await reader.close();
   services.close();
 } finally {
   rmSync(workDir, { recursive: true, force: true });
