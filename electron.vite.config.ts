@@ -11,6 +11,8 @@ export default defineConfig({
         entry: {
           index: resolve(__dirname, 'main/index.ts'),
           suggestionWorker: resolve(__dirname, 'main/services/suggestionWorker.ts'),
+          // The import worker (issue 9's memory bar): imported files are read in it, see importReader.ts.
+          importWorker: resolve(__dirname, 'main/services/importWorker.ts'),
         },
       },
     },

@@ -4,12 +4,13 @@ import type { AnnotationMap } from '../../common/model/annotation';
 import type { DuplicateChoice, ImportReply, ImportSource } from '../../common/api';
 import { annotationsOf, articleText, headlineOf, parseArticleDocument } from '../../common/articleText';
 import { importFormatOf } from '../../common/formats';
-import { parseImportedFile, parsePastedText, type ImportedArticle, type ImportedArticleOrigin } from '../formats/importFile';
+import { parsePastedText, type ImportedArticle, type ImportedArticleOrigin } from '../formats/importFile';
 import type { Store } from '../store/index';
 import { type ApiHandlers } from './apiDispatch';
 import { withHeadline } from './articleDocument';
 import { createArticle, type NewArticle } from './articleWriter';
 import { registerImportedEntities, relinkImportedRecords } from './importedEntities';
+import { createImportReader, type ImportReader } from './importReader';
 import { suggestionPreferencesOf } from './preferenceHandlers';
 import { suggestionsFor } from './suggestionHandlers';
 import type { SuggestionRunner } from './suggestionRunner';
@@ -25,9 +26,22 @@ function isBase64(text: string): boolean {
 // How long suggestions on import may take before the article is imported without them: well inside the time
 // an import of the largest accepted file may take.
 const importSuggestionTimeoutMs = 15_000;
-// The longest text suggested on import, in UTF-16 units: some 150,000 words, past any real article, where the
-// pipeline's time and memory grow beyond what an import should wait for.
-const maxSuggestedOnImport = 1_000_000;
+/**
+ * The largest article suggested on import: 1,000,000 UTF-16 units (some 150,000 words) or 5,000 blocks, both
+ * past any real article. Prose of that length costs the worker some 50 MB; what grows past them is a file of
+ * many tiny blocks ("Para 1." fifty thousand times), which yields two suggestions a block, and placing and
+ * storing a hundred thousand suggested tags held the host at over 1 GB (issue 9's memory bar).
+ */
+export const maxSuggestedOnImport = { characters: 1_000_000, blocks: 5_000 } as const;
+
+// Why suggestions on import are skipped for an article of this size, as the import's warning says it; null
+// when they run.
+function tooLargeToSuggest(characters: number, blocks: number): string | null {
+  const limit = (count: number, of: number, unit: string) => `the article has ${count.toLocaleString('en')} ${unit}, and suggestions on import stop at ${of.toLocaleString('en')}`;
+  if (characters > maxSuggestedOnImport.characters) return limit(characters, maxSuggestedOnImport.characters, 'characters');
+  if (blocks > maxSuggestedOnImport.blocks) return limit(blocks, maxSuggestedOnImport.blocks, 'blocks (paragraphs, headings, captions)');
+  return null;
+}
 
 // Ids this app writes look like art_0123abcd…; a kept id is held to plain characters, whatever a file says.
 const keepableArticleId = /^[A-Za-z0-9_.:-]{1,100}$/;
@@ -55,19 +69,30 @@ function withRecords(doc: ProseMirrorNode, records: AnnotationMap): ProseMirrorN
   return doc.type.create({ ...doc.attrs, annotations: records }, doc.content, doc.marks);
 }
 
+/** An imported article whose document is checked: the reader's JSON of it is not kept. */
+interface CheckedImport extends Omit<ImportedArticle, 'doc'> {
+  doc: ProseMirrorNode;
+}
+
 // The importer proposes a title; it becomes the headline when the document has none, since title = headline.
+// The reader's JSON is as large as the document itself (some 80 MB for 250,000 blocks): it is let go here,
+// rather than held through the suggestions and the store write.
+function checkedImport({ doc: json, ...imported }: ImportedArticle): CheckedImport {
+  const doc = parseArticleDocument(json);
+  return { ...imported, doc: !headlineOf(doc) && imported.title.trim() ? withHeadline(doc, imported.title) : doc };
+}
+
 // An export of this app brings its entities and identity too: they are stored with the article, all or nothing.
 // Text the library already holds is stored only when the caller asked for a copy; otherwise the reply names the
 // article already there. The check and the write share one transaction, so two imports cannot both pass it.
 async function storeImported(
   store: Store,
   runner: SuggestionRunner,
-  imported: ImportedArticle,
+  imported: CheckedImport,
   importedFrom: ImportSource,
   onDuplicate: DuplicateChoice,
 ): Promise<ImportReply> {
-  let doc = parseArticleDocument(imported.doc);
-  if (!headlineOf(doc) && imported.title.trim()) doc = withHeadline(doc, imported.title);
+  let doc = imported.doc;
   const plainText = articleText(doc).text;
   // Asked before any work on suggestions; asked again inside the transaction, where the answer holds.
   const known = onDuplicate === 'ask' ? store.articles.findSameText(plainText) : undefined;
@@ -76,10 +101,9 @@ async function storeImported(
   const suggestionWarnings: string[] = [];
   // Suggestions are computed before the write transaction: the worker's time holds no lock. This app's own
   // lossless exports come back exactly as they left, so they get none. They never change the text.
-  if (preferences.onImport && preferences.kinds.length > 0 && !imported.origin && plainText.length > maxSuggestedOnImport) {
-    suggestionWarnings.push(
-      `No tags were suggested: the article is ${plainText.length.toLocaleString('en')} characters long, and suggestions on import stop at ${maxSuggestedOnImport.toLocaleString('en')}. Ask for them in the editor.`,
-    );
+  const skipped = tooLargeToSuggest(plainText.length, doc.childCount);
+  if (preferences.onImport && preferences.kinds.length > 0 && !imported.origin && skipped) {
+    suggestionWarnings.push(`No tags were suggested: ${skipped}. Ask for them in the editor.`);
   } else if (preferences.onImport && preferences.kinds.length > 0 && !imported.origin) {
     try {
       doc = withPlacedAnnotations(doc, await suggestionsFor(store, runner, null, doc, preferences.kinds, importSuggestionTimeoutMs));
@@ -107,19 +131,22 @@ function baseName(fileName: string): string {
   return fileName.split(/[\\/]/).pop() || fileName;
 }
 
-/** The import methods: a file sent as base64, or pasted text; the importer enforces the size limit first. */
-export function createImportHandlers(store: Store, runner: SuggestionRunner): Pick<ApiHandlers, 'importFile' | 'importText'> {
+/**
+ * The import methods: a file sent as base64, or pasted text; the importer enforces the size limit first. Files
+ * are read by `reader`, in a worker thread of their own (see importReader.ts).
+ */
+export function createImportHandlers(store: Store, runner: SuggestionRunner, reader: ImportReader = createImportReader()): Pick<ApiHandlers, 'importFile' | 'importText'> {
   return {
     async importFile({ fileName, bytesBase64, onDuplicate = 'ask' }) {
       if (!isBase64(bytesBase64)) throw new ApiError('invalid_argument', 'The file contents did not arrive as base64.');
       const bytes = Buffer.from(bytesBase64, 'base64');
-      const imported = await parseImportedFile(fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      const imported = checkedImport(await reader.read(fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
       // The reader was chosen by this very extension, so the format is known once parsing succeeded.
       const format = importFormatOf(fileName)!;
       return storeImported(store, runner, imported, { kind: 'file', format, fileName: baseName(fileName) }, onDuplicate);
     },
     importText({ text, title, onDuplicate = 'ask' }) {
-      return storeImported(store, runner, parsePastedText(text, title), { kind: 'pasted' }, onDuplicate);
+      return storeImported(store, runner, checkedImport(parsePastedText(text, title)), { kind: 'pasted' }, onDuplicate);
     },
   };
 }

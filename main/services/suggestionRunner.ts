@@ -18,6 +18,11 @@ export type SuggestionResponse = { requestId: number; ok: true; result: Suggesti
  */
 export const suggestionWorkerLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, requestTimeoutMs: 120_000 } as const;
 
+// From this many characters a request leaves the worker's heap at over 100 MB more than the model needs (the
+// heap grows to what the request used and V8 keeps it): the worker is ended once such a request is answered,
+// so the host gets that memory back, and the next request starts a new one (about a second, model included).
+const endWorkerAfterCharacters = 200_000;
+
 /** Computes suggestions off the calling thread. */
 export interface SuggestionRunner {
   /** Suggestions for `input`; refused when the worker runs out of its memory or takes longer than `timeoutMs`. */
@@ -39,7 +44,7 @@ function defaultWorkerUrl(): URL {
 export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl()): SuggestionRunner {
   let worker: Worker | null = null;
   let nextRequestId = 1;
-  const pending = new Map<number, { resolve(result: SuggestionResult): void; reject(error: Error): void }>();
+  const pending = new Map<number, { large: boolean; resolve(result: SuggestionResult): void; reject(error: Error): void }>();
 
   const failAll = (error: Error) => {
     for (const { reject } of pending.values()) reject(error);
@@ -59,6 +64,10 @@ export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl()): Sug
       if (!waiting) return;
       pending.delete(response.requestId);
       if (pending.size === 0) created.unref();
+      if (pending.size === 0 && waiting.large && worker === created) {
+        worker = null;
+        void created.terminate();
+      }
       if (response.ok) waiting.resolve(response.result);
       else waiting.reject(new Error(`Suggestions failed: ${response.message}`));
     });
@@ -92,7 +101,9 @@ export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl()): Sug
           void running.terminate();
         }, timeoutMs);
         timer.unref();
+        const characters = input.blocks.reduce((sum, block) => sum + block.text.length, 0);
         pending.set(requestId, {
+          large: characters >= endWorkerAfterCharacters,
           resolve: (result) => {
             clearTimeout(timer);
             resolve(result);

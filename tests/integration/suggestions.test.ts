@@ -61,6 +61,20 @@ describe('suggestions on import', () => {
     expect(summary.tagCounts).toMatchObject({ entity: 0, figure: 0, attribution: 0, suggested: records.length });
   });
 
+  it('skips them, and says so, for an article of more blocks than suggestions on import take, keeping all its text', async () => {
+    // 5,001 paragraphs of "Para N." in 34,000 characters: far under the character limit, over the block limit.
+    const paragraphs = Array.from({ length: 5_001 }, (_, index) => `Para ${index}.`);
+    const reply = await call<{ id: string; importWarnings?: string[] }>('importText', { text: `Many small paragraphs\n\n${paragraphs.join('\n\n')}` });
+    expect(reply.importWarnings).toEqual([
+      'No tags were suggested: the article has 5,002 blocks (paragraphs, headings, captions), and suggestions on import stop at 5,000. Ask for them in the editor.',
+    ]);
+    expect(await recordsOf(reply.id)).toEqual([]);
+    const stored = await call<ArticleRecord>('getArticle', { id: reply.id });
+    const text = parseArticleDocument(stored.doc).textContent;
+    expect(text).toContain('Para 0.');
+    expect(text).toContain('Para 5000.');
+  });
+
   it('imports with no suggestion when the desk switched them off', async () => {
     await call('setPreferences', { suggestions: { onImport: false, onOpen: true, kinds: ['entity'] } });
     const id = await importSample();

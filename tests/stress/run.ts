@@ -17,7 +17,7 @@ import { runHostileCase, type HostileResult } from '../support/hostileRunner';
  * the counts (tried, refused, accepted, crashed, hung, misjudged) and the slowest files with their time and
  * the host's peak memory.
  *
- * STRESS_ONLY=pattern runs only the cases whose names match. `npm run stress -- --export-everything` also exports the largest accepted files in every format.
+ * STRESS_ONLY=pattern runs only the cases whose names match. `npm run stress -- --export-everything` also exports the largest accepted files in every format; `-- --calls` prints every API call of a case with its time and the host's peak memory.
  * Suggestions on import are on (every kind), as a new desk has them, so the suggestion pipeline is proven
  * bounded on the same files; `npm run stress -- --suggestions=off` runs the readers and the store alone.
  *
@@ -29,6 +29,7 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // A request still unanswered after this long is a hang: the host is killed and started again.
 const hangAfterMs = 120_000;
 const suggestionsOnImport = !process.argv.includes('--suggestions=off');
+const perCall = process.argv.includes('--calls');
 
 interface RunningHost {
   child: ChildProcess;
@@ -116,7 +117,19 @@ export async function runCorpusThroughHost(workDir: string): Promise<StressRecor
     const sampler = setInterval(() => (peakMb = Math.max(peakMb, residentMb(host.pid))), 25);
     const started = performance.now();
     const current = host;
-    const call = (method: string, input: unknown) => callHost(current, method, input);
+    // --calls: each API call's time and the host's peak memory during it, to see which step of a case is hungry.
+    const call = async (method: string, input: unknown) => {
+      if (!perCall) return callHost(current, method, input);
+      const callStarted = performance.now();
+      const peakBefore = peakMb;
+      peakMb = residentMb(current.pid);
+      try {
+        return await callHost(current, method, input);
+      } finally {
+        process.stdout.write(`      ${method.padEnd(14)} ${String(Math.round(performance.now() - callStarted)).padStart(6)} ms ${String(peakMb).padStart(5)} MB peak, ${residentMb(current.pid)} MB after\n`);
+        peakMb = Math.max(peakMb, peakBefore);
+      }
+    };
     const snapshot = async () => {
       const listed = await call('listArticles', {});
       return listed.ok ? JSON.stringify((listed.value as Array<{ id: string; updatedAt: string }>).map((article) => [article.id, article.updatedAt])) : 'unlisted';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleText, parseArticleDocument } from '../../common/articleText';
 import { parseImportedFile, type ImportedArticle } from '../../main/formats/importFile';
+import { parseMarkdown } from '../../main/formats/markdown/reader';
 
 interface Block {
   type: string;
@@ -76,5 +77,52 @@ describe('Markdown import', () => {
     const { article, blocks } = await importMarkdown('## Only a subhead\n\nNegotiators met on Sunday, officials said.\n\n```\nline one\nline two\n\nline three\n```');
     expect(article.title).toBe('Negotiators met on Sunday, officials said');
     expect(blocks.slice(1).map((block) => block.text)).toEqual(['Only a subhead', 'Negotiators met on Sunday, officials said.', 'line one line two', 'line three']);
+  });
+
+  it('reads a text window by window into the same article as one reading of the whole, tables cut between rows', () => {
+    // Every kind of block, a table long enough to be cut several times, a lazy line after a table, and links
+    // to reference definitions further down the text (a window must still resolve them).
+    const text = [
+      '# Council approves budget',
+      '',
+      'The mayor, quoted in [the minutes][minutes], said the vote\r\nwas close. See [the annex].',
+      '',
+      '| District | Funds |',
+      '|---|---:|',
+      ...Array.from({ length: 9 }, (_, row) => `| North ${row} | ${row * 1000} |`),
+      'lazy line',
+      '',
+      '- first item',
+      '- second item',
+      '  continued',
+      '',
+      '1. one',
+      '2. two',
+      '',
+      '> a quotation',
+      '> that goes on',
+      '',
+      '```',
+      'fenced code',
+      '',
+      'after a blank line',
+      '```',
+      '',
+      'Setext subhead',
+      '--------------',
+      '',
+      '![A photo caption](photo.jpg "The council chamber")',
+      '',
+      '<div>Raw <b>HTML</b> block</div>',
+      '',
+      '[minutes]: http://example.org/minutes',
+      '[the annex]: http://example.org/annex',
+      '',
+      'Credit: Staff reporter',
+    ].join('\n');
+    const whole = parseMarkdown(text, Number.POSITIVE_INFINITY);
+    expect(whole.blocks.map((block) => block.text)).toContain('North 8');
+    expect(whole.blocks.map((block) => block.text).join(' ')).toContain('quoted in the minutes, said');
+    for (const windowLines of [1, 2, 3, 5, 8]) expect(parseMarkdown(text, windowLines)).toEqual(whole);
   });
 });

@@ -3,6 +3,7 @@ import type { Token } from 'markdown-it';
 import { emptyDraft, type DraftArticle, type DraftBlock } from '../shared/articleDraft';
 import { applyCopyConventions } from '../shared/copyConventions';
 import { parseHtml } from '../html/reader';
+import { defaultWindowLines, readReferences, tokenWindows } from './tokenChunks';
 
 /**
  * Markdown articles: the first level-one heading is the headline, other headings are subheads, an
@@ -62,8 +63,17 @@ function imageCaptions(token: Token): DraftBlock[] | null {
     .map((text) => ({ type: 'caption', text }));
 }
 
-/** Reads a Markdown article into blocks, headings and captions as the module comment describes. */
-export function parseMarkdown(text: string): DraftArticle {
+// Every token of the text, window by window: a window's tokens are let go once the next is read.
+function* windowTokens(source: string, env: Record<string, unknown>, windowLines: number): Generator<Token> {
+  for (const tokens of tokenWindows(source, (window) => markdown.parse(window, env), windowLines)) yield* tokens;
+}
+
+/**
+ * Reads a Markdown article into blocks, headings and captions as the module comment describes. markdown-it
+ * reads it a window of `windowLines` lines at a time (see tokenChunks.ts), so that a long text never holds all
+ * its tokens at once; the windows give the same article as one reading of the whole text.
+ */
+export function parseMarkdown(text: string, windowLines = defaultWindowLines): DraftArticle {
   const draft = emptyDraft();
   const blocks: DraftBlock[] = [];
   const lists: Array<{ ordered: boolean; next: number }> = [];
@@ -73,7 +83,10 @@ export function parseMarkdown(text: string): DraftArticle {
     blocks.push({ ...block, text: listMarker + block.text });
     listMarker = '';
   };
-  for (const token of markdown.parse(flattenDeepContainers(text), {})) {
+  const source = flattenDeepContainers(text);
+  const env: Record<string, unknown> = {};
+  readReferences(markdown, source, env, windowLines);
+  for (const token of windowTokens(source, env, windowLines)) {
     switch (token.type) {
       case 'bullet_list_open':
       case 'ordered_list_open':
