@@ -8,6 +8,7 @@ import { seedDemoArticle } from './demoArticle';
 import { createEntityHandlers } from './entityRegistry';
 import { createExportHandlers } from './exportHandlers';
 import { createImportHandlers } from './importHandlers';
+import { createImportReader } from './importReader';
 import { createPreferenceHandlers, osUserName, userNamePreference } from './preferenceHandlers';
 import { createRegistryHandlers } from './registryHandlers';
 import { createSuggestionHandlers } from './suggestionHandlers';
@@ -61,11 +62,12 @@ export function openServices(options: OpenServicesOptions): AppServices {
     const store = createStore(db, { preferences: { [userNamePreference]: userName } });
     if (options.seedDemo) seedDemoArticle(store, new Date().toISOString());
     const suggestionRunner = createSuggestionRunner();
+    const importReader = createImportReader();
     const handlers: ApiHandlers = withBusyRetry({
       ...createArticleHandlers(store),
       ...createRevisionHandlers(store),
       ...createTrashHandlers(store),
-      ...createImportHandlers(store, suggestionRunner),
+      ...createImportHandlers(store, suggestionRunner, importReader),
       ...createSuggestionHandlers(store, suggestionRunner),
       ...createExportHandlers(store),
       ...createEntityHandlers(store),
@@ -95,6 +97,7 @@ export function openServices(options: OpenServicesOptions): AppServices {
       stopBackups,
       close: () => {
         void suggestionRunner.close();
+        void importReader.close();
         backups?.stop();
         backups = null;
         if (db.open) db.close();
