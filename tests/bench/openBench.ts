@@ -12,6 +12,7 @@ import type { FloorOptions } from './floor/floorPage';
 import { generateArticle } from './generateArticle';
 import { median } from './stats';
 import { clickOpenAndTimeToPaint } from './openTiming';
+import { heapAfterGarbageCollection } from './editorFigures';
 
 const rounds = Number(process.argv[2] ?? 7);
 const session = await startBrowserSession({ seedDemo: false });
@@ -29,12 +30,14 @@ async function stored(doc: typeof plain): Promise<string> {
 async function openInApp(page: Page, articleId: string): Promise<number> {
   await page.goto(session.host.url);
   await page.locator(`tr[data-article-id="${articleId}"]`).waitFor();
+  await heapAfterGarbageCollection(page);
   return page.evaluate(clickOpenAndTimeToPaint, articleId);
 }
 
 async function openFloor(page: Page, name: string, options: FloorOptions = {}): Promise<number> {
   await page.goto(floor.url);
   await page.waitForFunction(() => 'openFloor' in window);
+  await heapAfterGarbageCollection(page);
   return page.evaluate(
     ({ name, options }) => (window as unknown as { openFloor(name: string, options: FloorOptions): Promise<number> }).openFloor(name, options),
     { name, options },

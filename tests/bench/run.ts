@@ -13,7 +13,7 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { startBrowserSession, selectTextInEditor, waitForSaved, type BrowserSession } from '../support/browserSession';
 import { generateArticle } from './generateArticle';
 import { median, printTable, type BenchRow } from './stats';
-import { emptySamples, measureRound, summarise, type EditorFigures, type EditorSamples, type EditorTarget } from './editorFigures';
+import { emptySamples, heapAfterGarbageCollection, measureRound, summarise, type EditorFigures, type EditorSamples, type EditorTarget } from './editorFigures';
 import { startFloorHost, type FloorHost } from './floor/floorHost';
 import type { FloorOptions } from './floor/floorPage';
 import { printFloorTable, ratioToFloor } from './floorTable';
@@ -52,6 +52,7 @@ async function createArticle(session: BrowserSession, doc: ProseMirrorNode): Pro
 async function openArticle(session: BrowserSession, articleId: string): Promise<number> {
   await session.page.goto(session.host.url);
   await session.page.locator(`tr[data-article-id="${articleId}"]`).waitFor();
+  await heapAfterGarbageCollection(session.page);
   return session.page.evaluate(clickOpenAndTimeToPaint, articleId);
 }
 
@@ -184,6 +185,7 @@ function floorTarget(floor: FloorHost, name: string, tagTarget: EditorTarget['ta
     async open(page) {
       await page.goto(floor.url);
       await page.waitForFunction(() => 'openFloor' in window);
+      await heapAfterGarbageCollection(page);
       return page.evaluate(({ name, options }) => (window as unknown as { openFloor(name: string, options: FloorOptions): Promise<number> }).openFloor(name, options), { name, options });
     },
     tagTarget,
