@@ -8,17 +8,18 @@ import { createArticle } from '../../main/services/articleWriter';
 import { openServices, type AppServices } from '../../main/services/index';
 import { createStore, listAnnotations, type ListedAnnotation } from '../../main/store/index';
 import {
+  apiCalls,
   articleJson,
   attributionRecord,
   entityRecord,
   figureRecord,
   makeTempDir,
-  valueOf,
   type TestBlock,
 } from './storeFixtures';
 
 let temp: ReturnType<typeof makeTempDir>;
 let services: AppServices;
+const { call, callError } = apiCalls(() => services);
 
 beforeEach(() => {
   temp = makeTempDir();
@@ -28,16 +29,6 @@ afterEach(() => {
   services.close();
   temp.remove();
 });
-
-function call<T>(method: string, input: unknown): Promise<T> {
-  return dispatchApiCall(services.handlers, method, input).then((result) => valueOf<T>(result));
-}
-
-async function callError(method: string, input: unknown): Promise<{ code: string; message: string }> {
-  const result = await dispatchApiCall(services.handlers, method, input, () => undefined);
-  if (result.ok) throw new Error(`Expected ${method} to fail`);
-  return result.error;
-}
 
 // Articles are created the way the importer's output is stored, without depending on the importer.
 function addArticle(doc: Record<string, unknown>, createdAt = new Date().toISOString()): ArticleSummary {

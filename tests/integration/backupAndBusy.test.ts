@@ -8,10 +8,11 @@ import { dispatchApiCall } from '../../main/services/apiDispatch';
 import { backupFolderOf, runBackup } from '../../main/services/backupSchedule';
 import { openServices, type AppServices } from '../../main/services/index';
 import { checkBackupFile } from '../../main/store/backup';
-import { fileHash, makeTempDir, valueOf } from './storeFixtures';
+import { apiCalls, fileHash, makeTempDir, valueOf } from './storeFixtures';
 
 let temp: ReturnType<typeof makeTempDir>;
 let services: AppServices | undefined;
+const { call } = apiCalls(() => services!);
 let databasePath: string;
 
 beforeEach(() => {
@@ -23,10 +24,6 @@ afterEach(() => {
   services = undefined;
   temp.remove();
 });
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  return valueOf<T>(await dispatchApiCall(services!.handlers, method, input));
-}
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

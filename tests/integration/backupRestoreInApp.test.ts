@@ -4,10 +4,9 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleRecord, ArticleSummary, ImportResult, SaveResult, TrashContents } from '../../common/api';
 import type { BackupEntry, BackupListing, BackupRestored } from '../../common/backups';
-import { dispatchApiCall } from '../../main/services/apiDispatch';
 import { backupFolderOf, runBackup } from '../../main/services/backupSchedule';
 import { openServices, type AppServices } from '../../main/services/index';
-import { fileHash, makeTempDir, valueOf } from './storeFixtures';
+import { apiCalls, fileHash, makeTempDir } from './storeFixtures';
 
 /**
  * File > Restore from backup, through the services on a real SQLite file: backups listed with their check,
@@ -17,6 +16,7 @@ import { fileHash, makeTempDir, valueOf } from './storeFixtures';
 
 let temp: ReturnType<typeof makeTempDir>;
 let services: AppServices;
+const { call, callError } = apiCalls(() => services);
 let databasePath: string;
 
 beforeEach(() => {
@@ -28,16 +28,6 @@ afterEach(() => {
   services.close();
   temp.remove();
 });
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  return valueOf<T>(await dispatchApiCall(services.handlers, method, input));
-}
-
-async function callError(method: string, input: unknown): Promise<{ code: string; message: string }> {
-  const result = await dispatchApiCall(services.handlers, method, input, () => undefined);
-  if (result.ok) throw new Error(`Expected ${method} to fail`);
-  return result.error;
-}
 
 async function titles(): Promise<string[]> {
   return (await call<ArticleSummary[]>('listArticles', {})).map((article) => article.title).sort();

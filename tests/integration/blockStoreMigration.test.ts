@@ -8,10 +8,11 @@ import { dispatchApiCall } from '../../main/services/apiDispatch';
 import { openServices, type AppServices } from '../../main/services/index';
 import { createStore, listAnnotations } from '../../main/store/index';
 import { applyMigrations, loadMigrations } from '../../main/store/migrations';
-import { articleJson, attributionRecord, entityRecord, makeTempDir, valueOf } from './storeFixtures';
+import { apiCalls, articleJson, attributionRecord, entityRecord, makeTempDir } from './storeFixtures';
 
 let temp: ReturnType<typeof makeTempDir>;
 let services: AppServices | undefined;
+const { call } = apiCalls(() => services!);
 
 beforeEach(() => {
   temp = makeTempDir();
@@ -20,10 +21,6 @@ afterEach(() => {
   services?.close();
   temp.remove();
 });
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  return valueOf<T>(await dispatchApiCall(services!.handlers, method, input));
-}
 
 const records: AnnotationMap = {
   city: entityRecord('city', 'دمشق', 'place'),

@@ -3,14 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnnotationMap } from '../../common/model/annotation';
 import type { EntityWithCounts, ResolvedEntity } from '../../common/api';
 import { parseArticleDocument } from '../../common/articleText';
-import { dispatchApiCall } from '../../main/services/apiDispatch';
 import { createArticle } from '../../main/services/articleWriter';
 import { openServices, type AppServices } from '../../main/services/index';
 import { createStore } from '../../main/store/index';
-import { articleJson, attributionRecord, entityRecord, makeTempDir, valueOf } from './storeFixtures';
+import { apiCalls, articleJson, attributionRecord, entityRecord, makeTempDir } from './storeFixtures';
 
 let temp: ReturnType<typeof makeTempDir>;
 let services: AppServices;
+const { call } = apiCalls(() => services);
 
 beforeEach(() => {
   temp = makeTempDir();
@@ -20,10 +20,6 @@ afterEach(() => {
   services.close();
   temp.remove();
 });
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  return valueOf<T>(await dispatchApiCall(services.handlers, method, input));
-}
 
 function addEntity(name: string, type: 'person' | 'organisation', aliases: string[]): string {
   const id = `ent_${name.replace(/\W/g, '').toLowerCase()}`;

@@ -2,13 +2,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleRecord, FigureChecklist, FigureChecklistRow, RevisionEntry } from '../../common/api';
 import type { FigureAnnotation } from '../../common/model/annotation';
-import { dispatchApiCall } from '../../main/services/apiDispatch';
 import { openServices, type AppServices } from '../../main/services/index';
 import { figuresDeskCounts, seedFiguresDesk } from '../support/figuresDesk';
-import { makeTempDir, valueOf } from './storeFixtures';
+import { apiCalls, makeTempDir } from './storeFixtures';
 
 let temp: ReturnType<typeof makeTempDir>;
 let services: AppServices;
+const { call, callError } = apiCalls(() => services);
 let desk: { douma: string; harbour: string };
 
 beforeEach(() => {
@@ -21,14 +21,6 @@ afterEach(() => {
   temp.remove();
 });
 
-function call<T>(method: string, input: unknown): Promise<T> {
-  return dispatchApiCall(services.handlers, method, input).then((result) => valueOf<T>(result));
-}
-async function callError(method: string, input: unknown): Promise<{ code: string; message: string }> {
-  const result = await dispatchApiCall(services.handlers, method, input, () => undefined);
-  if (result.ok) throw new Error(`Expected ${method} to fail`);
-  return result.error;
-}
 const checklist = (input: Record<string, unknown> = {}) => call<FigureChecklist>('figuresChecklist', input);
 const ids = (list: FigureChecklist) => list.rows.map((row) => row.annotationId);
 const row = (list: FigureChecklist, annotationId: string) => list.rows.find((candidate) => candidate.annotationId === annotationId)!;

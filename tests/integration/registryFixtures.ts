@@ -3,11 +3,10 @@ import { expect } from 'vitest';
 import type { Annotation, AnnotationMap } from '../../common/model/annotation';
 import type { ArticleRecord, ArticleSummary } from '../../common/api';
 import { parseArticleDocument } from '../../common/articleText';
-import { dispatchApiCall } from '../../main/services/apiDispatch';
 import { createArticle } from '../../main/services/articleWriter';
 import { openServices, type AppServices } from '../../main/services/index';
 import { createStore, listAnnotations } from '../../main/store/index';
-import { articleJson, makeTempDir, valueOf, type TestBlock } from './storeFixtures';
+import { apiCalls, articleJson, makeTempDir, type TestBlock } from './storeFixtures';
 
 /** Shared helpers of the registry integration tests: services on a temp file, calls, and the two copies of a record. */
 
@@ -28,12 +27,7 @@ export function openRegistryTestServices(): RegistryTestServices {
   services.handlers.setPreferences({ suggestions: { onImport: false, onOpen: false, kinds: [] } });
   return {
     services,
-    call: async <T>(method: string, input: unknown) => valueOf<T>(await dispatchApiCall(services.handlers, method, input)),
-    async callError(method, input) {
-      const result = await dispatchApiCall(services.handlers, method, input, () => undefined);
-      if (result.ok) throw new Error(`Expected ${method} to fail`);
-      return result.error;
-    },
+    ...apiCalls(() => services),
     // Articles are stored the way the importer's output is, without depending on the importer.
     addArticle(blocks, records = {}, createdAt = new Date().toISOString()) {
       return createArticle(createStore(services.db), { doc: parseArticleDocument(articleJson(blocks, records)), source: 'test desk' }, createdAt);

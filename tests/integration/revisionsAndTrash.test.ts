@@ -3,13 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnnotationMap } from '../../common/model/annotation';
 import type { ArticleRecord, ArticleRevision, ArticleSummary, EntityRecord, RevisionEntry, SaveResult, TrashContents } from '../../common/api';
 import { articleText, parseArticleDocument } from '../../common/articleText';
-import { dispatchApiCall } from '../../main/services/apiDispatch';
 import { openServices, type AppServices } from '../../main/services/index';
 import { createStore, listAnnotations } from '../../main/store/index';
-import { articleJson, entityRecord, makeTempDir, valueOf, type TestBlock } from './storeFixtures';
+import { apiCalls, articleJson, entityRecord, makeTempDir, type TestBlock } from './storeFixtures';
 
 let temp: ReturnType<typeof makeTempDir>;
 let services: AppServices;
+const { call, callError } = apiCalls(() => services);
 
 beforeEach(() => {
   temp = makeTempDir();
@@ -19,16 +19,6 @@ afterEach(() => {
   services.close();
   temp.remove();
 });
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  return valueOf<T>(await dispatchApiCall(services.handlers, method, input));
-}
-
-async function callError(method: string, input: unknown): Promise<{ code: string; message: string }> {
-  const result = await dispatchApiCall(services.handlers, method, input, () => undefined);
-  if (result.ok) throw new Error(`Expected ${method} to fail`);
-  return result.error;
-}
 
 type DocJson = { attrs: { annotations: AnnotationMap }; content: unknown[] };
 

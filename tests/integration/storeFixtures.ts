@@ -13,6 +13,8 @@ import type {
 import type { ApiResult } from '../../common/api';
 import { articleSchema, type BlockTypeName } from '../../common/schema';
 import { taggedBlock, type BlockTag } from '../../main/services/taggedBlock';
+import { dispatchApiCall } from '../../main/services/apiDispatch';
+import type { AppServices } from '../../main/services/index';
 
 /** Shared helpers of the store and services integration tests: temp folders, hashes and tagged documents. */
 
@@ -34,6 +36,21 @@ export function fileHash(path: string): string {
 export function valueOf<T>(result: ApiResult<unknown>): T {
   if (!result.ok) throw new Error(`Expected success, got ${result.error.code}: ${result.error.message}`);
   return result.value as T;
+}
+
+/** Calls through the dispatcher, as a host makes them, on the services `current` gives at the time of the call. */
+export function apiCalls(current: () => AppServices): {
+  call<T>(method: string, input: unknown): Promise<T>;
+  callError(method: string, input: unknown): Promise<{ code: string; message: string }>;
+} {
+  return {
+    call: async <T>(method: string, input: unknown) => valueOf<T>(await dispatchApiCall(current().handlers, method, input)),
+    async callError(method, input) {
+      const result = await dispatchApiCall(current().handlers, method, input, () => undefined);
+      if (result.ok) throw new Error(`Expected ${method} to fail`);
+      return result.error;
+    },
+  };
 }
 
 const stamp = { status: 'accepted' as const, author: 'tester', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', note: '' };

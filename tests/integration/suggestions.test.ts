@@ -11,12 +11,13 @@ import { dispatchApiCall } from '../../main/services/apiDispatch';
 import { openServices, type AppServices } from '../../main/services/index';
 import { importedArticle } from '../support/importedArticle';
 import { sampleArticlePath } from '../support/taggedSample';
-import { makeTempDir, valueOf } from './storeFixtures';
+import { apiCalls, makeTempDir } from './storeFixtures';
 
 /** Suggestions through the services: a real SQLite file, the real worker thread, the sample article. */
 
 let temp: ReturnType<typeof makeTempDir>;
 let services: AppServices;
+const { call } = apiCalls(() => services);
 let databasePath: string;
 
 beforeEach(() => {
@@ -28,10 +29,6 @@ afterEach(() => {
   services.close();
   temp.remove();
 });
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  return valueOf<T>(await dispatchApiCall(services.handlers, method, input));
-}
 
 async function importSample(): Promise<string> {
   const bytesBase64 = readFileSync(sampleArticlePath).toString('base64');

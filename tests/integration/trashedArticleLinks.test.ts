@@ -2,10 +2,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnnotationMap } from '../../common/model/annotation';
 import type { ArticleRecord, ArticleSummary, EntityRecord, SaveResult, TrashContents } from '../../common/api';
-import { dispatchApiCall } from '../../main/services/apiDispatch';
 import { openServices, type AppServices } from '../../main/services/index';
 import { createStore, listAnnotations } from '../../main/store/index';
-import { articleJson, entityRecord, makeTempDir, valueOf } from './storeFixtures';
+import { apiCalls, articleJson, entityRecord, makeTempDir } from './storeFixtures';
 
 /**
  * Registry changes reach articles in the trash too: an article deleted while a registry entity was away (or
@@ -14,6 +13,7 @@ import { articleJson, entityRecord, makeTempDir, valueOf } from './storeFixtures
 
 let temp: ReturnType<typeof makeTempDir>;
 let services: AppServices;
+const { call } = apiCalls(() => services);
 
 beforeEach(() => {
   temp = makeTempDir();
@@ -23,10 +23,6 @@ afterEach(() => {
   services.close();
   temp.remove();
 });
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  return valueOf<T>(await dispatchApiCall(services.handlers, method, input));
-}
 
 type DocJson = { attrs: { annotations: AnnotationMap } };
 
