@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnnotationMap } from '../../common/model/annotation';
-import type { SourcingAudit } from '../../common/model/sourcingAudit';
 import { summariseSources } from '../../common/model/sources';
 import { dispatchApiCall } from '../../main/services/apiDispatch';
 import { openServices, type AppServices } from '../../main/services/index';
-import { seedSourcingDesk, type SeededArticles, type SeededEntities } from '../support/sourcingDesk';
+import { countsByLabel, seedSourcingDesk, sourcingAuditOf, type SeededArticles, type SeededEntities } from '../support/sourcingDesk';
 import { makeTempDir } from './storeFixtures';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -23,8 +22,7 @@ afterEach(() => {
   temp.remove();
 });
 
-const audit = (selection = {}) => Promise.resolve(services.handlers.sourcingAudit({ selection })) as Promise<SourcingAudit>;
-const counts = (rows: { label: string; count: number }[]) => Object.fromEntries(rows.map((row) => [row.label, row.count]));
+const audit = (selection = {}) => sourcingAuditOf(services, selection);
 
 // Counted by hand from tests/support/sourcingDesk.ts. Counted: A 4 (the Sam Reed suggestion waits), B 2 (one needs
 // review, which counts), C 4 (one without a speaker), D 1, E none; F is in the trash. 11 attributions: named
@@ -56,16 +54,16 @@ describe('the sourcing audit of every article', () => {
 
   it('breaks named quotes down by registry type, role and self-described gender, "not recorded" its own row', async () => {
     const result = await audit();
-    expect(counts(result.speakerTypes)).toEqual({ People: 3, Organisations: 2, 'Names not in the registry': 1 });
-    expect(counts(result.roles)).toEqual({ Official: 2, Agency: 2, Expert: 1, 'Not in the registry': 1 });
-    expect(counts(result.genders)).toEqual({ woman: 2, 'Not recorded': 1 });
+    expect(countsByLabel(result.speakerTypes)).toEqual({ People: 3, Organisations: 2, 'Names not in the registry': 1 });
+    expect(countsByLabel(result.roles)).toEqual({ Official: 2, Agency: 2, Expert: 1, 'Not in the registry': 1 });
+    expect(countsByLabel(result.genders)).toEqual({ woman: 2, 'Not recorded': 1 });
   });
 
   it('groups media by registry entity or by text ignoring case, and anonymity reasons, each with a "none" row', async () => {
     const result = await audit();
-    expect(counts(result.media)).toEqual({ 'Agence France-Presse': 1, Reuters: 2, 'No medium given': 8 });
+    expect(countsByLabel(result.media)).toEqual({ 'Agence France-Presse': 1, Reuters: 2, 'No medium given': 8 });
     expect(result.media.find((row) => row.label === 'Agence France-Presse')!.entityId).toBe(entities.afp.id);
-    expect(counts(result.anonymityReasons)).toEqual({ 'not authorised to speak': 2, 'fear of reprisal': 1, 'No reason given': 1 });
+    expect(countsByLabel(result.anonymityReasons)).toEqual({ 'not authorised to speak': 2, 'fear of reprisal': 1, 'No reason given': 1 });
   });
 
   it('finds articles that rest on one source and those with more anonymous than named sources', async () => {
@@ -102,7 +100,7 @@ describe('the sourcing audit of a selection', () => {
     expect(result.totals).toEqual({ attributions: 3, named: 3, anonymous: 0, unattributed: 0, modes: { direct: 1, indirect: 1, partial: 1 } });
     expect(result.suggestionsWaiting).toBe(0);
     expect(result.singleSource.count).toBe(2);
-    expect(counts(result.media)).toEqual({ reuters: 1, 'No medium given': 2 });
+    expect(countsByLabel(result.media)).toEqual({ reuters: 1, 'No medium given': 2 });
   });
 
   it('restricts by words of the text', async () => {
@@ -119,8 +117,8 @@ describe('source roles and self-described gender on registry entities', () => {
     expect(roles.map((role) => role.key)).toEqual(['official', 'spokesperson', 'expert', 'witness', 'civilian', 'agency', 'campaigner']);
     await services.handlers.updateEntity({ id: entities.ortiz.id, sourceRole: 'campaigner' });
     const result = await audit();
-    expect(counts(result.genders)).toEqual({ woman: 2, 'non-binary': 1 });
-    expect(counts(result.roles)).toEqual({ Campaigner: 2, Agency: 2, Expert: 1, 'Not in the registry': 1 });
+    expect(countsByLabel(result.genders)).toEqual({ woman: 2, 'non-binary': 1 });
+    expect(countsByLabel(result.roles)).toEqual({ Campaigner: 2, Agency: 2, Expert: 1, 'Not in the registry': 1 });
 
     // A record carries only the source fields its type takes, and a type that drops one clears it for good.
     const retyped = await services.handlers.updateEntity({ id: entities.reed.id, type: 'organisation' });

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SourcingAudit } from '../../common/model/sourcingAudit';
 import { openServices, type AppServices } from '../../main/services/index';
 import { openDatabase } from '../../main/store/index';
-import { seedSourcingDesk, type SeededArticles, type SeededEntities } from '../support/sourcingDesk';
+import { countsByLabel, seedSourcingDesk, sourcingAuditOf, type SeededArticles, type SeededEntities } from '../support/sourcingDesk';
 import { makeTempDir } from './storeFixtures';
 
 // The audit is kept between calls while nothing is written (main/services/sourcingAuditHandlers.ts): these check
@@ -25,8 +24,7 @@ afterEach(() => {
   temp.remove();
 });
 
-const audit = (selection = {}) => Promise.resolve(services.handlers.sourcingAudit({ selection })) as Promise<SourcingAudit>;
-const counts = (rows: { label: string; count: number }[]) => Object.fromEntries(rows.map((row) => [row.label, row.count]));
+const audit = (selection = {}) => sourcingAuditOf(services, selection);
 
 describe('the sourcing audit kept between calls', () => {
   it('gives the same report twice when nothing was written', async () => {
@@ -36,10 +34,10 @@ describe('the sourcing audit kept between calls', () => {
   });
 
   it('counts again after a registry edit', async () => {
-    const before = counts((await audit()).roles);
+    const before = countsByLabel((await audit()).roles);
     expect(before['Civilian']).toBeUndefined();
     await services.handlers.updateEntity({ id: entities.ortiz.id, sourceRole: 'civilian' });
-    const after = counts((await audit()).roles);
+    const after = countsByLabel((await audit()).roles);
     expect(after['Civilian']).toBe(2);
     const sum = (row: Record<string, number>) => Object.values(row).reduce((total, count) => total + count, 0);
     expect(sum(after)).toBe(sum(before));

@@ -1,5 +1,7 @@
 import type { AnnotationStatus, AttributionAnnotation, AttributionMode, AttributionSpeaker } from '../../common/model/annotation';
 import type { EntityRecord } from '../../common/api';
+import type { ArticleSelection } from '../../common/articleSelection';
+import type { SourcingAudit } from '../../common/model/sourcingAudit';
 import { parseArticleDocument } from '../../common/articleText';
 import { articleSchema } from '../../common/schema';
 import { createArticle } from '../../main/services/articleWriter';
@@ -126,4 +128,14 @@ export async function seedSourcingDesk(services: AppServices): Promise<{ entitie
   await handlers.setArticleStatus({ id: articles.D, status: 'done' });
   await handlers.deleteArticle({ id: articles.F });
   return { entities, articles };
+}
+
+/** The sourcing audit of the articles `selection` names, as the desk's view asks for it. */
+export function sourcingAuditOf(services: AppServices, selection: ArticleSelection = {}): Promise<SourcingAudit> {
+  return Promise.resolve(services.handlers.sourcingAudit({ selection }));
+}
+
+/** An audit breakdown's rows as label → count, for comparing with counts made by hand. */
+export function countsByLabel(rows: readonly { label: string; count: number }[]): Record<string, number> {
+  return Object.fromEntries(rows.map((row) => [row.label, row.count]));
 }
