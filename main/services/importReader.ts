@@ -1,7 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ApiError, type ApiErrorCode } from '../../common/api';
 import type { ImportedArticle } from '../formats/importFile';
 import { describeFile } from '../formats/shared/decodeText';
+import { startWorkerThread } from './workerThread';
 
 /** A file for the import worker to read. */
 export interface ImportReadRequest {
@@ -66,10 +67,7 @@ export function createImportReader(workerUrl: URL = defaultWorkerUrl(), limits: 
     if (worker) return worker;
     const { maxOldGenerationSizeMb, maxYoungGenerationSizeMb } = limits;
     const resourceLimits = { maxOldGenerationSizeMb, maxYoungGenerationSizeMb };
-    // Source files need the TypeScript loader registered inside the worker too; the built worker is plain JavaScript.
-    const created = workerUrl.pathname.endsWith('.ts')
-      ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl.href)}); });`, { eval: true, resourceLimits })
-      : new Worker(workerUrl, { resourceLimits });
+    const created = startWorkerThread(workerUrl, resourceLimits);
     created.on('message', (response: ImportReadResponse) => {
       const waiting = pending.get(response.requestId);
       if (!waiting) return;

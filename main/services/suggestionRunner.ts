@@ -1,5 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { SuggestionInput, SuggestionOptions, SuggestionResult } from '../../common/suggestions/types';
+import { startWorkerThread } from './workerThread';
 
 /** A request to the suggestion worker. */
 export interface SuggestionRequest {
@@ -53,12 +54,9 @@ export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl()): Sug
 
   const started = (): Worker => {
     if (worker) return worker;
-    // Source files need the TypeScript loader registered inside the worker too; the built worker is plain JavaScript.
     const { maxOldGenerationSizeMb, maxYoungGenerationSizeMb } = suggestionWorkerLimits;
     const resourceLimits = { maxOldGenerationSizeMb, maxYoungGenerationSizeMb };
-    const created = workerUrl.pathname.endsWith('.ts')
-      ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl.href)}); });`, { eval: true, resourceLimits })
-      : new Worker(workerUrl, { resourceLimits });
+    const created = startWorkerThread(workerUrl, resourceLimits);
     created.on('message', (response: SuggestionResponse) => {
       const waiting = pending.get(response.requestId);
       if (!waiting) return;
