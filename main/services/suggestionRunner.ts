@@ -19,10 +19,19 @@ export type SuggestionResponse = { requestId: number; ok: true; result: Suggesti
  */
 export const suggestionWorkerLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, requestTimeoutMs: 120_000 } as const;
 
-// From this many characters a request leaves the worker's heap at over 100 MB more than the model needs (the
-// heap grows to what the request used and V8 keeps it): the worker is ended once such a request is answered,
-// so the host gets that memory back, and the next request starts a new one (about a second, model included).
-const endWorkerAfterCharacters = 200_000;
+/**
+ * When the worker gives its memory back. From `largeRequestCharacters` a request leaves the worker's heap at over
+ * 100 MB more than the model needs (the heap grows to what the request used and V8 keeps it), so a worker that
+ * answered one is ended once it has been idle for `idleMsAfterLargeRequest`: the host gets that memory back, yet an
+ * editor going on in the same long article (suggest on open, then again after an edit) does not pay for a new
+ * worker and its model each time (about a second of both cores, which typing feels).
+ */
+export interface SuggestionWorkerLifetime {
+  largeRequestCharacters: number;
+  idleMsAfterLargeRequest: number;
+}
+
+const defaultWorkerLifetime: SuggestionWorkerLifetime = { largeRequestCharacters: 200_000, idleMsAfterLargeRequest: 60_000 };
 
 /** Computes suggestions off the calling thread. */
 export interface SuggestionRunner {
@@ -30,6 +39,8 @@ export interface SuggestionRunner {
   suggest(input: SuggestionInput, options?: SuggestionOptions, timeoutMs?: number): Promise<SuggestionResult>;
   /** Stops the worker; pending requests are refused. */
   close(): Promise<void>;
+  /** The thread id of the worker alive now, or null when none is: what the host holds in memory for suggestions. */
+  runningThreadId(): number | null;
 }
 
 // Next to this file when run from source (tsx, tests); next to the bundle when built (electron-vite builds the worker
@@ -42,10 +53,27 @@ function defaultWorkerUrl(): URL {
  * Starts the suggestion worker on first use and hands it one request at a time. A worker that dies (a bug, or
  * memory) is started again on the next request; the request it was working on is refused with its reason.
  */
-export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl()): SuggestionRunner {
+export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl(), lifetime: SuggestionWorkerLifetime = defaultWorkerLifetime): SuggestionRunner {
   let worker: Worker | null = null;
   let nextRequestId = 1;
   const pending = new Map<number, { large: boolean; resolve(result: SuggestionResult): void; reject(error: Error): void }>();
+  let idleEnd: ReturnType<typeof setTimeout> | null = null;
+
+  const cancelIdleEnd = () => {
+    if (idleEnd) clearTimeout(idleEnd);
+    idleEnd = null;
+  };
+  const endWhenIdle = (idle: Worker) => {
+    cancelIdleEnd();
+    idleEnd = setTimeout(() => {
+      idleEnd = null;
+      if (worker !== idle || pending.size > 0) return;
+      worker = null;
+      void idle.terminate();
+    }, lifetime.idleMsAfterLargeRequest);
+    // A command-line run must not wait for it.
+    idleEnd.unref();
+  };
 
   const failAll = (error: Error) => {
     for (const { reject } of pending.values()) reject(error);
@@ -62,10 +90,7 @@ export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl()): Sug
       if (!waiting) return;
       pending.delete(response.requestId);
       if (pending.size === 0) created.unref();
-      if (pending.size === 0 && waiting.large && worker === created) {
-        worker = null;
-        void created.terminate();
-      }
+      if (pending.size === 0 && waiting.large && worker === created) endWhenIdle(created);
       if (response.ok) waiting.resolve(response.result);
       else waiting.reject(new Error(`Suggestions failed: ${response.message}`));
     });
@@ -89,6 +114,7 @@ export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl()): Sug
     suggest(input, options = {}, timeoutMs = suggestionWorkerLimits.requestTimeoutMs) {
       return new Promise<SuggestionResult>((resolve, reject) => {
         const requestId = nextRequestId++;
+        cancelIdleEnd();
         const running = started();
         // A request past its time stops the worker (the pipeline cannot be interrupted otherwise); the next
         // request starts a new one.
@@ -101,7 +127,7 @@ export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl()): Sug
         timer.unref();
         const characters = input.blocks.reduce((sum, block) => sum + block.text.length, 0);
         pending.set(requestId, {
-          large: characters >= endWorkerAfterCharacters,
+          large: characters >= lifetime.largeRequestCharacters,
           resolve: (result) => {
             clearTimeout(timer);
             resolve(result);
@@ -118,10 +144,12 @@ export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl()): Sug
       });
     },
     async close() {
+      cancelIdleEnd();
       const running = worker;
       worker = null;
       failAll(new Error('The suggestion worker was closed.'));
       if (running) await running.terminate();
     },
+    runningThreadId: () => worker?.threadId ?? null,
   };
 }

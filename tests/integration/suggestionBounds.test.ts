@@ -20,4 +20,29 @@ describe('the suggestion worker', () => {
     const result = await runner.suggest({ blocks: [sentence], registry: [], rejected: [] }, { kinds: ['entity'] });
     expect(result.entities.map((entity) => entity.text)).toContain('Anna Berg');
   });
+
+  it('keeps the worker through a short pause after a large request, then ends it once idle long enough', async () => {
+    const idleRunner = createSuggestionRunner(undefined, { largeRequestCharacters: 1_000, idleMsAfterLargeRequest: 1_500 });
+    try {
+      const large = { blocks: Array.from({ length: 40 }, () => sentence), registry: [], rejected: [] };
+      await idleRunner.suggest(large, { kinds: ['entity'] });
+      const first = idleRunner.runningThreadId();
+      expect(first).not.toBeNull();
+      // Asked again within the pause: answered by the same worker, its model already loaded.
+      const again = await idleRunner.suggest(large, { kinds: ['entity'] });
+      expect(again.entities.map((entity) => entity.text)).toContain('Anna Berg');
+      expect(idleRunner.runningThreadId()).toBe(first);
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(idleRunner.runningThreadId()).toBeNull();
+      // A small request afterwards starts a new worker, which stays: small requests leave little behind.
+      await idleRunner.suggest({ blocks: [sentence], registry: [], rejected: [] }, { kinds: ['entity'] });
+      const small = idleRunner.runningThreadId();
+      expect(small).not.toBeNull();
+      expect(small).not.toBe(first);
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(idleRunner.runningThreadId()).toBe(small);
+    } finally {
+      await idleRunner.close();
+    }
+  });
 });
