@@ -3,6 +3,7 @@ import { annotationIdSchema, annotationKinds, entityTypes, figureKinds, verifica
 import type { FigureFlag } from './model/figureChecks';
 import { maxSourceNoteLength } from './model/figureVerification';
 import { documentPatchSchema } from './documentPatch';
+import type { PackedDocument } from './packedDocument';
 import { isExternalIdScheme, plainRecordSchema } from './recordKeys';
 import type { ApiErrorCode, ApiErrorInfo, ApiResult } from './apiError';
 import { exportFormatNames, type ExportedFile, type FormatName } from './formats';
@@ -112,6 +113,12 @@ export type DuplicateChoice = (typeof duplicateChoices)[number];
 /** An article as the editor opens it: the ProseMirror document JSON and the revision it saves against. */
 export interface ArticleRecord extends ArticleSummary {
   doc: unknown;
+  revision: number;
+}
+
+/** An article as the editor opens it: the document packed (common/packedDocument.ts) and the revision it saves against. */
+export interface OpenedArticle extends ArticleSummary {
+  document: PackedDocument;
   revision: number;
 }
 
@@ -372,6 +379,8 @@ export interface LibrarySearchPage {
 export const apiMethods = {
   listArticles: method<ArticleSummary[]>()(articleSelectionSchema),
   getArticle: method<ArticleRecord>()(
+    z.object({ id })),
+  openArticle: method<OpenedArticle>()(
     z.object({ id })),
   importFile: method<ImportReply>()(
     z.object({

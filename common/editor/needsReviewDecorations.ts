@@ -20,7 +20,7 @@ export const needsReviewClass = 'ann-needs-review';
 
 function idsNeedingReview(records: AnnotationMap): Set<string> {
   const ids = new Set<string>();
-  for (const [id, record] of Object.entries(records)) if (record.status === 'needs_review') ids.add(id);
+  for (const id in records) if (records[id]!.status === 'needs_review') ids.add(id);
   return ids;
 }
 

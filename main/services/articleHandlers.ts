@@ -1,4 +1,4 @@
-import type { ArticleRecord, ArticleSummary } from '../../common/api';
+import type { ArticleRecord, ArticleSummary, OpenedArticle } from '../../common/api';
 import { parseArticleDocument } from '../../common/articleText';
 import type { Store } from '../store/index';
 import type { ApiHandlers, ApiJsonHandlers } from './apiDispatch';
@@ -20,21 +20,31 @@ function articleJson(store: Store, id: string): JsonTextOf<ArticleRecord> {
   return jsonWithMember<ArticleRecord>(record, 'doc', docJson);
 }
 
+function openedArticleJson(store: Store, id: string): JsonTextOf<OpenedArticle> {
+  const article = store.read(() => store.articles.findPacked(id));
+  if (!article) throw articleNotFound();
+  const { packedJson, ...record } = article;
+  return jsonWithMember<OpenedArticle>(record, 'document', packedJson);
+}
+
 /** Opening an article answered as JSON text for the hosts: a long document is never parsed and written again. */
 export function createArticleJsonHandlers(store: Store): ApiJsonHandlers {
-  return { getArticle: ({ id }) => articleJson(store, id) };
+  return { getArticle: ({ id }) => articleJson(store, id), openArticle: ({ id }) => openedArticleJson(store, id) };
 }
 
 /** The library and editor methods: list, open, save, rename and change the status of articles. */
 export function createArticleHandlers(
   store: Store,
-): Pick<ApiHandlers, 'listArticles' | 'getArticle' | 'saveArticle' | 'renameArticle' | 'setArticleStatus'> {
+): Pick<ApiHandlers, 'listArticles' | 'getArticle' | 'openArticle' | 'saveArticle' | 'renameArticle' | 'setArticleStatus'> {
   return {
     listArticles(selection) {
       return store.articles.list(selection);
     },
     getArticle({ id }): ArticleRecord {
       return JSON.parse(articleJson(store, id)) as ArticleRecord;
+    },
+    openArticle({ id }): OpenedArticle {
+      return JSON.parse(openedArticleJson(store, id)) as OpenedArticle;
     },
     saveArticle({ id, baseRevision, doc, patch }) {
       const now = new Date().toISOString();

@@ -1,9 +1,16 @@
 import type { ArticleStatus, ArticleSummary, ImportSource, TrashedArticleSummary } from '../../common/api';
 import { formatNames, type FormatName } from '../../common/formats';
 import type { ArticleSelection } from '../../common/articleSelection';
+import { blockTypesWithAttrs, compareSpans, type PackedSpan } from '../../common/packedDocument';
 import { articleSelectionSql } from './articleSelectionSql';
 import { contentFingerprint } from './contentFingerprint';
 import type { AnnotatorDatabase } from './database';
+
+/** A stored article with its document packed as JSON text (common/packedDocument.ts), as the editor opens it. */
+export interface PackedArticle extends ArticleSummary {
+  packedJson: string;
+  revision: number;
+}
 
 /** An article as it is first written; its blocks, spans and annotation rows are written beside it. */
 export interface ArticleWrite {
@@ -116,8 +123,31 @@ function toSummary(row: SummaryRow): ArticleSummary {
 // Builds the JSON of a whole document from its stored parts without parsing them: records and blocks are
 // already JSON, and a 100,000-word article would take longer to parse and re-serialise than to join.
 function documentJson(records: readonly [string, string][], blocks: readonly string[]): string {
-  const recordMembers = records.map(([id, recordJson]) => `${JSON.stringify(id)}:${recordJson}`).join(',');
-  return `{"type":"doc","attrs":{"annotations":{${recordMembers}}},"content":[${blocks.join(',')}]}`;
+  return `{"type":"doc","attrs":{"annotations":{${recordMembers(records)}}},"content":[${blocks.join(',')}]}`;
+}
+
+// The members of the records object, from stored record JSON, shared by both document forms.
+function recordMembers(records: readonly [string, string][]): string {
+  return records.map(([id, recordJson]) => `${JSON.stringify(id)}:${recordJson}`).join(',');
+}
+
+// Builds the packed document's JSON from the stored blocks' text, attributes and spans and the stored records,
+// without reading the blocks' ProseMirror JSON: it is the smaller form, and the one the editor opens.
+function packedDocumentJson(records: readonly [string, string][], blocks: readonly [number, string, string, string | null][], spans: readonly [number, number, number, string, string][]): string {
+  const spansByBlock = new Map<number, PackedSpan[]>();
+  for (const [blockId, start, end, annotationId, part] of spans) {
+    const span: PackedSpan = part === 'cue' ? [start, end, annotationId, 'cue'] : [start, end, annotationId];
+    const list = spansByBlock.get(blockId);
+    if (list) list.push(span);
+    else spansByBlock.set(blockId, [span]);
+  }
+  const blockMembers = blocks.map(([blockId, type, text, attrsJson]) => {
+    const blockSpans = spansByBlock.get(blockId);
+    const attrs = attrsJson === null ? '' : `,"attrs":${attrsJson}`;
+    const spanList = blockSpans ? `,"spans":${JSON.stringify(blockSpans.sort(compareSpans))}` : '';
+    return `{"type":${JSON.stringify(type)}${attrs},"text":${JSON.stringify(text)}${spanList}}`;
+  });
+  return `{"records":{${recordMembers(records)}},"blocks":[${blockMembers.join(',')}]}`;
 }
 
 /** The articles table, behind prepared statements. Articles in the trash are invisible to everything but the trash. */
@@ -130,6 +160,11 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
   const summaryStatement = db.prepare(`SELECT ${summaryColumns} FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL`);
   const recordsStatement = db.prepare('SELECT id, record_json FROM annotations WHERE article_id = ? ORDER BY rowid').raw();
   const blocksStatement = db.prepare('SELECT block_json FROM article_blocks WHERE article_id = ? ORDER BY position').pluck();
+  const packedBlocksStatement = db.prepare(`
+    SELECT id, type, plain_text, CASE WHEN type IN (SELECT value FROM json_each(?)) THEN json_extract(block_json, '$.attrs') END
+    FROM article_blocks WHERE article_id = ? ORDER BY position`).raw();
+  const packedSpansStatement = db.prepare('SELECT block_id, start_offset, end_offset, annotation_id, part FROM annotation_spans WHERE article_id = ?').raw();
+  const typesWithAttrs = JSON.stringify(blockTypesWithAttrs);
   const revisionStatement = db.prepare('SELECT revision, patch_bytes_since_snapshot, snapshot_bytes FROM articles WHERE id = ? AND deleted_at IS NULL');
   const advanceStatement = db.prepare(`
     UPDATE articles
@@ -168,6 +203,17 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
       if (!row) return undefined;
       const docJson = documentJson(recordsStatement.all(id) as [string, string][], blocksStatement.all(id) as string[]);
       return { ...toSummary(row), docJson, revision: row.revision };
+    },
+    /** The stored article with its document packed, or undefined when there is none with this id (or it is in the trash). */
+    findPacked(id: string): PackedArticle | undefined {
+      const row = findStatement.get(id) as (SummaryRow & { revision: number }) | undefined;
+      if (!row) return undefined;
+      const packedJson = packedDocumentJson(
+        recordsStatement.all(id) as [string, string][],
+        packedBlocksStatement.all(typesWithAttrs, id) as [number, string, string, string | null][],
+        packedSpansStatement.all(id) as [number, number, number, string, string][],
+      );
+      return { ...toSummary(row), packedJson, revision: row.revision };
     },
     /** The article as the library lists it, or undefined when there is none with this id. */
     summary(id: string): ArticleSummary | undefined {

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnnotationMap } from '../../common/model/annotation';
-import type { ArticleRecord, ArticleSummary, Preferences, SaveResult } from '../../common/api';
+import type { ArticleRecord, ArticleSummary, OpenedArticle, Preferences, SaveResult } from '../../common/api';
+import { documentFromPacked, packedDocumentOf } from '../../common/packedDocument';
 import { articleText, parseArticleDocument } from '../../common/articleText';
 import { dispatchApiCall, dispatchApiCallAsJson } from '../../main/services/apiDispatch';
 import { createArticle } from '../../main/services/articleWriter';
@@ -135,6 +136,21 @@ describe('saving and loading an article', () => {
     expect(JSON.parse(await asJson('listArticles', {}))).toEqual(await dispatchApiCall(services.handlers, 'listArticles', {}));
     expect(JSON.parse(await asJson('getArticle', { id: 'art_missing' }))).toEqual(await dispatchApiCall(services.handlers, 'getArticle', { id: 'art_missing' }));
     expect(JSON.parse(await asJson('getArticle', { id: 7 }))).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+  });
+
+  it('opens an article packed, from the stored rows, as the same document the stored JSON holds', async () => {
+    const { summary } = await taggedArticle();
+    const asJson = (method: string, input: unknown) => dispatchApiCallAsJson(services.handlers, services.jsonHandlers, method, input, () => undefined);
+    const opened = await call<OpenedArticle>('openArticle', { id: summary.id });
+    const stored = await call<ArticleRecord>('getArticle', { id: summary.id });
+    expect(opened).toMatchObject({ id: summary.id, title: headline, revision: stored.revision });
+    expect(opened.document).toEqual(packedDocumentOf(parseArticleDocument(stored.doc)));
+    // Rebuilt, it is the stored document: the same blocks, text, spans and records.
+    const rebuilt = documentFromPacked(opened.document);
+    expect(articleText(rebuilt)).toEqual(articleText(parseArticleDocument(stored.doc)));
+    expect(rebuilt.attrs.annotations).toEqual((stored.doc as { attrs: { annotations: AnnotationMap } }).attrs.annotations);
+    expect(JSON.parse(await asJson('openArticle', { id: summary.id }))).toEqual({ ok: true, value: opened });
+    expect(await callError('openArticle', { id: 'art_missing' })).toMatchObject({ code: 'not_found' });
   });
 
   it('refuses a save based on a stale revision as a conflict and keeps the newer document', async () => {

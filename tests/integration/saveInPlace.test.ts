@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnnotationMap } from '../../common/model/annotation';
 import { parseArticleDocument } from '../../common/articleText';
+import { packedDocumentOf } from '../../common/packedDocument';
 import { documentAtRevision } from '../../main/services/articleRevisions';
 import { createArticle, saveArticlePatch } from '../../main/services/articleWriter';
 import { openServices, type AppServices } from '../../main/services/index';
@@ -53,6 +54,8 @@ describe('saving a changed block in its own row', () => {
     const stored = store.articles.find(articleId)!;
     documents.set(stored.revision, JSON.parse(stored.docJson));
     const doc = parseArticleDocument(JSON.parse(stored.docJson));
+    // The editor opens the packed form, read from the block, span and record rows: it must be the stored document's.
+    expect(JSON.parse(store.articles.findPacked(articleId)!.packedJson)).toEqual(packedDocumentOf(doc));
     const fresh = createArticle(store, { doc, source: 'test' }, new Date().toISOString());
     expect(derived(store, articleId)).toEqual(derived(store, fresh.id));
     // The search index reads the block rows (external content): this fails when an entry is stale.

@@ -2,7 +2,9 @@ import { EditorView } from 'prosemirror-view';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { redo, undo } from 'prosemirror-history';
 import { AddMarkStep, RemoveMarkStep } from 'prosemirror-transform';
-import type { AnnotatorApi, ArticleRecord, ArticleStatus } from '../../../common/api';
+import { Node as ProseMirrorNode } from 'prosemirror-model';
+import type { AnnotatorApi, ArticleStatus } from '../../../common/api';
+import { articleSchema } from '../../../common/schema';
 import type { Annotation } from '../../../common/model/annotation';
 import { articleText } from '../../../common/articleText';
 import type { Command } from '../../../common/editor/annotationCommands';
@@ -12,6 +14,7 @@ import { nextAnnotationId, type StepFilter } from '../../../common/editor/annota
 import { AutosaveController } from './autosave';
 import { ArticleJournal, type JournalEntry, type JournalStorage } from './unsavedJournal';
 import { createArticleEditorState, stripPastedAnnotations } from './editorState';
+import type { EditorArticle } from './editorArticle';
 import { editorKeymapPlugin, type ShortcutCommandName } from './editorKeymap';
 import type { EditorContext } from './editorContext';
 import { articleDocumentJsonText } from './documentJsonText';
@@ -29,7 +32,7 @@ export type { ArticleHeading, EditorDialog, EditorScreenSnapshot } from './edito
 /** What a controller needs: the API, the article as opened, who tags, and where to paint. */
 export interface EditorControllerOptions {
   api: AnnotatorApi;
-  article: ArticleRecord;
+  article: EditorArticle;
   userName: string;
   // Quiet time of the autosave; tests shorten it.
   saveDebounceMs?: number;
@@ -81,7 +84,7 @@ export class EditorController {
     this.fields = new TagFieldActions(context, this.suggestions.acceptIds);
     this.commands = shortcutCommands({ editor: context, tagging: this.tagging, suggestions: this.suggestions, step: this.step });
     const keymap = editorKeymapPlugin({ named: this.commands, tag: (action) => this.tagging.tagCommand(action) });
-    const state = createArticleEditorState(options.replay?.doc ?? article.doc, keymap);
+    const state = createArticleEditorState(options.replay ? ProseMirrorNode.fromJSON(articleSchema, options.replay.doc) : article.doc, keymap);
     this.editorState = state;
     // The store holds the article as stored, whatever the editor opens with: a replay is saved as a patch on it.
     const storedState = options.replay ? createArticleEditorState(article.doc, keymap) : state;

@@ -2,7 +2,7 @@ import { EditorState, type Plugin } from 'prosemirror-state';
 import { history, undo, redo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap } from 'prosemirror-commands';
-import { Fragment, Node, Slice, type Node as ProseMirrorNode } from 'prosemirror-model';
+import { Fragment, Slice, type Node as ProseMirrorNode } from 'prosemirror-model';
 import { articleSchema } from '../../../common/schema';
 import { reviewFlaggingPlugin } from '../../../common/editor/reviewFlagging';
 import { annotationRecordsPlugin, splitStoredDocument } from '../../../common/editor/annotationRecords';
@@ -17,8 +17,8 @@ import { blocksInViewPlugin } from './blocksInView';
  * The main process checked the document before storing it, so the renderer only rebuilds it: checking
  * ten thousand records again would double the time to open a long article.
  */
-export function createArticleEditorState(docJson: unknown, appKeymap: Plugin): EditorState {
-  const { doc, records } = splitStoredDocument(Node.fromJSON(articleSchema, docJson));
+export function createArticleEditorState(storedDoc: ProseMirrorNode, appKeymap: Plugin): EditorState {
+  const { doc, records } = splitStoredDocument(storedDoc);
   return EditorState.create({
     schema: articleSchema,
     doc,

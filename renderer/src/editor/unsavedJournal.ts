@@ -1,5 +1,6 @@
-import { Node } from 'prosemirror-model';
+import { Node, type Node as ProseMirrorNode } from 'prosemirror-model';
 import { articleSchema } from '../../../common/schema';
+import { documentFromPacked, packedDocumentOf } from '../../../common/packedDocument';
 
 /**
  * The journal of unsaved work: every change the store has not acknowledged is also kept in the renderer's own
@@ -50,8 +51,8 @@ export type ReplayDecision =
  */
 export function replayDecision(
   entry: JournalEntry | undefined,
-  stored: { revision: number; doc: unknown },
-  sameDocument: (a: unknown, b: unknown) => boolean,
+  stored: { revision: number; doc: ProseMirrorNode },
+  sameDocument: (journalled: unknown, stored: ProseMirrorNode) => boolean,
 ): ReplayDecision {
   if (!entry) return { kind: 'none' };
   if (sameDocument(entry.doc, stored.doc)) return { kind: 'alreadySaved', entry };
@@ -59,10 +60,14 @@ export function replayDecision(
   return { kind: 'conflict', entry, storedRevision: stored.revision };
 }
 
-/** Whether two stored article documents hold the same text and tags (attribute order aside). */
-export function sameArticleDocument(a: unknown, b: unknown): boolean {
+/**
+ * Whether a journalled document (JSON) holds the same text and tags as the stored one (attribute order aside).
+ * The stored document was built from its packed form, whose marks come in one order; the journalled one goes
+ * through the same form, so the order the editor added tags in does not count.
+ */
+export function sameArticleDocument(journalled: unknown, stored: ProseMirrorNode): boolean {
   try {
-    return Node.fromJSON(articleSchema, a).eq(Node.fromJSON(articleSchema, b));
+    return documentFromPacked(packedDocumentOf(Node.fromJSON(articleSchema, journalled))).eq(stored);
   } catch {
     return false;
   }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { AnnotatorApi, ArticleRecord } from '../../../common/api';
+import type { AnnotatorApi } from '../../../common/api';
+import { editorArticleOf, type EditorArticle } from './editorArticle';
 import { EditorController, type EditorScreenSnapshot } from './editorController';
 import { journalStorage } from './indexedDbJournal';
 import { replayDecision, sameArticleDocument, type JournalEntry } from './unsavedJournal';
@@ -49,7 +50,7 @@ export function useEditorController({ api, articleId, userName, focusAnnotationI
     setController(null);
     setLoadError(null);
     const journal = journalStorage();
-    const open = (article: ArticleRecord, replay?: JournalEntry) => {
+    const open = (article: EditorArticle, replay?: JournalEntry) => {
       if (cancelled || !mountRef.current) return;
       opened = new EditorController({ api, article, userName: userNameRef.current, journal, replay });
       opened.mount(mountRef.current, (dataTransfer) => filesDropped.current(dataTransfer));
@@ -59,9 +60,10 @@ export function useEditorController({ api, articleId, userName, focusAnnotationI
       void opened.suggestions.suggestOnOpen();
     };
     setJournalConflict(null);
-    Promise.all([api.getArticle({ id: articleId }), journal.get(articleId).catch(() => undefined)])
-      .then(async ([article, entry]) => {
+    Promise.all([api.openArticle({ id: articleId }), journal.get(articleId).catch(() => undefined)])
+      .then(async ([answer, entry]) => {
         if (cancelled) return;
+        const article = editorArticleOf(answer);
         const decision = replayDecision(entry, article, sameArticleDocument);
         if (decision.kind === 'none') open(article);
         else if (decision.kind === 'alreadySaved') {

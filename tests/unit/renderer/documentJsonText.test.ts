@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keymap } from 'prosemirror-keymap';
+import { Node } from 'prosemirror-model';
+import { articleSchema } from '../../../common/schema';
 import { TextSelection } from 'prosemirror-state';
 import { articleDocumentJson } from '../../../common/editor/annotationRecords';
 import { annotationMapOf } from '../../../common/editor/annotationRecords';
@@ -21,7 +23,7 @@ const storedDoc = {
 // The journal's JSON text is built from cached block and record texts: it must stay the document, edit after edit.
 describe('the document as JSON text', () => {
   it('is the stored document JSON, after typing, tagging and undoable record changes alike', () => {
-    let state = createArticleEditorState(storedDoc, keymap({}));
+    let state = createArticleEditorState(Node.fromJSON(articleSchema, storedDoc), keymap({}));
     expect(JSON.parse(articleDocumentJsonText(state))).toEqual(articleDocumentJson(state));
     // Typing changes one block; the others keep their cached text.
     state = state.apply(state.tr.insertText('Astral 🚀 and עברית ', 3));

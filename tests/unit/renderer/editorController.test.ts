@@ -14,6 +14,7 @@ import { shortcutTable } from '../../../renderer/src/editor/editorKeymap';
 import { selectedAnnotationId } from '../../../renderer/src/editor/selectedAnnotation';
 import { annotationShortcuts, suggestionShortcuts, tagActions } from '../../../renderer/src/editor/tagShortcuts';
 import { makeTempDir } from '../../integration/storeFixtures';
+import { editorArticleOf } from '../../../renderer/src/editor/editorArticle';
 
 // The controller runs in Node on a real editor state, against the real services on a real SQLite file,
 // called through the same validating dispatch the hosts use. Only the view (the DOM) is absent.
@@ -60,7 +61,7 @@ describe('the editor controller', () => {
     articleId = importedArticle(await services.handlers.importText({ text: articleBody })).id;
     saveRefusal = null;
     const api = apiOver(services, { saveArticle: () => saveRefusal });
-    controller = new EditorController({ api, article: await api.getArticle({ id: articleId }), userName: 'Desk editor', saveDebounceMs: 5 });
+    controller = new EditorController({ api, article: editorArticleOf(await api.openArticle({ id: articleId })), userName: 'Desk editor', saveDebounceMs: 5 });
     await tick();
   });
   afterEach(async () => {

@@ -14,6 +14,11 @@ import {
   type JournalWrite,
 } from '../../../renderer/src/editor/unsavedJournal';
 import { importedArticle } from '../../support/importedArticle';
+import { Node } from 'prosemirror-model';
+import { articleSchema } from '../../../common/schema';
+import { editorArticleOf } from '../../../renderer/src/editor/editorArticle';
+import { documentFromPacked, packedDocumentOf } from '../../../common/packedDocument';
+import { makeArticle } from '../../support/taggedSample';
 import { makeTempDir } from '../../integration/storeFixtures';
 
 const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -79,12 +84,28 @@ describe('deciding a replay', () => {
   const paragraph = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
   const entry = (baseRevision: number, text: string): JournalEntry => ({ articleId: 'a', baseRevision, doc: paragraph(text), writtenAt: 'T' });
 
+  const stored = (text: string) => Node.fromJSON(articleSchema, paragraph(text));
+
   it('applies work built on the stored revision, offers a conflict on a newer one, and drops work the store already has', () => {
-    expect(replayDecision(undefined, { revision: 2, doc: paragraph('x') }, sameArticleDocument).kind).toBe('none');
-    expect(replayDecision(entry(2, 'mine'), { revision: 2, doc: paragraph('stored') }, sameArticleDocument).kind).toBe('apply');
-    expect(replayDecision(entry(2, 'mine'), { revision: 4, doc: paragraph('theirs') }, sameArticleDocument)).toMatchObject({ kind: 'conflict', storedRevision: 4 });
+    expect(replayDecision(undefined, { revision: 2, doc: stored('x') }, sameArticleDocument).kind).toBe('none');
+    expect(replayDecision(entry(2, 'mine'), { revision: 2, doc: stored('stored') }, sameArticleDocument).kind).toBe('apply');
+    expect(replayDecision(entry(2, 'mine'), { revision: 4, doc: stored('theirs') }, sameArticleDocument)).toMatchObject({ kind: 'conflict', storedRevision: 4 });
     // The save landed but its acknowledgement did not: the same document one revision on.
-    expect(replayDecision(entry(2, 'mine'), { revision: 3, doc: paragraph('mine') }, sameArticleDocument).kind).toBe('alreadySaved');
+    expect(replayDecision(entry(2, 'mine'), { revision: 3, doc: stored('mine') }, sameArticleDocument).kind).toBe('alreadySaved');
+  });
+
+  it('knows work the store already has when the editor added its tags in another order than the opened document lists them', () => {
+    const journalled = makeArticle(
+      [{ type: 'paragraph', text: 'Mira Sato said the convoy left.' }],
+      [
+        { id: 'mira', kind: 'entity', text: 'Mira Sato', entityType: 'person' },
+        { id: 'quote', kind: 'attribution', text: 'Mira Sato said the convoy left', mode: 'indirect' },
+      ],
+    ).doc;
+    const opened = documentFromPacked(packedDocumentOf(journalled));
+    expect(opened.eq(journalled)).toBe(false);
+    const written: JournalEntry = { articleId: 'a', baseRevision: 2, doc: journalled.toJSON(), writtenAt: 'T' };
+    expect(replayDecision(written, { revision: 3, doc: opened }, sameArticleDocument).kind).toBe('alreadySaved');
   });
 });
 
@@ -94,6 +115,8 @@ describe('the editor with a journal, against the real services', () => {
   let articleId: string;
   let refuseSaves: boolean;
   let api: AnnotatorApi;
+  // The article as the editor opens it.
+  const opened = async (id: string) => editorArticleOf(await api.openArticle({ id }));
 
   beforeEach(async () => {
     temp = makeTempDir();
@@ -121,7 +144,7 @@ describe('the editor with a journal, against the real services', () => {
   it('keeps an unsaved edit, replays it into a new editor and saves it; the entry goes once the store has it', async () => {
     const storage = new MemoryJournalStorage();
     refuseSaves = true;
-    const first = new EditorController({ api, article: await api.getArticle({ id: articleId }), userName: 'e', saveDebounceMs: 5, journal: storage });
+    const first = new EditorController({ api, article: await opened(articleId), userName: 'e', saveDebounceMs: 5, journal: storage });
     first.dispatch(first.state.tr.insertText('Unsaved words. ', 1));
     await tick(250);
     expect(first.hasUnsavedChanges()).toBe(true);
@@ -132,7 +155,7 @@ describe('the editor with a journal, against the real services', () => {
     await tick(20);
 
     refuseSaves = false;
-    const stored = await api.getArticle({ id: articleId });
+    const stored = await opened(articleId);
     expect(articleText(first.state.doc).text).toContain('Unsaved words.');
     const decision = replayDecision(entry, stored, sameArticleDocument);
     expect(decision.kind).toBe('apply');
@@ -150,17 +173,17 @@ describe('the editor with a journal, against the real services', () => {
   it('offers a conflict when the article was saved elsewhere after the journalled work', async () => {
     const storage = new MemoryJournalStorage();
     refuseSaves = true;
-    const mine = new EditorController({ api, article: await api.getArticle({ id: articleId }), userName: 'e', saveDebounceMs: 5, journal: storage });
+    const mine = new EditorController({ api, article: await opened(articleId), userName: 'e', saveDebounceMs: 5, journal: storage });
     mine.dispatch(mine.state.tr.insertText('Mine. ', 1));
     await tick(250);
     mine.destroy();
     refuseSaves = false;
-    const theirs = new EditorController({ api, article: await api.getArticle({ id: articleId }), userName: 'e', saveDebounceMs: 5 });
+    const theirs = new EditorController({ api, article: await opened(articleId), userName: 'e', saveDebounceMs: 5 });
     theirs.dispatch(theirs.state.tr.insertText('Theirs. ', 1));
     expect(await theirs.flush()).toBe(true);
     theirs.destroy();
 
-    const stored = await api.getArticle({ id: articleId });
+    const stored = await opened(articleId);
     const decision = replayDecision(await storage.get(articleId), stored, sameArticleDocument);
     expect(decision.kind).toBe('conflict');
     if (decision.kind !== 'conflict') return;
