@@ -160,11 +160,11 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
   const summaryStatement = db.prepare(`SELECT ${summaryColumns} FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL`);
   const recordsStatement = db.prepare('SELECT id, record_json FROM annotations WHERE article_id = ? ORDER BY rowid').raw();
   const blocksStatement = db.prepare('SELECT block_json FROM article_blocks WHERE article_id = ? ORDER BY position').pluck();
+  // The type names are the schema's own constants, written into the statement once.
   const packedBlocksStatement = db.prepare(`
-    SELECT id, type, plain_text, CASE WHEN type IN (SELECT value FROM json_each(?)) THEN json_extract(block_json, '$.attrs') END
+    SELECT id, type, plain_text, CASE WHEN type IN (${blockTypesWithAttrs.map((type) => `'${type}'`).join(', ')}) THEN json_extract(block_json, '$.attrs') END
     FROM article_blocks WHERE article_id = ? ORDER BY position`).raw();
   const packedSpansStatement = db.prepare('SELECT block_id, start_offset, end_offset, annotation_id, part FROM annotation_spans WHERE article_id = ?').raw();
-  const typesWithAttrs = JSON.stringify(blockTypesWithAttrs);
   const revisionStatement = db.prepare('SELECT revision, patch_bytes_since_snapshot, snapshot_bytes FROM articles WHERE id = ? AND deleted_at IS NULL');
   const advanceStatement = db.prepare(`
     UPDATE articles
@@ -210,7 +210,7 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
       if (!row) return undefined;
       const packedJson = packedDocumentJson(
         recordsStatement.all(id) as [string, string][],
-        packedBlocksStatement.all(typesWithAttrs, id) as [number, string, string, string | null][],
+        packedBlocksStatement.all(id) as [number, string, string, string | null][],
         packedSpansStatement.all(id) as [number, number, number, string, string][],
       );
       return { ...toSummary(row), packedJson, revision: row.revision };
