@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ArticleRecord } from '../../common/api';
 import type { FigureAnnotation } from '../../common/model/annotation';
-import { startBrowserSession, type BrowserSession } from '../support/browserSession';
+import { selectedTagText, startBrowserSession, type BrowserSession } from '../support/browserSession';
 import { seriousAccessibilityViolations } from '../support/accessibility';
 import { figuresDeskCounts, seedFiguresDesk } from '../support/figuresDesk';
 
@@ -116,7 +116,7 @@ describe('the figures checklist in the browser', () => {
     await page.keyboard.press('Enter');
     await page.locator('.ProseMirror').waitFor();
     expect(page.url()).toContain(`#/article/${desk.douma}?tag=trapped`);
-    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('.ProseMirror .ann-selected')].map((element) => element.textContent).join(''))).toBe('400,000 civilians');
+    await expect.poll(() => selectedTagText(page)).toBe('400,000 civilians');
     await page.goBack();
     await waitForRows(10);
     // A flag leads to the figure it disagrees with.

@@ -95,11 +95,12 @@ describe('a long tagged article: tags painted where the editor looks, everything
     // The tag the editor opened at is drawn selected, on screen, and the inspector shows it.
     await expect.poll(() => highlightTexts(page, farTag)).not.toBe('');
     const selected = await page.evaluate(() => {
-      const element = document.querySelector('.ProseMirror .ann-selected')!;
+      const id = document.querySelector<HTMLElement>('.ProseMirror')!.dataset.selectedAnnotation!;
+      const element = document.querySelector(`.ProseMirror .ann[data-ann-id="${id}"]`)!;
       const box = element.getBoundingClientRect();
-      return { text: element.textContent, onScreen: box.top >= 0 && box.bottom <= window.innerHeight };
+      return { text: element.textContent, onScreen: box.top >= 0 && box.bottom <= window.innerHeight, outline: getComputedStyle(element).outlineStyle };
     });
-    expect(selected).toEqual({ text: await highlightTexts(page, farTag), onScreen: true });
+    expect(selected).toEqual({ text: await highlightTexts(page, farTag), onScreen: true, outline: 'solid' });
     await expect.poll(() => page.getByRole('complementary').or(page.locator('.inspector')).first().textContent()).toContain(selected.text!);
   });
 

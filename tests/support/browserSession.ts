@@ -179,6 +179,14 @@ export async function highlightTexts(page: Page, annotationId: string): Promise<
   return page.evaluate((id) => [...document.querySelectorAll(`.ProseMirror [data-ann-id="${id}"][data-ann-part="content"]`)].map((el) => el.textContent).join(''), annotationId);
 }
 
+/** The words of the tag the editor shows selected (outlined, in the inspector); '' when none is. */
+export async function selectedTagText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const id = document.querySelector<HTMLElement>('.ProseMirror')?.dataset.selectedAnnotation;
+    return id ? [...document.querySelectorAll(`.ProseMirror [data-ann-id="${id}"][data-ann-part="content"]`)].map((el) => el.textContent).join('') : '';
+  });
+}
+
 /** Ids of the annotations the page highlights with `label`, and the words each covers. */
 export async function highlightsWithLabel(page: Page, label: string): Promise<Map<string, string>> {
   const pairs = await page.evaluate((label) => {
