@@ -56,8 +56,11 @@ function defaultWorkerUrl(): URL {
 export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl(), lifetime: SuggestionWorkerLifetime = defaultWorkerLifetime): SuggestionRunner {
   let worker: Worker | null = null;
   let nextRequestId = 1;
-  const pending = new Map<number, { large: boolean; resolve(result: SuggestionResult): void; reject(error: Error): void }>();
+  const pending = new Map<number, { resolve(result: SuggestionResult): void; reject(error: Error): void }>();
   let idleEnd: ReturnType<typeof setTimeout> | null = null;
+  // Whether the running worker was given a large request since it started: its heap stays grown until it ends,
+  // whatever smaller requests follow, so it is ended once idle after any request.
+  let servedLarge = false;
 
   const cancelIdleEnd = () => {
     if (idleEnd) clearTimeout(idleEnd);
@@ -85,12 +88,13 @@ export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl(), life
     const { maxOldGenerationSizeMb, maxYoungGenerationSizeMb } = suggestionWorkerLimits;
     const resourceLimits = { maxOldGenerationSizeMb, maxYoungGenerationSizeMb };
     const created = startWorkerThread(workerUrl, resourceLimits);
+    servedLarge = false;
     created.on('message', (response: SuggestionResponse) => {
       const waiting = pending.get(response.requestId);
       if (!waiting) return;
       pending.delete(response.requestId);
       if (pending.size === 0) created.unref();
-      if (pending.size === 0 && waiting.large && worker === created) endWhenIdle(created);
+      if (pending.size === 0 && servedLarge && worker === created) endWhenIdle(created);
       if (response.ok) waiting.resolve(response.result);
       else waiting.reject(new Error(`Suggestions failed: ${response.message}`));
     });
@@ -126,8 +130,8 @@ export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl(), life
         }, timeoutMs);
         timer.unref();
         const characters = input.blocks.reduce((sum, block) => sum + block.text.length, 0);
+        if (characters >= lifetime.largeRequestCharacters) servedLarge = true;
         pending.set(requestId, {
-          large: characters >= lifetime.largeRequestCharacters,
           resolve: (result) => {
             clearTimeout(timer);
             resolve(result);

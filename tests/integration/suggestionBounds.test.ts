@@ -32,6 +32,9 @@ describe('the suggestion worker', () => {
       const again = await idleRunner.suggest(large, { kinds: ['entity'] });
       expect(again.entities.map((entity) => entity.text)).toContain('Anna Berg');
       expect(idleRunner.runningThreadId()).toBe(first);
+      // A small request after the large one does not let the worker keep what the large one grew.
+      await idleRunner.suggest({ blocks: [sentence], registry: [], rejected: [] }, { kinds: ['entity'] });
+      expect(idleRunner.runningThreadId()).toBe(first);
       await new Promise((resolve) => setTimeout(resolve, 2_500));
       expect(idleRunner.runningThreadId()).toBeNull();
       // A small request afterwards starts a new worker, which stays: small requests leave little behind.
