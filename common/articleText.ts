@@ -26,6 +26,11 @@ export interface AnnotationSpan {
   part: AnnotationPart;
 }
 
+/** Document order for spans: earlier start first, and of two spans starting together the longer first. */
+export function compareSpans(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return a.start - b.start || b.end - a.end;
+}
+
 /** The plain text of an article and where each annotation's spans fall in it. */
 export interface ArticleText {
   text: string;

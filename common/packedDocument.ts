@@ -2,6 +2,7 @@ import { Fragment, type Mark, type Node as ProseMirrorNode } from 'prosemirror-m
 import { articleSchema, blockTypeNames, type BlockTypeName } from './schema';
 import { annotationMark } from './model/marks';
 import type { AnnotationMap, AnnotationPart } from './model/annotation';
+import { compareSpans } from './articleText';
 
 /**
  * An article's document in the form the editor opens it: each block's plain text with its tags as spans, and
@@ -70,17 +71,31 @@ export function blockTextAndSpans(block: ProseMirrorNode): { text: string; spans
   return { text, spans };
 }
 
-/** A span in its packed form. */
-export function packedSpanOf(span: BlockSpan): PackedSpan {
-  return span.part === 'cue' ? [span.start, span.end, span.annotationId, 'cue'] : [span.start, span.end, span.annotationId];
+/**
+ * The order in which a block's spans (and so the marks of a text node) are read: document order (`compareSpans`:
+ * by start, the longer first), then by id, content before cue. A text node's marks come out in one order
+ * whatever order they were added in, outer tags first.
+ */
+export function blockSpanOrder(a: BlockSpan, b: BlockSpan): number {
+  return compareSpans(a, b) || (a.annotationId < b.annotationId ? -1 : a.annotationId > b.annotationId ? 1 : 0) || (a.part === b.part ? 0 : a.part === 'content' ? -1 : 1);
 }
 
-/**
- * The order in which spans (and so the marks of a text node) are read: by start, the longer first, then by id
- * and part. A text node's marks come out in one order whatever order they were added in, outer tags first.
- */
-export function compareSpans(a: PackedSpan, b: PackedSpan): number {
-  return a[0] - b[0] || b[1] - a[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0) || (a.length === b.length ? 0 : a.length < b.length ? -1 : 1);
+/** A block's spans packed, in `blockSpanOrder`. */
+export function packedSpansOf(spans: readonly BlockSpan[]): PackedSpan[] {
+  return [...spans].sort(blockSpanOrder).map((span) => (span.part === 'cue' ? [span.start, span.end, span.annotationId, 'cue'] : [span.start, span.end, span.annotationId]));
+}
+
+// A packed span read back, refused unless it is one the store could have written: whole offsets inside its
+// block's text, an id, and nothing but 'cue' after it.
+function blockSpanOf(span: unknown, textLength: number): BlockSpan {
+  const [start, end, annotationId, part, ...rest] = Array.isArray(span) ? (span as unknown[]) : [];
+  if (!Number.isInteger(start) || !Number.isInteger(end) || typeof annotationId !== 'string' || (part !== undefined && part !== 'cue') || rest.length > 0) {
+    throw new RangeError(`A span is not [start, end, id] or [start, end, id, "cue"]: ${JSON.stringify(span)?.slice(0, 100)}.`);
+  }
+  if (!((start as number) >= 0 && (start as number) < (end as number) && (end as number) <= textLength)) {
+    throw new RangeError(`A span [${String(start)}, ${String(end)}) does not fit its block of ${textLength} characters.`);
+  }
+  return { start: start as number, end: end as number, annotationId, part: part === 'cue' ? 'cue' : 'content' };
 }
 
 /** A document (with its records in its `annotations` attribute, as stored) packed. */
@@ -90,7 +105,7 @@ export function packedDocumentOf(doc: ProseMirrorNode): PackedDocument {
     const { text, spans } = blockTextAndSpans(block);
     const packed: PackedBlock = { type: block.type.name as BlockTypeName, text };
     if (blockTypesWithAttrs.includes(packed.type)) packed.attrs = { ...block.attrs };
-    if (spans.length > 0) packed.spans = spans.map(packedSpanOf).sort(compareSpans);
+    if (spans.length > 0) packed.spans = packedSpansOf(spans);
     blocks.push(packed);
   });
   return { records: (doc.attrs.annotations ?? {}) as AnnotationMap, blocks };
@@ -98,20 +113,21 @@ export function packedDocumentOf(doc: ProseMirrorNode): PackedDocument {
 
 /**
  * The document a packed one stands for, with its records in its `annotations` attribute as a stored document
- * has them. Each mark is made once, from its record; a span whose record is missing means damaged data, and is
- * refused. A block's text is cut where spans start or end, in one sweep, so a block of many tags stays linear
- * in its tags and the marks they put on each piece.
+ * has them. Each mark is made once, from its record (so it shows what the record is, whatever an older stored
+ * mark said). Damaged data is refused: a span whose record is missing, one outside its block, two spans of one
+ * tag's part overlapping. A block's text is cut where spans start or end, in one sweep, so a block of many tags
+ * stays linear in its tags and the marks they put on each piece.
  */
 export function documentFromPacked(packed: PackedDocument): ProseMirrorNode {
   const { records } = packed;
   const marks = new Map<string, Mark>();
-  const markOf = (span: PackedSpan): Mark => {
-    const key = span.length === 4 ? `cue\u0000${span[2]}` : span[2];
+  const markOf = (span: BlockSpan): Mark => {
+    const key = `${span.part}\u0000${span.annotationId}`;
     let mark = marks.get(key);
     if (!mark) {
-      const record = Object.prototype.hasOwnProperty.call(records, span[2]) ? records[span[2]] : undefined;
-      if (!record) throw new RangeError(`The document tags words with ${span[2]}, which has no record.`);
-      mark = annotationMark(record, span.length === 4 ? 'cue' : 'content');
+      const record = Object.prototype.hasOwnProperty.call(records, span.annotationId) ? records[span.annotationId] : undefined;
+      if (!record) throw new RangeError(`The document tags words with ${span.annotationId}, which has no record.`);
+      mark = annotationMark(record, span.part);
       marks.set(key, mark);
     }
     return mark;
@@ -119,33 +135,38 @@ export function documentFromPacked(packed: PackedDocument): ProseMirrorNode {
   const blocks = packed.blocks.map((block) => {
     const type = articleSchema.nodes[block.type];
     if (!type || !(blockTypeNames as readonly string[]).includes(block.type)) throw new RangeError(`Unknown block type ${String(block.type)}.`);
-    return type.create(block.attrs ?? null, textNodes(block.text, block.spans ?? [], markOf));
+    const spans = (block.spans ?? []).map((span) => blockSpanOf(span, block.text.length));
+    return type.create(block.attrs ?? null, textNodes(block.text, spans, markOf));
   });
   return articleSchema.topNodeType.create({ annotations: records }, blocks);
 }
 
 // The text nodes of one block: the text cut at every span's start and end, each piece with the marks of the
 // spans covering it, in span order.
-function textNodes(text: string, spans: readonly PackedSpan[], markOf: (span: PackedSpan) => Mark): Fragment {
+function textNodes(text: string, spans: readonly BlockSpan[], markOf: (span: BlockSpan) => Mark): Fragment {
   if (text.length === 0) return Fragment.empty;
   if (spans.length === 0) return Fragment.from(articleSchema.text(text));
-  const ordered = [...spans].sort(compareSpans);
+  const ordered = [...spans].sort(blockSpanOrder);
   const cuts = new Set<number>([0, text.length]);
-  for (const [start, end] of ordered) {
-    if (!(start >= 0 && end <= text.length && start < end)) throw new RangeError(`A span [${start}, ${end}) does not fit its block of ${text.length} characters.`);
-    cuts.add(start);
-    cuts.add(end);
+  // Where each tag's part last ended: a span of it starting before that overlaps it.
+  const ends = new Map<string, number>();
+  for (const span of ordered) {
+    const key = `${span.part}\u0000${span.annotationId}`;
+    if ((ends.get(key) ?? -1) > span.start) throw new RangeError(`Two spans of ${span.annotationId} overlap.`);
+    ends.set(key, span.end);
+    cuts.add(span.start);
+    cuts.add(span.end);
   }
   const positions = [...cuts].sort((a, b) => a - b);
   const nodes: ProseMirrorNode[] = [];
   // The spans covering the current piece, in span order; the next span to open is ordered[next].
-  let active: PackedSpan[] = [];
+  let active: BlockSpan[] = [];
   let next = 0;
   for (let index = 0; index + 1 < positions.length; index++) {
     const from = positions[index]!;
     const to = positions[index + 1]!;
-    if (active.some((span) => span[1] <= from)) active = active.filter((span) => span[1] > from);
-    while (next < ordered.length && ordered[next]![0] === from) active.push(ordered[next++]!);
+    if (active.some((span) => span.end <= from)) active = active.filter((span) => span.end > from);
+    while (next < ordered.length && ordered[next]!.start === from) active.push(ordered[next++]!);
     nodes.push(articleSchema.text(text.slice(from, to), active.map(markOf)));
   }
   return Fragment.fromArray(nodes);

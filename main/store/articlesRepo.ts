@@ -1,7 +1,7 @@
 import type { ArticleStatus, ArticleSummary, ImportSource, TrashedArticleSummary } from '../../common/api';
 import { formatNames, type FormatName } from '../../common/formats';
 import type { ArticleSelection } from '../../common/articleSelection';
-import { blockTypesWithAttrs, compareSpans, type PackedSpan } from '../../common/packedDocument';
+import { blockTypesWithAttrs, packedSpansOf, type BlockSpan } from '../../common/packedDocument';
 import { articleSelectionSql } from './articleSelectionSql';
 import { contentFingerprint } from './contentFingerprint';
 import type { AnnotatorDatabase } from './database';
@@ -133,10 +133,10 @@ function recordMembers(records: readonly [string, string][]): string {
 
 // Builds the packed document's JSON from the stored blocks' text, attributes and spans and the stored records,
 // without reading the blocks' ProseMirror JSON: it is the smaller form, and the one the editor opens.
-function packedDocumentJson(records: readonly [string, string][], blocks: readonly [number, string, string, string | null][], spans: readonly [number, number, number, string, string][]): string {
-  const spansByBlock = new Map<number, PackedSpan[]>();
+function packedDocumentJson(records: readonly [string, string][], blocks: readonly [number, string, string, string | null][], spans: readonly [number, number, number, string, BlockSpan['part']][]): string {
+  const spansByBlock = new Map<number, BlockSpan[]>();
   for (const [blockId, start, end, annotationId, part] of spans) {
-    const span: PackedSpan = part === 'cue' ? [start, end, annotationId, 'cue'] : [start, end, annotationId];
+    const span: BlockSpan = { start, end, annotationId, part };
     const list = spansByBlock.get(blockId);
     if (list) list.push(span);
     else spansByBlock.set(blockId, [span]);
@@ -144,7 +144,7 @@ function packedDocumentJson(records: readonly [string, string][], blocks: readon
   const blockMembers = blocks.map(([blockId, type, text, attrsJson]) => {
     const blockSpans = spansByBlock.get(blockId);
     const attrs = attrsJson === null ? '' : `,"attrs":${attrsJson}`;
-    const spanList = blockSpans ? `,"spans":${JSON.stringify(blockSpans.sort(compareSpans))}` : '';
+    const spanList = blockSpans ? `,"spans":${JSON.stringify(packedSpansOf(blockSpans))}` : '';
     return `{"type":${JSON.stringify(type)}${attrs},"text":${JSON.stringify(text)}${spanList}}`;
   });
   return `{"records":{${recordMembers(records)}},"blocks":[${blockMembers.join(',')}]}`;
@@ -204,14 +204,18 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
       const docJson = documentJson(recordsStatement.all(id) as [string, string][], blocksStatement.all(id) as string[]);
       return { ...toSummary(row), docJson, revision: row.revision };
     },
-    /** The stored article with its document packed, or undefined when there is none with this id (or it is in the trash). */
+    /**
+     * The stored article with its document packed, or undefined when there is none with this id (or it is in
+     * the trash). Its tags are the span rows: a mark in a block's JSON without a span row (an article stored
+     * before migration 6 with a mark whose record was gone, which no save could have kept) is not shown.
+     */
     findPacked(id: string): PackedArticle | undefined {
       const row = findStatement.get(id) as (SummaryRow & { revision: number }) | undefined;
       if (!row) return undefined;
       const packedJson = packedDocumentJson(
         recordsStatement.all(id) as [string, string][],
         packedBlocksStatement.all(id) as [number, string, string, string | null][],
-        packedSpansStatement.all(id) as [number, number, number, string, string][],
+        packedSpansStatement.all(id) as [number, number, number, string, BlockSpan['part']][],
       );
       return { ...toSummary(row), packedJson, revision: row.revision };
     },

@@ -89,6 +89,21 @@ describe('the packed document', () => {
     expect(() => documentFromPacked(packed([{ type: 'paragraph', text: 'Words here.', spans: [[4, 40, someId]] }]))).toThrow(/does not fit its block of 11 characters/);
     expect(() => documentFromPacked(packed([{ type: 'doc', text: 'Words here.' }]))).toThrow(/Unknown block type doc/);
     expect(() => documentFromPacked(packed([{ type: 'paragraph', text: 'Words here.', spans: [[0, 5, 'toString']] }]))).toThrow(/which has no record/);
+    expect(() => documentFromPacked(packed([{ type: 'paragraph', text: '', spans: [[0, 1, someId]] }]))).toThrow(/does not fit its block of 0 characters/);
+    expect(() => documentFromPacked(packed([{ type: 'paragraph', text: 'Words here.', spans: [[0.5, 5, someId]] }]))).toThrow(/is not \[start, end, id\]/);
+    expect(() => documentFromPacked(packed([{ type: 'paragraph', text: 'Words here.', spans: [[0, 5, someId, 'content']] }]))).toThrow(/is not \[start, end, id\]/);
+    expect(() => documentFromPacked(packed([{ type: 'paragraph', text: 'Words here.', spans: [[0, 5, someId], [3, 8, someId]] }]))).toThrow(`Two spans of ${someId} overlap`);
+    // The same words as content and as cue of one tag are two marks, not an overlap.
+    expect(documentFromPacked(packed([{ type: 'paragraph', text: 'Words here.', spans: [[0, 5, someId], [0, 5, someId, 'cue']] }])).child(0).firstChild!.marks).toHaveLength(2);
+  });
+
+  it('draws each tag as its record now is, whatever an older stored mark said', () => {
+    const { doc } = taggedSample();
+    const [id, record] = Object.entries(doc.attrs.annotations as Record<string, { kind: string; entityType?: string }>).find(([, candidate]) => candidate.kind === 'entity' && candidate.entityType !== 'place')!;
+    const relabelled = articleSchema.node('doc', { annotations: { ...doc.attrs.annotations, [id]: { ...record, entityType: 'place' } } }, doc.content);
+    const labels = new Set(marksOf(documentFromPacked(packedDocumentOf(relabelled))).filter((mark) => mark.attrs.id === id).map((mark) => mark.attrs.label));
+    expect(new Set(marksOf(relabelled).filter((mark) => mark.attrs.id === id).map((mark) => mark.attrs.label))).not.toEqual(new Set(['place']));
+    expect(labels).toEqual(new Set(['place']));
   });
 
   it('stays linear in a block with many tags', () => {

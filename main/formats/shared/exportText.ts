@@ -1,4 +1,4 @@
-import { articleText, type ArticleBlock } from '../../../common/articleText';
+import { articleText, compareSpans, type ArticleBlock } from '../../../common/articleText';
 import type { Annotation, AnnotationPart } from '../../../common/model/annotation';
 import { codePointOffsetTable } from '../../../common/offsets';
 import type { ExportableArticle } from '../adapter';
@@ -90,10 +90,7 @@ export function exportText(input: ExportableArticle): ExportText {
   };
 }
 
-/** Document order for spans: earlier start first, and of two spans starting together the longer first. */
-export function compareSpans(a: { start: number; end: number }, b: { start: number; end: number }): number {
-  return a.start - b.start || b.end - a.end;
-}
+export { compareSpans };
 
 function blockIndexAt(blocks: readonly ArticleBlock[], utf16Offset: number): number {
   let low = 0;

@@ -2,9 +2,7 @@ import { EditorView } from 'prosemirror-view';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { redo, undo } from 'prosemirror-history';
 import { AddMarkStep, RemoveMarkStep } from 'prosemirror-transform';
-import { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { AnnotatorApi, ArticleStatus } from '../../../common/api';
-import { articleSchema } from '../../../common/schema';
 import type { Annotation } from '../../../common/model/annotation';
 import { articleText } from '../../../common/articleText';
 import type { Command } from '../../../common/editor/annotationCommands';
@@ -12,7 +10,7 @@ import { annotationIdsAt, annotationRanges } from '../../../common/editor/annota
 import { annotationMapOf, articleDocumentJson } from '../../../common/editor/annotationRecords';
 import { nextAnnotationId, type StepFilter } from '../../../common/editor/annotationStepping';
 import { AutosaveController } from './autosave';
-import { ArticleJournal, type JournalEntry, type JournalStorage } from './unsavedJournal';
+import { ArticleJournal, journalledDocument, type JournalEntry, type JournalStorage } from './unsavedJournal';
 import { createArticleEditorState, stripPastedAnnotations } from './editorState';
 import type { EditorArticle } from './editorArticle';
 import { editorKeymapPlugin, type ShortcutCommandName } from './editorKeymap';
@@ -84,7 +82,7 @@ export class EditorController {
     this.fields = new TagFieldActions(context, this.suggestions.acceptIds);
     this.commands = shortcutCommands({ editor: context, tagging: this.tagging, suggestions: this.suggestions, step: this.step });
     const keymap = editorKeymapPlugin({ named: this.commands, tag: (action) => this.tagging.tagCommand(action) });
-    const state = createArticleEditorState(options.replay ? ProseMirrorNode.fromJSON(articleSchema, options.replay.doc) : article.doc, keymap);
+    const state = createArticleEditorState(options.replay ? journalledDocument(options.replay.doc) : article.doc, keymap);
     this.editorState = state;
     // The store holds the article as stored, whatever the editor opens with: a replay is saved as a patch on it.
     const storedState = options.replay ? createArticleEditorState(article.doc, keymap) : state;

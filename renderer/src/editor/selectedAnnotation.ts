@@ -11,12 +11,13 @@ export const selectedAnnotationKey = new PluginKey<SelectedAnnotationState>('sel
 // its words in elements of its own, which every keystroke inside the tag moves and ProseMirror then redraws,
 // resetting the browser's selection: typing inside a tag cost twice what typing elsewhere does.
 function outlineRule(id: string): string {
-  return `.ProseMirror .ann[data-ann-id="${CSS.escape(id)}"] { outline: 2px solid var(--accent); outline-offset: 1px; border-radius: 2px; }`;
+  const quoted = `"${CSS.escape(id)}"`;
+  return `.ProseMirror[data-selected-annotation=${quoted}] .ann[data-ann-id=${quoted}] { outline: 2px solid var(--accent); outline-offset: 1px; border-radius: 2px; }`;
 }
 
 /**
  * Marks which annotation the inspector shows, and outlines its words. The editor's element names it in
- * `data-selected-annotation`; a style sheet of the view's own holds the outline's rule while one is selected.
+ * `data-selected-annotation`; a style sheet of the view's own holds the outline's rule for that editor and tag.
  */
 export const selectedAnnotationPlugin = new Plugin<SelectedAnnotationState>({
   key: selectedAnnotationKey,

@@ -30,6 +30,11 @@ export interface JournalStorage {
   delete(articleId: string): Promise<void>;
 }
 
+/** A journalled document (JSON as written) read back; throws when it does not fit the schema. */
+export function journalledDocument(doc: unknown): ProseMirrorNode {
+  return Node.fromJSON(articleSchema, doc);
+}
+
 /** The entry a written one reads back as. */
 export function journalEntryOf({ docJson, ...entry }: JournalWrite): JournalEntry {
   return { ...entry, doc: JSON.parse(docJson) as unknown };
@@ -67,7 +72,7 @@ export function replayDecision(
  */
 export function sameArticleDocument(journalled: unknown, stored: ProseMirrorNode): boolean {
   try {
-    return documentFromPacked(packedDocumentOf(Node.fromJSON(articleSchema, journalled))).eq(stored);
+    return documentFromPacked(packedDocumentOf(journalledDocument(journalled))).eq(stored);
   } catch {
     return false;
   }
