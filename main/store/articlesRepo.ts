@@ -122,18 +122,13 @@ function toSummary(row: SummaryRow): ArticleSummary {
 
 // Builds the JSON of a whole document from its stored parts without parsing them: records and blocks are
 // already JSON, and a 100,000-word article would take longer to parse and re-serialise than to join.
-function documentJson(records: readonly [string, string][], blocks: readonly string[]): string {
-  return `{"type":"doc","attrs":{"annotations":{${recordMembers(records)}}},"content":[${blocks.join(',')}]}`;
-}
-
-// The members of the records object, from stored record JSON, shared by both document forms.
-function recordMembers(records: readonly [string, string][]): string {
-  return records.map(([id, recordJson]) => `${JSON.stringify(id)}:${recordJson}`).join(',');
+function documentJson(recordMembers: string, blocks: readonly string[]): string {
+  return `{"type":"doc","attrs":{"annotations":{${recordMembers}}},"content":[${blocks.join(',')}]}`;
 }
 
 // Builds the packed document's JSON from the stored blocks' text, attributes and spans and the stored records,
 // without reading the blocks' ProseMirror JSON: it is the smaller form, and the one the editor opens.
-function packedDocumentJson(records: readonly [string, string][], blocks: readonly [number, string, string, string | null][], spans: readonly [number, number, number, string, BlockSpan['part']][]): string {
+function packedDocumentJson(recordMembers: string, blocks: readonly [number, string, string, string | null][], spans: readonly [number, number, number, string, BlockSpan['part']][]): string {
   const spansByBlock = new Map<number, BlockSpan[]>();
   for (const [blockId, start, end, annotationId, part] of spans) {
     const span: BlockSpan = { start, end, annotationId, part };
@@ -147,7 +142,7 @@ function packedDocumentJson(records: readonly [string, string][], blocks: readon
     const spanList = blockSpans ? `,"spans":${JSON.stringify(packedSpansOf(blockSpans))}` : '';
     return `{"type":${JSON.stringify(type)}${attrs},"text":${JSON.stringify(text)}${spanList}}`;
   });
-  return `{"records":{${recordMembers(records)}},"blocks":[${blockMembers.join(',')}]}`;
+  return `{"records":{${recordMembers}},"blocks":[${blockMembers.join(',')}]}`;
 }
 
 /** The articles table, behind prepared statements. Articles in the trash are invisible to everything but the trash. */
@@ -158,7 +153,11 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
   const sameTextStatement = db.prepare(`SELECT ${summaryColumns} FROM articles a WHERE a.content_fingerprint = ? AND a.deleted_at IS NULL ORDER BY a.seq LIMIT 1`);
   const findStatement = db.prepare(`SELECT ${summaryColumns}, a.revision FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL`);
   const summaryStatement = db.prepare(`SELECT ${summaryColumns} FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL`);
-  const recordsStatement = db.prepare('SELECT id, record_json FROM annotations WHERE article_id = ? ORDER BY rowid').raw();
+  // The members of a document's records object ("id":{…},…), in the order the records were made, joined by
+  // SQLite from the stored JSON: one string crosses into JavaScript instead of a row per record.
+  const recordMembersStatement = db
+    .prepare(`SELECT coalesce(group_concat(json_quote(id) || ':' || record_json, ','), '') FROM (SELECT id, record_json FROM annotations WHERE article_id = ? ORDER BY rowid)`)
+    .pluck();
   const blocksStatement = db.prepare('SELECT block_json FROM article_blocks WHERE article_id = ? ORDER BY position').pluck();
   // The type names are the schema's own constants, written into the statement once.
   const packedBlocksStatement = db.prepare(`
@@ -201,7 +200,7 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
     find(id: string): StoredArticle | undefined {
       const row = findStatement.get(id) as (SummaryRow & { revision: number }) | undefined;
       if (!row) return undefined;
-      const docJson = documentJson(recordsStatement.all(id) as [string, string][], blocksStatement.all(id) as string[]);
+      const docJson = documentJson(recordMembersStatement.get(id) as string, blocksStatement.all(id) as string[]);
       return { ...toSummary(row), docJson, revision: row.revision };
     },
     /**
@@ -213,7 +212,7 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
       const row = findStatement.get(id) as (SummaryRow & { revision: number }) | undefined;
       if (!row) return undefined;
       const packedJson = packedDocumentJson(
-        recordsStatement.all(id) as [string, string][],
+        recordMembersStatement.get(id) as string,
         packedBlocksStatement.all(id) as [number, string, string, string | null][],
         packedSpansStatement.all(id) as [number, number, number, string, BlockSpan['part']][],
       );

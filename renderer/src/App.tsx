@@ -15,7 +15,8 @@ import { AuditView } from './audit/AuditView';
 import { BackupsDialog } from './backups/BackupsDialog';
 import { RestoredBackupNotice } from './backups/RestoredBackupNotice';
 
-import { navigate, useRoute, type Route } from './navigation/route';
+import { navigate, onNavigate, useRoute, type Route } from './navigation/route';
+import { preloadArticle } from './editor/articlePreload';
 import { EntityPageView } from './entity/EntityPageView';
 import { provideEntityPageOpener } from './entity/EntityPageLink';
 import { ReviewQueueView } from './review/ReviewQueueView';
@@ -65,6 +66,16 @@ export function App() {
         .catch(() => {});
     }
   }, [api]);
+
+  // An article opened from any view is asked for before its screen is drawn. Not from the editor: the article
+  // it leaves may still be saving, and its own reload must follow that save.
+  useEffect(
+    () =>
+      onNavigate((to, from) => {
+        if (to.name === 'editor' && from.name !== 'editor') preloadArticle(api, to.articleId);
+      }),
+    [api],
+  );
 
   const registerFlush = useCallback((flush: (() => Promise<boolean>) | null) => {
     flushRef.current = flush;

@@ -145,6 +145,10 @@ describe('saving and loading an article', () => {
     const stored = await call<ArticleRecord>('getArticle', { id: summary.id });
     expect(opened).toMatchObject({ id: summary.id, title: headline, revision: stored.revision });
     expect(opened.document).toEqual(packedDocumentOf(parseArticleDocument(stored.doc)));
+    // Records come in the order they were made (the annotations panel lists them so), not by id.
+    const madeOrder = ['place', 'trust', 'money', 'ortiz', 'quote', 'city', 'headlineMoney'];
+    expect(Object.keys(opened.document.records)).toEqual(madeOrder);
+    expect(Object.keys((stored.doc as { attrs: { annotations: AnnotationMap } }).attrs.annotations)).toEqual(madeOrder);
     // Rebuilt, it is the stored document: the same blocks, text, spans and records.
     const rebuilt = documentFromPacked(opened.document);
     expect(articleText(rebuilt)).toEqual(articleText(parseArticleDocument(stored.doc)));

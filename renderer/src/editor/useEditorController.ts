@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AnnotatorApi } from '../../../common/api';
 import { editorArticleOf, type EditorArticle } from './editorArticle';
+import { openedArticle } from './articlePreload';
 import { EditorController, type EditorScreenSnapshot } from './editorController';
 import { journalStorage } from './indexedDbJournal';
 import { replayDecision, sameArticleDocument, type JournalEntry } from './unsavedJournal';
@@ -60,7 +61,7 @@ export function useEditorController({ api, articleId, userName, focusAnnotationI
       void opened.suggestions.suggestOnOpen();
     };
     setJournalConflict(null);
-    Promise.all([api.openArticle({ id: articleId }), journal.get(articleId).catch(() => undefined)])
+    Promise.all([openedArticle(api, articleId), journal.get(articleId).catch(() => undefined)])
       .then(async ([answer, entry]) => {
         if (cancelled) return;
         const article = editorArticleOf(answer);

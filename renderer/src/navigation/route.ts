@@ -80,6 +80,19 @@ function subscribe(listener: () => void) {
 }
 const currentHash = () => window.location.hash;
 
+const navigationListeners = new Set<(to: Route, from: Route) => void>();
+
+/**
+ * Calls `listener` with the route `navigate` is about to go to and the one it leaves, before the app draws the
+ * new screen, so that work the screen needs can start at once. Returns the unsubscribe function.
+ */
+export function onNavigate(listener: (to: Route, from: Route) => void): () => void {
+  navigationListeners.add(listener);
+  return () => {
+    navigationListeners.delete(listener);
+  };
+}
+
 /**
  * Goes to a route: `push` makes a new history entry (back returns), `replace` rewrites the current one (for state
  * that changes as the user types, such as a search box, where each letter must not become a step back).
@@ -87,6 +100,8 @@ const currentHash = () => window.location.hash;
 export function navigate(route: Route, how: 'push' | 'replace' = 'push'): void {
   const hash = hashOfRoute(route);
   if (hash === window.location.hash) return;
+  const from = routeFromHash(window.location.hash);
+  for (const listener of navigationListeners) listener(route, from);
   if (how === 'push') {
     window.location.hash = hash;
     return;
