@@ -13,8 +13,6 @@ export default defineConfig({
           suggestionWorker: resolve(__dirname, 'main/services/suggestionWorker.ts'),
           // The import worker (issue 9's memory bar): imported files are read in it, see importReader.ts.
           importWorker: resolve(__dirname, 'main/services/importWorker.ts'),
-          // The export worker: large articles are exported in it, see exportRunner.ts.
-          exportWorker: resolve(__dirname, 'main/services/exportWorker.ts'),
         },
       },
     },

@@ -5,8 +5,6 @@ import type { ArticleExport, EntityRecord, ExportFormatName } from '../../common
 import { annotationsOf } from '../../common/articleText';
 import { exportArticle, type ExportableArticle } from '../formats/exportArticle';
 import type { Store } from '../store/index';
-import type { StoredArticle } from '../store/articlesRepo';
-import { exportInWorker, exportWorkerLimits, type ExportWorkerLimits } from './exportRunner';
 import { type ApiHandlers } from './apiDispatch';
 import { storedDocument } from './articleDocument';
 import { articleNotFound } from './articleWriter';
@@ -36,60 +34,29 @@ function registryEntities(store: Store, annotations: AnnotationMap): Map<string,
   return entities;
 }
 
-// What the store holds for one article; not_found for an id it does not hold.
-function storedArticle(store: Store, id: string): StoredArticle {
-  const stored = store.articles.find(id);
-  if (!stored) throw articleNotFound();
-  return stored;
-}
-
-// The checked document and entities of a stored article, in this thread.
-function exportableOf(store: Store, { docJson, revision: _revision, ...article }: StoredArticle, includeSuggestions: boolean): ExportableArticle {
-  let doc: ProseMirrorNode;
-  try {
-    doc = storedDocument(docJson);
-    if (!includeSuggestions) doc = withoutSuggestions(doc);
-  } catch (error) {
-    throw new ApiError('internal', `The stored document of "${article.title}" (${article.id}) is damaged and cannot be exported: ${(error as Error).message}`);
-  }
-  const annotations = annotationsOf(doc);
-  return { article, doc, annotations, entities: registryEntities(store, annotations) };
-}
-
 /**
  * Everything an exporter needs about one stored article. Throws not_found for an id the database does not
  * hold, and an 'internal' ApiError naming the article when its stored document is damaged (not JSON, or
  * no longer fits the schema), so a batch export can report that one article and go on.
  */
 export function loadExportableArticle(store: Store, id: string, includeSuggestions = false): ExportableArticle {
-  return exportableOf(store, storedArticle(store, id), includeSuggestions);
+  const stored = store.articles.find(id);
+  if (!stored) throw articleNotFound();
+  const { docJson, revision: _revision, ...article } = stored;
+  let doc: ProseMirrorNode;
+  try {
+    doc = storedDocument(docJson);
+    if (!includeSuggestions) doc = withoutSuggestions(doc);
+  } catch (error) {
+    throw new ApiError('internal', `The stored document of "${article.title}" (${id}) is damaged and cannot be exported: ${(error as Error).message}`);
+  }
+  const annotations = annotationsOf(doc);
+  return { article, doc, annotations, entities: registryEntities(store, annotations) };
 }
 
-/** Exports one stored article in one format, in this thread: the files to write and what the format could not express. */
+/** Exports one stored article in one format: the files to write and what the format could not express. */
 export function exportStoredArticle(store: Store, id: string, format: ExportFormatName, includeSuggestions = false): ArticleExport {
   const { files, warnings } = exportArticle(format, loadExportableArticle(store, id, includeSuggestions));
-  return { articleId: id, files, warnings };
-}
-
-/**
- * Exports one stored article in one format as the hosts do: a large article in a worker thread of its own
- * (see exportRunner.ts), so that neither its time nor its garbage lands on the host's thread; a small one in
- * this thread. Both give the same bytes, through the same writers.
- */
-export async function exportStoredArticleOffThread(
-  store: Store,
-  id: string,
-  format: ExportFormatName,
-  includeSuggestions = false,
-  limits: ExportWorkerLimits = exportWorkerLimits,
-): Promise<ArticleExport> {
-  const stored = storedArticle(store, id);
-  if (stored.docJson.length < limits.fromDocumentLength) {
-    const { files, warnings } = exportArticle(format, exportableOf(store, stored, includeSuggestions));
-    return { articleId: id, files, warnings };
-  }
-  const { docJson, revision: _revision, ...article } = stored;
-  const { files, warnings } = await exportInWorker({ article, docJson, format, includeSuggestions }, (entityId) => store.entities.find(entityId), limits);
   return { articleId: id, files, warnings };
 }
 
@@ -97,7 +64,7 @@ export async function exportStoredArticleOffThread(
 export function createExportHandlers(store: Store): Pick<ApiHandlers, 'exportArticle'> {
   return {
     exportArticle({ id, format, includeSuggestions }) {
-      return exportStoredArticleOffThread(store, id, format, includeSuggestions);
+      return exportStoredArticle(store, id, format, includeSuggestions);
     },
   };
 }
