@@ -17,6 +17,9 @@ import { runInNewContext } from 'node:vm';
 let collect: (() => void) | null = null;
 
 function fullCollection(): () => void {
+  // A process started with --expose-gc (a profiling run) has it already, and keeps the flag as it was.
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (!collect && typeof exposed === 'function') collect = exposed;
   if (!collect) {
     setFlagsFromString('--expose-gc');
     try {
