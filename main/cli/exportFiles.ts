@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /**
@@ -17,6 +17,28 @@ export class UnsafeFileNameError extends Error {
 // Path separators of every platform, NUL, and the names that mean a folder rather than a file.
 function isPlainFileName(fileName: string): boolean {
   return fileName !== '' && fileName !== '.' && fileName !== '..' && !/[/\\\0]/.test(fileName) && basename(fileName) === fileName;
+}
+
+/** How many UTF-16 units of a file's content are encoded and written at a time. */
+export const writtenSliceLength = 1024 * 1024;
+
+// Writes `content` to a new file (failing on anything already there, link or not) a slice at a time, so the
+// UTF-8 bytes of a large export are never held whole beside its text. A slice never ends inside a surrogate
+// pair, whose halves alone would be written as two replacement characters.
+async function writeNewFileInSlices(path: string, content: string): Promise<void> {
+  const file = await open(path, 'wx');
+  try {
+    for (let start = 0; start < content.length; ) {
+      let end = Math.min(content.length, start + writtenSliceLength);
+      const last = content.charCodeAt(end - 1);
+      if (end < content.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+      const bytes = Buffer.from(content.slice(start, end), 'utf8');
+      for (let written = 0; written < bytes.length; ) written += (await file.write(bytes, written, bytes.length - written)).bytesWritten;
+      start = end;
+    }
+  } finally {
+    await file.close();
+  }
 }
 
 /** Creates the output folder (and its parents) when it does not exist; returns its absolute path. */
@@ -37,8 +59,7 @@ export async function writeExportedFile(folder: string, fileName: string, conten
   }
   const temporary = join(folder, `.${fileName}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    // "wx" creates a new file and fails on anything already there, link or not.
-    await writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
+    await writeNewFileInSlices(temporary, content);
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });

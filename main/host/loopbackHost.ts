@@ -5,8 +5,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { maxImportBytes, type ApiErrorCode, type ApiResult } from '../../common/api';
-import { dispatchApiCallAsJson, type ApiHandlers, type ApiJsonHandlers } from '../services/apiDispatch';
+import { dispatchApiCall, dispatchApiCallAsJson, type ApiHandlers, type ApiJsonHandlers } from '../services/apiDispatch';
 import { contentSecurityPolicy } from '../../common/contentSecurityPolicy';
+import { jsonTextChunks } from './jsonTextChunks';
 
 /**
  * The loopback host: the built renderer and the same services the Electron window uses, served over HTTP on
@@ -92,6 +93,45 @@ function sendJson(response: ServerResponse, status: number, result: ApiResult<un
 
 function sendError(response: ServerResponse, status: number, code: ApiErrorCode, message: string): void {
   sendJson(response, status, { ok: false, error: { code, message } });
+}
+
+// How much JSON text is gathered before it is written to the socket.
+const chunkedWriteLength = 256 * 1024;
+
+// Resolves when the response's socket can take more, or has closed (a client that went away never drains).
+function drainedOrClosed(response: ServerResponse): Promise<void> {
+  return new Promise((resolveWait) => {
+    const done = () => {
+      response.off('drain', done);
+      response.off('close', done);
+      resolveWait();
+    };
+    response.on('drain', done);
+    response.on('close', done);
+  });
+}
+
+/**
+ * Sends an API answer as JSON text written piece by piece (see jsonTextChunks.ts), waiting for the socket
+ * to drain between pieces: an export's files are sent without an escaped copy of them in memory. The pieces
+ * joined are the text `sendJson` would send.
+ */
+async function sendJsonInChunks(response: ServerResponse, result: ApiResult<unknown>): Promise<void> {
+  response.writeHead(200, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  if (response.req.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  let gathered = '';
+  for (const piece of jsonTextChunks(result)) {
+    gathered += piece;
+    if (gathered.length < chunkedWriteLength) continue;
+    const flushed = response.write(gathered);
+    gathered = '';
+    if (!flushed) await drainedOrClosed(response);
+    if (response.destroyed) return;
+  }
+  response.end(gathered);
 }
 
 /** Reads a request body up to `limit` bytes; resolves null when it is larger. */
@@ -203,6 +243,11 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     }
     // Typed failures are answers, not transport errors: they travel with status 200 like any ApiResult.
     const { handlers, jsonHandlers } = options.services;
+    // The export route: an export's files are the largest answer the app gives, so they go out in pieces.
+    if (methodName === 'exportArticle') {
+      await sendJsonInChunks(response, await dispatchApiCall(handlers, methodName, input));
+      return;
+    }
     send(response, 200, 'application/json; charset=utf-8', await dispatchApiCallAsJson(handlers, jsonHandlers, methodName, input));
   }
 

@@ -5,8 +5,10 @@ import type { ArticleExport, EntityRecord, ExportFormatName } from '../../common
 import { annotationsOf } from '../../common/articleText';
 import { exportArticle, type ExportableArticle } from '../formats/exportArticle';
 import type { Store } from '../store/index';
+import type { StoredArticle } from '../store/articlesRepo';
 import { type ApiHandlers } from './apiDispatch';
 import { storedDocument } from './articleDocument';
+import { collectAfterLargeCall } from './heapCollection';
 import { articleNotFound } from './articleWriter';
 import { linkedEntityIds } from '../../common/model/entityLinks';
 import { withoutSuggestions } from '../../common/model/suggestions';
@@ -34,29 +36,41 @@ function registryEntities(store: Store, annotations: AnnotationMap): Map<string,
   return entities;
 }
 
+// What the store holds for one article; not_found for an id it does not hold.
+function storedArticle(store: Store, id: string): StoredArticle {
+  const stored = store.articles.find(id);
+  if (!stored) throw articleNotFound();
+  return stored;
+}
+
+// The checked document and registry entities of a stored article.
+function exportableOf(store: Store, { docJson, revision: _revision, ...article }: StoredArticle, includeSuggestions: boolean): ExportableArticle {
+  let doc: ProseMirrorNode;
+  try {
+    doc = storedDocument(docJson);
+    if (!includeSuggestions) doc = withoutSuggestions(doc);
+  } catch (error) {
+    throw new ApiError('internal', `The stored document of "${article.title}" (${article.id}) is damaged and cannot be exported: ${(error as Error).message}`);
+  }
+  const annotations = annotationsOf(doc);
+  return { article, doc, annotations, entities: registryEntities(store, annotations) };
+}
+
 /**
  * Everything an exporter needs about one stored article. Throws not_found for an id the database does not
  * hold, and an 'internal' ApiError naming the article when its stored document is damaged (not JSON, or
  * no longer fits the schema), so a batch export can report that one article and go on.
  */
 export function loadExportableArticle(store: Store, id: string, includeSuggestions = false): ExportableArticle {
-  const stored = store.articles.find(id);
-  if (!stored) throw articleNotFound();
-  const { docJson, revision: _revision, ...article } = stored;
-  let doc: ProseMirrorNode;
-  try {
-    doc = storedDocument(docJson);
-    if (!includeSuggestions) doc = withoutSuggestions(doc);
-  } catch (error) {
-    throw new ApiError('internal', `The stored document of "${article.title}" (${id}) is damaged and cannot be exported: ${(error as Error).message}`);
-  }
-  const annotations = annotationsOf(doc);
-  return { article, doc, annotations, entities: registryEntities(store, annotations) };
+  return exportableOf(store, storedArticle(store, id), includeSuggestions);
 }
 
 /** Exports one stored article in one format: the files to write and what the format could not express. */
 export function exportStoredArticle(store: Store, id: string, format: ExportFormatName, includeSuggestions = false): ArticleExport {
-  const { files, warnings } = exportArticle(format, loadExportableArticle(store, id, includeSuggestions));
+  const stored = storedArticle(store, id);
+  // What earlier calls left is collected first, so the export's garbage is not let pile up on theirs.
+  collectAfterLargeCall(stored.docJson.length);
+  const { files, warnings } = exportArticle(format, exportableOf(store, stored, includeSuggestions));
   return { articleId: id, files, warnings };
 }
 

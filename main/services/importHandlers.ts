@@ -10,6 +10,7 @@ import { type ApiHandlers } from './apiDispatch';
 import { withHeadline } from './articleDocument';
 import { createArticle, type NewArticle } from './articleWriter';
 import { registerImportedEntities, relinkImportedRecords } from './importedEntities';
+import { collectAfterLargeCall } from './heapCollection';
 import { createImportReader, type ImportReader } from './importReader';
 import { suggestionPreferencesOf } from './preferenceHandlers';
 import { suggestionsFor } from './suggestionHandlers';
@@ -136,14 +137,23 @@ function baseName(fileName: string): string {
  * are read by `reader`, in a worker thread of their own (see importReader.ts).
  */
 export function createImportHandlers(store: Store, runner: SuggestionRunner, reader: ImportReader = createImportReader()): Pick<ApiHandlers, 'importFile' | 'importText'> {
+  // Reads, checks and stores one file; the caller collects the heap once this has returned and its data is dead.
+  async function importOneFile(fileName: string, bytes: Buffer, onDuplicate: DuplicateChoice): Promise<{ reply: ImportReply; size: number }> {
+    const imported = checkedImport(await reader.read(fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+    // The reader was chosen by this very extension, so the format is known once parsing succeeded.
+    const format = importFormatOf(fileName)!;
+    const size = Math.max(bytes.byteLength, imported.doc.nodeSize);
+    return { reply: await storeImported(store, runner, imported, { kind: 'file', format, fileName: baseName(fileName) }, onDuplicate), size };
+  }
   return {
     async importFile({ fileName, bytesBase64, onDuplicate = 'ask' }) {
       if (!isBase64(bytesBase64)) throw new ApiError('invalid_argument', 'The file contents did not arrive as base64.');
       const bytes = Buffer.from(bytesBase64, 'base64');
-      const imported = checkedImport(await reader.read(fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
-      // The reader was chosen by this very extension, so the format is known once parsing succeeded.
-      const format = importFormatOf(fileName)!;
-      return storeImported(store, runner, imported, { kind: 'file', format, fileName: baseName(fileName) }, onDuplicate);
+      // What earlier calls left is collected first, so this one's garbage is not let pile up on theirs.
+      collectAfterLargeCall(bytes.byteLength);
+      const { reply, size } = await importOneFile(fileName, bytes, onDuplicate);
+      collectAfterLargeCall(size);
+      return reply;
     },
     importText({ text, title, onDuplicate = 'ask' }) {
       return storeImported(store, runner, checkedImport(parsePastedText(text, title)), { kind: 'pasted' }, onDuplicate);

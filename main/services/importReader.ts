@@ -51,11 +51,15 @@ export function createImportReader(workerUrl: URL = defaultWorkerUrl(), limits: 
   let worker: Worker | null = null;
   let idleTimer: NodeJS.Timeout | undefined;
   let nextRequestId = 1;
-  const pending = new Map<number, { fileName: string; resolve(article: ImportedArticle): void; reject(error: Error): void }>();
+  const pending = new Map<number, { fileName: string; resolve(articleJson: string): void; reject(error: Error): void }>();
 
-  const end = (running: Worker) => {
+  // Resolves once the thread has stopped and its heap is gone.
+  const end = (running: Worker): Promise<void> => {
     if (worker === running) worker = null;
-    void running.terminate();
+    return running.terminate().then(
+      () => undefined,
+      () => undefined,
+    );
   };
   const failAll = (error: (fileName: string) => Error) => {
     for (const { fileName, reject } of pending.values()) reject(error(fileName));
@@ -72,7 +76,7 @@ export function createImportReader(workerUrl: URL = defaultWorkerUrl(), limits: 
       const waiting = pending.get(response.requestId);
       if (!waiting) return;
       pending.delete(response.requestId);
-      if (response.ok) waiting.resolve(JSON.parse(response.articleJson) as ImportedArticle);
+      if (response.ok) waiting.resolve(response.articleJson);
       else if ('refusal' in response) waiting.reject(new ApiError(response.refusal.code, response.refusal.message));
       else waiting.reject(new Error(response.failure));
     });
@@ -96,12 +100,14 @@ export function createImportReader(workerUrl: URL = defaultWorkerUrl(), limits: 
     return created;
   };
 
-  // Once nothing is left to read: a large file's worker ends now, else after a short idle time.
-  const settled = (running: Worker, bytes: number) => {
-    if (pending.size > 0 || worker !== running) return;
+  // Once nothing is left to read: a large file's worker ends now (resolving when it has), else after a short
+  // idle time.
+  const settled = (running: Worker, bytes: number): Promise<void> => {
+    if (pending.size > 0 || worker !== running) return Promise.resolve();
     running.unref();
-    if (bytes >= limits.endAfterBytes) end(running);
-    else idleTimer = setTimeout(() => pending.size === 0 && end(running), limits.idleMs).unref();
+    if (bytes >= limits.endAfterBytes) return end(running);
+    idleTimer = setTimeout(() => pending.size === 0 && void end(running), limits.idleMs).unref();
+    return Promise.resolve();
   };
 
   return {
@@ -113,21 +119,27 @@ export function createImportReader(workerUrl: URL = defaultWorkerUrl(), limits: 
         const timer = setTimeout(() => {
           if (!pending.has(requestId)) return;
           failAll((name) => new ApiError('too_large', `${describeFile(name)} took longer than ${Math.round(limits.readTimeoutMs / 1000)} s to read and was not imported.`));
-          end(running);
+          void end(running);
         }, limits.readTimeoutMs);
         timer.unref();
         const finish = () => {
           clearTimeout(timer);
-          settled(running, bytes.byteLength);
+          return settled(running, bytes.byteLength);
         };
         pending.set(requestId, {
           fileName,
-          resolve: (article) => {
-            finish();
-            resolve(article);
-          },
+          // The article's JSON is parsed only once a large file's worker has ended: the worker's heap and the
+          // parsed article are never both held.
+          resolve: (articleJson) =>
+            void finish().then(() => {
+              try {
+                resolve(JSON.parse(articleJson) as ImportedArticle);
+              } catch (error) {
+                reject(error as Error);
+              }
+            }),
           reject: (error) => {
-            finish();
+            void finish();
             reject(error);
           },
         });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLoopbackHost, type LoopbackHost } from '../../main/host/loopbackHost';
 import { contentSecurityPolicy } from '../../common/contentSecurityPolicy';
 import { openServices, type AppServices } from '../../main/services/index';
+import { dispatchApiCallAsJson } from '../../main/services/apiDispatch';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const strictPolicy =
@@ -172,6 +173,24 @@ describe('loopback host', () => {
     const after = JSON.parse((await callApi('listArticles', {})).body) as { ok: true; value: Array<{ id: string }> };
     expect(after.value.map((article) => article.id)).toContain(imported.value.id);
   });
+
+  it('sends a large export in pieces whose text is byte for byte the whole answer', async () => {
+    // 40,000 paragraphs with quotes, astral and right-to-left characters: several MB of HTML and JSON to escape.
+    const text = `A long article\n\n${Array.from({ length: 40_000 }, (_, index) => `Paragraph ${index} says "مرحبا" 😀 & <b>.`).join('\n\n')}`;
+    const imported = JSON.parse((await callApi('importText', { text, onDuplicate: 'copy' })).body) as { value: { id: string } };
+    for (const format of ['html', 'json', 'conll'] as const) {
+      const input = { id: imported.value.id, format };
+      const answer = await callApi('exportArticle', input);
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+      // Written in pieces, so sent without a length; the same text as the services' own answer, written whole.
+      expect(answer.headers['transfer-encoding']).toBe('chunked');
+      expect(answer.body).toBe(await dispatchApiCallAsJson(services.handlers, services.jsonHandlers, 'exportArticle', input));
+      expect(answer.body.length).toBeGreaterThan(1_000_000);
+    }
+    const missing = await callApi('exportArticle', { id: 'art_missing', format: 'html' });
+    expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  }, 60_000);
 
   it('answers bad calls with typed errors and keeps running', async () => {
     const unknown = JSON.parse((await callApi('dropAllTables', {})).body);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -11,6 +11,7 @@ import { createArticle } from '../../main/services/articleWriter';
 import { exportStoredArticle } from '../../main/services/exportHandlers';
 import { maxSuggestedOnImport } from '../../main/services/importHandlers';
 import { createImportReader } from '../../main/services/importReader';
+import type { ImportedArticle } from '../../main/formats/importFile';
 import { openServices } from '../../main/services/index';
 import { suggestionsFor } from '../../main/services/suggestionHandlers';
 import { createSuggestionRunner } from '../../main/services/suggestionRunner';
@@ -42,6 +43,12 @@ sampler.unref();
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const residentKb = () => Math.round(process.memoryUsage().rss / 1024);
+// Resident memory by kind: anonymous (heaps, malloc) and file-backed (mapped code, the database file).
+function residentKinds(): string {
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const field = (name: string) => Math.round(Number(status.match(new RegExp(`^${name}:\\s+(\\d+)`, 'm'))?.[1] ?? 0) / 1024);
+  return `anon ${String(field('RssAnon')).padStart(4)} file ${String(field('RssFile')).padStart(4)}`;
+}
 
 async function phase<T>(name: string, work: () => T | Promise<T>): Promise<T> {
   collect();
@@ -55,7 +62,7 @@ async function phase<T>(name: string, work: () => T | Promise<T>): Promise<T> {
   collect();
   const usage = process.memoryUsage();
   process.stdout.write(
-    `  ${name.padEnd(28)} ${String(Math.round(ms)).padStart(6)} ms  peak ${String(peak).padStart(5)} MB  after gc: rss ${String(mb(usage.rss)).padStart(4)} heap ${String(mb(usage.heapUsed)).padStart(4)}/${String(mb(usage.heapTotal)).padStart(4)} external ${String(mb(usage.external + usage.arrayBuffers)).padStart(4)} MB\n`,
+    `  ${name.padEnd(28)} ${String(Math.round(ms)).padStart(6)} ms  peak ${String(peak).padStart(5)} MB  after gc: rss ${String(mb(usage.rss)).padStart(4)} (${residentKinds()}) heap ${String(mb(usage.heapUsed)).padStart(4)}/${String(mb(usage.heapTotal)).padStart(4)} external ${String(mb(usage.external + usage.arrayBuffers)).padStart(4)} MB\n`,
   );
   return value;
 }
@@ -77,10 +84,13 @@ try {
       return Buffer.from(parsed.bytesBase64, 'base64');
     });
     // In the import worker, as the import does (its peak includes the worker's heap, ended after a large file).
-    const imported = await phase('read the file (worker)', () => reader.read(input.fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+    // Held only until it is checked, as the import handler holds it.
+    let imported: ImportedArticle | null = await phase('read the file (worker)', () => reader.read(input.fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+    const { title, source } = imported;
     let doc = await phase('check the document', () => {
-      const checked = parseArticleDocument(imported.doc);
-      return !headlineOf(checked) && imported.title.trim() ? withHeadline(checked, imported.title) : checked;
+      const checked = parseArticleDocument(imported!.doc);
+      imported = null;
+      return !headlineOf(checked) && title.trim() ? withHeadline(checked, title) : checked;
     });
     const plainLength = await phase('plain text', () => articleText(doc).text.length);
     process.stdout.write(`  (${plainLength.toLocaleString('en')} characters, ${doc.childCount.toLocaleString('en')} blocks)\n`);
@@ -89,7 +99,7 @@ try {
       process.stdout.write(`  (${placed.length.toLocaleString('en')} suggestions)\n`);
       doc = await phase('place suggestions', () => withPlacedAnnotations(doc, placed));
     }
-    const summary = await phase('store write', () => createArticle(store, { doc, source: imported.source, importedFrom: { kind: 'file', format: 'plaintext', fileName: input.fileName } }, new Date().toISOString()));
+    const summary = await phase('store write', () => createArticle(store, { doc, source, importedFrom: { kind: 'file', format: 'plaintext', fileName: input.fileName } }, new Date().toISOString()));
     await phase('getArticle reply', async () => JSON.stringify(await services.handlers.getArticle({ id: summary.id } as never)).length);
     for (const format of hostile.exports === 'all' ? exportFormatNames : hostile.exports ?? []) {
       await phase(`export ${format}`, () => JSON.stringify(exportStoredArticle(store, summary.id, format)).length);

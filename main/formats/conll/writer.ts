@@ -101,89 +101,114 @@ export function keepOuterEntitySpans(table: SpanTable): { kept: KeptSpan[]; drop
   return { kept, dropped };
 }
 
+/** A token's text and its UTF-16 offsets in the exported text, before it is tagged. */
+type UntaggedToken = Omit<ConllToken, 'tag'>;
+
 /**
- * Splits a block into tokens: Unicode word segmentation (so "2,000", "regime's" and an emoji with its
- * modifiers stay whole), cut first at the edges of the block's kept mentions so a mention is always whole
- * tokens, and at whitespace, which no token may contain.
+ * The tokens of a block, one at a time: Unicode word segmentation (so "2,000", "regime's" and an emoji with
+ * its modifiers stay whole), cut first at the edges of the block's kept mentions so a mention is always whole
+ * tokens, and at whitespace, which no token may contain. One at a time, because a 5 MB paragraph has over a
+ * million tokens, and holding them (and their tagged copies) at once took the host 300 MB.
  */
-export function tokenise(text: string, blockStart: number, blockEnd: number, mentions: readonly KeptSpan[]): Array<{ text: string; start: number; end: number }> {
+function* blockTokens(text: string, blockStart: number, blockEnd: number, mentions: readonly KeptSpan[]): Generator<UntaggedToken> {
   const cuts = [...new Set(mentions.flatMap((span) => [span.start, span.end]))].sort((a, b) => a - b);
-  const pieces: Array<[number, number]> = [];
   let from = blockStart;
   for (const cut of [...cuts, blockEnd]) {
-    if (cut > from && cut <= blockEnd) pieces.push([from, cut]);
-    from = Math.max(from, cut);
-  }
-  const tokens: Array<{ text: string; start: number; end: number }> = [];
-  for (const [pieceStart, pieceEnd] of pieces) {
-    for (const segment of wordSegments(text, pieceStart, pieceEnd)) {
-      // A segment may still hold whitespace (a space with a combining mark after it): split it there.
-      let offset = segment.index;
-      for (const part of segment.segment.split(/([\s\x1c-\x1f\x85]+)/u)) {
-        if (part !== '' && !whitespaceRun.test(part)) tokens.push({ text: part, start: offset, end: offset + part.length });
-        offset += part.length;
+    if (cut > from && cut <= blockEnd) {
+      for (const segment of wordSegments(text, from, cut)) {
+        // A segment may still hold whitespace (a space with a combining mark after it): split it there.
+        let offset = segment.index;
+        for (const part of segment.segment.split(/([\s\x1c-\x1f\x85]+)/u)) {
+          if (part !== '' && !whitespaceRun.test(part)) yield { text: part, start: offset, end: offset + part.length };
+          offset += part.length;
+        }
       }
     }
+    from = Math.max(from, cut);
   }
-  return tokens;
 }
 
-/**
- * Groups a block's tokens into sentences: a sentence ends after . ! ? (and closing quotes) when the next
- * token opens a sentence after a space, at a line break, and at the end of the block; never inside an entity.
- */
-export function sentences(text: string, tokens: readonly ConllToken[]): ConllToken[][] {
-  const result: ConllToken[][] = [];
-  let current: ConllToken[] = [];
-  tokens.forEach((token, index) => {
-    current.push(token);
-    const next = tokens[index + 1];
-    if (!next) return;
-    // An entity continues into the next token: no sentence may end here.
-    if (next.tag.startsWith('I-')) return;
-    const between = text.slice(token.end, next.start);
-    const atLineBreak = lineBreak.test(between);
-    const afterSentenceEnd = endsWithSentenceEnd(current);
-    const opensSentence = between.length > 0 && sentenceOpener.test(next.text);
-    if (atLineBreak || (afterSentenceEnd && opensSentence)) {
-      result.push(current);
-      current = [];
-    }
-  });
-  if (current.length > 0) result.push(current);
-  return result;
-}
-
-/** Whether the tokens end with . ! ? and maybe closing quotes or brackets after it. */
-function endsWithSentenceEnd(tokens: readonly ConllToken[]): boolean {
-  let index = tokens.length - 1;
-  while (index >= 0 && !sentenceEnd.test(tokens[index]!.text) && closer.test(tokens[index]!.text)) index--;
-  return index >= 0 && sentenceEnd.test(tokens[index]!.text);
+/** Splits a block into tokens (see blockTokens), as a list. */
+export function tokenise(text: string, blockStart: number, blockEnd: number, mentions: readonly KeptSpan[]): UntaggedToken[] {
+  return [...blockTokens(text, blockStart, blockEnd, mentions)];
 }
 
 /** Tags tokens with IOB2 tags from the kept entity spans (sorted, none overlapping); adds each span tagged to `tagged`. */
-function tagTokens(tokens: ReadonlyArray<{ text: string; start: number; end: number }>, kept: readonly KeptSpan[], tagged: Set<KeptSpan>): ConllToken[] {
+function* taggedTokens(tokens: Iterable<UntaggedToken>, kept: readonly KeptSpan[], tagged: Set<KeptSpan>): Generator<ConllToken> {
   let spanIndex = 0;
   let previous: KeptSpan | undefined;
-  return tokens.map((token) => {
+  for (const token of tokens) {
     while (spanIndex < kept.length && kept[spanIndex]!.end <= token.start) spanIndex++;
     const span = kept[spanIndex];
     if (!span || token.start < span.start || token.end > span.end) {
       previous = undefined;
-      return { ...token, tag: 'O' };
+      yield { ...token, tag: 'O' };
+      continue;
     }
     const tag = `${previous === span ? 'I' : 'B'}-${span.type}`;
     previous = span;
     tagged.add(span);
-    return { ...token, tag };
-  });
+    yield { ...token, tag };
+  }
+}
+
+/**
+ * Writes a block's tagged tokens as `token TAG` lines, with an empty line after each sentence: a sentence ends
+ * after . ! ? (and closing quotes) when the next token opens a sentence after a space, at a line break, and at
+ * the end of the block; never inside an entity. Looks one token ahead, no further.
+ */
+function writeSentences(text: string, tokens: Iterable<ConllToken>, write: (line: string) => void): void {
+  let current: ConllToken | undefined;
+  // Whether the sentence so far ends with . ! ? and maybe closing quotes or brackets after it.
+  let endsWithSentenceEnd = false;
+  for (const next of tokens) {
+    if (current) {
+      // An entity continues into the next token: no sentence may end here.
+      const between = next.tag.startsWith('I-') ? '' : text.slice(current.end, next.start);
+      const atLineBreak = lineBreak.test(between);
+      const opensSentence = between.length > 0 && sentenceOpener.test(next.text);
+      if (!next.tag.startsWith('I-') && (atLineBreak || (endsWithSentenceEnd && opensSentence))) {
+        write('');
+        endsWithSentenceEnd = false;
+      }
+    }
+    write(`${next.text} ${next.tag}`);
+    if (sentenceEnd.test(next.text)) endsWithSentenceEnd = true;
+    else if (!closer.test(next.text)) endsWithSentenceEnd = false;
+    current = next;
+  }
+  if (current) write('');
+}
+
+/**
+ * Lines joined with "\n" as they come, a few thousand at a time: the text of `lines.join('\n')` without an
+ * array of every line of a large article alive until the end.
+ */
+function lineJoiner(): { write(line: string): void; text(): string } {
+  const joined: string[] = [];
+  let pending: string[] = [];
+  return {
+    write(line) {
+      pending.push(line);
+      if (pending.length < 4096) return;
+      joined.push(pending.join('\n'));
+      pending = [];
+    },
+    text() {
+      if (pending.length > 0) joined.push(pending.join('\n'));
+      pending = [];
+      return joined.join('\n');
+    },
+  };
 }
 
 /** The CoNLL file of an article and what it had to leave out. */
 export function conllDocument(input: ExportableArticle): { content: string; warnings: string[] } {
   const table = buildSpanTable(input);
   const { kept, dropped } = keepOuterEntitySpans(table);
-  const lines = ['-DOCSTART- O', ''];
+  const lines = lineJoiner();
+  lines.write('-DOCSTART- O');
+  lines.write('');
   const warnings = [...unplacedWarnings(table, 'CoNLL', (annotation) => annotation.kind === 'entity'), ...dropped];
   const tagged = new Set<KeptSpan>();
   // Kept spans are sorted and disjoint, and blocks come in order: one pointer walks both.
@@ -194,16 +219,12 @@ export function conllDocument(input: ExportableArticle): { content: string; warn
     for (let index = nextKept; index < kept.length && kept[index]!.start < block.end; index++) {
       if (kept[index]!.end <= block.end) keptInBlock.push(kept[index]!);
     }
-    const tokens = tokenise(table.text, block.start, block.end, keptInBlock);
-    for (const sentence of sentences(table.text, tagTokens(tokens, keptInBlock, tagged))) {
-      for (const token of sentence) lines.push(`${token.text} ${token.tag}`);
-      lines.push('');
-    }
+    writeSentences(table.text, taggedTokens(blockTokens(table.text, block.start, block.end, keptInBlock), keptInBlock, tagged), lines.write);
   }
   for (const span of kept) {
     if (!tagged.has(span)) warnings.push(`CoNLL: the mention "${table.text.slice(span.start, span.end)}" has no word to tag and was left out.`);
   }
-  return { content: `${lines.join('\n')}\n`, warnings };
+  return { content: `${lines.text()}\n`, warnings };
 }
 
 /** CoNLL IOB2 (`token TAG`), entities only. */
