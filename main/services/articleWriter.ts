@@ -353,7 +353,13 @@ export function createArticle(store: Store, article: NewArticle, now: string): A
   article.doc.forEach((block) => blocks.push(storedBlockOf(block)));
   const spans = new Map<string, { span: BlockSpan; position: number; blockText: string }[]>();
   blocks.forEach((block, position) => {
-    for (const span of block.spans) spans.set(span.annotationId, [...(spans.get(span.annotationId) ?? []), { span, position, blockText: block.text }]);
+    for (const span of block.spans) {
+      const entry = { span, position, blockText: block.text };
+      const recordSpans = spans.get(span.annotationId);
+      // Appended in place: copying the list for each span made a tag with many spans quadratic to store.
+      if (recordSpans) recordSpans.push(entry);
+      else spans.set(span.annotationId, [entry]);
+    }
   });
   const records: AnnotationMap = annotationsOf(article.doc);
   const headline = article.doc.firstChild?.type.name === 'headline' ? article.doc.firstChild.textContent.trim() : '';
