@@ -120,15 +120,17 @@ export function packedDocumentOf(doc: ProseMirrorNode): PackedDocument {
  */
 export function documentFromPacked(packed: PackedDocument): ProseMirrorNode {
   const { records } = packed;
-  const marks = new Map<string, Mark>();
+  // One mark per tag and part, made on its first span; keyed by id in a map per part, so that no key is built.
+  const contentMarks = new Map<string, Mark>();
+  const cueMarks = new Map<string, Mark>();
   const markOf = (span: BlockSpan): Mark => {
-    const key = `${span.part}\u0000${span.annotationId}`;
-    let mark = marks.get(key);
+    const marks = span.part === 'cue' ? cueMarks : contentMarks;
+    let mark = marks.get(span.annotationId);
     if (!mark) {
       const record = Object.prototype.hasOwnProperty.call(records, span.annotationId) ? records[span.annotationId] : undefined;
       if (!record) throw new RangeError(`The document tags words with ${span.annotationId}, which has no record.`);
       mark = annotationMark(record, span.part);
-      marks.set(key, mark);
+      marks.set(span.annotationId, mark);
     }
     return mark;
   };
@@ -142,32 +144,44 @@ export function documentFromPacked(packed: PackedDocument): ProseMirrorNode {
 }
 
 // The text nodes of one block: the text cut at every span's start and end, each piece with the marks of the
-// spans covering it, in span order.
+// spans covering it, in span order. Each span's mark is looked up once, not once per piece it covers.
 function textNodes(text: string, spans: readonly BlockSpan[], markOf: (span: BlockSpan) => Mark): Fragment {
   if (text.length === 0) return Fragment.empty;
   if (spans.length === 0) return Fragment.from(articleSchema.text(text));
-  const ordered = [...spans].sort(blockSpanOrder);
-  const cuts = new Set<number>([0, text.length]);
-  // Where each tag's part last ended: a span of it starting before that overlaps it.
-  const ends = new Map<string, number>();
-  for (const span of ordered) {
-    const key = `${span.part}\u0000${span.annotationId}`;
-    if ((ends.get(key) ?? -1) > span.start) throw new RangeError(`Two spans of ${span.annotationId} overlap.`);
-    ends.set(key, span.end);
-    cuts.add(span.start);
-    cuts.add(span.end);
+  // The store sends a block's spans in order already: they are sorted only when they are not.
+  let ordered = spans;
+  for (let index = 1; index < spans.length; index++) {
+    if (blockSpanOrder(spans[index - 1]!, spans[index]!) > 0) {
+      ordered = [...spans].sort(blockSpanOrder);
+      break;
+    }
   }
-  const positions = [...cuts].sort((a, b) => a - b);
+  const marks = ordered.map(markOf);
+  const cuts: number[] = [0, text.length];
+  // Where each tag's part last ended (its mark stands for both): a span of it starting before that overlaps it.
+  const ends = new Map<Mark, number>();
+  for (let index = 0; index < ordered.length; index++) {
+    const span = ordered[index]!;
+    if ((ends.get(marks[index]!) ?? -1) > span.start) throw new RangeError(`Two spans of ${span.annotationId} overlap.`);
+    ends.set(marks[index]!, span.end);
+    cuts.push(span.start, span.end);
+  }
+  cuts.sort((a, b) => a - b);
   const nodes: ProseMirrorNode[] = [];
-  // The spans covering the current piece, in span order; the next span to open is ordered[next].
-  let active: BlockSpan[] = [];
+  // The spans covering the current piece, by index into `ordered`, in span order; the next to open is ordered[next].
+  const active: number[] = [];
   let next = 0;
-  for (let index = 0; index + 1 < positions.length; index++) {
-    const from = positions[index]!;
-    const to = positions[index + 1]!;
-    if (active.some((span) => span.end <= from)) active = active.filter((span) => span.end > from);
-    while (next < ordered.length && ordered[next]!.start === from) active.push(ordered[next++]!);
-    nodes.push(articleSchema.text(text.slice(from, to), active.map(markOf)));
+  for (let index = 0; index + 1 < cuts.length; index++) {
+    const from = cuts[index]!;
+    const to = cuts[index + 1]!;
+    if (from === to) continue;
+    let kept = 0;
+    for (const open of active) if (ordered[open]!.end > from) active[kept++] = open;
+    active.length = kept;
+    while (next < ordered.length && ordered[next]!.start === from) active.push(next++);
+    const pieceMarks: Mark[] = [];
+    for (const open of active) pieceMarks.push(marks[open]!);
+    nodes.push(articleSchema.text(text.slice(from, to), pieceMarks));
   }
   return Fragment.fromArray(nodes);
 }

@@ -41,6 +41,8 @@ export function createArticleBlocksRepo(db: AnnotatorDatabase) {
   const spansInBlocksStatement = db.prepare(`
     SELECT block_id, rowid, annotation_id, start_offset, end_offset, part FROM annotation_spans
     WHERE block_id IN (SELECT value FROM json_each(?)) ORDER BY block_id, rowid`).raw();
+  // The common save rewrites one block: a plain equality reads the index without building a JSON table.
+  const spansInBlockStatement = db.prepare('SELECT block_id, rowid, annotation_id, start_offset, end_offset, part FROM annotation_spans WHERE block_id = ? ORDER BY rowid').raw();
   // Separate statements by what changes: SQLite rewrites an index whenever one of its columns is SET, even
   // to the same value, and a block's type and a span's annotation are indexed.
   const rewriteStatement = db.prepare('UPDATE article_blocks SET block_json = ?, plain_text = ? WHERE id = ?');
@@ -111,7 +113,8 @@ export function createArticleBlocksRepo(db: AnnotatorDatabase) {
     spansInBlocks(ids: readonly number[]): Map<number, StoredSpan[]> {
       const spans = new Map<number, StoredSpan[]>();
       if (ids.length === 0) return spans;
-      for (const [blockId, rowId, annotationId, start, end, part] of spansInBlocksStatement.all(JSON.stringify(ids)) as [number, number, string, number, number, BlockSpan['part']][]) {
+      const rows = ids.length === 1 ? spansInBlockStatement.all(ids[0]) : spansInBlocksStatement.all(JSON.stringify(ids));
+      for (const [blockId, rowId, annotationId, start, end, part] of rows as [number, number, string, number, number, BlockSpan['part']][]) {
         let blockSpans = spans.get(blockId);
         if (!blockSpans) spans.set(blockId, (blockSpans = []));
         blockSpans.push({ rowId, annotationId, start, end, part });
