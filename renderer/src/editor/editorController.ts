@@ -341,8 +341,16 @@ export class EditorController {
 
   /** Replaces the stored copy that changed elsewhere with this one. */
   keepMine = async (): Promise<void> => {
-    const latest = await this.api.getArticle({ id: this.screen.getSnapshot().article.id });
-    await this.autosave.overwrite(latest.revision);
+    // Only the stored revision is needed: the newest history entry, not the whole article (megabytes when long).
+    let newest: number | undefined;
+    try {
+      newest = (await this.api.listRevisions({ id: this.screen.getSnapshot().article.id, limit: 1 }))[0]?.revision;
+    } catch (error) {
+      this.setNotice(`Could not overwrite the stored copy: ${(error as Error).message} Your text is still here.`);
+      return;
+    }
+    if (newest === undefined) return;
+    await this.autosave.overwrite(newest);
   };
 
   /** Saves what is pending, then stops timers and takes the view down. */

@@ -240,6 +240,17 @@ describe('the editor controller', () => {
     expect(JSON.stringify((await services.handlers.getArticle({ id: articleId })).doc)).toContain('Late words.');
   });
 
+  it('"keep mine" on an article deleted elsewhere says so and keeps the editor\'s text', async () => {
+    controller.dispatch(controller.state.tr.insertText(' Late words.', controller.state.doc.content.size - 1));
+    const other = await services.handlers.getArticle({ id: articleId });
+    await services.handlers.saveArticle({ id: articleId, baseRevision: other.revision, doc: other.doc });
+    expect(await controller.flush()).toBe(false);
+    await services.handlers.deleteArticle({ id: articleId });
+    await controller.keepMine();
+    expect(controller.getSnapshot().notice).toMatch(/^Could not overwrite the stored copy: This article no longer exists.*Your text is still here\.$/);
+    expect(articleText(controller.state.doc).text).toContain('Late words.');
+  });
+
   it('places suggestions computed while the editor typed on the words as they now stand, and works through them', async () => {
     // The request reads the text; the edit is made before the worker answers.
     const asked = controller.suggestions.suggest(['entity', 'attribution'], true);
