@@ -157,6 +157,47 @@ describe('saving and loading an article', () => {
     expect(await callError('openArticle', { id: 'art_missing' })).toMatchObject({ code: 'not_found' });
   });
 
+  it('opens spans in the order the editor reads them, whatever order they were tagged in', async () => {
+    // Tagged so that the order they were made in is not the editor's: same start (the longer first), the same
+    // words twice (by id), a tag inside another, and a cue after its quote.
+    const text = 'Port Ellen Harbour Trust said so.';
+    const records: AnnotationMap = {
+      zeta: entityRecord('zeta', 'Port Ellen', 'place'),
+      mid: entityRecord('mid', 'Ellen Harbour', 'place'),
+      alpha: entityRecord('alpha', 'Port Ellen', 'place'),
+      wide: entityRecord('wide', 'Port Ellen Harbour Trust', 'organisation'),
+      quote: attributionRecord('quote', 'Port Ellen Harbour Trust', 'the trust', null),
+    };
+    const summary = addArticle(
+      docWith(records, [
+        { type: 'headline', text: 'Harbour' },
+        {
+          type: 'paragraph',
+          text,
+          tags: [
+            { id: 'zeta', text: 'Port Ellen' },
+            { id: 'quote', text: 'said', part: 'cue' },
+            { id: 'mid', text: 'Ellen Harbour' },
+            { id: 'alpha', text: 'Port Ellen' },
+            { id: 'wide', text: 'Port Ellen Harbour Trust' },
+            { id: 'quote', text: 'Port Ellen Harbour Trust' },
+          ],
+        },
+      ]),
+    );
+    const opened = await call<OpenedArticle>('openArticle', { id: summary.id });
+    expect(opened.document.blocks[1]!.spans).toEqual([
+      [0, 24, 'quote'],
+      [0, 24, 'wide'],
+      [0, 10, 'alpha'],
+      [0, 10, 'zeta'],
+      [5, 18, 'mid'],
+      [25, 29, 'quote', 'cue'],
+    ]);
+    const stored = await call<ArticleRecord>('getArticle', { id: summary.id });
+    expect(opened.document).toEqual(packedDocumentOf(parseArticleDocument(stored.doc)));
+  });
+
   it('refuses a save based on a stale revision as a conflict and keeps the newer document', async () => {
     const { summary, doc } = await taggedArticle();
     const first = structuredClone(doc) as { content: { content?: { text: string }[] }[] };
