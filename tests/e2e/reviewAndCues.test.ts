@@ -2,9 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { importSampleArticle, placeCaret, selectTextInEditor, startBrowserSession, type BrowserSession } from '../support/browserSession';
 
-/** The words the page underlines as waiting for review. */
+/** The words the page underlines as waiting for review (a dashed underline, as drawn), joined per tag. */
 async function wordsNeedingReview(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...document.querySelectorAll('.ProseMirror .ann-needs-review')].map((element) => element.textContent ?? ''));
+  return page.evaluate(() => {
+    const words = new Map<string, string>();
+    for (const element of document.querySelectorAll<HTMLElement>('.ProseMirror .ann[data-ann-part="content"]')) {
+      const style = getComputedStyle(element);
+      if (!style.textDecorationLine.includes('underline') || style.textDecorationStyle !== 'dashed') continue;
+      words.set(element.dataset.annId!, (words.get(element.dataset.annId!) ?? '') + (element.textContent ?? ''));
+    }
+    return [...words.values()];
+  });
 }
 
 describe('review flags and cue spans in the editor (sample article)', () => {
@@ -29,6 +37,22 @@ describe('review flags and cue spans in the editor (sample article)', () => {
     await page.keyboard.press('Alt+Shift+O');
     await placeCaret(page, 'Interfax', 'before', 0);
     await page.keyboard.press('Alt+Shift+R');
+    await expect.poll(() => wordsNeedingReview(page)).toEqual(['Interfax']);
+    // Typing inside the flagged words changes their text in place: nothing around them is redrawn.
+    await placeCaret(page, 'fax', 'before', 0);
+    await page.evaluate(() => {
+      const records: MutationRecord[] = [];
+      const observer = new MutationObserver((mutations) => records.push(...mutations));
+      observer.observe(document.querySelector('.ProseMirror')!, { childList: true, characterData: true, subtree: true });
+      (window as unknown as { stopCounting: () => number }).stopCounting = () => {
+        observer.disconnect();
+        return records.filter((record) => record.type === 'childList').length;
+      };
+    });
+    await page.keyboard.type('-');
+    await expect.poll(() => wordsNeedingReview(page)).toEqual(['Inter-fax']);
+    expect(await page.evaluate(() => (window as unknown as { stopCounting: () => number }).stopCounting())).toBe(0);
+    await page.keyboard.press('Backspace');
     await expect.poll(() => wordsNeedingReview(page)).toEqual(['Interfax']);
     const note = page.getByTestId('review-note');
     await expect.poll(() => note.textContent()).toBe('Needs review: Set by the editor');

@@ -10,7 +10,7 @@ import { addSpanToAnnotation, annotationMapOf, tagRange, type Command, type TagR
 import { annotationRecordsPlugin } from '../../common/editor/annotationRecords';
 import { setAnnotationStatus, toggleNeedsReview } from '../../common/editor/reviewCommands';
 import { removeCueSpan } from '../../common/editor/cueSpans';
-import { needsReviewClass, needsReviewIds, needsReviewKey, needsReviewPlugin } from '../../common/editor/needsReviewDecorations';
+import { needsReviewIds, needsReviewKey, needsReviewPlugin } from '../../common/editor/needsReviewTags';
 import { nextAnnotationId } from '../../common/editor/annotationStepping';
 import { newAliasesFrom, surnameOf, tagAllNames, tagOccurrences } from '../../common/editor/tagAllOccurrences';
 import { tagAllCandidates } from '../../common/editor/tagAll';
@@ -61,12 +61,12 @@ function cueWords(state: EditorState, id: string): string[] {
   return (plain.spans.get(id) ?? []).filter((span) => span.part === 'cue').map((span) => plain.text.slice(span.start, span.end));
 }
 
+// The words the view underlines: those of the content marks of the tags the plugin holds as waiting for review.
 function decoratedWords(state: EditorState): string[] {
-  const set = needsReviewKey.getState(state)!.decorations;
-  return set.find().map((decoration) => {
-    expect((decoration as unknown as { type: { attrs: { class: string } } }).type.attrs.class).toBe(needsReviewClass);
-    return state.doc.textBetween(decoration.from, decoration.to);
-  });
+  const plain = articleText(state.doc);
+  return [...needsReviewKey.getState(state)!.ids]
+    .map((id) => (plain.spans.get(id) ?? []).filter((span) => span.part === 'content').map((span) => plain.text.slice(span.start, span.end)).join(' … '))
+    .filter((words) => words.length > 0);
 }
 
 describe('marking a tag as needing review', () => {
@@ -100,7 +100,7 @@ function initialStateWith(state: EditorState, records: AnnotationMap): EditorSta
   return EditorState.create({ doc: state.doc, plugins: [annotationRecordsPlugin(records), history(), reviewFlaggingPlugin(), needsReviewPlugin()] });
 }
 
-describe('the needs-review decorations', () => {
+describe('the tags waiting for review', () => {
   it('underline the words of tags waiting for review, from opening and after each status change', () => {
     let state = tag(initialState(), 'Interfax', { kind: 'entity', entityType: 'organisation' }, 'org');
     state = tag(state, 'Vladimir Zolotukhin', { kind: 'entity', entityType: 'person' }, 'person');
@@ -114,12 +114,12 @@ describe('the needs-review decorations', () => {
     expect(decoratedWords(state)).toEqual([]);
   });
 
-  it('follow the words through typing, and leave a tag with no words undecorated', () => {
+  it('follow the words through typing, and leave a tag with no words unmarked', () => {
     let state = tag(initialState(), 'Interfax', { kind: 'entity', entityType: 'organisation' }, 'org');
     state = run(state, toggleNeedsReview('org', 'now'));
     state = state.apply(state.tr.insertText('the agency ', positionOf(state, 'Interfax').from));
     expect(decoratedWords(state)).toEqual(['Interfax']);
-    // Typing inside the words grows the decoration with the tag.
+    // Typing inside the words grows the underlined words with the tag.
     const inside = positionOf(state, 'fax').from;
     state = state.apply(state.tr.insertText('-', inside));
     expect(decoratedWords(state)).toEqual(['Inter-fax']);
@@ -129,7 +129,7 @@ describe('the needs-review decorations', () => {
     expect(decoratedWords(state)).toEqual([]);
   });
 
-  it('decorate a tag that the deletion flagging marks, once its words are back', () => {
+  it('underline a tag that the deletion flagging marks, once its words are back', () => {
     let state = tag(initialState(), 'Interfax', { kind: 'entity', entityType: 'organisation' }, 'org');
     const words = positionOf(state, 'Interfax');
     state = state.apply(state.tr.delete(words.from, words.to));

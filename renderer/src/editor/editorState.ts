@@ -6,7 +6,8 @@ import { Fragment, Slice, type Node as ProseMirrorNode } from 'prosemirror-model
 import { articleSchema } from '../../../common/schema';
 import { reviewFlaggingPlugin } from '../../../common/editor/reviewFlagging';
 import { annotationRecordsPlugin, splitStoredDocument } from '../../../common/editor/annotationRecords';
-import { needsReviewPlugin } from '../../../common/editor/needsReviewDecorations';
+import { needsReviewPlugin } from '../../../common/editor/needsReviewTags';
+import { needsReviewUnderlinePlugin } from './needsReviewUnderline';
 import { selectedAnnotationPlugin } from './selectedAnnotation';
 import { followCaretPlugin } from './followCaret';
 import { blocksInViewPlugin } from './blocksInView';
@@ -30,6 +31,7 @@ export function createArticleEditorState(storedDoc: ProseMirrorNode, appKeymap: 
       history(),
       reviewFlaggingPlugin(),
       needsReviewPlugin(),
+      needsReviewUnderlinePlugin,
       selectedAnnotationPlugin,
       followCaretPlugin,
       blocksInViewPlugin(),

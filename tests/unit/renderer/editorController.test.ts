@@ -6,7 +6,7 @@ import { ApiError, apiMethodNames, type AnnotatorApi } from '../../../common/api
 import { articleText } from '../../../common/articleText';
 import { annotationMapOf } from '../../../common/editor/annotationRecords';
 import { annotationRanges } from '../../../common/editor/annotationRanges';
-import { needsReviewIds } from '../../../common/editor/needsReviewDecorations';
+import { needsReviewIds } from '../../../common/editor/needsReviewTags';
 import { dispatchApiCall } from '../../../main/services/apiDispatch';
 import { openServices, type AppServices } from '../../../main/services/index';
 import { EditorController } from '../../../renderer/src/editor/editorController';
