@@ -32,7 +32,7 @@ export function DuplicateImportDialog({ duplicate, waiting, onOpen, onImportCopy
       title={`Already in the library: ${duplicate.existing.title}`}
       onClose={onCancel}
       actions={
-        // Open it comes first: showModal() focuses the first control, so Enter never makes a copy by accident.
+        // Open it comes first: the dialog focuses its first control, so Enter never makes a copy by accident.
         <>
           <button type="button" onClick={onOpen}>
             Open it

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 interface DialogProps {
   title: string;
@@ -7,13 +8,29 @@ interface DialogProps {
   actions: ReactNode;
 }
 
-/** A modal dialog on the native <dialog> element: focus is trapped, Escape closes it, and focus goes back. */
+// The controls a keyboard reaches by Tab, as the browser's own focus order finds them.
+const focusableSelector = 'button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+
+function focusableIn(dialog: HTMLElement): HTMLElement[] {
+  return [...dialog.querySelectorAll<HTMLElement>(focusableSelector)].filter((element) => element.getClientRects().length > 0);
+}
+
+/**
+ * A modal dialog on the <dialog> element: focus is trapped inside, Escape closes it, clicks outside it go
+ * nowhere, and the focus goes back where it was. It is opened with show() and made modal here rather than by
+ * showModal(): a modal <dialog> makes the rest of the page inert, and Chromium then spends hundreds of
+ * milliseconds on a 100,000-word article in the editor behind it, once as it opens and again as it closes.
+ */
 export function Dialog({ title, children, onClose, actions }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.show();
+      // As showModal() would: the first control takes the focus, unless one inside has it already.
+      if (!dialog.contains(document.activeElement)) (focusableIn(dialog)[0] ?? dialog).focus();
+    }
     return () => {
       // The dialog leaves by being unmounted, not by close(), so the browser does not return the focus: a
       // keyboard user would be left on the page's body. Focus the opener unless the closing action moved it.
@@ -21,20 +38,39 @@ export function Dialog({ title, children, onClose, actions }: DialogProps) {
       if (opener?.isConnected && (focused === null || focused === document.body)) opener.focus();
     };
   }, []);
-  return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-label={title}
-      onCancel={(event) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      onClose();
+    } else if (event.key === 'Tab') {
+      // Tab and Shift+Tab go round the dialog's controls and never leave it.
+      const focusable = focusableIn(dialog);
+      const first = focusable[0];
+      const last = focusable[focusable.length - 1];
+      const active = document.activeElement;
+      if (!first || !last) event.preventDefault();
+      else if (event.shiftKey && (active === first || active === dialog)) {
         event.preventDefault();
-        onClose();
-      }}
-    >
-      <h2>{title}</h2>
-      <div className="dialog-body">{children}</div>
-      <div className="dialog-actions">{actions}</div>
-    </dialog>
+        last.focus();
+      } else if (!event.shiftKey && active === last) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  };
+  return createPortal(
+    <>
+      {/* Covers the page: a click outside the dialog neither reaches the page nor takes the focus from the dialog. */}
+      <div className="dialog-backdrop" aria-hidden="true" onMouseDown={(event) => event.preventDefault()} />
+      <dialog ref={ref} className="dialog" aria-label={title} aria-modal="true" tabIndex={-1} onKeyDown={onKeyDown}>
+        <h2>{title}</h2>
+        <div className="dialog-body">{children}</div>
+        <div className="dialog-actions">{actions}</div>
+      </dialog>
+    </>,
+    document.body,
   );
 }
 
