@@ -10,11 +10,17 @@ interface TagAllDialogProps {
   onCancel: () => void;
 }
 
+// A common name in a long article is found thousands of times: the list shows a page of them until asked for all.
+const listedAtFirst = 300;
+
 /** Lists every occurrence of an entity's names for review; the chosen ones are tagged in one undo step. */
 export function TagAllDialog({ entityName, names, candidates, onApply, onCancel }: TagAllDialogProps) {
   const [chosen, setChosen] = useState(() => new Set(candidates.map((candidate, index) => (candidate.alreadyTagged ? -1 : index)).filter((index) => index >= 0)));
+  const [listed, setListed] = useState(listedAtFirst);
+  // Where the list grew from when all were listed: the focus goes there, not back to the page.
+  const [grewFrom, setGrewFrom] = useState(0);
   const untagged = candidates.filter((candidate) => !candidate.alreadyTagged).length;
-  const firstUntagged = candidates.findIndex((candidate) => !candidate.alreadyTagged);
+  const firstToFocus = candidates.findIndex((candidate, index) => index >= grewFrom && !candidate.alreadyTagged);
   return (
     <Dialog
       title={`Tag all occurrences of ${entityName}`}
@@ -29,17 +35,19 @@ export function TagAllDialog({ entityName, names, candidates, onApply, onCancel 
       }
     >
       <p className="dialog-hint">
-        Looked for {names.map((name) => `“${name}”`).join(', ')} as whole words. {untagged === 0 ? 'Every occurrence is already tagged.' : `${untagged} not yet tagged.`}
+        Looked for {names.map((name) => `“${name}”`).join(', ')} as whole words: {candidates.length} found.{' '}
+        {untagged === 0 ? 'Every occurrence is already tagged.' : `${untagged} not yet tagged.`}
+        {candidates.length > listed && ` The first ${listed} are listed; every chosen one is tagged, listed or not.`}
       </p>
       <ul className="occurrence-list" aria-label="Occurrences">
-        {candidates.map((candidate, index) => (
+        {candidates.slice(0, listed).map((candidate, index) => (
           <li key={`${candidate.from}-${candidate.to}`} className={candidate.alreadyTagged ? 'is-tagged' : undefined}>
             <label>
               <input
                 type="checkbox"
                 disabled={candidate.alreadyTagged}
                 checked={chosen.has(index)}
-                autoFocus={index === firstUntagged}
+                autoFocus={index === firstToFocus}
                 onChange={(event) => {
                   const next = new Set(chosen);
                   if (event.target.checked) next.add(index);
@@ -57,6 +65,18 @@ export function TagAllDialog({ entityName, names, candidates, onApply, onCancel 
           </li>
         ))}
       </ul>
+      {candidates.length > listed && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setGrewFrom(listed);
+            setListed(candidates.length);
+          }}
+        >
+          List all {candidates.length}
+        </button>
+      )}
     </Dialog>
   );
 }
