@@ -40,8 +40,9 @@ export function Dialog({ title, children, onClose, actions }: DialogProps) {
   }, []);
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (event.key === 'Escape' && !event.defaultPrevented) {
+    // A control inside that handled the key (a list's own Escape, say) keeps it.
+    if (!dialog || event.defaultPrevented) return;
+    if (event.key === 'Escape') {
       event.preventDefault();
       onClose();
     } else if (event.key === 'Tab') {
