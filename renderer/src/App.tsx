@@ -17,6 +17,7 @@ import { RestoredBackupNotice } from './backups/RestoredBackupNotice';
 
 import { navigate, onNavigate, useRoute, type Route } from './navigation/route';
 import { preloadArticle } from './editor/articlePreload';
+import { journalStorage } from './editor/indexedDbJournal';
 import { EntityPageView } from './entity/EntityPageView';
 import { provideEntityPageOpener } from './entity/EntityPageLink';
 import { ReviewQueueView } from './review/ReviewQueueView';
@@ -68,12 +69,15 @@ export function App() {
   }, [api]);
 
   // An article opened from any view is asked for before its screen is drawn. Not from the editor: the article
-  // it leaves may still be saving, and its own reload must follow that save.
+  // it leaves may still be saving, and its own reload must follow that save. The journal's database is opened
+  // now rather than by the first editor: opening it takes longer than the host takes to send a short article.
   useEffect(
-    () =>
-      onNavigate((to, from) => {
+    () => {
+      journalStorage();
+      return onNavigate((to, from) => {
         if (to.name === 'editor' && from.name !== 'editor') preloadArticle(api, to.articleId);
-      }),
+      });
+    },
     [api],
   );
 
