@@ -21,14 +21,18 @@ interface RawResponse {
   body: string;
 }
 
-/** Sends one request with full control of the path and headers (fetch would normalise or refuse them). */
+/**
+ * Sends one request with full control of the path and headers (fetch would normalise or refuse them), on a
+ * connection of its own: a kept-alive one could be closed by the host while this process, which runs the host
+ * too, is busy in a long synchronous call, and then be reused for the next request (ECONNRESET).
+ */
 function send(
   port: number,
   options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
 ): Promise<RawResponse> {
   return new Promise((resolvePromise, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { Host: `127.0.0.1:${port}`, ...options.headers } },
+      { host: '127.0.0.1', port, agent: false, method: options.method ?? 'GET', path: options.path, headers: { Host: `127.0.0.1:${port}`, ...options.headers } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
