@@ -1,5 +1,6 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { annotationMapOf } from '../../../common/editor/annotationRecords';
+import { stateStyleSheetView } from './stateStyleSheet';
 
 interface SelectedAnnotationState {
   id: string | null;
@@ -36,24 +37,7 @@ export const selectedAnnotationPlugin = new Plugin<SelectedAnnotationState>({
       return id ? { 'data-selected-annotation': id } : {};
     },
   },
-  view(view) {
-    const document = view.dom.ownerDocument;
-    const sheet = new CSSStyleSheet();
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    let outlined: string | null = null;
-    const outline = (id: string | null) => {
-      if (id === outlined) return;
-      sheet.replaceSync(id ? outlineRule(id) : '');
-      outlined = id;
-    };
-    outline(selectedAnnotationId(view.state));
-    return {
-      update: (updated) => outline(selectedAnnotationId(updated.state)),
-      destroy: () => {
-        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
-      },
-    };
-  },
+  view: (view) => stateStyleSheetView(view, selectedAnnotationId, (id) => (id ? outlineRule(id) : '')),
 });
 
 /** Selects an annotation for the inspector (or clears the selection with null). */
