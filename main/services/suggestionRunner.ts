@@ -37,6 +37,12 @@ const defaultWorkerLifetime: SuggestionWorkerLifetime = { largeRequestCharacters
 export interface SuggestionRunner {
   /** Suggestions for `input`; refused when the worker runs out of its memory or takes longer than `timeoutMs`. */
   suggest(input: SuggestionInput, options?: SuggestionOptions, timeoutMs?: number): Promise<SuggestionResult>;
+  /**
+   * Ends the worker at once when it has answered a large request and has nothing else to do, resolving once
+   * its heap is given back; otherwise does nothing. An import calls it before it stores the article: the
+   * worker's grown heap would otherwise stay through the store write, the largest step of an import.
+   */
+  releaseAfterLargeRequest(): Promise<void>;
   /** Stops the worker; pending requests are refused. */
   close(): Promise<void>;
   /** The thread id of the worker alive now, or null when none is: what the host holds in memory for suggestions. */
@@ -146,6 +152,13 @@ export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl(), life
         running.ref();
         running.postMessage(request);
       });
+    },
+    async releaseAfterLargeRequest() {
+      const idle = worker;
+      if (!idle || !servedLarge || pending.size > 0) return;
+      cancelIdleEnd();
+      worker = null;
+      await idle.terminate().catch(() => undefined);
     },
     async close() {
       cancelIdleEnd();

@@ -95,7 +95,12 @@ try {
     const plainLength = await phase('plain text', () => articleText(doc).text.length);
     process.stdout.write(`  (${plainLength.toLocaleString('en')} characters, ${doc.childCount.toLocaleString('en')} blocks)\n`);
     if (suggestionsOn && plainLength <= maxSuggestedOnImport.characters && doc.childCount <= maxSuggestedOnImport.blocks) {
-      const placed = await phase('suggestions', () => suggestionsFor(store, runner, null, doc, suggestionKinds, 120_000).catch((error: Error) => (process.stdout.write(`  suggestions failed: ${error.message}\n`), [])));
+      const placed = await phase('suggestions', async () => {
+        const found = await suggestionsFor(store, runner, null, doc, suggestionKinds, 120_000).catch((error: Error) => (process.stdout.write(`  suggestions failed: ${error.message}\n`), []));
+        // As the import does: a large request's worker is ended before the store write.
+        await runner.releaseAfterLargeRequest();
+        return found;
+      });
       process.stdout.write(`  (${placed.length.toLocaleString('en')} suggestions)\n`);
       doc = await phase('place suggestions', () => withPlacedAnnotations(doc, placed));
     }
