@@ -24,7 +24,7 @@ import { hostileCorpus } from '../support/hostileCorpus';
  * of the import (decoding, reading, checking the document, suggestions, the store write) and of what follows
  * it (reading the article back, each heavy export) is timed, with the process's peak resident memory during
  * the phase (sampled every 5 ms by a thread of its own, so a phase that blocks the main thread is still seen)
- * and what stays resident after a full collection. Figures, not pass/fail.
+ * and what stays resident after a full collection; each phase starts after a full collection, from the memory shown. Figures, not pass/fail.
  */
 
 const pattern = new RegExp(process.argv[2] ?? '.', 'u');
@@ -52,7 +52,8 @@ function residentKinds(): string {
 
 async function phase<T>(name: string, work: () => T | Promise<T>): Promise<T> {
   collect();
-  Atomics.store(peakCell, 0, residentKb());
+  const startKb = residentKb();
+  Atomics.store(peakCell, 0, startKb);
   const started = performance.now();
   const value = await work();
   const ms = performance.now() - started;
@@ -62,7 +63,7 @@ async function phase<T>(name: string, work: () => T | Promise<T>): Promise<T> {
   collect();
   const usage = process.memoryUsage();
   process.stdout.write(
-    `  ${name.padEnd(28)} ${String(Math.round(ms)).padStart(6)} ms  peak ${String(peak).padStart(5)} MB  after gc: rss ${String(mb(usage.rss)).padStart(4)} (${residentKinds()}) heap ${String(mb(usage.heapUsed)).padStart(4)}/${String(mb(usage.heapTotal)).padStart(4)} external ${String(mb(usage.external + usage.arrayBuffers)).padStart(4)} MB\n`,
+    `  ${name.padEnd(28)} ${String(Math.round(ms)).padStart(6)} ms  from ${String(Math.round(startKb / 1024)).padStart(4)} peak ${String(peak).padStart(5)} MB  after gc: rss ${String(mb(usage.rss)).padStart(4)} (${residentKinds()}) heap ${String(mb(usage.heapUsed)).padStart(4)}/${String(mb(usage.heapTotal)).padStart(4)} external ${String(mb(usage.external + usage.arrayBuffers)).padStart(4)} MB\n`,
   );
   return value;
 }
