@@ -350,8 +350,8 @@ export function saveArticleDocument(store: Store, id: string, baseRevision: numb
 
 /**
  * Stores a new article at revision 1 with its blocks, spans and annotation rows, in one transaction, and its
- * snapshot. A large article's rows are written as they are made, and its snapshot is joined from the JSON
- * written, rather than the store's rows of the whole article being held and then the document read back.
+ * snapshot. A large article's blocks are serialised and written one at a time, and its snapshot is joined by
+ * the store from the rows, rather than every block's row being held and the whole document read back.
  */
 export function createArticle(store: Store, article: NewArticle, now: string): ArticleSummary {
   const id = article.kept?.id ?? newId('art');
@@ -371,21 +371,20 @@ export function createArticle(store: Store, article: NewArticle, now: string): A
       createdAt: article.kept?.createdAt ?? now,
       updatedAt: article.kept?.updatedAt ?? now,
     });
-    const recordMembers: string[] = [];
+    const recordMemberLengths: number[] = [];
     for (const [recordId, record] of Object.entries(records)) {
       const recordSpans = layout.spansByRecord.get(recordId) ?? [];
       const hasWords = recordSpans.some(({ span }) => span.part === 'content');
       const row = annotationRow(id, planRecord(record, hasWords ? quoteOf(recordSpans) : null, undefined));
       store.annotations.upsert(row);
-      recordMembers.push(`${JSON.stringify(recordId)}:${row.recordJson}`);
+      // The length of its member of the snapshot's records object ("id":{…}).
+      recordMemberLengths.push(JSON.stringify(recordId).length + 1 + row.recordJson.length);
     }
-    const blockJson = insertBlocks(store, id, article.doc, layout);
-    const summary: RevisionSummary = { removedBlocks: 0, addedBlocks: blockJson.length, changedRecords: recordMembers.length, removedRecords: 0, wordCountDelta: 0 };
+    const blockJsonLengths = insertBlocks(store, id, article.doc, layout);
+    const summary: RevisionSummary = { removedBlocks: 0, addedBlocks: blockJsonLengths.length, changedRecords: recordMemberLengths.length, removedRecords: 0, wordCountDelta: 0 };
     store.revisions.insert({ articleId: id, revision: 1, savedAt: now, savedBy: editorName(store), reason: 'created', restoredFrom: null, summary, patchJson: '{}' });
-    // The same text as the store's join of these rows (store.articles.find), which a test holds it to.
-    const docJson = documentJson(recordMembers.join(','), blockJson);
-    store.revisions.insertSnapshot(id, 1, docJson);
-    store.articles.snapshotTaken(id, docJson.length);
+    store.revisions.insertSnapshotOfStored(id, 1);
+    store.articles.snapshotTaken(id, documentJsonLength(recordMemberLengths, blockJsonLengths));
     return store.articles.summary(id)!;
   });
 }
@@ -416,13 +415,21 @@ function blockLayoutOf(doc: ProseMirrorNode): BlockLayout {
   return layout;
 }
 
-// Writes the blocks one at a time, each serialised just before its row is written; returns their JSON in order.
-function insertBlocks(store: Store, articleId: string, doc: ProseMirrorNode, layout: BlockLayout): string[] {
-  const blockJson: string[] = [];
+// Writes the blocks one at a time, each serialised just before its row is written; returns the length of
+// each one's JSON, in order.
+function insertBlocks(store: Store, articleId: string, doc: ProseMirrorNode, layout: BlockLayout): number[] {
+  const lengths: number[] = [];
   doc.forEach((block, _offset, index) => {
     const json = JSON.stringify(block.toJSON());
     store.blocks.insert(articleId, index, { type: block.type.name, json, text: layout.texts[index]!, spans: layout.spansByBlock.get(index) ?? [] });
-    blockJson.push(json);
+    lengths.push(json.length);
   });
-  return blockJson;
+  return lengths;
+}
+
+// The length of the document JSON documentJson joins from records and blocks of these lengths (UTF-16 units,
+// as a revision's patch is measured), without joining it.
+function documentJsonLength(recordMemberLengths: readonly number[], blockJsonLengths: readonly number[]): number {
+  const joined = (lengths: readonly number[]) => lengths.reduce((sum, length) => sum + length, 0) + Math.max(0, lengths.length - 1);
+  return documentJson('', []).length + joined(recordMemberLengths) + joined(blockJsonLengths);
 }

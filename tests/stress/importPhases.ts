@@ -20,7 +20,7 @@ import { hostileCorpus } from '../support/hostileCorpus';
 
 /**
  * Where an import's memory goes, phase by phase, for the hostile files the stress script names hungriest:
- * `node --expose-gc --import tsx tests/stress/importPhases.ts '<pattern>' [--suggestions=off]`. Each phase
+ * `node --expose-gc --import tsx tests/stress/importPhases.ts '<pattern>' [--suggestions=off] [--no-collect]`. Each phase
  * of the import (decoding, reading, checking the document, suggestions, the store write) and of what follows
  * it (reading the article back, each heavy export) is timed, with the process's peak resident memory during
  * the phase (sampled every 5 ms by a thread of its own, so a phase that blocks the main thread is still seen)
@@ -29,7 +29,11 @@ import { hostileCorpus } from '../support/hostileCorpus';
 
 const pattern = new RegExp(process.argv[2] ?? '.', 'u');
 const suggestionsOn = !process.argv.includes('--suggestions=off');
-const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+// --no-collect: no full collection between phases, as the host runs them (each phase then starts with what
+// the one before left, garbage included).
+const collectBetween = !process.argv.includes('--no-collect');
+const collectNow = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const collect = () => collectBetween && collectNow();
 
 // A thread of its own samples /proc/self/status (the whole process) into a shared cell: the peak since reset.
 const peakCell = new Int32Array(new SharedArrayBuffer(4));
