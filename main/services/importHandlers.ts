@@ -116,6 +116,9 @@ async function storeImported(
     // write rather than held through it (an editor who asks for suggestions next pays a new worker's start).
     await runner.releaseAfterLargeRequest();
   }
+  // What reading, checking and suggesting a large article left is dead now: collected before the store
+  // write, the import's largest step, so that its garbage does not pile up on theirs.
+  collectAfterLargeCall(doc.nodeSize);
   const now = new Date().toISOString();
   return store.transaction(() => {
     const existing = onDuplicate === 'ask' ? store.articles.findSameText(plainText) : undefined;
