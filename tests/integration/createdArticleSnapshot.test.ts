@@ -91,4 +91,12 @@ describe('a created article', () => {
     expect(summary.tagCounts.entity).toBe(5_000);
     expect(summary.wordCount).toBeGreaterThan(20_000 * 6);
   });
+  it('has a snapshot identical to the document read back when it has no tags at all', () => {
+    const doc = parseArticleDocument(articleJson([{ type: 'headline', text: 'Quiet day' }, { type: 'paragraph', text: 'Nothing was tagged 🌊.' }]));
+    const summary = createArticle(store, { doc, source: '' }, now);
+    const { snapshot, stored, snapshotBytes } = snapshotAndStored(summary.id);
+    expect(snapshot).toBe(stored);
+    expect(snapshotBytes).toBe(stored.length);
+    expect(JSON.parse(snapshot)).toEqual(doc.toJSON());
+  });
 });
