@@ -3,8 +3,10 @@ import { ApiError } from '../../common/api';
 import { newId, type Annotation, type AnnotationMap } from '../../common/model/annotation';
 import type { ArticleStatus, ArticleSummary, ImportSource, SaveResult } from '../../common/api';
 import { annotationsOf, blockSeparator, parseArticleDocument } from '../../common/articleText';
+import { blockTextAndSpans } from '../../common/packedDocument';
 import type { DocumentPatch } from '../../common/documentPatch';
 import { articleSchema } from '../../common/schema';
+import { documentJson } from '../store/articlesRepo';
 import { storedBlockOf, type BlockSpan, type RevisionReason, type RevisionSummary, type StoredBlock, type Store } from '../store/index';
 import { annotationRow, planRecord } from './annotationRows';
 import { countWords, untitledArticleTitle } from './articleDocument';
@@ -346,24 +348,17 @@ export function saveArticleDocument(store: Store, id: string, baseRevision: numb
   });
 }
 
-/** Stores a new article at revision 1 with its blocks, spans and annotation rows, in one transaction. */
+/**
+ * Stores a new article at revision 1 with its blocks, spans and annotation rows, in one transaction, and its
+ * snapshot. A large article's blocks are serialised and written one at a time, and its snapshot is joined by
+ * the store from the rows, rather than every block's row being held and the whole document read back.
+ */
 export function createArticle(store: Store, article: NewArticle, now: string): ArticleSummary {
   const id = article.kept?.id ?? newId('art');
-  const blocks: StoredBlock[] = [];
-  article.doc.forEach((block) => blocks.push(storedBlockOf(block)));
-  const spans = new Map<string, { span: BlockSpan; position: number; blockText: string }[]>();
-  blocks.forEach((block, position) => {
-    for (const span of block.spans) {
-      const entry = { span, position, blockText: block.text };
-      const recordSpans = spans.get(span.annotationId);
-      // Appended in place: copying the list for each span made a tag with many spans quadratic to store.
-      if (recordSpans) recordSpans.push(entry);
-      else spans.set(span.annotationId, [entry]);
-    }
-  });
+  const layout = blockLayoutOf(article.doc);
   const records: AnnotationMap = annotationsOf(article.doc);
   const headline = article.doc.firstChild?.type.name === 'headline' ? article.doc.firstChild.textContent.trim() : '';
-  const plainText = blocks.map((block) => block.text).join(blockSeparator);
+  const plainText = layout.texts.join(blockSeparator);
   return store.transaction(() => {
     store.articles.insert({
       id,
@@ -376,15 +371,65 @@ export function createArticle(store: Store, article: NewArticle, now: string): A
       createdAt: article.kept?.createdAt ?? now,
       updatedAt: article.kept?.updatedAt ?? now,
     });
+    const recordMemberLengths: number[] = [];
     for (const [recordId, record] of Object.entries(records)) {
-      const recordSpans = spans.get(recordId) ?? [];
+      const recordSpans = layout.spansByRecord.get(recordId) ?? [];
       const hasWords = recordSpans.some(({ span }) => span.part === 'content');
-      store.annotations.upsert(annotationRow(id, planRecord(record, hasWords ? quoteOf(recordSpans) : null, undefined)));
+      const row = annotationRow(id, planRecord(record, hasWords ? quoteOf(recordSpans) : null, undefined));
+      store.annotations.upsert(row);
+      // The length of its member of the snapshot's records object ("id":{…}).
+      recordMemberLengths.push(JSON.stringify(recordId).length + 1 + row.recordJson.length);
     }
-    blocks.forEach((block, index) => store.blocks.insert(id, index, block));
-    const summary: RevisionSummary = { removedBlocks: 0, addedBlocks: blocks.length, changedRecords: Object.keys(records).length, removedRecords: 0, wordCountDelta: 0 };
+    const blockJsonLengths = insertBlocks(store, id, article.doc, layout);
+    const summary: RevisionSummary = { removedBlocks: 0, addedBlocks: blockJsonLengths.length, changedRecords: recordMemberLengths.length, removedRecords: 0, wordCountDelta: 0 };
     store.revisions.insert({ articleId: id, revision: 1, savedAt: now, savedBy: editorName(store), reason: 'created', restoredFrom: null, summary, patchJson: '{}' });
-    takeSnapshot(store, id, 1);
+    store.revisions.insertSnapshotOfStored(id, 1);
+    store.articles.snapshotTaken(id, documentJsonLength(recordMemberLengths, blockJsonLengths));
     return store.articles.summary(id)!;
   });
+}
+
+/** What a new article's blocks say, read before its rows are written: their text, and each record's spans. */
+interface BlockLayout {
+  texts: string[];
+  // Spans by block index, for the blocks that have any.
+  spansByBlock: Map<number, BlockSpan[]>;
+  // Each record's spans in document order, with the block they are in: what its quote is read from.
+  spansByRecord: Map<string, { span: BlockSpan; position: number; blockText: string }[]>;
+}
+
+function blockLayoutOf(doc: ProseMirrorNode): BlockLayout {
+  const layout: BlockLayout = { texts: [], spansByBlock: new Map(), spansByRecord: new Map() };
+  doc.forEach((block, _offset, index) => {
+    const { text, spans } = blockTextAndSpans(block);
+    layout.texts.push(text);
+    if (spans.length > 0) layout.spansByBlock.set(index, spans);
+    for (const span of spans) {
+      const entry = { span, position: index, blockText: text };
+      const recordSpans = layout.spansByRecord.get(span.annotationId);
+      // Appended in place: copying the list for each span made a tag with many spans quadratic to store.
+      if (recordSpans) recordSpans.push(entry);
+      else layout.spansByRecord.set(span.annotationId, [entry]);
+    }
+  });
+  return layout;
+}
+
+// Writes the blocks one at a time, each serialised just before its row is written; returns the length of
+// each one's JSON, in order.
+function insertBlocks(store: Store, articleId: string, doc: ProseMirrorNode, layout: BlockLayout): number[] {
+  const lengths: number[] = [];
+  doc.forEach((block, _offset, index) => {
+    const json = JSON.stringify(block.toJSON());
+    store.blocks.insert(articleId, index, { type: block.type.name, json, text: layout.texts[index]!, spans: layout.spansByBlock.get(index) ?? [] });
+    lengths.push(json.length);
+  });
+  return lengths;
+}
+
+// The length of the document JSON documentJson joins from records and blocks of these lengths (UTF-16 units,
+// as a revision's patch is measured), without joining it.
+function documentJsonLength(recordMemberLengths: readonly number[], blockJsonLengths: readonly number[]): number {
+  const joined = (lengths: readonly number[]) => lengths.reduce((sum, length) => sum + length, 0) + Math.max(0, lengths.length - 1);
+  return documentJson('', []).length + joined(recordMemberLengths) + joined(blockJsonLengths);
 }

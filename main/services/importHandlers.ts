@@ -112,7 +112,13 @@ async function storeImported(
       // Suggestions are a help, not the import: an article too big or too odd for them is imported without.
       suggestionWarnings.push(`No tags were suggested: ${(error as Error).message.replace(/^Suggestions failed: /, '')}. The article was imported without suggestions.`);
     }
+    // A large article's suggestions grew the worker's heap by 100 MB or more: it is given back before the store
+    // write rather than held through it (an editor who asks for suggestions next pays a new worker's start).
+    await runner.releaseAfterLargeRequest();
   }
+  // What reading, checking and suggesting a large article left is dead now: collected before the store
+  // write, the import's largest step, so that its garbage does not pile up on theirs.
+  collectAfterLargeCall(doc.nodeSize);
   const now = new Date().toISOString();
   return store.transaction(() => {
     const existing = onDuplicate === 'ask' ? store.articles.findSameText(plainText) : undefined;

@@ -21,8 +21,10 @@ export type ImportReadResponse =
  * The bounds of the import worker. Its heap: every file of the hostile corpus reads in under 256 MB (the
  * 50,000-paragraph .docx, whose conversion took the host's heap past 500 MB, peaks at some 290 MB here,
  * thread included), and a file that needs more is refused rather than growing the host. How long one read
- * may take. And from what size a file's worker is ended as soon as it is done, so that its heap goes back to
- * the system at once; smaller files share a worker that ends after a short idle time.
+ * may take. And from what size of a file, or of the article read from it, a worker is ended as soon as it is
+ * done, so that its heap goes back to the system at once (a 200 KB .docx of 50,000 paragraphs reads into a
+ * 3 MB article, and its worker held some 80 MB more for `idleMs`, through the store write and the exports
+ * that followed); smaller reads share a worker that ends after a short idle time.
  */
 export const importWorkerLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16, readTimeoutMs: 120_000, endAfterBytes: 256 * 1024, idleMs: 10_000 } as const;
 
@@ -35,6 +37,8 @@ export interface ImportReader {
   read(fileName: string, bytes: Uint8Array): Promise<ImportedArticle>;
   /** Ends the worker; reads under way are refused. */
   close(): Promise<void>;
+  /** The thread id of the worker alive now, or null when none is: what the host holds in memory for reading. */
+  runningThreadId(): number | null;
 }
 
 // Next to this file when run from source (tsx, tests); next to the bundle when built (electron-vite builds the
@@ -100,8 +104,8 @@ export function createImportReader(workerUrl: URL = defaultWorkerUrl(), limits: 
     return created;
   };
 
-  // Once nothing is left to read: a large file's worker ends now (resolving when it has), else after a short
-  // idle time.
+  // Once nothing is left to read: the worker of a large file or article ends now (resolving when it has), else
+  // after a short idle time. `bytes` is the larger of the two.
   const settled = (running: Worker, bytes: number): Promise<void> => {
     if (pending.size > 0 || worker !== running) return Promise.resolve();
     running.unref();
@@ -122,16 +126,16 @@ export function createImportReader(workerUrl: URL = defaultWorkerUrl(), limits: 
           void end(running);
         }, limits.readTimeoutMs);
         timer.unref();
-        const finish = () => {
+        const finish = (articleLength = 0) => {
           clearTimeout(timer);
-          return settled(running, bytes.byteLength);
+          return settled(running, Math.max(bytes.byteLength, articleLength));
         };
         pending.set(requestId, {
           fileName,
           // The article's JSON is parsed only once a large file's worker has ended: the worker's heap and the
           // parsed article are never both held.
           resolve: (articleJson) =>
-            void finish().then(() => {
+            void finish(articleJson.length).then(() => {
               try {
                 resolve(JSON.parse(articleJson) as ImportedArticle);
               } catch (error) {
@@ -156,5 +160,6 @@ export function createImportReader(workerUrl: URL = defaultWorkerUrl(), limits: 
       failAll(() => new Error('The import worker was closed.'));
       if (running) await running.terminate();
     },
+    runningThreadId: () => worker?.threadId ?? null,
   };
 }

@@ -120,9 +120,12 @@ function toSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
-// Builds the JSON of a whole document from its stored parts without parsing them: records and blocks are
-// already JSON, and a 100,000-word article would take longer to parse and re-serialise than to join.
-function documentJson(recordMembers: string, blocks: readonly string[]): string {
+/**
+ * Builds the JSON of a whole document from its parts without parsing them: the members of its records object
+ * ("id":{…},…) and its blocks, each already JSON. A 100,000-word article would take longer to parse and
+ * re-serialise than to join. revisionsRepo.ts joins the same text in SQL for a new article's snapshot.
+ */
+export function documentJson(recordMembers: string, blocks: readonly string[]): string {
   return `{"type":"doc","attrs":{"annotations":{${recordMembers}}},"content":[${blocks.join(',')}]}`;
 }
 

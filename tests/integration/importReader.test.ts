@@ -40,4 +40,23 @@ describe('reading imported files in the import worker', () => {
     expect(refusal).toMatchObject({ code: 'too_large', message: expect.stringMatching(/^"table\.md" needs more memory to read than an import may use \(64 MB\)/) });
     expect((await reader.read('ghouta.txt', sample)).title).toMatch(/eastern Ghouta/);
   }, 60_000);
+  it('ends the worker at once after a small file that reads into a large article, and keeps it after a small one', async () => {
+    reader = createImportReader(undefined, { ...importWorkerLimits, endAfterBytes: 20_000, idleMs: 60_000 });
+    const note = new TextEncoder().encode('# Council note\n\nThe council meets on Monday.\n');
+    expect((await reader.read('note.md', note)).title).toBe('Council note');
+    const first = reader.runningThreadId();
+    expect(first).not.toBeNull();
+    // Under 2 KB on disk, over 20,000 characters as an article: 1,000 one-letter paragraphs.
+    const expanding = new TextEncoder().encode(`# Many paragraphs\n\n${'a\n\n'.repeat(1_000)}`);
+    expect(expanding.byteLength).toBeLessThan(20_000);
+    const article = await reader.read('many.md', expanding);
+    expect(JSON.stringify(article).length).toBeGreaterThan(20_000);
+    expect((article.doc as { content: unknown[] }).content).toHaveLength(1_001);
+    expect(reader.runningThreadId()).toBeNull();
+    // The next read starts a new worker, which stays after a small article.
+    expect((await reader.read('note.md', note)).title).toBe('Council note');
+    const next = reader.runningThreadId();
+    expect(next).not.toBeNull();
+    expect(next).not.toBe(first);
+  });
 });

@@ -48,4 +48,25 @@ describe('the suggestion worker', () => {
       await idleRunner.close();
     }
   });
+  it('gives back a worker that answered a large request when asked (as an import does before storing), and keeps one that did not', async () => {
+    const releasing = createSuggestionRunner(undefined, { largeRequestCharacters: 1_000, idleMsAfterLargeRequest: 60_000 });
+    try {
+      await releasing.suggest({ blocks: [sentence], registry: [], rejected: [] }, { kinds: ['entity'] });
+      const small = releasing.runningThreadId();
+      await releasing.releaseAfterLargeRequest();
+      expect(releasing.runningThreadId()).toBe(small);
+      const result = await releasing.suggest({ blocks: Array.from({ length: 40 }, () => sentence), registry: [], rejected: [] }, { kinds: ['entity'] });
+      expect(result.entities.map((entity) => entity.text)).toContain('Anna Berg');
+      expect(releasing.runningThreadId()).toBe(small);
+      await releasing.releaseAfterLargeRequest();
+      expect(releasing.runningThreadId()).toBeNull();
+      // The next request starts a new worker and is answered as before.
+      const again = await releasing.suggest({ blocks: [sentence], registry: [], rejected: [] }, { kinds: ['entity'] });
+      expect(again.entities.map((entity) => entity.text)).toContain('Anna Berg');
+      expect(releasing.runningThreadId()).not.toBeNull();
+      expect(releasing.runningThreadId()).not.toBe(small);
+    } finally {
+      await releasing.close();
+    }
+  });
 });

@@ -20,16 +20,20 @@ import { hostileCorpus } from '../support/hostileCorpus';
 
 /**
  * Where an import's memory goes, phase by phase, for the hostile files the stress script names hungriest:
- * `node --expose-gc --import tsx tests/stress/importPhases.ts '<pattern>' [--suggestions=off]`. Each phase
+ * `node --expose-gc --import tsx tests/stress/importPhases.ts '<pattern>' [--suggestions=off] [--no-collect]`. Each phase
  * of the import (decoding, reading, checking the document, suggestions, the store write) and of what follows
  * it (reading the article back, each heavy export) is timed, with the process's peak resident memory during
  * the phase (sampled every 5 ms by a thread of its own, so a phase that blocks the main thread is still seen)
- * and what stays resident after a full collection. Figures, not pass/fail.
+ * and what stays resident after a full collection; each phase starts after a full collection, from the memory shown. Figures, not pass/fail.
  */
 
 const pattern = new RegExp(process.argv[2] ?? '.', 'u');
 const suggestionsOn = !process.argv.includes('--suggestions=off');
-const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+// --no-collect: no full collection between phases, as the host runs them (each phase then starts with what
+// the one before left, garbage included).
+const collectBetween = !process.argv.includes('--no-collect');
+const collectNow = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const collect = () => collectBetween && collectNow();
 
 // A thread of its own samples /proc/self/status (the whole process) into a shared cell: the peak since reset.
 const peakCell = new Int32Array(new SharedArrayBuffer(4));
@@ -52,7 +56,8 @@ function residentKinds(): string {
 
 async function phase<T>(name: string, work: () => T | Promise<T>): Promise<T> {
   collect();
-  Atomics.store(peakCell, 0, residentKb());
+  const startKb = residentKb();
+  Atomics.store(peakCell, 0, startKb);
   const started = performance.now();
   const value = await work();
   const ms = performance.now() - started;
@@ -62,7 +67,7 @@ async function phase<T>(name: string, work: () => T | Promise<T>): Promise<T> {
   collect();
   const usage = process.memoryUsage();
   process.stdout.write(
-    `  ${name.padEnd(28)} ${String(Math.round(ms)).padStart(6)} ms  peak ${String(peak).padStart(5)} MB  after gc: rss ${String(mb(usage.rss)).padStart(4)} (${residentKinds()}) heap ${String(mb(usage.heapUsed)).padStart(4)}/${String(mb(usage.heapTotal)).padStart(4)} external ${String(mb(usage.external + usage.arrayBuffers)).padStart(4)} MB\n`,
+    `  ${name.padEnd(28)} ${String(Math.round(ms)).padStart(6)} ms  from ${String(Math.round(startKb / 1024)).padStart(4)} peak ${String(peak).padStart(5)} MB  after gc: rss ${String(mb(usage.rss)).padStart(4)} (${residentKinds()}) heap ${String(mb(usage.heapUsed)).padStart(4)}/${String(mb(usage.heapTotal)).padStart(4)} external ${String(mb(usage.external + usage.arrayBuffers)).padStart(4)} MB\n`,
   );
   return value;
 }
@@ -95,7 +100,12 @@ try {
     const plainLength = await phase('plain text', () => articleText(doc).text.length);
     process.stdout.write(`  (${plainLength.toLocaleString('en')} characters, ${doc.childCount.toLocaleString('en')} blocks)\n`);
     if (suggestionsOn && plainLength <= maxSuggestedOnImport.characters && doc.childCount <= maxSuggestedOnImport.blocks) {
-      const placed = await phase('suggestions', () => suggestionsFor(store, runner, null, doc, suggestionKinds, 120_000).catch((error: Error) => (process.stdout.write(`  suggestions failed: ${error.message}\n`), [])));
+      const placed = await phase('suggestions', async () => {
+        const found = await suggestionsFor(store, runner, null, doc, suggestionKinds, 120_000).catch((error: Error) => (process.stdout.write(`  suggestions failed: ${error.message}\n`), []));
+        // As the import does: a large request's worker is ended before the store write.
+        await runner.releaseAfterLargeRequest();
+        return found;
+      });
       process.stdout.write(`  (${placed.length.toLocaleString('en')} suggestions)\n`);
       doc = await phase('place suggestions', () => withPlacedAnnotations(doc, placed));
     }

@@ -5,6 +5,7 @@ import { parseHtml } from '../html/reader';
 import { assertXmlWithinLimits, parseUntrustedXml, withoutUnsafeDoctype, xmlText, type XmlElement, type XmlNode } from '../shared/safeXml';
 import { maxMarkupDepth } from '../shared/expansionLimits';
 import { docxZipLimits, readGuardedZip } from '../shared/zipGuard';
+import { bodySliceChars, bodySlices } from './bodySlices';
 
 /**
  * Word (.docx) articles. The archive is checked by the zip guard before mammoth sees it; mammoth turns
@@ -67,12 +68,57 @@ function isStyleNotice(message: string): boolean {
   return /^Unrecognised (?:paragraph|run|table) style/u.test(message);
 }
 
+// Images are not imported, so they are not encoded for nothing; linked files are never read.
+const conversionOptions = { styleMap, externalFileAccess: false, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) };
+
+// The package's main document is word/document.xml (the part this reader checks and cuts), as Word writes it.
+function mainDocumentIsWordDocument(parts: ReadonlyMap<string, Buffer>): boolean {
+  const rels = parts.get('_rels/.rels')?.toString('utf8') ?? '';
+  const targets = [...rels.matchAll(/<Relationship\b[^>]*>/gu)].map((match) => match[0]).filter((tag) => /Type="[^"]*\/officeDocument"/u.test(tag));
+  return targets.length > 0 && targets.every((tag) => /Target="\/?word\/document\.xml"/u.test(tag));
+}
+
+// Mammoth's view of the archive (its `file` input, read through unzip.js): the parts the zip guard inflated,
+// with document.xml replaced by one slice of it.
+function archiveWithDocument(parts: ReadonlyMap<string, Buffer>, documentXml: string) {
+  return {
+    exists: (name: string) => parts.has(name),
+    read: async (name: string, encoding?: string): Promise<string | Uint8Array> => {
+      if (name === 'word/document.xml') return encoding ? documentXml : new TextEncoder().encode(documentXml);
+      const part = parts.get(name);
+      if (!part) throw new Error(`the archive has no ${name}`);
+      return encoding ? new TextDecoder(encoding).decode(part) : part;
+    },
+  };
+}
+
+// The document as HTML: converted whole, or, when it is long, slice by slice (see bodySlices.ts), each
+// slice's DOM let go before the next is read.
+async function convertedToHtml(bytes: Uint8Array, parts: ReadonlyMap<string, Buffer>, documentXml: Buffer, sliceChars: number): Promise<{ value: string; messages: { message: string }[] }> {
+  const whole = () => mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, conversionOptions);
+  // A UTF-8 document.xml only (a byte-order mark is dropped, as mammoth's own decoding drops it).
+  const text = documentXml.toString('utf8').replace(/^\uFEFF/u, '');
+  const slices = text.startsWith('<') && mainDocumentIsWordDocument(parts) ? bodySlices(text, sliceChars) : null;
+  if (!slices || slices.documents.length < 2) return whole();
+  const html: string[] = [];
+  const messages: { message: string }[] = [];
+  for (const slice of slices.documents) {
+    // `file` is the input unzip.js takes besides `path` and `buffer`; mammoth's typings leave it out.
+    const input = { file: archiveWithDocument(parts, slice) } as unknown as { buffer: Buffer };
+    const converted = await mammoth.convertToHtml(input, conversionOptions);
+    html.push(converted.value);
+    messages.push(...converted.messages);
+  }
+  return { value: html.join(''), messages };
+}
+
 /**
  * Reads a .docx: refuses files that are not zip archives (naming old .doc and protected files), zip bombs,
  * archives without a Word document and XML parts declaring entities; returns the article with warnings
- * for comments, tracked changes and anything else mammoth could not convert.
+ * for comments, tracked changes and anything else mammoth could not convert. A long document is converted
+ * in slices of about `sliceChars` of its XML (tests give smaller ones).
  */
-export async function parseDocx(what: string, bytes: Uint8Array): Promise<DraftArticle> {
+export async function parseDocx(what: string, bytes: Uint8Array, sliceChars = bodySliceChars): Promise<DraftArticle> {
   if (startsWith(bytes, oleSignature)) {
     throw new ApiError('invalid_file', `${what} is an old-format Word (.doc) file or a password-protected document, not a .docx; save it from Word as an unprotected .docx and import that.`);
   }
@@ -85,13 +131,9 @@ export async function parseDocx(what: string, bytes: Uint8Array): Promise<DraftA
   // Mammoth's XML reader must never meet an entity declaration, nor more elements than can be held in memory,
   // nor nesting deeper than its recursion survives.
   for (const [, part] of parts) assertXmlWithinLimits(what, withoutUnsafeDoctype(what, part.toString('utf8')), maxMarkupDepth);
-  let converted: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
+  let converted: { value: string; messages: { message: string }[] };
   try {
-    converted = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      // Images are not imported, so they are not encoded for nothing; linked files are never read.
-      { styleMap, externalFileAccess: false, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
-    );
+    converted = await convertedToHtml(bytes, parts, documentXml, sliceChars);
   } catch (error) {
     throw new ApiError('invalid_file', `${what} could not be read as a Word document (${(error as Error).message}).`);
   }

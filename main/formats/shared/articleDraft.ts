@@ -1,11 +1,11 @@
-import type { Node as ProseMirrorNode } from 'prosemirror-model';
+import type { Attrs } from 'prosemirror-model';
 import { ApiError } from '../../../common/api';
 import { checkDocumentLinear } from '../../../common/model/documentCheck';
 import { taggedInlineContent } from '../../../common/model/taggedText';
-import { articleSchema } from '../../../common/schema';
+import { articleSchema, type BlockTypeName } from '../../../common/schema';
 import type { ImportedArticle } from '../adapter';
 import { parseCreditLine, proposeTitle } from './copyConventions';
-import type { DraftArticle } from './draft';
+import type { DraftArticle, DraftMark } from './draft';
 
 export type { DraftArticle, DraftBlock, DraftMark } from './draft';
 export { emptyDraft } from './draft';
@@ -28,24 +28,33 @@ export function buildImportedArticle(what: string, draft: DraftArticle): Importe
   const hasTitle = lossless || (draft.title !== null && draft.title.trim() !== '');
   const title = hasTitle ? (draft.title ?? '') : proposeTitle(firstProse?.text ?? '');
   const titleMarks = hasTitle ? (draft.titleMarks ?? []) : [];
-  const headline = articleSchema.node('headline', null, taggedInlineContent(title, titleMarks, annotations));
-  const body = blocks.map((block) =>
-    articleSchema.node(
-      block.type,
-      block.type === 'caption' ? { credit: block.credit ?? '' } : null,
-      taggedInlineContent(block.text, block.marks ?? [], annotations),
-    ),
-  );
-  const doc = articleSchema.node('doc', { annotations }, [headline, ...body]);
-  checkDocumentLinear(doc);
+  // Each block is built, checked and turned into JSON on its own, so that a long article's nodes are never
+  // all alive beside their JSON (250,000 blocks: some 85 MB of nodes); the document's own rule is checked on
+  // the order of the block types, as checkDocumentLinear would check it on the whole document.
+  checkDocumentOrder(['headline', ...blocks.map((block) => block.type)]);
+  const blockJson = (type: BlockTypeName, attrs: Attrs | null, text: string, marks: readonly DraftMark[]): unknown => {
+    const node = articleSchema.node(type, attrs, taggedInlineContent(text, marks, annotations));
+    checkDocumentLinear(node);
+    return node.toJSON();
+  };
+  const content = [blockJson('headline', null, title, titleMarks)];
+  for (const block of blocks) content.push(blockJson(block.type, block.type === 'caption' ? { credit: block.credit ?? '' } : null, block.text, block.marks ?? []));
   // Formats without a byline still often close with "Source: …", which names the source as well.
   const creditSource = lossless ? null : blocks.filter((block) => block.type === 'credit').map((block) => parseCreditLine(block.text)).find((source) => source !== null);
   return {
     title,
     source: draft.source || (creditSource ?? ''),
-    doc: doc.toJSON(),
+    doc: { type: 'doc', attrs: { annotations }, content },
     warnings: draft.warnings,
     ...(draft.entities ? { entities: draft.entities } : {}),
     ...(draft.origin ? { origin: draft.origin } : {}),
   };
+}
+
+// The document's content rule ('headline block+') on its blocks' types, with the error checkDocumentLinear
+// gives for a document whose content does not fit.
+function checkDocumentOrder(types: readonly BlockTypeName[]): void {
+  let match: ReturnType<typeof articleSchema.topNodeType.contentMatch.matchType> = articleSchema.topNodeType.contentMatch;
+  for (const type of types) match = match?.matchType(articleSchema.nodes[type]!) ?? null;
+  if (!match?.validEnd) throw new RangeError(`Invalid content for node ${articleSchema.topNodeType.name}`);
 }
