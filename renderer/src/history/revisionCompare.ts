@@ -1,3 +1,4 @@
+import { diffArrays } from 'diff';
 import { Node } from 'prosemirror-model';
 import { articleSchema } from '../../../common/schema';
 
@@ -16,45 +17,30 @@ export function blockTextsOf(docJson: unknown): { blocks: string[]; records: num
   return { blocks, records: annotations ? Object.keys(annotations).length : 0 };
 }
 
-// Beyond this many cells the table of common subsequences would cost more than a comparison should.
-const maxTableCells = 4_000_000;
+// Beyond this many blocks added and removed the comparison stops looking for the fewest (the cost of finding
+// them grows with its square) and lists the blocks that differ position by position.
+const maxAlignedEdits = 2_000;
 
 /**
- * Compares a revision's blocks with the current ones as one list in reading order: a longest common
- * subsequence of whole blocks, so a changed paragraph shows as its old text removed and its new one added.
+ * Compares a revision's blocks with the current ones as one list in reading order: the fewest whole blocks
+ * added and removed (Myers' difference, from jsdiff), so a changed paragraph shows as its old text removed and
+ * its new one added, and a few edits anywhere in a long article are found exactly, whatever its length.
  */
 export function compareBlocks(revision: readonly string[], current: readonly string[]): ComparedBlock[] {
-  const n = revision.length;
-  const m = current.length;
-  if (n * m > maxTableCells) {
-    // Too long to align: everything that differs position by position is shown as changed.
-    const out: ComparedBlock[] = [];
-    for (let i = 0; i < Math.max(n, m); i++) {
-      if (i < n && i < m && revision[i] === current[i]) out.push({ change: 'same', text: revision[i]! });
-      else {
-        if (i < n) out.push({ change: 'removed', text: revision[i]! });
-        if (i < m) out.push({ change: 'added', text: current[i]! });
-      }
-    }
-    return out;
-  }
-  // lengths[i][j]: the longest common subsequence of revision[i..] and current[j..].
-  const lengths = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      lengths[i]![j] = revision[i] === current[j] ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
+  const changes = diffArrays([...revision], [...current], { maxEditLength: maxAlignedEdits });
+  if (!changes) return positionByPosition(revision, current);
+  return changes.flatMap((run) => run.value.map((text): ComparedBlock => ({ change: run.added ? 'added' : run.removed ? 'removed' : 'same', text })));
+}
+
+// Revisions too far apart to align: everything that differs position by position is shown as changed.
+function positionByPosition(revision: readonly string[], current: readonly string[]): ComparedBlock[] {
   const out: ComparedBlock[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (revision[i] === current[j]) {
-      out.push({ change: 'same', text: revision[i]! });
-      i++;
-      j++;
-    } else if (lengths[i + 1]![j]! >= lengths[i]![j + 1]!) out.push({ change: 'removed', text: revision[i++]! });
-    else out.push({ change: 'added', text: current[j++]! });
+  for (let index = 0; index < Math.max(revision.length, current.length); index++) {
+    if (index < revision.length && index < current.length && revision[index] === current[index]) out.push({ change: 'same', text: revision[index]! });
+    else {
+      if (index < revision.length) out.push({ change: 'removed', text: revision[index]! });
+      if (index < current.length) out.push({ change: 'added', text: current[index]! });
+    }
   }
-  while (i < n) out.push({ change: 'removed', text: revision[i++]! });
-  while (j < m) out.push({ change: 'added', text: current[j++]! });
   return out;
 }
