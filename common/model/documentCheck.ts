@@ -1,4 +1,5 @@
 import type { Attrs, Mark, MarkType, Node as ProseMirrorNode, NodeType } from 'prosemirror-model';
+import { articleSchema } from '../schema';
 
 /**
  * ProseMirror's own Node.check(), with its mark test made linear. check() rebuilds every text node's mark
@@ -48,4 +49,20 @@ export function checkDocumentLinear(doc: ProseMirrorNode): void {
     }
     node.forEach((child) => pending.push(child));
   }
+}
+
+/**
+ * Where a document of blocks of these types, in this order, stops fitting the schema's rule for a document
+ * ('headline block+'): the index of the first block that cannot stand where it is, `types.length` when the
+ * document ends too soon, or null when it fits. Checking the types alone lets a save or an import check the
+ * rule without building the whole document.
+ */
+export function blockOrderMisfit(types: readonly string[]): number | null {
+  let match: ReturnType<typeof articleSchema.topNodeType.contentMatch.matchType> = articleSchema.topNodeType.contentMatch;
+  for (let index = 0; index < types.length; index++) {
+    const nodeType = articleSchema.nodes[types[index]!];
+    match = nodeType ? match.matchType(nodeType) : null;
+    if (!match) return index;
+  }
+  return match.validEnd ? null : types.length;
 }

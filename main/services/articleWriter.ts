@@ -5,7 +5,7 @@ import type { ArticleStatus, ArticleSummary, ImportSource, SaveResult } from '..
 import { annotationsOf, blockSeparator, parseArticleDocument } from '../../common/articleText';
 import { blockTextAndSpans } from '../../common/packedDocument';
 import type { DocumentPatch } from '../../common/documentPatch';
-import { articleSchema } from '../../common/schema';
+import { blockOrderMisfit } from '../../common/model/documentCheck';
 import { documentJson } from '../store/articlesRepo';
 import { storedBlockOf, type BlockSpan, type RevisionReason, type RevisionSummary, type StoredBlock, type Store } from '../store/index';
 import { annotationRow, planRecord } from './annotationRows';
@@ -87,13 +87,10 @@ function checkedBlocks(blocks: readonly unknown[], records: Record<string, unkno
 
 // The run of blocks must leave a document the schema accepts: only the block types are needed for that.
 function checkBlockOrder(types: readonly string[]): void {
-  let match: ReturnType<typeof articleSchema.topNodeType.contentMatch.matchType> = articleSchema.topNodeType.contentMatch;
-  for (const type of types) {
-    const nodeType = articleSchema.nodes[type];
-    match = nodeType ? match?.matchType(nodeType) ?? null : null;
-    if (!match) throw new ApiError('invalid_argument', `The document does not fit the article schema: a ${type} block cannot stand there.`);
-  }
-  if (!match?.validEnd) throw new ApiError('invalid_argument', 'The document does not fit the article schema: it needs a headline and at least one block after it.');
+  const misfit = blockOrderMisfit(types);
+  if (misfit === null) return;
+  if (misfit < types.length) throw new ApiError('invalid_argument', `The document does not fit the article schema: a ${types[misfit]} block cannot stand there.`);
+  throw new ApiError('invalid_argument', 'The document does not fit the article schema: it needs a headline and at least one block after it.');
 }
 
 // The annotation ids the marks of received block JSON name, read before the blocks are checked (the check

@@ -120,13 +120,26 @@ function toSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
+/** The text of a stored document's JSON around its two parts: its records' members and its blocks. */
+export const documentJsonFrame = { beforeRecords: '{"type":"doc","attrs":{"annotations":{', betweenParts: '}},"content":[', afterBlocks: ']}' } as const;
+
+/**
+ * The members of an article's records object ("id":{…},…) in the order the records were made, joined by SQLite
+ * from the stored JSON (`articleParameter` names the article in the statement): one string crosses into
+ * JavaScript instead of a row per record.
+ */
+export function recordMembersSql(articleParameter: string): string {
+  return `SELECT coalesce(group_concat(json_quote(id) || ':' || record_json, ','), '') FROM (SELECT id, record_json FROM annotations WHERE article_id = ${articleParameter} ORDER BY rowid)`;
+}
+
 /**
  * Builds the JSON of a whole document from its parts without parsing them: the members of its records object
- * ("id":{…},…) and its blocks, each already JSON. A 100,000-word article would take longer to parse and
- * re-serialise than to join. revisionsRepo.ts joins the same text in SQL for a new article's snapshot.
+ * and its blocks, each already JSON. A 100,000-word article would take longer to parse and re-serialise than to
+ * join. revisionsRepo.ts joins the same text in SQL for a new article's snapshot.
  */
 export function documentJson(recordMembers: string, blocks: readonly string[]): string {
-  return `{"type":"doc","attrs":{"annotations":{${recordMembers}}},"content":[${blocks.join(',')}]}`;
+  const { beforeRecords, betweenParts, afterBlocks } = documentJsonFrame;
+  return `${beforeRecords}${recordMembers}${betweenParts}${blocks.join(',')}${afterBlocks}`;
 }
 
 // Builds the packed document's JSON from the stored blocks' text and attributes, each block's spans already
@@ -149,11 +162,7 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
   const sameTextStatement = db.prepare(`SELECT ${summaryColumns} FROM articles a WHERE a.content_fingerprint = ? AND a.deleted_at IS NULL ORDER BY a.seq LIMIT 1`);
   const findStatement = db.prepare(`SELECT ${summaryColumns}, a.revision FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL`);
   const summaryStatement = db.prepare(`SELECT ${summaryColumns} FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL`);
-  // The members of a document's records object ("id":{…},…), in the order the records were made, joined by
-  // SQLite from the stored JSON: one string crosses into JavaScript instead of a row per record.
-  const recordMembersStatement = db
-    .prepare(`SELECT coalesce(group_concat(json_quote(id) || ':' || record_json, ','), '') FROM (SELECT id, record_json FROM annotations WHERE article_id = ? ORDER BY rowid)`)
-    .pluck();
+  const recordMembersStatement = db.prepare(recordMembersSql('?')).pluck();
   const blocksStatement = db.prepare('SELECT block_json FROM article_blocks WHERE article_id = ? ORDER BY position').pluck();
   // The type names are the schema's own constants, written into the statement once.
   const packedBlocksStatement = db.prepare(`

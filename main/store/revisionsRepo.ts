@@ -1,5 +1,6 @@
 import type { RevisionEntry, RevisionReason, RevisionSummary } from '../../common/api';
 import type { AnnotatorDatabase } from './database';
+import { documentJsonFrame, recordMembersSql } from './articlesRepo';
 
 /** One revision as written: who saved what and when, and the patch from the revision before. */
 export interface RevisionWrite extends RevisionEntry {
@@ -48,11 +49,11 @@ export function createRevisionsRepo(db: AnnotatorDatabase) {
   const insertStoredSnapshotStatement = db.prepare(`
     INSERT OR REPLACE INTO article_snapshots (article_id, revision, doc_json)
     SELECT @articleId, @revision, concat(
-      '{"type":"doc","attrs":{"annotations":{',
-      (SELECT coalesce(group_concat(json_quote(id) || ':' || record_json, ','), '') FROM (SELECT id, record_json FROM annotations WHERE article_id = @articleId ORDER BY rowid)),
-      '}},"content":[',
+      @beforeRecords,
+      (${recordMembersSql('@articleId')}),
+      @betweenParts,
       (SELECT coalesce(group_concat(block_json, ','), '') FROM (SELECT block_json FROM article_blocks WHERE article_id = @articleId ORDER BY position)),
-      ']}')`);
+      @afterBlocks)`);
   const snapshotStatement = db.prepare(`
     SELECT revision, doc_json AS docJson FROM article_snapshots WHERE article_id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1`);
 
@@ -84,7 +85,7 @@ export function createRevisionsRepo(db: AnnotatorDatabase) {
     },
     /** Stores the article's document as its rows hold it now as the snapshot of `revision`, without reading it. */
     insertSnapshotOfStored(articleId: string, revision: number): void {
-      insertStoredSnapshotStatement.run({ articleId, revision });
+      insertStoredSnapshotStatement.run({ articleId, revision, ...documentJsonFrame });
     },
     /** The newest snapshot at or before `revision`, or undefined when there is none. */
     snapshotAtOrBefore(articleId: string, revision: number): { revision: number; docJson: string } | undefined {

@@ -1,6 +1,6 @@
 import type { Attrs } from 'prosemirror-model';
 import { ApiError } from '../../../common/api';
-import { checkDocumentLinear } from '../../../common/model/documentCheck';
+import { blockOrderMisfit, checkDocumentLinear } from '../../../common/model/documentCheck';
 import { taggedInlineContent } from '../../../common/model/taggedText';
 import { articleSchema, type BlockTypeName } from '../../../common/schema';
 import type { ImportedArticle } from '../adapter';
@@ -31,7 +31,7 @@ export function buildImportedArticle(what: string, draft: DraftArticle): Importe
   // Each block is built, checked and turned into JSON on its own, so that a long article's nodes are never
   // all alive beside their JSON (250,000 blocks: some 85 MB of nodes); the document's own rule is checked on
   // the order of the block types, as checkDocumentLinear would check it on the whole document.
-  checkDocumentOrder(['headline', ...blocks.map((block) => block.type)]);
+  if (blockOrderMisfit(['headline', ...blocks.map((block) => block.type)]) !== null) throw new RangeError(`Invalid content for node ${articleSchema.topNodeType.name}`);
   const blockJson = (type: BlockTypeName, attrs: Attrs | null, text: string, marks: readonly DraftMark[]): unknown => {
     const node = articleSchema.node(type, attrs, taggedInlineContent(text, marks, annotations));
     checkDocumentLinear(node);
@@ -49,12 +49,4 @@ export function buildImportedArticle(what: string, draft: DraftArticle): Importe
     ...(draft.entities ? { entities: draft.entities } : {}),
     ...(draft.origin ? { origin: draft.origin } : {}),
   };
-}
-
-// The document's content rule ('headline block+') on its blocks' types, with the error checkDocumentLinear
-// gives for a document whose content does not fit.
-function checkDocumentOrder(types: readonly BlockTypeName[]): void {
-  let match: ReturnType<typeof articleSchema.topNodeType.contentMatch.matchType> = articleSchema.topNodeType.contentMatch;
-  for (const type of types) match = match?.matchType(articleSchema.nodes[type]!) ?? null;
-  if (!match?.validEnd) throw new RangeError(`Invalid content for node ${articleSchema.topNodeType.name}`);
 }

@@ -90,8 +90,6 @@ export function exportText(input: ExportableArticle): ExportText {
   };
 }
 
-export { compareSpans };
-
 function blockIndexAt(blocks: readonly ArticleBlock[], utf16Offset: number): number {
   let low = 0;
   let high = blocks.length - 1;

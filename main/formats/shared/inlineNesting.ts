@@ -1,4 +1,4 @@
-import { compareSpans } from './exportText';
+import { compareSpans } from '../../../common/articleText';
 
 /**
  * Turns overlapping spans over one block of text into a tree of nested inline elements, as markup formats
