@@ -115,4 +115,32 @@ describe('a long tagged article: tags painted where the editor looks, everything
     expect(last.content.map((node) => node.text).join('')).toMatch(/ The end\.$/);
     expect((await paragraph(page, stored.content.length - 2)).text).toMatch(/ The end\.$/);
   });
+
+  it('lists a page of each side list and the rest on request, the focus going on into the rows just shown', async () => {
+    // Twice as long as the others' article, for more than a page of attributions too.
+    const { handlers } = session.services;
+    const summary = importedArticle(await handlers.importText({ text: 'Longer article placeholder.', onDuplicate: 'copy' }));
+    const doc = generateArticle(2 * words, 2 * tags);
+    await handlers.saveArticle({ id: summary.id, baseRevision: 1, doc: doc.toJSON() });
+    await openArticle(`#/article/${summary.id}`);
+    const records = Object.values(doc.attrs.annotations as Record<string, { kind: string }>);
+    const count = (kind: string) => records.filter((record) => record.kind === kind).length;
+    const lists = [
+      { tab: 'Figures', rows: page.locator('.figures-panel tbody > tr'), total: count('figure') },
+      { tab: 'Sources', rows: page.locator('.sources-panel .attribution-list > li'), total: count('attribution') },
+      { tab: 'Annotations', rows: page.getByRole('group', { name: 'Entities' }).locator('li'), total: count('entity') },
+    ];
+    for (const { tab, rows, total } of lists) {
+      expect(total, tab).toBeGreaterThan(300);
+      await page.getByRole('tab', { name: tab }).click();
+      await expect.poll(() => rows.count(), { message: tab }).toBe(300);
+      const showAll = page.getByRole('tabpanel').getByRole('button', { name: `Show all ${total}` });
+      await showAll.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => rows.count(), { message: tab }).toBe(total);
+      expect(await showAll.count(), tab).toBe(0);
+      // The focus is in row 301, not back on the page: Enter there selects that row's tag.
+      expect(await rows.nth(300).evaluate((row) => row.contains(document.activeElement)), tab).toBe(true);
+    }
+  });
 });

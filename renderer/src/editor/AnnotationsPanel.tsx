@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { FilterSelect } from '../ui/FilterSelect';
 import { annotationStatuses, labels, type Annotation, type AnnotationKind, type AnnotationMap, type AnnotationStatus } from '../../../common/model/annotation';
 import { annotationShortcuts } from './tagShortcuts';
+import { useShownRows } from '../ui/useShownRows';
 
 interface AnnotationsPanelProps {
   annotations: AnnotationMap;
@@ -20,9 +21,6 @@ const groups: { key: string; kind: AnnotationKind; suggested: boolean; title: st
   { key: 'suggested-figure', kind: 'figure', suggested: true, title: 'Suggested figures' },
   { key: 'suggested-attribution', kind: 'attribution', suggested: true, title: 'Suggested attributions' },
 ];
-
-// Long articles carry thousands of tags; the list shows a page of each group until asked for more.
-const pageSize = 300;
 
 function typeLabel(annotation: Annotation): string {
   if (annotation.kind === 'entity') return labels[annotation.entityType];
@@ -50,9 +48,34 @@ const AnnotationRow = memo(function AnnotationRow({ annotation, text, selected, 
   );
 });
 
+interface AnnotationGroupProps {
+  group: (typeof groups)[number];
+  members: readonly Annotation[];
+  textOf: (id: string) => string;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}
+
+// One group's rows, a page of them in a long article.
+function AnnotationGroup({ group, members, textOf, selectedId, onSelect }: AnnotationGroupProps) {
+  const { shown, showAllButton, listRef } = useShownRows<HTMLUListElement>(members.length);
+  return (
+    <div className={`annotation-group${group.suggested ? ' is-suggested' : ''}`} role="group" aria-label={group.title}>
+      <h3>
+        {group.title} <span className="count">{members.length}</span>
+      </h3>
+      <ul ref={listRef}>
+        {members.slice(0, shown).map((annotation) => (
+          <AnnotationRow key={annotation.id} annotation={annotation} text={textOf(annotation.id) || annotation.quote} selected={annotation.id === selectedId} onSelect={onSelect} />
+        ))}
+      </ul>
+      {showAllButton}
+    </div>
+  );
+}
+
 /** Every annotation of the article, grouped by kind; choosing one selects it and scrolls to it. */
 export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, textOf, selectedId, onSelect, onNextToReview }: AnnotationsPanelProps) {
-  const [shown, setShown] = useState<Record<string, number>>({});
   const [statusFilter, setStatusFilter] = useState<AnnotationStatus | ''>('');
   const everything = Object.values(annotations);
   const needingReview = everything.filter((annotation) => annotation.status === 'needs_review').length;
@@ -71,25 +94,7 @@ export const AnnotationsPanel = memo(function AnnotationsPanel({ annotations, te
       {all.length === 0 && <p className="empty-hint">Select words in the text and press a tag button or its shortcut.</p>}
       {groups.map((group) => {
         const members = all.filter((annotation) => annotation.kind === group.kind && (annotation.status === 'suggested') === group.suggested);
-        if (members.length === 0) return null;
-        const limit = shown[group.key] ?? pageSize;
-        return (
-          <div key={group.key} className={`annotation-group${group.suggested ? ' is-suggested' : ''}`} role="group" aria-label={group.title}>
-            <h3>
-              {group.title} <span className="count">{members.length}</span>
-            </h3>
-            <ul>
-              {members.slice(0, limit).map((annotation) => (
-                <AnnotationRow key={annotation.id} annotation={annotation} text={textOf(annotation.id) || annotation.quote} selected={annotation.id === selectedId} onSelect={onSelect} />
-              ))}
-            </ul>
-            {members.length > limit && (
-              <button type="button" className="link-button" onClick={() => setShown({ ...shown, [group.key]: members.length })}>
-                Show all {members.length}
-              </button>
-            )}
-          </div>
-        );
+        return members.length === 0 ? null : <AnnotationGroup key={group.key} group={group} members={members} textOf={textOf} selectedId={selectedId} onSelect={onSelect} />;
       })}
     </section>
   );

@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import { labels, type AnnotationMap, type FigureAnnotation } from '../../../common/model/annotation';
 import { figureValueText } from '../../../common/model/fieldText';
+import { useShownRows } from '../ui/useShownRows';
 
 interface FiguresPanelProps {
   annotations: AnnotationMap;
@@ -17,6 +18,7 @@ export const FiguresPanel = memo(function FiguresPanel({ annotations, textOf, or
     .filter((annotation): annotation is FigureAnnotation => annotation.kind === 'figure')
     .filter((figure) => !uncheckedOnly || figure.figure.verification === 'unchecked')
     .sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
+  const { shown, showAllButton, listRef } = useShownRows<HTMLTableSectionElement>(figures.length);
   return (
     <section className="figures-panel" aria-label="Figures">
       <label className="filter">
@@ -25,6 +27,7 @@ export const FiguresPanel = memo(function FiguresPanel({ annotations, textOf, or
       {figures.length === 0 ? (
         <p className="empty-hint">{uncheckedOnly ? 'Every figure has been checked.' : 'No figures tagged yet (Alt+Shift+F).'}</p>
       ) : (
+        <>
         <table className="compact-table">
           <thead>
             <tr>
@@ -34,8 +37,8 @@ export const FiguresPanel = memo(function FiguresPanel({ annotations, textOf, or
               <th scope="col">Check</th>
             </tr>
           </thead>
-          <tbody>
-            {figures.map((figure) => (
+          <tbody ref={listRef}>
+            {figures.slice(0, shown).map((figure) => (
               <tr key={figure.id} onClick={() => onSelect(figure.id)} className={`verification-${figure.figure.verification}`}>
                 <td>
                   {/* The row takes the click too (for mouse users); one selection per click, not two. */}
@@ -61,6 +64,8 @@ export const FiguresPanel = memo(function FiguresPanel({ annotations, textOf, or
             ))}
           </tbody>
         </table>
+        {showAllButton}
+        </>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { AnnotationMap } from '../../../common/model/annotation';
 import { attributionsList, summariseSources, type EntityNameLookup } from '../../../common/model/sources';
+import { useShownRows } from '../ui/useShownRows';
 
 interface SourcesPanelProps {
   annotations: AnnotationMap;
@@ -14,6 +15,7 @@ export const SourcesPanel = memo(function SourcesPanel({ annotations, entityName
   const summary = summariseSources(annotations, entityNames);
   const rows = attributionsList(annotations, entityNames, { order });
   const { totals } = summary;
+  const { shown, showAllButton, listRef } = useShownRows<HTMLUListElement>(rows.length);
   return (
     <section className="sources-panel" aria-label="Sources">
       <h3>Sources summary</h3>
@@ -44,8 +46,8 @@ export const SourcesPanel = memo(function SourcesPanel({ annotations, entityName
         </tbody>
       </table>
       <h3>Attributions</h3>
-      <ul className="attribution-list">
-        {rows.map((row) => (
+      <ul className="attribution-list" ref={listRef}>
+        {rows.slice(0, shown).map((row) => (
           <li key={row.id}>
             <button type="button" className="annotation-item" onClick={() => onSelect(row.id)}>
               <span className="annotation-text">
@@ -57,6 +59,7 @@ export const SourcesPanel = memo(function SourcesPanel({ annotations, entityName
           </li>
         ))}
       </ul>
+      {showAllButton}
     </section>
   );
 });

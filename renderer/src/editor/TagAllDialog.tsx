@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { OccurrenceCandidate } from '../../../common/editor/tagAll';
 import { CancelAndConfirm, Dialog } from '../ui/ConfirmDialog';
+import { useShownRows } from '../ui/useShownRows';
 
 interface TagAllDialogProps {
   entityName: string;
@@ -10,17 +11,13 @@ interface TagAllDialogProps {
   onCancel: () => void;
 }
 
-// A common name in a long article is found thousands of times: the list shows a page of them until asked for all.
-const listedAtFirst = 300;
-
 /** Lists every occurrence of an entity's names for review; the chosen ones are tagged in one undo step. */
 export function TagAllDialog({ entityName, names, candidates, onApply, onCancel }: TagAllDialogProps) {
   const [chosen, setChosen] = useState(() => new Set(candidates.map((candidate, index) => (candidate.alreadyTagged ? -1 : index)).filter((index) => index >= 0)));
-  const [listed, setListed] = useState(listedAtFirst);
-  // Where the list grew from when all were listed: the focus goes there, not back to the page.
-  const [grewFrom, setGrewFrom] = useState(0);
+  // A common name in a long article is found thousands of times.
+  const { shown: listed, showAllButton, listRef } = useShownRows<HTMLUListElement>(candidates.length, (count) => `List all ${count}`);
   const untagged = candidates.filter((candidate) => !candidate.alreadyTagged).length;
-  const firstToFocus = candidates.findIndex((candidate, index) => index >= grewFrom && !candidate.alreadyTagged);
+  const firstToFocus = candidates.findIndex((candidate) => !candidate.alreadyTagged);
   return (
     <Dialog
       title={`Tag all occurrences of ${entityName}`}
@@ -39,7 +36,7 @@ export function TagAllDialog({ entityName, names, candidates, onApply, onCancel 
         {untagged === 0 ? 'Every occurrence is already tagged.' : `${untagged} not yet tagged.`}
         {candidates.length > listed && ` The first ${listed} are listed; every chosen one is tagged, listed or not.`}
       </p>
-      <ul className="occurrence-list" aria-label="Occurrences">
+      <ul className="occurrence-list" aria-label="Occurrences" ref={listRef}>
         {candidates.slice(0, listed).map((candidate, index) => (
           <li key={`${candidate.from}-${candidate.to}`} className={candidate.alreadyTagged ? 'is-tagged' : undefined}>
             <label>
@@ -65,18 +62,7 @@ export function TagAllDialog({ entityName, names, candidates, onApply, onCancel 
           </li>
         ))}
       </ul>
-      {candidates.length > listed && (
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => {
-            setGrewFrom(listed);
-            setListed(candidates.length);
-          }}
-        >
-          List all {candidates.length}
-        </button>
-      )}
+      {showAllButton}
     </Dialog>
   );
 }
