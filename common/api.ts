@@ -44,6 +44,8 @@ export {
 
 /** The longest block text sent for suggestions, in UTF-16 units: the import limit's worth of text. */
 export const maxSuggestionTextLength = 6 * 1024 * 1024;
+// Where one kind's tags lie in the text sent for suggestions: [start, end) offsets (TaggedWords, common/model/suggestions.ts).
+const taggedWordsSchema = z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])).max(1_000_000);
 
 /** The largest file or pasted text an import accepts, in bytes; the same limit everywhere. */
 export const maxImportBytes = 5 * 1024 * 1024;
@@ -466,6 +468,8 @@ export const apiMethods = {
       articleId: id,
       blocks: z.array(z.object({ text: z.string().max(maxSuggestionTextLength), type: z.enum(blockTypeNames) })).max(100_000),
       kinds: z.array(z.enum(suggestionKinds)).max(3).optional(),
+      // The words the editor's tags cover in that text, by kind: the answer leaves out what they already cover.
+      tagged: z.object({ entity: taggedWordsSchema, figure: taggedWordsSchema, attribution: taggedWordsSchema }).partial().optional(),
     }),
   ),
   // Remembers rejected suggestions: per article (they do not come back) and per name and type across the desk

@@ -100,6 +100,61 @@ class SpanIndex {
   }
 }
 
+/** The words each kind of tag covers: [start, end) offsets into the article's text, of content parts only. */
+export type TaggedWords = Partial<Record<AnnotationKind, [start: number, end: number][]>>;
+
+/** The words the tags of `existing` cover in `text`, by kind: a suggestion may not touch the words of a tag of its kind. */
+export function taggedWordsOf(text: ArticleText, existing: AnnotationMap): TaggedWords {
+  const words: TaggedWords = {};
+  for (const [id, spans] of text.spans) {
+    const record = existing[id];
+    if (!record) continue;
+    for (const span of spans) if (span.part === 'content') (words[record.kind] ??= []).push([span.start, span.end]);
+  }
+  return words;
+}
+
+// The words taken for each kind: the tags' to begin with, then each suggestion's as it is placed. A kind's
+// tags are filed when that kind is first asked about: an answer with figures alone never files 8,000 names.
+class TakenWords {
+  private readonly byKind = new Map<AnnotationKind, SpanIndex>();
+
+  constructor(private readonly tagged: TaggedWords) {}
+
+  private indexOf(kind: AnnotationKind): SpanIndex {
+    let index = this.byKind.get(kind);
+    if (!index) {
+      index = new SpanIndex();
+      for (const [start, end] of this.tagged[kind] ?? []) index.add(start, end);
+      this.byKind.set(kind, index);
+    }
+    return index;
+  }
+
+  claim(kind: AnnotationKind, start: number, end: number): void {
+    this.indexOf(kind).add(start, end);
+  }
+
+  covers(kind: AnnotationKind, start: number, end: number): boolean {
+    return this.indexOf(kind).overlaps(start, end);
+  }
+}
+
+/**
+ * The pipeline's answer without what tags of the same kind already cover, which placeSuggestions would leave
+ * out anyway. The services answer with this when the editor sends its tags' words: a long tagged article's
+ * answer is then its few new suggestions, not thousands the editor would parse on its main thread only to drop.
+ */
+export function withoutTaggedWords(result: SuggestionResult, tagged: TaggedWords): SuggestionResult {
+  const taken = new TakenWords(tagged);
+  return {
+    ...result,
+    entities: result.entities.filter((entity) => !taken.covers('entity', entity.start, entity.end)),
+    figures: result.figures.filter((figure) => !taken.covers('figure', figure.start, figure.end)),
+    attributions: result.attributions.filter((attribution) => !attribution.content.some((part) => taken.covers('attribution', part.start, part.end))),
+  };
+}
+
 /** What the placing needs besides the pipeline's answer. */
 export interface SuggestionPlacing {
   // The article as the pipeline read it: the offsets of the result refer to this text.
@@ -119,19 +174,19 @@ export interface SuggestionPlacing {
  */
 export function placeSuggestions(result: SuggestionResult, placing: SuggestionPlacing): PlacedAnnotation[] {
   const { text, existing, rejected, now } = placing;
-  const taken = new Map<AnnotationKind, SpanIndex>();
-  const takenOf = (kind: AnnotationKind) => taken.get(kind) ?? taken.set(kind, new SpanIndex()).get(kind)!;
-  const mentionAt = new Map<string, string>();
-  for (const [id, spans] of text.spans) {
-    const record = existing[id];
-    if (!record) continue;
-    for (const span of spans) {
-      if (span.part !== 'content') continue;
-      takenOf(record.kind).add(span.start, span.end);
-      if (record.kind === 'entity') mentionAt.set(`${span.start}:${span.end}`, id);
+  const taken = new TakenWords(taggedWordsOf(text, existing));
+  // The tag or suggestion on each name, by its offsets, for an attribution's speaker; the tags' are read on first need.
+  let mentionAt: Map<string, string> | null = null;
+  const mentions = (): Map<string, string> => {
+    if (!mentionAt) {
+      mentionAt = new Map();
+      for (const [id, spans] of text.spans) {
+        if (existing[id]?.kind !== 'entity') continue;
+        for (const span of spans) if (span.part === 'content') mentionAt.set(`${span.start}:${span.end}`, id);
+      }
     }
-  }
-  const overlapsTaken = (kind: AnnotationKind, start: number, end: number) => takenOf(kind).overlaps(start, end);
+    return mentionAt;
+  };
   const docSpan = (start: number, end: number, part: AnnotationPart): PlacedSpan | null => {
     const from = textOffsetToDocPosition(text, start);
     const to = textOffsetToDocPosition(text, end);
@@ -148,28 +203,27 @@ export function placeSuggestions(result: SuggestionResult, placing: SuggestionPl
     quote: quote.slice(0, 100_000),
   });
   const placed: PlacedAnnotation[] = [];
-  const claim = (kind: AnnotationKind, start: number, end: number) => takenOf(kind).add(start, end);
 
   for (const entity of result.entities) {
-    if (rejected.has(rejectionKey('entity', entity.text, entity.entityType)) || overlapsTaken('entity', entity.start, entity.end)) continue;
+    if (taken.covers('entity', entity.start, entity.end) || rejected.has(rejectionKey('entity', entity.text, entity.entityType))) continue;
     const span = docSpan(entity.start, entity.end, 'content');
     if (!span) continue;
     const id = placing.newId('ann');
     placed.push({ record: { ...base(id, entity.text), kind: 'entity', entityType: entity.entityType, entityId: entity.entityId }, spans: [span] });
-    claim('entity', entity.start, entity.end);
-    mentionAt.set(`${entity.start}:${entity.end}`, id);
+    taken.claim('entity', entity.start, entity.end);
+    mentions().set(`${entity.start}:${entity.end}`, id);
   }
   for (const figure of result.figures) {
-    if (rejected.has(rejectionKey('figure', figure.text)) || overlapsTaken('figure', figure.start, figure.end)) continue;
+    if (taken.covers('figure', figure.start, figure.end) || rejected.has(rejectionKey('figure', figure.text))) continue;
     const span = docSpan(figure.start, figure.end, 'content');
     if (!span) continue;
     placed.push({ record: { ...base(placing.newId('ann'), figure.text), kind: 'figure', figure: figure.figure }, spans: [span] });
-    claim('figure', figure.start, figure.end);
+    taken.claim('figure', figure.start, figure.end);
   }
   for (const attribution of result.attributions) {
     const words = attribution.content.map((part) => part.text).join(' … ');
     if (attribution.content.length === 0 || rejected.has(rejectionKey('attribution', words))) continue;
-    if (attribution.content.some((part) => overlapsTaken('attribution', part.start, part.end))) continue;
+    if (attribution.content.some((part) => taken.covers('attribution', part.start, part.end))) continue;
     const content = attribution.content.map((part) => docSpan(part.start, part.end, 'content'));
     const cue = attribution.cue ? docSpan(attribution.cue.start, attribution.cue.end, 'cue') : null;
     if (content.some((span) => span === null)) continue;
@@ -183,12 +237,12 @@ export function placeSuggestions(result: SuggestionResult, placing: SuggestionPl
           ? null
           : speaker.type === 'anonymous'
             ? { type: 'anonymous', description: speaker.description.slice(0, 500), anonymityReason: '' }
-            : { type: 'entity', entityId: speaker.entityId, name: speaker.name.slice(0, 500), mentionId: mentionAt.get(`${speaker.start}:${speaker.end}`) ?? null },
+            : { type: 'entity', entityId: speaker.entityId, name: speaker.name.slice(0, 500), mentionId: mentions().get(`${speaker.start}:${speaker.end}`) ?? null },
       medium: attribution.medium.slice(0, 500),
       mediumEntityId: null,
     };
     placed.push({ record, spans: [...(content as PlacedSpan[]), ...(cue ? [cue] : [])] });
-    for (const part of attribution.content) claim('attribution', part.start, part.end);
+    for (const part of attribution.content) taken.claim('attribution', part.start, part.end);
   }
   return placed;
 }

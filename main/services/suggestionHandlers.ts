@@ -2,7 +2,7 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { newId } from '../../common/model/annotation';
 import { ApiError, type SuggestionCounts } from '../../common/api';
 import { annotationsOf, articleText } from '../../common/articleText';
-import { placeSuggestions, withPlacedAnnotations, type PlacedAnnotation } from '../../common/model/suggestions';
+import { placeSuggestions, withoutTaggedWords, withPlacedAnnotations, type PlacedAnnotation } from '../../common/model/suggestions';
 import { suggestionKinds, type SuggestionKind } from '../../common/suggestions/types';
 import type { Store } from '../store/index';
 import type { ApiHandlers } from './apiDispatch';
@@ -53,13 +53,13 @@ export function createSuggestionHandlers(
   runner: SuggestionRunner,
 ): Pick<ApiHandlers, 'suggestAnnotations' | 'rejectSuggestions' | 'addSuggestions'> {
   return {
-    async suggestAnnotations({ articleId, blocks, kinds }) {
+    async suggestAnnotations({ articleId, blocks, kinds, tagged }) {
       if (store.articles.revision(articleId) === undefined) throw articleNotFound();
       const result = await runner.suggest(
         { blocks, registry: store.entities.registryNames(), rejected: store.suggestionRejections.rejectedNames() },
         { kinds: kinds ?? suggestionKinds },
       );
-      return { result, rejectedKeys: store.suggestionRejections.keysOf(articleId) };
+      return { result: tagged ? withoutTaggedWords(result, tagged) : result, rejectedKeys: store.suggestionRejections.keysOf(articleId) };
     },
     rejectSuggestions({ articleId, rejections }) {
       if (store.articles.revision(articleId) === undefined) throw articleNotFound();

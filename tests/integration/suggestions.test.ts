@@ -106,6 +106,26 @@ describe('suggestions added again, and rejections', () => {
     expect(answer.result.figures.map((figure) => figure.text)).toContain('More than 400,000');
   });
 
+  it('answers without what the editor\'s tags already cover, when it sends their words', async () => {
+    const id = await importSample();
+    const text = 'More than 400,000 people live in Douma, Rami Abdel Rahman said.';
+    const blocks = [{ text, type: 'paragraph' }];
+    const full = (await call<ArticleSuggestions>('suggestAnnotations', { articleId: id, blocks })).result;
+    const douma = full.entities.find((entity) => entity.text === 'Douma')!;
+    const figure = full.figures.find((found) => found.text.includes('400,000'))!;
+    expect(douma).toBeDefined();
+    expect(figure).toBeDefined();
+    // "Douma" tagged as an entity and the number's first word as a figure: both go; the speaker's name stays.
+    const tagged = { entity: [[douma.start, douma.end]], figure: [[figure.start, figure.start + 4]] };
+    const answer = (await call<ArticleSuggestions>('suggestAnnotations', { articleId: id, blocks, tagged })).result;
+    expect(answer.entities.map((entity) => entity.text)).toEqual(full.entities.filter((entity) => entity !== douma).map((entity) => entity.text));
+    expect(answer.entities.map((entity) => entity.text)).toContain('Rami Abdel Rahman');
+    expect(answer.figures).toEqual(full.figures.filter((found) => found !== figure));
+    expect(answer.attributions).toEqual(full.attributions);
+    const refused = await dispatchApiCall(services.handlers, 'suggestAnnotations', { articleId: id, blocks, tagged: { entity: [[-1, 3]] } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+  });
+
   it('stops suggesting a name as a type once editors rejected it as that type three times', async () => {
     const id = await importSample();
     const blocks = [{ text: 'Officials in Zarqa Province said the road was closed.', type: 'paragraph' }];

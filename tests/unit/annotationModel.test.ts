@@ -3,7 +3,7 @@ import type { AnnotationMap } from '../../common/model/annotation';
 import { annotationsOf, articleText } from '../../common/articleText';
 import { linkedEntityIds, linkedEntityOf, subjectEntityOf, withEntityLink, withEntityLinksMoved } from '../../common/model/entityLinks';
 import { annotationMark, markLabel } from '../../common/model/marks';
-import { placeSuggestions, rejectionKey, withoutSuggestions, withPlacedAnnotations } from '../../common/model/suggestions';
+import { placeSuggestions, rejectionKey, taggedWordsOf, withoutSuggestions, withoutTaggedWords, withPlacedAnnotations } from '../../common/model/suggestions';
 import type { SuggestionResult } from '../../common/suggestions/types';
 import { taggedInlineContent } from '../../common/model/taggedText';
 import { articleSchema } from '../../common/schema';
@@ -156,6 +156,22 @@ describe('placing suggestions', () => {
 
   it('leaves out what the editor rejected for this article', () => {
     expect(place([rejectionKey('figure', '400 PEOPLE')])).toEqual([]);
+  });
+
+  it('can be answered without what tags cover, and places the same suggestions from that answer', () => {
+    const tagged = taggedWordsOf(text, records);
+    expect(tagged).toEqual({ entity: [[offset, offset + 9]] });
+    const answer = withoutTaggedWords(result, tagged);
+    // Both names stand on the tagged "Ana Lopez"; the figure does not.
+    expect(answer.entities).toEqual([]);
+    expect(answer.figures).toEqual(result.figures);
+    const placedFrom = (from: SuggestionResult) => {
+      let ids = 0;
+      return placeSuggestions(from, { text, existing: records, rejected: new Set(), now: '2024-01-01T00:00:00.000Z', newId: (prefix) => `${prefix}_${++ids}` });
+    };
+    expect(placedFrom(answer)).toEqual(placedFrom(result));
+    // Other kinds' tags do not cover a suggestion: a figure tag leaves the names in the answer.
+    expect(withoutTaggedWords(result, { figure: [[offset, offset + 9]] }).entities).toEqual(result.entities);
   });
 
   it('adds the placed suggestions to a stored document as records and outlined marks', () => {

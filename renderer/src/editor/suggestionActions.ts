@@ -6,7 +6,7 @@ import { annotationMapOf } from '../../../common/editor/annotationRecords';
 import { acceptSuggestions, goToSuggestion, rejectSuggestions, suggestionIdsLike, suggestionIdsOfKind, waitingSuggestionIds } from '../../../common/editor/suggestionCommands';
 import { addPlacedSuggestions } from '../../../common/editor/suggestionPlacing';
 import { entityLookupKey } from '../../../common/model/names';
-import { placeSuggestions, rejectionKeyOf } from '../../../common/model/suggestions';
+import { placeSuggestions, rejectionKeyOf, taggedWordsOf } from '../../../common/model/suggestions';
 import { suggestionKinds, type SuggestionKind } from '../../../common/suggestions/types';
 import type { EditorContext } from './editorContext';
 import { selectAnnotation, selectedAnnotationId } from './selectedAnnotation';
@@ -89,6 +89,7 @@ export class SuggestionActions {
         articleId: editor.screen.getSnapshot().article.id,
         blocks: text.blocks.map((block) => ({ text: block.text, type: block.type })),
         kinds: [...kinds],
+        tagged: taggedWordsOf(text, annotationMapOf(editor.state())),
       });
       if (editor.isClosed()) return 0;
       const placed = placeSuggestions(answer.result, {
