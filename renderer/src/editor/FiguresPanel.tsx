@@ -28,43 +28,43 @@ export const FiguresPanel = memo(function FiguresPanel({ annotations, textOf, or
         <p className="empty-hint">{uncheckedOnly ? 'Every figure has been checked.' : 'No figures tagged yet (Alt+Shift+F).'}</p>
       ) : (
         <>
-        <table className="compact-table">
-          <thead>
-            <tr>
-              <th scope="col">Figure</th>
-              <th scope="col">Value</th>
-              <th scope="col">Unit</th>
-              <th scope="col">Check</th>
-            </tr>
-          </thead>
-          <tbody ref={listRef}>
-            {figures.slice(0, shown).map((figure) => (
-              <tr key={figure.id} onClick={() => onSelect(figure.id)} className={`verification-${figure.figure.verification}`}>
-                <td>
-                  {/* The row takes the click too (for mouse users); one selection per click, not two. */}
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={(event) => {
-                      event.stopPropagation();
-                      onSelect(figure.id);
-                    }}
-                  >
-                    {textOf(figure.id) || figure.quote}
-                  </button>
-                </td>
-                <td>
-                  {figure.figure.qualifier !== 'exactly' && `${labels[figure.figure.qualifier]} `}
-                  {figureValueText(figure.figure.value) || '—'}
-                  {figure.figure.currency ? ` ${figure.figure.currency}` : ''}
-                </td>
-                <td>{figure.figure.unit}</td>
-                <td title={figure.figure.sourceNote}>{figure.figure.verification}</td>
+          <table className="compact-table">
+            <thead>
+              <tr>
+                <th scope="col">Figure</th>
+                <th scope="col">Value</th>
+                <th scope="col">Unit</th>
+                <th scope="col">Check</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        {showAllButton}
+            </thead>
+            <tbody ref={listRef}>
+              {figures.slice(0, shown).map((figure) => (
+                <tr key={figure.id} onClick={() => onSelect(figure.id)} className={`verification-${figure.figure.verification}`}>
+                  <td>
+                    {/* The row takes the click too (for mouse users); one selection per click, not two. */}
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        onSelect(figure.id);
+                      }}
+                    >
+                      {textOf(figure.id) || figure.quote}
+                    </button>
+                  </td>
+                  <td>
+                    {figure.figure.qualifier !== 'exactly' && `${labels[figure.figure.qualifier]} `}
+                    {figureValueText(figure.figure.value) || '—'}
+                    {figure.figure.currency ? ` ${figure.figure.currency}` : ''}
+                  </td>
+                  <td>{figure.figure.unit}</td>
+                  <td title={figure.figure.sourceNote}>{figure.figure.verification}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {showAllButton}
         </>
       )}
     </section>
