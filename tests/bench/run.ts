@@ -34,6 +34,10 @@ const runs = 5;
 const keysPerRound = 40;
 // Scrolling the long article takes seconds a pass, so it is measured in the first rounds only.
 const scrollRoundsLong = 2;
+// Opens of the long article differ by up to a third from one to the next, the floor's as much as the app's:
+// after the rounds, each page is opened this many more times, alternating, so each open figure is a median of 11.
+const openOnlyRounds = 6;
+const opensPerTarget = runs + openOnlyRounds;
 const leakKeys = 1_000;
 const leakTags = 100;
 
@@ -188,6 +192,14 @@ async function measureAlternating(page: Page, targets: EditorTarget[], scrollRou
       await measureRound(page, targets[index]!, samples[index]!, round, keysPerRound, round < scrollRounds);
     }
   }
+  for (let round = 0; round < openOnlyRounds; round++) {
+    for (let step = 0; step < targets.length; step++) {
+      const index = (round + step) % targets.length;
+      progress(`open ${runs + round + 1} of ${opensPerTarget}: ${targets[index]!.label}`);
+      samples[index]!.open.push(await targets[index]!.open(page));
+      if (targets[index]!.isApp) await waitForSaved(page);
+    }
+  }
   return samples.map(summarise);
 }
 
@@ -223,7 +235,7 @@ async function main(): Promise<void> {
   const longTagged = generateArticle(words, annotations);
   const floor = await startFloorHost({ long: longPlain, ordinary: ordinaryPlain, 'long-tagged': longTagged });
   const suggestingRounds: SuggestingRound[] = [];
-  const report: Record<string, unknown> = { runs, keysPerTarget: runs * keysPerRound, scrollPassesLong: scrollRoundsLong, scrollPassesOrdinary: runs };
+  const report: Record<string, unknown> = { runs, opensPerTarget, keysPerTarget: runs * keysPerRound, scrollPassesLong: scrollRoundsLong, scrollPassesOrdinary: runs };
   try {
     const { page } = session;
     const plainId = await createArticle(session, longPlain);
@@ -280,6 +292,7 @@ async function main(): Promise<void> {
         { heading: longTargets[5]!.label, figures: longPainted! },
         { heading: longTargets[6]!.label, figures: longSuggesting! },
       ],
+      opensPerTarget,
     );
     console.log('  Ratios are to the plain floor. floor+cv: the floor with content-visibility: auto on blocks, as the app\'s stylesheet has.');
     console.log('  floor+cv+mark tags: the floor+cv page with the same 10,000 tags as the schema\'s marks (plain ProseMirror, no app plugins, no React).');
@@ -299,6 +312,7 @@ async function main(): Promise<void> {
         { heading: ordinaryTargets[1]!.label, figures: ordinaryApp! },
         { heading: ordinaryTargets[2]!.label, figures: ordinaryTagged! },
       ],
+      opensPerTarget,
     );
     console.log(`\nMemory, ${words.toLocaleString('en')} words open`);
     console.log(`  main process resident (services + loopback host; the bench's Node process, also driving Chromium), ${annotations.toLocaleString('en')} tags open   ${mainResident.toFixed(1)} MB`);
