@@ -114,29 +114,56 @@ export function taggedWordsOf(text: ArticleText, existing: AnnotationMap): Tagge
   return words;
 }
 
+// Spans merged into sorted, disjoint stretches: whether a span overlaps any of them is one binary search, and
+// building it costs a sort whatever the spans' lengths (the services file spans sent from outside this way).
+class SpanUnion {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  constructor(spans: readonly (readonly [number, number])[]) {
+    const sorted = spans.filter(([start, end]) => start < end).sort((a, b) => a[0] - b[0]);
+    for (const [start, end] of sorted) {
+      const last = this.ends.length - 1;
+      if (last >= 0 && start <= this.ends[last]!) this.ends[last] = Math.max(this.ends[last]!, end);
+      else {
+        this.starts.push(start);
+        this.ends.push(end);
+      }
+    }
+  }
+
+  overlaps(start: number, end: number): boolean {
+    // The last stretch starting before `end` is the only one that can reach past `start`.
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.starts[middle]! < end) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && this.ends[low - 1]! > start;
+  }
+}
+
 // The words taken for each kind: the tags' to begin with, then each suggestion's as it is placed. A kind's
 // tags are filed when that kind is first asked about: an answer with figures alone never files 8,000 names.
 class TakenWords {
-  private readonly byKind = new Map<AnnotationKind, SpanIndex>();
+  private readonly tags = new Map<AnnotationKind, SpanUnion>();
+  private readonly claimed = new Map<AnnotationKind, SpanIndex>();
 
   constructor(private readonly tagged: TaggedWords) {}
 
-  private indexOf(kind: AnnotationKind): SpanIndex {
-    let index = this.byKind.get(kind);
-    if (!index) {
-      index = new SpanIndex();
-      for (const [start, end] of this.tagged[kind] ?? []) index.add(start, end);
-      this.byKind.set(kind, index);
-    }
-    return index;
-  }
-
   claim(kind: AnnotationKind, start: number, end: number): void {
-    this.indexOf(kind).add(start, end);
+    (this.claimed.get(kind) ?? this.claimed.set(kind, new SpanIndex()).get(kind)!).add(start, end);
   }
 
   covers(kind: AnnotationKind, start: number, end: number): boolean {
-    return this.indexOf(kind).overlaps(start, end);
+    let tags = this.tags.get(kind);
+    if (!tags) {
+      tags = new SpanUnion(this.tagged[kind] ?? []);
+      this.tags.set(kind, tags);
+    }
+    return tags.overlaps(start, end) || (this.claimed.get(kind)?.overlaps(start, end) ?? false);
   }
 }
 

@@ -174,6 +174,14 @@ describe('placing suggestions', () => {
     expect(withoutTaggedWords(result, { figure: [[offset, offset + 9]] }).entities).toEqual(result.entities);
   });
 
+  it('reads the tags sent as stretches of words: touching is not covering, and a span over everything costs no more than any', () => {
+    const at = (start: number, end: number) => ({ ...result.entities[0]!, start, end });
+    const answer = { ...result, entities: [at(0, 5), at(5, 10), at(20, 30), at(29, 31), at(40, 41)] };
+    const kept = withoutTaggedWords(answer, { entity: [[10, 20], [25, 29], [26, 28], [41, 45], [50, 50]] }).entities;
+    expect(kept.map((entity) => [entity.start, entity.end])).toEqual([[0, 5], [5, 10], [29, 31], [40, 41]]);
+    expect(withoutTaggedWords(answer, { entity: [[0, Number.MAX_SAFE_INTEGER]] }).entities).toEqual([]);
+  });
+
   it('adds the placed suggestions to a stored document as records and outlined marks', () => {
     const withSuggestions = withPlacedAnnotations(doc, place());
     withSuggestions.check();
