@@ -10,7 +10,7 @@ import { exportFormatNames, type ExportedFile, type FormatName } from './formats
 import { blockTypeNames } from './schema';
 import { articleStatuses, type ArticleStatus } from './articleStatus';
 import { articleSelectionSchema } from './articleSelection';
-import { suggestionKinds, type SuggestionKind, type SuggestionResult } from './suggestions/types';
+import { suggestionKinds, type SuggestionKind, type SuggestionsFound } from './suggestions/types';
 import { maxEntityPageRows, type EntityPageMention, type EntityPageQuote, type EntityPageSummary, type PageOf } from './entityPage';
 import { maxReviewQueuePage, reviewQueueShows, type ReviewQueuePage } from './reviewQueue';
 import type { SourcingAudit } from './model/sourcingAudit';
@@ -225,7 +225,8 @@ export interface Preferences {
  * blocks make, joined as articleText joins them) and the rejection keys the editor gave for this article.
  */
 export interface ArticleSuggestions {
-  result: SuggestionResult;
+  // Offsets into the blocks sent, joined as articleText joins them; the text itself is not sent back.
+  result: SuggestionsFound;
   rejectedKeys: string[];
 }
 

@@ -2,7 +2,7 @@ import { Fragment, Mark, type Node as ProseMirrorNode } from 'prosemirror-model'
 import type { Annotation, AnnotationKind, AnnotationMap, AnnotationPart, EntityType } from './annotation';
 import { textOffsetToDocPosition, type ArticleText } from '../articleText';
 import { entityLookupKey } from './names';
-import type { SuggestionResult } from '../suggestions/types';
+import type { SuggestionsFound } from '../suggestions/types';
 import { annotationMark } from './marks';
 
 /**
@@ -172,7 +172,7 @@ class TakenWords {
  * out anyway. The services answer with this when the editor sends its tags' words: a long tagged article's
  * answer is then its few new suggestions, not thousands the editor would parse on its main thread only to drop.
  */
-export function withoutTaggedWords(result: SuggestionResult, tagged: TaggedWords): SuggestionResult {
+export function withoutTaggedWords<T extends SuggestionsFound>(result: T, tagged: TaggedWords): T {
   const taken = new TakenWords(tagged);
   return {
     ...result,
@@ -199,7 +199,7 @@ export interface SuggestionPlacing {
  * same kind (the editor's, or an earlier suggestion) already covers any of its words: suggestions never
  * duplicate or replace a tag. An attribution's speaker points at the mention suggested or tagged on its name.
  */
-export function placeSuggestions(result: SuggestionResult, placing: SuggestionPlacing): PlacedAnnotation[] {
+export function placeSuggestions(result: SuggestionsFound, placing: SuggestionPlacing): PlacedAnnotation[] {
   const { text, existing, rejected, now } = placing;
   const taken = new TakenWords(taggedWordsOf(text, existing));
   // The tag or suggestion on each name, by its offsets, for an attribution's speaker; the tags' are read on first need.

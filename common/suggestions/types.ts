@@ -108,10 +108,14 @@ export interface AttributionSuggestion {
 /** Any suggestion the pipeline makes. */
 export type Suggestion = EntitySuggestion | FigureSuggestion | AttributionSuggestion;
 
-/** The pipeline's answer: suggestions by kind, each list in text order, and the text the offsets refer to. */
-export interface SuggestionResult {
-  text: string;
+/** Suggestions by kind, each list in text order, their offsets into a text the caller holds. */
+export interface SuggestionsFound {
   entities: EntitySuggestion[];
   figures: FigureSuggestion[];
   attributions: AttributionSuggestion[];
+}
+
+/** The pipeline's answer: the suggestions and the text their offsets refer to. */
+export interface SuggestionResult extends SuggestionsFound {
+  text: string;
 }

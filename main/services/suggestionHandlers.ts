@@ -59,7 +59,8 @@ export function createSuggestionHandlers(
         { blocks, registry: store.entities.registryNames(), rejected: store.suggestionRejections.rejectedNames() },
         { kinds: kinds ?? suggestionKinds },
       );
-      return { result: tagged ? withoutTaggedWords(result, tagged) : result, rejectedKeys: store.suggestionRejections.keysOf(articleId) };
+      const { entities, figures, attributions } = tagged ? withoutTaggedWords(result, tagged) : result;
+      return { result: { entities, figures, attributions }, rejectedKeys: store.suggestionRejections.keysOf(articleId) };
     },
     rejectSuggestions({ articleId, rejections }) {
       if (store.articles.revision(articleId) === undefined) throw articleNotFound();

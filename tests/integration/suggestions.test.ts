@@ -111,6 +111,8 @@ describe('suggestions added again, and rejections', () => {
     const text = 'More than 400,000 people live in Douma, Rami Abdel Rahman said.';
     const blocks = [{ text, type: 'paragraph' }];
     const full = (await call<ArticleSuggestions>('suggestAnnotations', { articleId: id, blocks })).result;
+    // The offsets refer to the text sent: it does not come back.
+    expect(Object.keys(full).sort()).toEqual(['attributions', 'entities', 'figures']);
     const douma = full.entities.find((entity) => entity.text === 'Douma')!;
     const figure = full.figures.find((found) => found.text.includes('400,000'))!;
     expect(douma).toBeDefined();

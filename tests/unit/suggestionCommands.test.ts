@@ -293,7 +293,7 @@ describe('placing suggestions on a long article', () => {
       entities.push({ kind: 'entity', start: at, end: at + 12, text: 'Alice Marten', entityType: 'person', entityId: null, evidence: 'name-shape', confidence: 0.8 });
     }
     const placingStarted = performance.now();
-    const placed = placeSuggestions({ text: text.text, entities, figures: [], attributions: [] }, { text, existing: {}, rejected: new Set(), now, newId });
+    const placed = placeSuggestions({ entities, figures: [], attributions: [] }, { text, existing: {}, rejected: new Set(), now, newId });
     const placingMs = performance.now() - placingStarted;
     expect(placed).toHaveLength(2000);
     const reading = { doc: state.doc, text, mapping: new Mapping() };
