@@ -222,10 +222,10 @@ export interface Preferences {
 
 /**
  * Suggestions for an article as the editor's text stands: the pipeline's answer (offsets into the text the
- * blocks make, joined as articleText joins them) and the rejection keys the editor gave for this article.
+ * blocks make, joined as articleText joins them; that text, the caller's own, is not sent back) and the
+ * rejection keys the editor gave for this article.
  */
 export interface ArticleSuggestions {
-  // Offsets into the blocks sent, joined as articleText joins them; the text itself is not sent back.
   result: SuggestionsFound;
   rejectedKeys: string[];
 }
