@@ -1,18 +1,12 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { focusableIn } from './focusable';
 
 interface DialogProps {
   title: string;
   children: ReactNode;
   onClose: () => void;
   actions: ReactNode;
-}
-
-// The controls a keyboard reaches by Tab, as the browser's own focus order finds them.
-const focusableSelector = 'button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
-
-function focusableIn(dialog: HTMLElement): HTMLElement[] {
-  return [...dialog.querySelectorAll<HTMLElement>(focusableSelector)].filter((element) => element.getClientRects().length > 0);
 }
 
 /**

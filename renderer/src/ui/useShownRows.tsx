@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactElement, type RefObject } from 'react';
+import { focusableIn } from './focusable';
 
 // A long article carries thousands of tags: a list shows this many rows until asked for all, so that opening
 // a panel or a dialog does not first lay out thousands of rows nobody scrolls to.
@@ -14,9 +15,6 @@ export interface ShownRows<T extends HTMLElement> {
   listRef: RefObject<T | null>;
 }
 
-// What can take the focus inside a row.
-const focusableInRow = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), a[href]';
-
 /**
  * A list of `total` rows shown a page at a time. The button that shows the rest goes away when pressed, so
  * the focus moves on to the first control in the rows it added rather than falling back to the page.
@@ -30,7 +28,7 @@ export function useShownRows<T extends HTMLElement>(total: number, buttonLabel: 
     setFocusFrom(null);
     const rows = listRef.current?.children ?? [];
     for (let index = focusFrom; index < rows.length; index++) {
-      const control = rows[index]!.querySelector<HTMLElement>(focusableInRow);
+      const control = focusableIn(rows[index]!)[0];
       if (control) {
         control.focus();
         return;
