@@ -1,4 +1,5 @@
 import type { AnnotatorDatabase } from './database';
+import { packedSpansOf } from '../../common/packedDocument';
 import type { BlockSpan, StoredBlock } from './blockText';
 
 /** A stored block as a save reads it back: its row id, where it is and what it says. */
@@ -21,9 +22,14 @@ export interface BlockOrder {
   types: string[];
 }
 
+// The block's spans as the editor opens them, kept in the block's row beside the span rows (migration 11).
+function packedSpansJson(spans: readonly BlockSpan[]): string | null {
+  return spans.length === 0 ? null : JSON.stringify(packedSpansOf(spans));
+}
+
 /** The blocks of every article and the annotation spans inside them, behind prepared statements. */
 export function createArticleBlocksRepo(db: AnnotatorDatabase) {
-  const insertStatement = db.prepare('INSERT INTO article_blocks (article_id, position, type, block_json, plain_text) VALUES (?, ?, ?, ?, ?)');
+  const insertStatement = db.prepare('INSERT INTO article_blocks (article_id, position, type, block_json, plain_text, packed_spans) VALUES (?, ?, ?, ?, ?, ?)');
   const insertSpanStatement = db.prepare(
     'INSERT INTO annotation_spans (article_id, annotation_id, block_id, start_offset, end_offset, part) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -45,8 +51,8 @@ export function createArticleBlocksRepo(db: AnnotatorDatabase) {
   const spansInBlockStatement = db.prepare('SELECT block_id, rowid, annotation_id, start_offset, end_offset, part FROM annotation_spans WHERE block_id = ? ORDER BY rowid').raw();
   // Separate statements by what changes: SQLite rewrites an index whenever one of its columns is SET, even
   // to the same value, and a block's type and a span's annotation are indexed.
-  const rewriteStatement = db.prepare('UPDATE article_blocks SET block_json = ?, plain_text = ? WHERE id = ?');
-  const rewriteWithTypeStatement = db.prepare('UPDATE article_blocks SET type = ?, block_json = ?, plain_text = ? WHERE id = ?');
+  const rewriteStatement = db.prepare('UPDATE article_blocks SET block_json = ?, plain_text = ?, packed_spans = ? WHERE id = ?');
+  const rewriteWithTypeStatement = db.prepare('UPDATE article_blocks SET type = ?, block_json = ?, plain_text = ?, packed_spans = ? WHERE id = ?');
   const moveSpanStatement = db.prepare('UPDATE annotation_spans SET start_offset = ?, end_offset = ?, part = ? WHERE rowid = ?');
   const retargetSpanStatement = db.prepare('UPDATE annotation_spans SET annotation_id = ?, start_offset = ?, end_offset = ?, part = ? WHERE rowid = ?');
   const removeSpanStatement = db.prepare('DELETE FROM annotation_spans WHERE rowid = ?');
@@ -65,7 +71,7 @@ export function createArticleBlocksRepo(db: AnnotatorDatabase) {
   return {
     /** Stores one block at `position` with its spans (their annotation rows must exist); returns its row id. */
     insert(articleId: string, position: number, block: StoredBlock): number {
-      const blockId = Number(insertStatement.run(articleId, position, block.type, block.json, block.text).lastInsertRowid);
+      const blockId = Number(insertStatement.run(articleId, position, block.type, block.json, block.text, packedSpansJson(block.spans)).lastInsertRowid);
       for (const span of block.spans) insertSpanStatement.run(articleId, span.annotationId, blockId, span.start, span.end, span.part);
       return blockId;
     },
@@ -129,8 +135,8 @@ export function createArticleBlocksRepo(db: AnnotatorDatabase) {
      * every span with its two index entries and foreign key checks. The spans' annotation rows must exist.
      */
     rewrite(articleId: string, blockId: number, previousType: string, previousSpans: readonly StoredSpan[], block: StoredBlock): void {
-      if (block.type === previousType) rewriteStatement.run(block.json, block.text, blockId);
-      else rewriteWithTypeStatement.run(block.type, block.json, block.text, blockId);
+      if (block.type === previousType) rewriteStatement.run(block.json, block.text, packedSpansJson(block.spans), blockId);
+      else rewriteWithTypeStatement.run(block.type, block.json, block.text, packedSpansJson(block.spans), blockId);
       const reused = Math.min(previousSpans.length, block.spans.length);
       for (let index = 0; index < reused; index++) {
         const previous = previousSpans[index]!;

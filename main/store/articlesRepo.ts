@@ -145,11 +145,10 @@ export function documentJson(recordMembers: string, blocks: readonly string[]): 
 // Builds the packed document's JSON from the stored blocks' text and attributes, each block's spans already
 // packed as JSON, and the stored records, without reading the blocks' ProseMirror JSON: it is the smaller form,
 // and the one the editor opens.
-function packedDocumentJson(recordMembers: string, blocks: readonly [number, string, string, string | null][], spansByBlock: ReadonlyMap<number, string>): string {
-  const blockMembers = blocks.map(([blockId, type, text, attrsJson]) => {
-    const spanList = spansByBlock.get(blockId);
+function packedDocumentJson(recordMembers: string, blocks: readonly [string, string, string | null, string | null][]): string {
+  const blockMembers = blocks.map(([type, text, attrsJson, spanList]) => {
     const attrs = attrsJson === null ? '' : `,"attrs":${attrsJson}`;
-    return `{"type":${JSON.stringify(type)}${attrs},"text":${JSON.stringify(text)}${spanList === undefined ? '' : `,"spans":${spanList}`}}`;
+    return `{"type":${JSON.stringify(type)}${attrs},"text":${JSON.stringify(text)}${spanList === null ? '' : `,"spans":${spanList}`}}`;
   });
   return `{"records":{${recordMembers}},"blocks":[${blockMembers.join(',')}]}`;
 }
@@ -164,18 +163,12 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
   const summaryStatement = db.prepare(`SELECT ${summaryColumns} FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL`);
   const recordMembersStatement = db.prepare(recordMembersSql('?')).pluck();
   const blocksStatement = db.prepare('SELECT block_json FROM article_blocks WHERE article_id = ? ORDER BY position').pluck();
-  // The type names are the schema's own constants, written into the statement once.
+  // The type names are the schema's own constants, written into the statement once. Each block's spans are
+  // read packed as its row keeps them (migration 11), so that neither the host nor the editor sorts 20,000
+  // spans of a long article.
   const packedBlocksStatement = db.prepare(`
-    SELECT id, type, plain_text, CASE WHEN type IN (${blockTypesWithAttrs.map((type) => `'${type}'`).join(', ')}) THEN json_extract(block_json, '$.attrs') END
+    SELECT type, plain_text, CASE WHEN type IN (${blockTypesWithAttrs.map((type) => `'${type}'`).join(', ')}) THEN json_extract(block_json, '$.attrs') END, packed_spans
     FROM article_blocks WHERE article_id = ? ORDER BY position`).raw();
-  // Each tagged block's spans as packed JSON (common/packedDocument.ts, PackedSpan), joined by SQLite in the
-  // order blockSpanOrder gives, so that neither the host nor the editor sorts 20,000 spans of a long article;
-  // a test holds the two orders together, and the editor sorts spans that come out of order anyway.
-  const packedSpansStatement = db.prepare(`
-    SELECT block_id, json_group_array(
-      CASE part WHEN 'cue' THEN json_array(start_offset, end_offset, annotation_id, 'cue') ELSE json_array(start_offset, end_offset, annotation_id) END
-      ORDER BY start_offset, end_offset DESC, annotation_id, part)
-    FROM annotation_spans WHERE article_id = ? GROUP BY block_id`).raw();
   const revisionStatement = db.prepare('SELECT revision, patch_bytes_since_snapshot, snapshot_bytes FROM articles WHERE id = ? AND deleted_at IS NULL');
   const advanceStatement = db.prepare(`
     UPDATE articles
@@ -223,11 +216,7 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
     findPacked(id: string): PackedArticle | undefined {
       const row = findStatement.get(id) as (SummaryRow & { revision: number }) | undefined;
       if (!row) return undefined;
-      const packedJson = packedDocumentJson(
-        recordMembersStatement.get(id) as string,
-        packedBlocksStatement.all(id) as [number, string, string, string | null][],
-        new Map(packedSpansStatement.all(id) as [number, string][]),
-      );
+      const packedJson = packedDocumentJson(recordMembersStatement.get(id) as string, packedBlocksStatement.all(id) as [string, string, string | null, string | null][]);
       return { ...toSummary(row), packedJson, revision: row.revision };
     },
     /** The article as the library lists it, or undefined when there is none with this id. */

@@ -8,6 +8,7 @@ import { dispatchApiCall, dispatchApiCallAsJson } from '../../main/services/apiD
 import { createArticle } from '../../main/services/articleWriter';
 import { openServices, type AppServices } from '../../main/services/index';
 import { createStore, listAnnotations, type ListedAnnotation } from '../../main/store/index';
+import { loadMigrations } from '../../main/store/migrations';
 import {
   apiCalls,
   articleJson,
@@ -196,6 +197,11 @@ describe('saving and loading an article', () => {
     ]);
     const stored = await call<ArticleRecord>('getArticle', { id: summary.id });
     expect(opened.document).toEqual(packedDocumentOf(parseArticleDocument(stored.doc)));
+
+    // A database from before migration 11 gets each block's packed spans from its span rows, in the same order.
+    services.db.exec('ALTER TABLE article_blocks DROP COLUMN packed_spans');
+    services.db.exec(loadMigrations().find((migration) => migration.version === 11)!.sql);
+    expect((await call<OpenedArticle>('openArticle', { id: summary.id })).document).toEqual(opened.document);
   });
 
   it('refuses a save based on a stale revision as a conflict and keeps the newer document', async () => {

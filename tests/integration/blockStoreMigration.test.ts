@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnnotationMap } from '../../common/model/annotation';
-import type { ArticleRecord, ArticleRevision, ArticleSummary, RevisionEntry, SaveResult } from '../../common/api';
+import type { ArticleRecord, ArticleRevision, ArticleSummary, OpenedArticle, RevisionEntry, SaveResult } from '../../common/api';
+import { packedDocumentOf } from '../../common/packedDocument';
 import { articleText, parseArticleDocument, spanText } from '../../common/articleText';
 import { dispatchApiCall } from '../../main/services/apiDispatch';
 import { openServices, type AppServices } from '../../main/services/index';
@@ -65,6 +66,8 @@ describe('migrating a database of whole documents to the block store', () => {
 
     const article = await call<ArticleRecord>('getArticle', { id: 'art_old' });
     expect(article.doc).toEqual(doc);
+    // The editor opens the same document packed: each block's spans filled in by migration 11.
+    expect((await call<OpenedArticle>('openArticle', { id: 'art_old' })).document).toEqual(packedDocumentOf(parseArticleDocument(doc)));
     expect(article.revision).toBe(3);
     expect(article.wordCount).toBe(17);
     const listed = listAnnotations(createStore(services.db), 'art_old');

@@ -1,9 +1,14 @@
-import { useEffect, useRef, useState, type ReactElement, type RefObject } from 'react';
+import { useDeferredValue, useEffect, useRef, useState, type ReactElement, type RefObject } from 'react';
 import { focusableIn } from './focusable';
 
 // A long article carries thousands of tags: a list shows this many rows until asked for all, so that opening
 // a panel or a dialog does not first lay out thousands of rows nobody scrolls to.
 export const rowsShownAtFirst = 300;
+// What a list renders when it first appears, about a panel's height of rows: the rest of its first page is
+// rendered in the background after that frame is painted, so that opening a long article paints its text
+// without first laying out hundreds of rows below the panel's fold (React's deferred value: the background
+// render yields to typing).
+const rowsRenderedBeforeFirstPaint = 40;
 
 /** How much of a long list is shown, and the way to show the rest. */
 export interface ShownRows<T extends HTMLElement> {
@@ -23,6 +28,7 @@ export function useShownRows<T extends HTMLElement>(total: number, buttonLabel: 
   const [shown, setShown] = useState(rowsShownAtFirst);
   const [focusFrom, setFocusFrom] = useState<number | null>(null);
   const listRef = useRef<T>(null);
+  const appearing = useDeferredValue(false, true);
   useEffect(() => {
     if (focusFrom === null) return;
     setFocusFrom(null);
@@ -48,5 +54,5 @@ export function useShownRows<T extends HTMLElement>(total: number, buttonLabel: 
         {buttonLabel(total)}
       </button>
     ) : null;
-  return { shown, showAllButton, listRef };
+  return { shown: appearing ? Math.min(shown, rowsRenderedBeforeFirstPaint) : shown, showAllButton, listRef };
 }
