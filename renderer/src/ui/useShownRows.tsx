@@ -4,11 +4,10 @@ import { focusableIn } from './focusable';
 // A long article carries thousands of tags: a list shows this many rows until asked for all, so that opening
 // a panel or a dialog does not first lay out thousands of rows nobody scrolls to.
 export const rowsShownAtFirst = 300;
-// What a list renders when it first appears, about a panel's height of rows: the rest of its first page is
-// rendered in the background after that frame is painted, so that opening a long article paints its text
-// without first laying out hundreds of rows below the panel's fold (React's deferred value: the background
-// render yields to typing).
-const rowsRenderedBeforeFirstPaint = 40;
+// What a list renders when it first appears, about a panel's height of rows. The rest of its first page is
+// rendered in the background (React's deferred value), in slices that yield to typing and painting, so that
+// opening a long article does not end in one long task laying out hundreds of rows below the panel's fold.
+const rowsRenderedAtFirst = 40;
 
 /** How much of a long list is shown, and the way to show the rest. */
 export interface ShownRows<T extends HTMLElement> {
@@ -54,5 +53,5 @@ export function useShownRows<T extends HTMLElement>(total: number, buttonLabel: 
         {buttonLabel(total)}
       </button>
     ) : null;
-  return { shown: appearing ? Math.min(shown, rowsRenderedBeforeFirstPaint) : shown, showAllButton, listRef };
+  return { shown: appearing ? Math.min(shown, rowsRenderedAtFirst) : shown, showAllButton, listRef };
 }
