@@ -318,8 +318,11 @@ async function main(): Promise<void> {
     console.log(`  main process resident (services + loopback host; the bench's Node process, also driving Chromium), ${annotations.toLocaleString('en')} tags open   ${mainResident.toFixed(1)} MB`);
     console.log(`  floor page's server process resident, floor open                                                                 ${floorResident.toFixed(1)} MB`);
     console.log(`  renderer JS heap after GC: floor ${longFloor!.heapMB.toFixed(1)} MB, app no tags ${longApp!.heapMB.toFixed(1)} MB, app ${annotations.toLocaleString('en')} tags ${longTaggedApp!.heapMB.toFixed(1)} MB`);
-    console.log(`\nLeak check (app, ${annotations.toLocaleString('en')} tags): ${leak.keys.toLocaleString('en')} keystrokes and ${leak.tagsAddedAndRemoved} tags added and removed`);
-    console.log(`  renderer JS heap after forced GC: before ${leak.heapBeforeMB.toFixed(1)} MB, after ${leak.heapAfterMB.toFixed(1)} MB (${(leak.heapAfterMB - leak.heapBeforeMB >= 0 ? '+' : '')}${(leak.heapAfterMB - leak.heapBeforeMB).toFixed(1)} MB); tags shown before ${leak.tagsShownBefore}, after ${leak.tagsShownAfter}`);
+    console.log(`\nLeak check (app, ${annotations.toLocaleString('en')} tags): rounds of ${leak.keys.toLocaleString('en')} keystrokes and ${leak.tagsAddedAndRemoved} tags added and removed`);
+    const growth = (from: number, to: number) => `${to - from >= 0 ? '+' : ''}${(to - from).toFixed(1)} MB`;
+    console.log(
+      `  renderer JS heap after forced GC: before ${leak.heapBeforeMB.toFixed(1)} MB, after a round ${leak.heapAfterMB.toFixed(1)} MB (${growth(leak.heapBeforeMB, leak.heapAfterMB)}), after a second round ${leak.heapAfterSecondRoundMB.toFixed(1)} MB (${growth(leak.heapAfterMB, leak.heapAfterSecondRoundMB)}); tags shown before ${leak.tagsShownBefore}, after ${leak.tagsShownAfter}`,
+    );
 
     const rows: BenchRow[] = [
       { metric: `tag-all "convoy": shortcut to review dialog (ms, ${tagAll.plain.occurrences} found)`, plain: tagAll.plain.find, tagged: tagAll.tagged.find },
