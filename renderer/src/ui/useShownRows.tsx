@@ -1,13 +1,9 @@
-import { useDeferredValue, useEffect, useRef, useState, type ReactElement, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ReactElement, type RefObject } from 'react';
 import { focusableIn } from './focusable';
 
 // A long article carries thousands of tags: a list shows this many rows until asked for all, so that opening
 // a panel or a dialog does not first lay out thousands of rows nobody scrolls to.
 export const rowsShownAtFirst = 300;
-// What a list renders when it first appears, about a panel's height of rows. The rest of its first page is
-// rendered in the background (React's deferred value), in slices that yield to typing and painting, so that
-// opening a long article does not end in one long task laying out hundreds of rows below the panel's fold.
-const rowsRenderedAtFirst = 40;
 
 /** How much of a long list is shown, and the way to show the rest. */
 export interface ShownRows<T extends HTMLElement> {
@@ -27,7 +23,6 @@ export function useShownRows<T extends HTMLElement>(total: number, buttonLabel: 
   const [shown, setShown] = useState(rowsShownAtFirst);
   const [focusFrom, setFocusFrom] = useState<number | null>(null);
   const listRef = useRef<T>(null);
-  const appearing = useDeferredValue(false, true);
   useEffect(() => {
     if (focusFrom === null) return;
     setFocusFrom(null);
@@ -53,5 +48,5 @@ export function useShownRows<T extends HTMLElement>(total: number, buttonLabel: 
         {buttonLabel(total)}
       </button>
     ) : null;
-  return { shown: appearing ? Math.min(shown, rowsRenderedAtFirst) : shown, showAllButton, listRef };
+  return { shown, showAllButton, listRef };
 }
