@@ -6,8 +6,6 @@
  * writes every figure as JSON; `npm run bench -- --desk` measures the desk's views alone.
  */
 import { writeFileSync } from 'node:fs';
-import { runInNewContext } from 'node:vm';
-import { setFlagsFromString } from 'node:v8';
 import type { Page } from 'playwright-core';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { startBrowserSession, selectTextInEditor, waitForSaved, type BrowserSession } from '../support/browserSession';
@@ -23,6 +21,7 @@ import { benchExchange } from './exchangeBench';
 import { importedArticle } from '../support/importedArticle';
 import { benchSaves } from './saveBench';
 import { clickOpenAndTimeToPaint } from './openTiming';
+import { startAppHostProcess } from './appHostProcess';
 import { benchDesk, deskMeasures, printDeskTable } from './deskBench';
 
 const words = 100_000;
@@ -41,9 +40,6 @@ const opensPerTarget = runs + openOnlyRounds;
 const leakKeys = 1_000;
 const leakTags = 100;
 
-// Node's own collector, so the main process's resident memory is read after a full collection.
-setFlagsFromString('--expose_gc');
-const collectNodeGarbage = runInNewContext('gc') as () => void;
 
 async function createArticle(session: BrowserSession, doc: ProseMirrorNode): Promise<string> {
   const { handlers } = session.services;
@@ -266,11 +262,22 @@ async function main(): Promise<void> {
     ];
     const [ordinaryFloor, ordinaryApp, ordinaryTagged] = await measureAlternating(page, ordinaryTargets, runs);
 
-    // Resident memory with the long tagged article open in the app, then with the long article open on the floor.
+    // Resident memory with the long tagged article open in the app (its host in a process of its own, as
+    // `npm run serve` runs it), then with the long article open on the floor.
     progress('resident memory');
-    await longTargets[2]!.open(page);
-    collectNodeGarbage();
-    const mainResident = megabytes(process.memoryUsage().rss);
+    const appHost = await startAppHostProcess(session.databasePath);
+    let mainResident: number;
+    let mainResidentLibrary: number;
+    try {
+      await page.goto(appHost.url);
+      await page.locator(`tr[data-article-id="${taggedId}"]`).waitFor();
+      mainResidentLibrary = megabytes(appHost.residentBytes());
+      await page.evaluate(clickOpenAndTimeToPaint, taggedId);
+      await waitForSaved(page);
+      mainResident = megabytes(appHost.residentBytes());
+    } finally {
+      await appHost.close();
+    }
     await longTargets[0]!.open(page);
     const floorResident = megabytes(floor.residentBytes());
 
@@ -315,8 +322,9 @@ async function main(): Promise<void> {
       opensPerTarget,
     );
     console.log(`\nMemory, ${words.toLocaleString('en')} words open`);
-    console.log(`  main process resident (services + loopback host; the bench's Node process, also driving Chromium), ${annotations.toLocaleString('en')} tags open   ${mainResident.toFixed(1)} MB`);
-    console.log(`  floor page's server process resident, floor open                                                                 ${floorResident.toFixed(1)} MB`);
+    console.log(`  main process resident (services + loopback host in a process of its own, run by tsx as npm run serve runs it):`);
+    console.log(`    the library shown ${mainResidentLibrary.toFixed(1)} MB; the ${words.toLocaleString('en')}-word article with ${annotations.toLocaleString('en')} tags open ${mainResident.toFixed(1)} MB`);
+    console.log(`  floor page's server process resident, floor open ${floorResident.toFixed(1)} MB`);
     console.log(`  renderer JS heap after GC: floor ${longFloor!.heapMB.toFixed(1)} MB, app no tags ${longApp!.heapMB.toFixed(1)} MB, app ${annotations.toLocaleString('en')} tags ${longTaggedApp!.heapMB.toFixed(1)} MB`);
     console.log(`\nLeak check (app, ${annotations.toLocaleString('en')} tags): rounds of ${leak.keys.toLocaleString('en')} keystrokes and ${leak.tagsAddedAndRemoved} tags added and removed`);
     const growth = (from: number, to: number) => `${to - from >= 0 ? '+' : ''}${(to - from).toFixed(1)} MB`;
@@ -333,7 +341,7 @@ async function main(): Promise<void> {
     Object.assign(report, {
       long: { words, annotations, floor: longFloor, appNoTags: longApp, appTagged: longTaggedApp, floorWithContentVisibility: longSkipping, floorWithContentVisibilityAndMarkTags: longMarked, experimentFloorWithHighlightApiTags: longPainted, appTaggedSuggesting: longSuggesting, suggestingRounds },
       ordinary: { words: ordinaryWords, annotations: ordinaryAnnotations, floor: ordinaryFloor, appNoTags: ordinaryApp, appTagged: ordinaryTagged },
-      memory: { mainResidentMB: mainResident, floorServerResidentMB: floorResident },
+      memory: { mainResidentMB: mainResident, mainResidentLibraryMB: mainResidentLibrary, floorServerResidentMB: floorResident },
       leak,
       tagAll,
       registryView,
