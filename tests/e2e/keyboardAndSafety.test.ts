@@ -32,6 +32,17 @@ describe('keyboard access and safety of the work in the editor', () => {
     await session?.close();
   });
 
+  it('puts the caret in the text when an article opens, so the first key typed goes into it', async () => {
+    expect(await focused(page)).toBe('article text');
+    const headline = page.locator('.ProseMirror > :first-child');
+    const before = (await headline.textContent()) ?? '';
+    await page.keyboard.type('Q');
+    await expect.poll(() => headline.textContent()).toBe(`Q${before}`);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => headline.textContent()).toBe(before);
+    await waitForSaved(page);
+  });
+
   it('keeps the focus in the inspector when Tab commits a field, and undo shows the old value', async () => {
     await selectTextInEditor(page, '400,000');
     await page.keyboard.press('Alt+Shift+F');

@@ -184,7 +184,11 @@ export class EditorController {
       },
     });
     hideEditableFromReactCommits(this.view.dom);
-    this.view.focus();
+    // The browser's own focus, not view.focus(): ProseMirror's first focus on a page reads the scroll position
+    // of every ancestor (to undo a scroll it cannot yet rule out), which lays out the whole article before its
+    // first frame. The caret lands at the start, where the editor's selection is, and ProseMirror takes the
+    // focus from its focus event.
+    this.view.dom.focus({ preventScroll: true });
   }
 
   /** Hands a changed document to the autosave and to the journal that keeps it until the save lands. */
