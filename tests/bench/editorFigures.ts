@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { selectTextInEditor, waitForSaved } from '../support/browserSession';
-import { median, percentile } from './stats';
+import { megabytes, median, percentile } from './stats';
 
 /** One page the editor figures are taken on: the app with one article, or the floor with one article. */
 export interface EditorTarget {
@@ -57,7 +57,7 @@ export function summarise(samples: EditorSamples): EditorFigures {
     frameMedianMs: median(samples.frames),
     frameP95Ms: percentile(samples.frames, 95),
     frameLongestMs: Math.max(...samples.frames),
-    heapMB: median(samples.heapBytes) / 2 ** 20,
+    heapMB: megabytes(median(samples.heapBytes)),
   };
 }
 

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { selectTextInEditor, waitForSaved } from '../support/browserSession';
 import { heapAfterGarbageCollection, installKeyProbe, timeTyping, type EditorTarget } from './editorFigures';
+import { megabytes } from './stats';
 
 /** The heap before and after each round, and how many tags the page showed before and after (they should match). */
 export interface LeakFigures {
@@ -53,7 +54,6 @@ export async function measureLeak(page: Page, target: EditorTarget, keys: number
   const heapBefore = await heapAfterGarbageCollection(page);
   const heapAfter = await leakRound(page, target, keys, tags);
   const heapAfterSecondRound = await leakRound(page, target, keys, tags);
-  const megabytes = (bytes: number) => bytes / 2 ** 20;
   return {
     keys,
     tagsAddedAndRemoved: tags,

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { startBrowserSession, selectTextInEditor, waitForSaved, type BrowserSession } from '../support/browserSession';
 import { generateArticle } from './generateArticle';
-import { median, printTable, type BenchRow } from './stats';
+import { megabytes, median, printTable, type BenchRow } from './stats';
 import { emptySamples, heapAfterGarbageCollection, measureRound, summarise, type EditorFigures, type EditorSamples, type EditorTarget } from './editorFigures';
 import { startFloorHost, type FloorHost } from './floor/floorHost';
 import type { FloorOptions } from './floor/floorPage';
@@ -204,10 +204,6 @@ const benchStart = performance.now();
 /** A progress line on stderr, so a long run shows where it is without mixing into the printed figures. */
 function progress(what: string): void {
   process.stderr.write(`[bench ${((performance.now() - benchStart) / 1000).toFixed(0)} s] ${what}\n`);
-}
-
-function megabytes(bytes: number): number {
-  return bytes / 2 ** 20;
 }
 
 function argumentAfter(flag: string): string | undefined {

@@ -33,3 +33,8 @@ export function printTable(title: string, rows: BenchRow[]): void {
     console.log(`${row.metric.padEnd(width)}  ${figure(row.plain).padStart(9)}  ${figure(row.tagged).padStart(9)}  ${ratio.padStart(6)}`);
   }
 }
+
+/** Bytes in MB (2^20 bytes), as every memory figure of the bench is printed. */
+export function megabytes(bytes: number): number {
+  return bytes / 2 ** 20;
+}

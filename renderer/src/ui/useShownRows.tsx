@@ -3,7 +3,7 @@ import { focusableIn } from './focusable';
 
 // A long article carries thousands of tags: a list shows this many rows until asked for all, so that opening
 // a panel or a dialog does not first lay out thousands of rows nobody scrolls to.
-export const rowsShownAtFirst = 300;
+const rowsShownAtFirst = 300;
 
 /** How much of a long list is shown, and the way to show the rest. */
 export interface ShownRows<T extends HTMLElement> {
