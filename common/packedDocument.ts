@@ -98,6 +98,11 @@ function blockSpanOf(span: unknown, textLength: number): BlockSpan {
   return { start: start as number, end: end as number, annotationId, part: part === 'cue' ? 'cue' : 'content' };
 }
 
+/** A block's packed spans read back (as `blockSpanOf` checks each), for a block of `textLength` characters. */
+export function blockSpansOfPacked(spans: readonly unknown[] | undefined, textLength: number): BlockSpan[] {
+  return (spans ?? []).map((span) => blockSpanOf(span, textLength));
+}
+
 /** A document (with its records in its `annotations` attribute, as stored) packed. */
 export function packedDocumentOf(doc: ProseMirrorNode): PackedDocument {
   const blocks: PackedBlock[] = [];
@@ -137,7 +142,7 @@ export function documentFromPacked(packed: PackedDocument): ProseMirrorNode {
   const blocks = packed.blocks.map((block) => {
     const type = articleSchema.nodes[block.type];
     if (!type || !(blockTypeNames as readonly string[]).includes(block.type)) throw new RangeError(`Unknown block type ${String(block.type)}.`);
-    const spans = (block.spans ?? []).map((span) => blockSpanOf(span, block.text.length));
+    const spans = blockSpansOfPacked(block.spans, block.text.length);
     return type.create(block.attrs ?? null, textNodes(block.text, spans, markOf));
   });
   return articleSchema.topNodeType.create({ annotations: records }, blocks);

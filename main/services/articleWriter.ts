@@ -158,9 +158,9 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
   // replaced blocks (a span's annotation row must exist), and any other the new marks name or the change
   // removes, looked up.
   const markedIds = markIdsOf(change.blocks);
-  const replacedSpans = store.blocks.spansInBlocks(replacedIds);
+  const replaced = store.blocks.byIds(replacedIds);
   const spannedIds = new Set<string>();
-  for (const blockSpans of replacedSpans.values()) for (const span of blockSpans) spannedIds.add(span.annotationId);
+  for (const block of replaced) for (const span of block.spans) spannedIds.add(span.annotationId);
   const affected = new Set<string>([...markedIds, ...Object.keys(sentRecords), ...spannedIds]);
   for (const recordId of removed) affected.delete(recordId);
   const lookedUp = [...markedIds, ...removed].filter((recordId) => !spannedIds.has(recordId));
@@ -169,7 +169,6 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
   for (const recordId of markedIds) if (storedIds.has(recordId) && !removed.has(recordId)) storedReferenced.add(recordId);
   const nodes = checkedBlocks(change.blocks, sentRecords, storedReferenced);
   const newBlocks = nodes.map(storedBlockOf);
-  const replaced = store.blocks.byIds(replacedIds);
   // Blocks replaced by blocks of the same types leave a document the schema accepted; anything else is
   // checked against the whole order of types.
   const sameTypes = replaced.length === newBlocks.length && replaced.every((block, index) => block.type === newBlocks[index]!.type);
@@ -203,7 +202,7 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
 
   // A stored annotation not sent whose words in the run read the same after the change keeps its row as it
   // is: typing beside tags, the common save, then reads none of their other spans.
-  const wordsBefore = wordsInRun(replaced.map((block) => ({ text: block.text, spans: replacedSpans.get(block.id) ?? [] })));
+  const wordsBefore = wordsInRun(replaced);
   const wordsAfter = wordsInRun(newBlocks);
   const affectedIds = [...affected].filter(
     (recordId) => !storedIds.has(recordId) || Object.hasOwn(sentRecords, recordId) || !sameWords(wordsBefore.get(recordId), wordsAfter.get(recordId)),
@@ -238,10 +237,7 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
     }
   }
 
-  for (let index = 0; index < rewritten; index++) {
-    const previous = replaced[index]!;
-    store.blocks.rewrite(id, previous.id, previous.type, replacedSpans.get(previous.id) ?? [], newBlocks[index]!);
-  }
+  for (let index = 0; index < rewritten; index++) store.blocks.rewrite(id, replaced[index]!, newBlocks[index]!);
   store.blocks.remove(replacedIds.slice(rewritten));
   for (let index = rewritten; index < newBlocks.length; index++) store.blocks.insert(id, newPositions[index]!, newBlocks[index]!);
   for (const recordId of removed) store.annotations.remove(id, recordId);

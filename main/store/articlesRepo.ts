@@ -210,7 +210,7 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
     },
     /**
      * The stored article with its document packed, or undefined when there is none with this id (or it is in
-     * the trash). Its tags are the span rows: a mark in a block's JSON without a span row (an article stored
+     * the trash). Its tags are the blocks' packed spans: a mark in a block's JSON without a span (an article stored
      * before migration 6 with a mark whose record was gone, which no save could have kept) is not shown.
      */
     findPacked(id: string): PackedArticle | undefined {

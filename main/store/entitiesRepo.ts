@@ -5,6 +5,7 @@ import { entityLookupKey } from '../../common/model/names';
 import { sourceFieldsOf, sourceProfileFor } from '../../common/model/sourceProfile';
 import { articleTextLayout } from './articleTextLayout';
 import type { AnnotatorDatabase } from './database';
+import { firstWordsSql } from './tagPlace';
 
 /** Which entities the registry lists. */
 export interface EntityFilter {
@@ -150,17 +151,14 @@ export function createEntitiesRepo(db: AnnotatorDatabase) {
     WHERE a.kind = 'entity' AND a.${notTrashed}
     GROUP BY 1`);
   // Newest article first, as the library lists them; mentions in text order, those without words last.
+  const mentionWords = firstWordsSql('m', 'b');
   const mentionsStatement = db.prepare(`
-    SELECT m.article_id, m.id, m.quote, m.status, b.position, s.start_offset, s.end_offset, b.plain_text AS block_text,
+    SELECT m.article_id, m.id, m.quote, m.status, b.position, ${mentionWords.start} AS start_offset, ${mentionWords.end} AS end_offset, b.plain_text AS block_text,
       b.position = (SELECT min(position) FROM article_blocks WHERE article_id = m.article_id) AS first_block
     FROM annotations m JOIN articles ar ON ar.id = m.article_id
-    LEFT JOIN annotation_spans s ON s.rowid = (
-      SELECT s2.rowid FROM annotation_spans s2 JOIN article_blocks b2 ON b2.id = s2.block_id
-      WHERE s2.article_id = m.article_id AND s2.annotation_id = m.id AND s2.part = 'content'
-      ORDER BY b2.position, s2.start_offset LIMIT 1)
-    LEFT JOIN article_blocks b ON b.id = s.block_id
+    ${mentionWords.join}
     WHERE m.entity_id = ? AND m.kind = 'entity' AND ar.deleted_at IS NULL
-    ORDER BY ar.created_at DESC, ar.seq DESC, b.position IS NULL, b.position, s.start_offset, m.id`);
+    ORDER BY ar.created_at DESC, ar.seq DESC, b.position IS NULL, b.position, start_offset, m.id`);
   // One row per article, however many mentions it holds.
   const mentioningArticlesStatement = db.prepare(`
     SELECT id, title FROM articles

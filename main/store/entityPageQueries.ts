@@ -2,7 +2,7 @@ import { entityTypes, type AnnotationStatus, type AttributionMode, type EntityTy
 import type { CoMentionedEntity, EntityTagCounts, MentionDay } from '../../common/entityPage';
 import type { ArticleRowCount } from './articleWindow';
 import type { AnnotatorDatabase } from './database';
-import { firstContentSpanSql, type TagPlace } from './tagPlace';
+import { firstWordsSql, type TagPlace } from './tagPlace';
 
 
 /** A mention row of an entity page, before its sentence is cut. */
@@ -80,23 +80,22 @@ export function createEntityPageQueries(db: AnnotatorDatabase) {
   const quoteArticlesStatement = db.prepare(taggedArticlesSql('attribution'));
   // In both lists CROSS JOIN keeps the page's few articles as the outer loop; left to itself SQLite may start
   // from the index of every tag of the entity instead.
+  const words = firstWordsSql('n', 'b');
   const mentionsStatement = db.prepare(`
-    SELECT n.article_id, a.title, a.created_at, n.id, n.quote, n.status, s.start_offset, s.end_offset, b.plain_text AS block_text
+    SELECT n.article_id, a.title, a.created_at, n.id, n.quote, n.status, ${words.start} AS start_offset, ${words.end} AS end_offset, b.plain_text AS block_text
     FROM json_each(@ids) j CROSS JOIN annotations n ON n.article_id = j.value JOIN articles a ON a.id = n.article_id
-    LEFT JOIN annotation_spans s ON s.rowid = ${firstContentSpanSql('n')}
-    LEFT JOIN article_blocks b ON b.id = s.block_id
+    ${words.join}
     WHERE n.entity_id = @id AND n.kind = 'entity' AND n.status != 'suggested'
-    ORDER BY j.key, b.position IS NULL, b.position, s.start_offset, n.id`);
+    ORDER BY j.key, b.position IS NULL, b.position, start_offset, n.id`);
   const quotesStatement = db.prepare(`
     SELECT n.article_id, a.title, a.created_at, n.id, n.quote, n.status, n.medium_entity_id,
       json_extract(n.record_json, '$.mode') AS mode,
       coalesce(me.name, json_extract(n.record_json, '$.medium'), '') AS medium
     FROM json_each(@ids) j CROSS JOIN annotations n ON n.article_id = j.value JOIN articles a ON a.id = n.article_id
     LEFT JOIN entities me ON me.id = n.medium_entity_id
-    LEFT JOIN annotation_spans s ON s.rowid = ${firstContentSpanSql('n')}
-    LEFT JOIN article_blocks b ON b.id = s.block_id
+    ${words.join}
     WHERE n.entity_id = @id AND n.kind = 'attribution' AND n.status != 'suggested'
-    ORDER BY j.key, b.position IS NULL, b.position, s.start_offset, n.id`);
+    ORDER BY j.key, b.position IS NULL, b.position, ${words.start}, n.id`);
 
   return {
     /** The entity's mentions and quotes (as speaker) across the desk, with the articles that hold them. */

@@ -3,7 +3,7 @@ import type { AnnotationKind, AnnotationStatus } from '../../common/model/annota
 import type { ReviewQueueArticle, ReviewQueueShow } from '../../common/reviewQueue';
 import { articleSelectionSql } from './articleSelectionSql';
 import type { AnnotatorDatabase } from './database';
-import { firstContentSpanSql, type TagPlace } from './tagPlace';
+import { firstWordsSql, type TagPlace } from './tagPlace';
 
 /** Which waiting tags the queue holds: the articles (the library's selection), the states and the kind. */
 export interface ReviewQueueFilter {
@@ -71,14 +71,14 @@ export function createReviewQueueQueries(db: AnnotatorDatabase) {
     items(filter: Omit<ReviewQueueFilter, 'selection'>, articleIds: readonly string[]): ReviewQueueRow[] {
       if (articleIds.length === 0) return [];
       // CROSS JOIN keeps the page's few articles as the outer loop, never the status index over the whole desk.
+      const words = firstWordsSql('t', 'b');
       const rows = prepared(`
-        SELECT t.article_id, a.title, t.id, t.kind, t.label, t.status, t.quote, t.author, s.start_offset, s.end_offset, b.plain_text AS block_text,
+        SELECT t.article_id, a.title, t.id, t.kind, t.label, t.status, t.quote, t.author, ${words.start} AS start_offset, ${words.end} AS end_offset, b.plain_text AS block_text,
           json_extract(t.record_json, '$.review.reason') AS review_reason, json_extract(t.record_json, '$.review.detail') AS review_detail
         FROM json_each(@ids) j CROSS JOIN annotations t ON t.article_id = j.value JOIN articles a ON a.id = t.article_id
-        LEFT JOIN annotation_spans s ON s.rowid = ${firstContentSpanSql('t')}
-        LEFT JOIN article_blocks b ON b.id = s.block_id
+        ${words.join}
         WHERE ${tagCondition(filter)}
-        ORDER BY j.key, b.position IS NULL, b.position, s.start_offset, t.id`).all({ ids: JSON.stringify(articleIds), ...(filter.kind ? { queueKind: filter.kind } : {}) }) as {
+        ORDER BY j.key, b.position IS NULL, b.position, start_offset, t.id`).all({ ids: JSON.stringify(articleIds), ...(filter.kind ? { queueKind: filter.kind } : {}) }) as {
         article_id: string;
         title: string;
         id: string;

@@ -1,3 +1,5 @@
+import type { PackedSpan } from '../../common/packedDocument';
+
 /** Where a tag's first words are: its block's text and the offsets in it; null block text when it has no words. */
 export interface TagPlace {
   blockText: string | null;
@@ -5,9 +7,25 @@ export interface TagPlace {
   end: number;
 }
 
-/** The SQL of the first content span of annotation `alias`, in text order: a rowid of annotation_spans. */
-export function firstContentSpanSql(alias: string): string {
-  return `(SELECT s2.rowid FROM annotation_spans s2 JOIN article_blocks b2 ON b2.id = s2.block_id
-    WHERE s2.article_id = ${alias}.article_id AND s2.annotation_id = ${alias}.id AND s2.part = 'content'
-    ORDER BY b2.position, s2.start_offset LIMIT 1)`;
+/** An annotation's first content span among a block's packed spans (which are in text order), if it has one there. */
+export function firstContentSpan(spans: readonly PackedSpan[], annotationId: string): { start: number; end: number } | null {
+  const span = spans.find((packed) => packed[2] === annotationId && packed.length === 3);
+  return span ? { start: span[0], end: span[1] } : null;
+}
+
+/**
+ * SQL placing annotation `alias` by its first content words in text order: `join` joins the block that holds
+ * them as `block` (a NULL row when the tag has no words), and `start` and `end` are their offsets in it.
+ */
+export function firstWordsSql(alias: string, block: string): { join: string; start: string; end: string } {
+  // The same search as firstContentSpan's, in SQL.
+  const span = `(SELECT value FROM json_each(${block}.packed_spans) WHERE value ->> 2 = ${alias}.id AND json_array_length(value) = 3 ORDER BY key LIMIT 1)`;
+  return {
+    start: `${span} ->> 0`,
+    end: `${span} ->> 1`,
+    join: `LEFT JOIN article_blocks ${block} ON ${block}.id = (
+      SELECT h.block_id FROM annotation_blocks h JOIN article_blocks hb ON hb.id = h.block_id
+      WHERE h.article_id = ${alias}.article_id AND h.annotation_id = ${alias}.id AND h.part = 'content'
+      ORDER BY hb.position LIMIT 1)`,
+  };
 }

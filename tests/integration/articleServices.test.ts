@@ -198,10 +198,27 @@ describe('saving and loading an article', () => {
     const stored = await call<ArticleRecord>('getArticle', { id: summary.id });
     expect(opened.document).toEqual(packedDocumentOf(parseArticleDocument(stored.doc)));
 
-    // A database from before migration 11 gets each block's packed spans from its span rows, in the same order.
-    services.db.exec('ALTER TABLE article_blocks DROP COLUMN packed_spans');
-    services.db.exec(loadMigrations().find((migration) => migration.version === 11)!.sql);
+    // A database from before migrations 11 and 12 kept a row per span, in the order the spans were written
+    // (here the reverse of the editor's): it gets each block's packed spans from them, in the editor's order, and
+    // a row for each tag and part in the block.
+    const blockId = services.db.prepare('SELECT id FROM article_blocks WHERE article_id = ? ORDER BY position LIMIT 1 OFFSET 1').pluck().get(summary.id);
+    services.db.exec(`DROP TABLE annotation_blocks;
+      ALTER TABLE article_blocks DROP COLUMN packed_spans;
+      CREATE TABLE annotation_spans (
+        article_id TEXT NOT NULL, annotation_id TEXT NOT NULL, block_id INTEGER NOT NULL REFERENCES article_blocks (id) ON DELETE CASCADE,
+        start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, part TEXT NOT NULL)`);
+    const insertSpan = services.db.prepare('INSERT INTO annotation_spans VALUES (?, ?, ?, ?, ?, ?)');
+    for (const [start, end, annotationId, part] of [...opened.document.blocks[1]!.spans!].reverse()) insertSpan.run(summary.id, annotationId, blockId, start, end, part ?? 'content');
+    for (const version of [11, 12]) services.db.exec(loadMigrations().find((migration) => migration.version === version)!.sql);
     expect((await call<OpenedArticle>('openArticle', { id: summary.id })).document).toEqual(opened.document);
+    expect(services.db.prepare('SELECT annotation_id, part FROM annotation_blocks WHERE block_id = ? ORDER BY annotation_id, part').raw().all(blockId)).toEqual([
+      ['alpha', 'content'],
+      ['mid', 'content'],
+      ['quote', 'content'],
+      ['quote', 'cue'],
+      ['wide', 'content'],
+      ['zeta', 'content'],
+    ]);
   });
 
   it('refuses a save based on a stale revision as a conflict and keeps the newer document', async () => {
@@ -364,7 +381,7 @@ describe('the library', () => {
     expect(await callError('deleteArticle', { id: summary.id })).toMatchObject({ code: 'not_found' });
     expect(await call('emptyTrash', {})).toEqual({ articles: 1, entities: 0 });
     expect(rowsOf(summary.id).size).toBe(0);
-    for (const table of ['annotations', 'annotation_spans', 'article_blocks', 'article_revisions', 'article_snapshots']) {
+    for (const table of ['annotations', 'annotation_blocks', 'article_blocks', 'article_revisions', 'article_snapshots']) {
       expect(services.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(0);
     }
     expect(services.db.prepare("SELECT count(*) FROM block_search WHERE block_search MATCH 'harbour'").pluck().get()).toBe(0);

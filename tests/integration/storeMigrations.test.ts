@@ -44,7 +44,7 @@ describe('openDatabase on an empty folder', () => {
     const db = track(openDatabase(path));
 
     expect(recordedVersions(db).map(({ version, name }) => ({ version, name }))).toEqual(known.map(({ version, name }) => ({ version, name })));
-    expect(tableNames(db)).toEqual(expect.arrayContaining(['articles', 'article_blocks', 'annotations', 'annotation_spans', 'article_revisions', 'article_snapshots', 'entities', 'entity_aliases', 'entity_trash', 'preferences', 'schema_migrations', 'block_search']));
+    expect(tableNames(db)).toEqual(expect.arrayContaining(['articles', 'article_blocks', 'annotations', 'annotation_blocks', 'article_revisions', 'article_snapshots', 'entities', 'entity_aliases', 'entity_trash', 'preferences', 'schema_migrations', 'block_search']));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
