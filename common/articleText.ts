@@ -2,7 +2,7 @@ import { ApiError } from './apiError';
 import { Node as ProseMirrorNode } from 'prosemirror-model';
 import { articleSchema, type BlockTypeName } from './schema';
 import { annotationMapSchema, annotationParts, isAnnotationId, type AnnotationMap, type AnnotationPart } from './model/annotation';
-import { checkDocumentLinear } from './model/documentCheck';
+import { blockAttrsProblem, checkDocumentLinear } from './model/documentCheck';
 
 /** Blocks are separated by a blank line in the article's plain text, as they are in a .txt article. */
 export const blockSeparator = '\n\n';
@@ -110,6 +110,19 @@ function nestsPastText(json: unknown): boolean {
   return false;
 }
 
+/** Annotation records from outside (a document's, or those a save sends), checked: valid, each under its own id. */
+export function checkedAnnotationMap(json: unknown): AnnotationMap {
+  const parsed = annotationMapSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ApiError('invalid_argument', `An annotation record is invalid: ${[issue?.path.join('.'), issue?.message].filter(Boolean).join(' ')}`);
+  }
+  for (const [key, record] of Object.entries(parsed.data)) {
+    if (key !== record.id) throw new ApiError('invalid_argument', `Annotation ${key} is stored under another id (${record.id}).`);
+  }
+  return parsed.data;
+}
+
 /**
  * Turns document JSON from outside (IPC, HTTP, a file) into a checked document: it must fit the schema,
  * and its annotation records must be valid and match the marks that reference them. Marks may also refer to
@@ -126,24 +139,15 @@ export function parseArticleDocument(json: unknown, storedRecordIds: ReadonlySet
   } catch (error) {
     throw new ApiError('invalid_argument', `The document does not fit the article schema: ${(error as Error).message}`);
   }
-  const parsed = annotationMapSchema.safeParse(doc.attrs.annotations ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ApiError('invalid_argument', `An annotation record is invalid: ${[issue?.path.join('.'), issue?.message].filter(Boolean).join(' ')}`);
-  }
-  const records = parsed.data;
-  for (const [key, record] of Object.entries(records)) {
-    if (key !== record.id) throw new ApiError('invalid_argument', `Annotation ${key} is stored under another id (${record.id}).`);
-  }
+  const records = checkedAnnotationMap(doc.attrs.annotations ?? {});
   const missing: string[] = [];
   // A tag over many words marks many text nodes: its id is checked once.
   const checkedIds = new Set<string>();
   doc.descendants((node) => {
     // The schema takes any JSON as an attribute value; the store, the exporters and the DOM expect strings,
     // and a part other than content or cue would leave its words in no span at all.
-    if (node.type.name === 'caption' && typeof node.attrs.credit !== 'string') {
-      throw new ApiError('invalid_argument', 'A caption\'s credit must be text.');
-    }
+    const attrsProblem = node.isBlock ? blockAttrsProblem(node.type.name, node.attrs) : null;
+    if (attrsProblem) throw new ApiError('invalid_argument', attrsProblem);
     for (const mark of node.marks) {
       if (mark.type.name !== 'annotation') continue;
       const { id, kind, label, part } = mark.attrs as Record<string, unknown>;

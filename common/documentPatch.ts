@@ -3,14 +3,16 @@ import { z } from './zodConfig';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { annotationIdSchema, isAnnotationId, type AnnotationMap } from './model/annotation';
 import { plainRecordSchema } from './recordKeys';
+import { packedBlockOf, type PackedBlock, type PackedDocument } from './packedDocument';
 
 /**
  * A save of a long article sends only what changed since the last save: the run of top-level blocks that
- * differ, and the annotation records that changed or went away. Serialising and sending a 100,000-word
- * article on every save would stall typing for half a second each time.
+ * differ, packed as the editor opened them (common/packedDocument.ts: text and spans, no marks), and the
+ * annotation records that changed or went away. Serialising and sending a 100,000-word article on every save
+ * would stall typing for half a second each time.
  */
 export const documentPatchSchema = z.object({
-  // The blocks [from, to) of the stored document are replaced by `blocks`.
+  // The blocks [from, to) of the stored document are replaced by `blocks`, packed (checked by the store).
   from: z.number().int().nonnegative(),
   to: z.number().int().nonnegative(),
   blocks: z.array(z.unknown()).max(1_000_000),
@@ -39,26 +41,20 @@ export function documentPatchSince(saved: SavedDocument, doc: ProseMirrorNode, r
     savedEnd--;
     end--;
   }
-  const blocks: unknown[] = [];
-  for (let index = from; index < end; index++) blocks.push(doc.child(index).toJSON());
+  const blocks: PackedBlock[] = [];
+  for (let index = from; index < end; index++) blocks.push(packedBlockOf(doc.child(index)));
   const changed: Record<string, unknown> = {};
   for (const [id, record] of Object.entries(records)) if (saved.records[id] !== record) changed[id] = record;
   const removedRecordIds = Object.keys(saved.records).filter((id) => !(id in records));
   return { from, to: savedEnd, blocks, records: changed, removedRecordIds };
 }
 
-/** Applies a patch to stored document JSON, returning new JSON (to be checked like any received document). */
-export function applyDocumentPatch(stored: unknown, patch: DocumentPatch): unknown {
-  const json = stored as { type?: unknown; content?: unknown[]; attrs?: { annotations?: Record<string, unknown> } };
-  const content = Array.isArray(json.content) ? json.content : [];
-  if (patch.from > patch.to || patch.to > content.length) {
-    throw new ApiError('invalid_argument', `The change does not fit the stored article (blocks ${patch.from}–${patch.to} of ${content.length}).`);
+/** Applies a patch to a packed document, returning a new one (its blocks to be checked like any received). */
+export function applyDocumentPatch(stored: PackedDocument, patch: DocumentPatch): PackedDocument {
+  if (patch.from > patch.to || patch.to > stored.blocks.length) {
+    throw new ApiError('invalid_argument', `The change does not fit the stored article (blocks ${patch.from}–${patch.to} of ${stored.blocks.length}).`);
   }
-  const annotations: Record<string, unknown> = { ...(json.attrs?.annotations ?? {}), ...patch.records };
-  for (const id of patch.removedRecordIds) delete annotations[id];
-  return {
-    ...json,
-    attrs: { ...json.attrs, annotations },
-    content: [...content.slice(0, patch.from), ...patch.blocks, ...content.slice(patch.to)],
-  };
+  const records = { ...stored.records, ...(patch.records as AnnotationMap) };
+  for (const id of patch.removedRecordIds) delete records[id];
+  return { records, blocks: [...stored.blocks.slice(0, patch.from), ...(patch.blocks as PackedBlock[]), ...stored.blocks.slice(patch.to)] };
 }

@@ -3,6 +3,7 @@ import { articleSchema, blockTypeNames, type BlockTypeName } from './schema';
 import { annotationMark } from './model/marks';
 import type { AnnotationMap, AnnotationPart } from './model/annotation';
 import { compareSpans } from './articleText';
+import { blockAttrsProblem } from './model/documentCheck';
 
 /**
  * An article's document in the form the editor opens it: each block's plain text with its tags as spans, and
@@ -103,24 +104,87 @@ export function blockSpansOfPacked(spans: readonly unknown[] | undefined, textLe
   return (spans ?? []).map((span) => blockSpanOf(span, textLength));
 }
 
+/** One top-level block packed. */
+export function packedBlockOf(block: ProseMirrorNode): PackedBlock {
+  const { text, spans } = blockTextAndSpans(block);
+  const packed: PackedBlock = { type: block.type.name as BlockTypeName, text };
+  if (blockTypesWithAttrs.includes(packed.type)) packed.attrs = { ...block.attrs };
+  if (spans.length > 0) packed.spans = packedSpansOf(spans);
+  return packed;
+}
+
 /** A document (with its records in its `annotations` attribute, as stored) packed. */
 export function packedDocumentOf(doc: ProseMirrorNode): PackedDocument {
   const blocks: PackedBlock[] = [];
-  doc.forEach((block) => {
-    const { text, spans } = blockTextAndSpans(block);
-    const packed: PackedBlock = { type: block.type.name as BlockTypeName, text };
-    if (blockTypesWithAttrs.includes(packed.type)) packed.attrs = { ...block.attrs };
-    if (spans.length > 0) packed.spans = packedSpansOf(spans);
-    blocks.push(packed);
-  });
+  doc.forEach((block) => blocks.push(packedBlockOf(block)));
   return { records: (doc.attrs.annotations ?? {}) as AnnotationMap, blocks };
+}
+
+/** A packed block as checkedPackedBlock returns it: its spans read, in blockSpanOrder. */
+export interface CheckedBlock {
+  type: BlockTypeName;
+  // Every attribute its type declares, for a type that declares any.
+  attrs?: Record<string, unknown>;
+  text: string;
+  spans: BlockSpan[];
+}
+
+const packedBlockFields: ReadonlySet<string> = new Set(['type', 'attrs', 'text', 'spans']);
+
+// The attributes a block of this type keeps: those it declares, defaults filled in; none for a type without.
+function checkedAttrs(type: BlockTypeName, attrs: unknown): Record<string, unknown> | undefined {
+  const declared = articleSchema.nodes[type]!.spec.attrs ?? {};
+  if (attrs !== undefined && (typeof attrs !== 'object' || attrs === null || Array.isArray(attrs))) throw new RangeError(`A ${type} block's attributes are not an object.`);
+  const given = (attrs ?? {}) as Record<string, unknown>;
+  for (const name of Object.keys(given)) if (!Object.hasOwn(declared, name)) throw new RangeError(`Unsupported attribute ${name.slice(0, 40)} for a ${type} block.`);
+  if (Object.keys(declared).length === 0) return undefined;
+  const filled: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(declared)) filled[name] = Object.hasOwn(given, name) ? given[name] : spec.default;
+  const problem = blockAttrsProblem(type, filled);
+  if (problem) throw new RangeError(problem);
+  return filled;
+}
+
+/**
+ * A packed block from outside (a save, a stored row, a revision) checked against what a block of the schema
+ * is: a known type with the attributes it declares, text, and spans inside the text, no two of one tag's part
+ * overlapping. Throws a RangeError naming what is wrong. Whether each span's record exists is for the caller
+ * to check: the records are in the document being built, or in the store.
+ */
+export function checkedPackedBlock(json: unknown): CheckedBlock {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new RangeError('A block is not an object.');
+  const block = json as Record<string, unknown>;
+  for (const field of Object.keys(block)) if (!packedBlockFields.has(field)) throw new RangeError(`A block has an unknown field ${field.slice(0, 40)}.`);
+  const type = block.type;
+  if (typeof type !== 'string' || !(blockTypeNames as readonly string[]).includes(type)) throw new RangeError(`Unknown block type ${String(type).slice(0, 40)}.`);
+  const { text } = block;
+  if (typeof text !== 'string') throw new RangeError(`A ${type} block's text is not text.`);
+  if (block.spans !== undefined && !Array.isArray(block.spans)) throw new RangeError(`A ${type} block's spans are not a list.`);
+  const attrs = checkedAttrs(type as BlockTypeName, block.attrs);
+  let spans = blockSpansOfPacked(block.spans as unknown[] | undefined, text.length);
+  // Stored and sent spans come in order already: they are sorted only when they are not.
+  for (let index = 1; index < spans.length; index++) {
+    if (blockSpanOrder(spans[index - 1]!, spans[index]!) > 0) {
+      spans = spans.sort(blockSpanOrder);
+      break;
+    }
+  }
+  // Where each tag's part last ended: a span of it starting before that overlaps it.
+  const contentEnds = new Map<string, number>();
+  const cueEnds = new Map<string, number>();
+  for (const span of spans) {
+    const ends = span.part === 'cue' ? cueEnds : contentEnds;
+    if ((ends.get(span.annotationId) ?? -1) > span.start) throw new RangeError(`Two spans of ${span.annotationId} overlap.`);
+    ends.set(span.annotationId, span.end);
+  }
+  return attrs ? { type: type as BlockTypeName, attrs, text, spans } : { type: type as BlockTypeName, text, spans };
 }
 
 /**
  * The document a packed one stands for, with its records in its `annotations` attribute as a stored document
  * has them. Each mark is made once, from its record (so it shows what the record is, whatever an older stored
- * mark said). Damaged data is refused: a span whose record is missing, one outside its block, two spans of one
- * tag's part overlapping. A block's text is cut where spans start or end, in one sweep, so a block of many tags
+ * mark said). Damaged data is refused: a block checkedPackedBlock refuses, a span whose record is missing, blocks
+ * that do not make an article. A block's text is cut where spans start or end, in one sweep, so a block of many tags
  * stays linear in its tags and the marks they put on each piece.
  */
 export function documentFromPacked(packed: PackedDocument): ProseMirrorNode {
@@ -139,38 +203,23 @@ export function documentFromPacked(packed: PackedDocument): ProseMirrorNode {
     }
     return mark;
   };
-  const blocks = packed.blocks.map((block) => {
-    const type = articleSchema.nodes[block.type];
-    if (!type || !(blockTypeNames as readonly string[]).includes(block.type)) throw new RangeError(`Unknown block type ${String(block.type)}.`);
-    const spans = blockSpansOfPacked(block.spans, block.text.length);
-    return type.create(block.attrs ?? null, textNodes(block.text, spans, markOf));
+  const blocks = packed.blocks.map((json) => {
+    const block = checkedPackedBlock(json);
+    return articleSchema.nodes[block.type]!.create(block.attrs ?? null, textNodes(block.text, block.spans, markOf));
   });
-  return articleSchema.topNodeType.create({ annotations: records }, blocks);
+  // Checked: the blocks must make an article (a headline, then at least one block).
+  return articleSchema.topNodeType.createChecked({ annotations: records }, blocks);
 }
 
 // The text nodes of one block: the text cut at every span's start and end, each piece with the marks of the
-// spans covering it, in span order. Each span's mark is looked up once, not once per piece it covers.
-function textNodes(text: string, spans: readonly BlockSpan[], markOf: (span: BlockSpan) => Mark): Fragment {
+// spans covering it, in span order (the checked block's). Each span's mark is looked up once, not once per
+// piece it covers.
+function textNodes(text: string, ordered: readonly BlockSpan[], markOf: (span: BlockSpan) => Mark): Fragment {
   if (text.length === 0) return Fragment.empty;
-  if (spans.length === 0) return Fragment.from(articleSchema.text(text));
-  // The store sends a block's spans in order already: they are sorted only when they are not.
-  let ordered = spans;
-  for (let index = 1; index < spans.length; index++) {
-    if (blockSpanOrder(spans[index - 1]!, spans[index]!) > 0) {
-      ordered = [...spans].sort(blockSpanOrder);
-      break;
-    }
-  }
+  if (ordered.length === 0) return Fragment.from(articleSchema.text(text));
   const marks = ordered.map(markOf);
   const cuts: number[] = [0, text.length];
-  // Where each tag's part last ended (its mark stands for both): a span of it starting before that overlaps it.
-  const ends = new Map<Mark, number>();
-  for (let index = 0; index < ordered.length; index++) {
-    const span = ordered[index]!;
-    if ((ends.get(marks[index]!) ?? -1) > span.start) throw new RangeError(`Two spans of ${span.annotationId} overlap.`);
-    ends.set(marks[index]!, span.end);
-    cuts.push(span.start, span.end);
-  }
+  for (const span of ordered) cuts.push(span.start, span.end);
   cuts.sort((a, b) => a - b);
   const nodes: ProseMirrorNode[] = [];
   // The spans covering the current piece, by index into `ordered`, in span order; the next to open is ordered[next].

@@ -52,6 +52,14 @@ export function checkDocumentLinear(doc: ProseMirrorNode): void {
 }
 
 /**
+ * What is wrong with a block's attributes beyond what the schema checks (it takes any JSON as a value, where
+ * the store, the exporters and the DOM expect text), or null: a caption's credit must be text.
+ */
+export function blockAttrsProblem(type: string, attrs: Attrs): string | null {
+  return type === 'caption' && typeof attrs.credit !== 'string' ? "A caption's credit must be text." : null;
+}
+
+/**
  * Where a document of blocks of these types, in this order, stops fitting the schema's rule for a document
  * ('headline block+'): the index of the first block that cannot stand where it is, `types.length` when the
  * document ends too soon, or null when it fits. Checking the types alone lets a save or an import check the

@@ -1,5 +1,8 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
-import { headlineOf, parseArticleDocument } from '../../common/articleText';
+import { ApiError } from '../../common/api';
+import { checkedAnnotationMap, headlineOf } from '../../common/articleText';
+import { documentFromPacked, type PackedBlock } from '../../common/packedDocument';
+import type { AnnotationMap } from '../../common/model/annotation';
 import { articleSchema } from '../../common/schema';
 
 /** The title an article gets while its headline is empty. */
@@ -61,7 +64,19 @@ export function withHeadline(doc: ProseMirrorNode, title: string): ProseMirrorNo
   return doc.copy(doc.content.replaceChild(0, headline));
 }
 
-/** Reads a document the store wrote, checking it as strictly as one from outside. */
-export function storedDocument(docJson: string): ProseMirrorNode {
-  return parseArticleDocument(JSON.parse(docJson));
+/**
+ * Reads a document the store wrote (packed: its blocks with their spans, and its records), checking it as
+ * strictly as one from outside: the records as any received, the blocks and spans as documentFromPacked
+ * checks them. Its marks are made from the records.
+ */
+export function storedDocument(packedJson: string): ProseMirrorNode {
+  const packed = JSON.parse(packedJson) as { records?: unknown; blocks?: unknown };
+  // Checked, and kept as stored, as parseArticleDocument keeps a document's.
+  checkedAnnotationMap(packed.records ?? {});
+  try {
+    if (!Array.isArray(packed.blocks)) throw new RangeError('it has no list of blocks.');
+    return documentFromPacked({ records: (packed.records ?? {}) as AnnotationMap, blocks: packed.blocks as PackedBlock[] });
+  } catch (error) {
+    throw new ApiError('invalid_argument', `The document does not fit the article schema: ${(error as Error).message}`);
+  }
 }

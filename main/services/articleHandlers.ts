@@ -12,16 +12,17 @@ function summaryOf(store: Store, id: string): ArticleSummary {
   return summary;
 }
 
-/** The stored article as JSON text, its document spliced in as stored. */
+/** The stored article as JSON text, its document as ProseMirror JSON. */
 function articleJson(store: Store, id: string): JsonTextOf<ArticleRecord> {
   const article = store.read(() => store.articles.find(id));
   if (!article) throw articleNotFound();
-  const { docJson, ...record } = article;
-  return jsonWithMember<ArticleRecord>(record, 'doc', docJson);
+  const { packedJson, ...record } = article;
+  return jsonWithMember<ArticleRecord>(record, 'doc', JSON.stringify(storedDocument(packedJson).toJSON()));
 }
 
+/** The stored article as JSON text, its document spliced in packed as stored. */
 function openedArticleJson(store: Store, id: string): JsonTextOf<OpenedArticle> {
-  const article = store.read(() => store.articles.findPacked(id));
+  const article = store.read(() => store.articles.find(id));
   if (!article) throw articleNotFound();
   const { packedJson, ...record } = article;
   return jsonWithMember<OpenedArticle>(record, 'document', packedJson);
@@ -57,7 +58,7 @@ export function createArticleHandlers(
       const article = store.read(() => store.articles.find(id));
       if (!article) throw articleNotFound();
       // The title is the headline's text, so renaming is a save of the document with a new headline.
-      saveArticleDocument(store, id, article.revision, withHeadline(storedDocument(article.docJson), title), new Date().toISOString(), { reason: 'renamed' });
+      saveArticleDocument(store, id, article.revision, withHeadline(storedDocument(article.packedJson), title), new Date().toISOString(), { reason: 'renamed' });
       return summaryOf(store, id);
     },
     setArticleStatus({ id, status }) {

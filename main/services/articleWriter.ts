@@ -2,12 +2,11 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { ApiError } from '../../common/api';
 import { newId, type Annotation, type AnnotationMap } from '../../common/model/annotation';
 import type { ArticleStatus, ArticleSummary, ImportSource, SaveResult } from '../../common/api';
-import { annotationsOf, blockSeparator, parseArticleDocument } from '../../common/articleText';
-import { blockTextAndSpans } from '../../common/packedDocument';
+import { annotationsOf, blockSeparator, checkedAnnotationMap } from '../../common/articleText';
+import { blockTextAndSpans, checkedPackedBlock } from '../../common/packedDocument';
 import type { DocumentPatch } from '../../common/documentPatch';
 import { blockOrderMisfit } from '../../common/model/documentCheck';
-import { documentJson } from '../store/articlesRepo';
-import { storedBlockOf, type BlockSpan, type RevisionReason, type RevisionSummary, type StoredBlock, type Store } from '../store/index';
+import { packedBlockJson, storedBlockOf, storedBlockOfChecked, type BlockSpan, type RevisionReason, type RevisionSummary, type StoredBlock, type Store } from '../store/index';
 import { annotationRow, planRecord } from './annotationRows';
 import { countWords, untitledArticleTitle } from './articleDocument';
 import { userNamePreference } from './preferenceHandlers';
@@ -50,39 +49,31 @@ function editorName(store: Store): string {
 // any revision then reads at most about twice a document's size, and snapshots at most double the storage.
 const minimumSnapshotInterval = 64 * 1024;
 
-// The whole-document JSON a revision is rebuilt from; written when a snapshot is due.
+// The whole document a revision is rebuilt from, packed as the store keeps it; written when a snapshot is due.
 function takeSnapshot(store: Store, articleId: string, revision: number): void {
-  const docJson = store.articles.find(articleId)!.docJson;
-  store.revisions.insertSnapshot(articleId, revision, docJson);
-  store.articles.snapshotTaken(articleId, docJson.length);
+  const { packedJson } = store.articles.find(articleId)!;
+  store.revisions.insertSnapshot(articleId, revision, packedJson);
+  store.articles.snapshotTaken(articleId, packedJson.length);
 }
 
-// A patch as a revision keeps it: the stored JSON of its blocks and records, joined without re-serialising.
+// A patch as a revision keeps it: its blocks packed (under packedBlocks: revisions saved before the store kept
+// blocks packed have ProseMirror JSON under blocks) and its records, joined without re-serialising.
 function patchJson(from: number, to: number, blocks: readonly StoredBlock[], records: ReadonlyMap<string, string>, removed: readonly string[]): string {
   const recordMembers = [...records].map(([id, json]) => `${JSON.stringify(id)}:${json}`).join(',');
-  return `{"from":${from},"to":${to},"blocks":[${blocks.map((block) => block.json).join(',')}],"records":{${recordMembers}},"removedRecordIds":${JSON.stringify(removed)}}`;
+  const packedBlocks = blocks.map((block) => packedBlockJson(block.type, block.attrsJson, block.text, block.packedSpans));
+  return `{"from":${from},"to":${to},"packedBlocks":[${packedBlocks.join(',')}],"records":{${recordMembers}},"removedRecordIds":${JSON.stringify(removed)}}`;
 }
 
-// The document of a patch's new blocks alone, so that the one rule set for documents (parseArticleDocument)
-// checks them: their nodes and marks, the records sent with them, and that every mark refers to a record sent
-// or stored (stored records were checked when they were stored, and checking them again on every save would
-// cost more than the rest of the save). A headline and a body block are added where the run lacks them,
-// because a document must have both; whether the run fits where it goes is checked separately against the
-// stored block types.
-function checkedBlocks(blocks: readonly unknown[], records: Record<string, unknown>, storedRecordIds: ReadonlySet<string>): ProseMirrorNode[] {
-  if (blocks.length === 0) {
-    // Records alone: checked in an otherwise empty document.
-    parseArticleDocument({ type: 'doc', attrs: { annotations: records }, content: [{ type: 'headline' }, { type: 'paragraph' }] });
-    return [];
-  }
-  const first = blocks[0] as { type?: unknown } | null;
-  const leadingHeadline = first?.type === 'headline' ? 0 : 1;
-  const content = [...(leadingHeadline ? [{ type: 'headline' }] : []), ...blocks];
-  if (content.length < 2) content.push({ type: 'paragraph' });
-  const doc = parseArticleDocument({ type: 'doc', attrs: { annotations: records }, content }, storedRecordIds);
-  const checked: ProseMirrorNode[] = [];
-  for (let index = 0; index < blocks.length; index++) checked.push(doc.child(index + leadingHeadline));
-  return checked;
+// The blocks a save sends, packed (common/packedDocument.ts), checked as checkedPackedBlock checks any packed
+// block; whether their spans' records exist is checked with the records.
+function checkedBlocks(blocks: readonly unknown[], from: number): StoredBlock[] {
+  return blocks.map((json, index) => {
+    try {
+      return storedBlockOfChecked(checkedPackedBlock(json));
+    } catch (error) {
+      throw new ApiError('invalid_argument', `Block ${from + index} does not fit the article schema: ${(error as Error).message}`);
+    }
+  });
 }
 
 // The run of blocks must leave a document the schema accepts: only the block types are needed for that.
@@ -91,25 +82,6 @@ function checkBlockOrder(types: readonly string[]): void {
   if (misfit === null) return;
   if (misfit < types.length) throw new ApiError('invalid_argument', `The document does not fit the article schema: a ${types[misfit]} block cannot stand there.`);
   throw new ApiError('invalid_argument', 'The document does not fit the article schema: it needs a headline and at least one block after it.');
-}
-
-// The annotation ids the marks of received block JSON name, read before the blocks are checked (the check
-// needs their records). Anything not shaped like a mark is left to the check to refuse.
-function markIdsOf(blocks: readonly unknown[]): Set<string> {
-  const ids = new Set<string>();
-  for (const block of blocks) {
-    const content = (block as { content?: unknown } | null)?.content;
-    if (!Array.isArray(content)) continue;
-    for (const child of content) {
-      const marks = (child as { marks?: unknown } | null)?.marks;
-      if (!Array.isArray(marks)) continue;
-      for (const mark of marks) {
-        const id = (mark as { attrs?: { id?: unknown } } | null)?.attrs?.id;
-        if (typeof id === 'string') ids.add(id);
-      }
-    }
-  }
-  return ids;
 }
 
 // The words of an annotation's content spans in document order, joined as common/articleText.ts joins them.
@@ -121,7 +93,7 @@ function quoteOf(spans: readonly { span: BlockSpan; position: number; blockText:
     .join(' … ');
 }
 
-/** A document change ready to store: the blocks [from, to) replaced by `blocks`, and changed and removed records. */
+/** A document change ready to store: the blocks [from, to) replaced by `blocks` (packed), and changed and removed records. */
 interface BlockChange {
   from: number;
   to: number;
@@ -134,7 +106,8 @@ interface BlockChange {
  * Stores a change on top of `baseRevision` inside the caller's transaction, touching only what it names:
  * the replaced blocks and their spans and search index, the annotation rows whose record or words changed,
  * the article row, and one revision row with the change. Checks only what changed (the new blocks, the
- * records sent and the ones their marks refer to, and that the block order still fits the schema).
+ * records sent and the ones their spans refer to, and that the block order still fits the schema). Blocks
+ * arrive packed, as the editor opened them: no ProseMirror JSON is read or written for their tags.
  */
 function storeChange(store: Store, id: string, baseRevision: number, change: BlockChange, now: string, cause: RevisionCause): SaveResult {
   const storedRevision = store.articles.revision(id);
@@ -154,10 +127,15 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
   const sentRecords: Record<string, unknown> = {};
   for (const [recordId, record] of Object.entries(change.records)) if (!removed.has(recordId)) sentRecords[recordId] = record;
 
+  const newBlocks = checkedBlocks(change.blocks, from);
+  // Checked as the records of any received document are; stored as sent, as theirs are.
+  checkedAnnotationMap(sentRecords);
+
   // Which annotations this change can touch, and which of them the store holds: those with words in the
-  // replaced blocks (a span's annotation row must exist), and any other the new marks name or the change
+  // replaced blocks (a span's annotation row must exist), and any other the new spans name or the change
   // removes, looked up.
-  const markedIds = markIdsOf(change.blocks);
+  const markedIds = new Set<string>();
+  for (const block of newBlocks) for (const span of block.spans) markedIds.add(span.annotationId);
   const replaced = store.blocks.byIds(replacedIds);
   const spannedIds = new Set<string>();
   for (const block of replaced) for (const span of block.spans) spannedIds.add(span.annotationId);
@@ -165,10 +143,8 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
   for (const recordId of removed) affected.delete(recordId);
   const lookedUp = [...markedIds, ...removed].filter((recordId) => !spannedIds.has(recordId));
   const storedIds = new Set([...spannedIds, ...store.annotations.statesOf(id, lookedUp).keys()]);
-  const storedReferenced = new Set<string>();
-  for (const recordId of markedIds) if (storedIds.has(recordId) && !removed.has(recordId)) storedReferenced.add(recordId);
-  const nodes = checkedBlocks(change.blocks, sentRecords, storedReferenced);
-  const newBlocks = nodes.map(storedBlockOf);
+  const missing = [...markedIds].filter((recordId) => !Object.hasOwn(sentRecords, recordId) && !(storedIds.has(recordId) && !removed.has(recordId)));
+  if (missing.length > 0) throw new ApiError('invalid_argument', `Marks refer to annotations that do not exist: ${missing.slice(0, 5).join(', ')}`);
   // Blocks replaced by blocks of the same types leave a document the schema accepted; anything else is
   // checked against the whole order of types.
   const sameTypes = replaced.length === newBlocks.length && replaced.every((block, index) => block.type === newBlocks[index]!.type);
@@ -303,12 +279,15 @@ export function saveArticlePatch(store: Store, id: string, baseRevision: number,
   return store.transaction(() => storeChange(store, id, baseRevision, patch, now, cause));
 }
 
-// The change from the stored document to `doc`: the run of blocks whose JSON differs (compared from both
-// ends), and the records whose JSON differs or that went away.
+// The change from the stored document to `doc`: the run of blocks whose packed form differs (compared from
+// both ends), and the records whose JSON differs or that went away.
 function changeTo(store: Store, id: string, doc: ProseMirrorNode): BlockChange {
-  const storedBlocks = store.blocks.jsonOf(id);
+  const storedBlocks = store.blocks.packedJsonOf(id);
   const blocks: string[] = [];
-  doc.forEach((block) => blocks.push(JSON.stringify(block.toJSON())));
+  doc.forEach((block) => {
+    const stored = storedBlockOf(block);
+    blocks.push(packedBlockJson(stored.type, stored.attrsJson, stored.text, stored.packedSpans));
+  });
   let from = 0;
   const shortest = Math.min(storedBlocks.length, blocks.length);
   while (from < shortest && storedBlocks[from] === blocks[from]) from++;
@@ -364,20 +343,16 @@ export function createArticle(store: Store, article: NewArticle, now: string): A
       createdAt: article.kept?.createdAt ?? now,
       updatedAt: article.kept?.updatedAt ?? now,
     });
-    const recordMemberLengths: number[] = [];
-    for (const [recordId, record] of Object.entries(records)) {
+    const recordEntries = Object.entries(records);
+    for (const [recordId, record] of recordEntries) {
       const recordSpans = layout.spansByRecord.get(recordId) ?? [];
       const hasWords = recordSpans.some(({ span }) => span.part === 'content');
-      const row = annotationRow(id, planRecord(record, hasWords ? quoteOf(recordSpans) : null, undefined));
-      store.annotations.upsert(row);
-      // The length of its member of the snapshot's records object ("id":{…}).
-      recordMemberLengths.push(JSON.stringify(recordId).length + 1 + row.recordJson.length);
+      store.annotations.upsert(annotationRow(id, planRecord(record, hasWords ? quoteOf(recordSpans) : null, undefined)));
     }
-    const blockJsonLengths = insertBlocks(store, id, article.doc, layout);
-    const summary: RevisionSummary = { removedBlocks: 0, addedBlocks: blockJsonLengths.length, changedRecords: recordMemberLengths.length, removedRecords: 0, wordCountDelta: 0 };
+    insertBlocks(store, id, article.doc);
+    const summary: RevisionSummary = { removedBlocks: 0, addedBlocks: article.doc.childCount, changedRecords: recordEntries.length, removedRecords: 0, wordCountDelta: 0 };
     store.revisions.insert({ articleId: id, revision: 1, savedAt: now, savedBy: editorName(store), reason: 'created', restoredFrom: null, summary, patchJson: '{}' });
-    store.revisions.insertSnapshotOfStored(id, 1);
-    store.articles.snapshotTaken(id, documentJsonLength(recordMemberLengths, blockJsonLengths));
+    takeSnapshot(store, id, 1);
     return store.articles.summary(id)!;
   });
 }
@@ -385,18 +360,15 @@ export function createArticle(store: Store, article: NewArticle, now: string): A
 /** What a new article's blocks say, read before its rows are written: their text, and each record's spans. */
 interface BlockLayout {
   texts: string[];
-  // Spans by block index, for the blocks that have any.
-  spansByBlock: Map<number, BlockSpan[]>;
   // Each record's spans in document order, with the block they are in: what its quote is read from.
   spansByRecord: Map<string, { span: BlockSpan; position: number; blockText: string }[]>;
 }
 
 function blockLayoutOf(doc: ProseMirrorNode): BlockLayout {
-  const layout: BlockLayout = { texts: [], spansByBlock: new Map(), spansByRecord: new Map() };
+  const layout: BlockLayout = { texts: [], spansByRecord: new Map() };
   doc.forEach((block, _offset, index) => {
     const { text, spans } = blockTextAndSpans(block);
     layout.texts.push(text);
-    if (spans.length > 0) layout.spansByBlock.set(index, spans);
     for (const span of spans) {
       const entry = { span, position: index, blockText: text };
       const recordSpans = layout.spansByRecord.get(span.annotationId);
@@ -408,21 +380,7 @@ function blockLayoutOf(doc: ProseMirrorNode): BlockLayout {
   return layout;
 }
 
-// Writes the blocks one at a time, each serialised just before its row is written; returns the length of
-// each one's JSON, in order.
-function insertBlocks(store: Store, articleId: string, doc: ProseMirrorNode, layout: BlockLayout): number[] {
-  const lengths: number[] = [];
-  doc.forEach((block, _offset, index) => {
-    const json = JSON.stringify(block.toJSON());
-    store.blocks.insert(articleId, index, { type: block.type.name, json, text: layout.texts[index]!, spans: layout.spansByBlock.get(index) ?? [] });
-    lengths.push(json.length);
-  });
-  return lengths;
-}
-
-// The length of the document JSON documentJson joins from records and blocks of these lengths (UTF-16 units,
-// as a revision's patch is measured), without joining it.
-function documentJsonLength(recordMemberLengths: readonly number[], blockJsonLengths: readonly number[]): number {
-  const joined = (lengths: readonly number[]) => lengths.reduce((sum, length) => sum + length, 0) + Math.max(0, lengths.length - 1);
-  return documentJson('', []).length + joined(recordMemberLengths) + joined(blockJsonLengths);
+// Writes the blocks one at a time, each packed just before its row is written.
+function insertBlocks(store: Store, articleId: string, doc: ProseMirrorNode): void {
+  doc.forEach((block, _offset, index) => store.blocks.insert(articleId, index, storedBlockOf(block)));
 }

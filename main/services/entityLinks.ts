@@ -72,7 +72,7 @@ export function rewriteArticleRecords(
 function rewriteOneArticle(store: Store, articleId: string, rewrite: (record: Annotation, articleId: string) => Annotation, now: string): boolean {
   const article = store.articles.find(articleId);
   if (!article) return false;
-  const doc = storedDocument(article.docJson);
+  const doc = storedDocument(article.packedJson);
   const records = doc.attrs.annotations as AnnotationMap;
   const rewritten: AnnotationMap = {};
   const labels = new Map<string, string>();

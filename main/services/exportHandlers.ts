@@ -44,10 +44,10 @@ function storedArticle(store: Store, id: string): StoredArticle {
 }
 
 // The checked document and registry entities of a stored article.
-function exportableOf(store: Store, { docJson, revision: _revision, ...article }: StoredArticle, includeSuggestions: boolean): ExportableArticle {
+function exportableOf(store: Store, { packedJson, revision: _revision, ...article }: StoredArticle, includeSuggestions: boolean): ExportableArticle {
   let doc: ProseMirrorNode;
   try {
-    doc = storedDocument(docJson);
+    doc = storedDocument(packedJson);
     if (!includeSuggestions) doc = withoutSuggestions(doc);
   } catch (error) {
     throw new ApiError('internal', `The stored document of "${article.title}" (${article.id}) is damaged and cannot be exported: ${(error as Error).message}`);
@@ -69,7 +69,7 @@ export function loadExportableArticle(store: Store, id: string, includeSuggestio
 export function exportStoredArticle(store: Store, id: string, format: ExportFormatName, includeSuggestions = false): ArticleExport {
   const stored = storedArticle(store, id);
   // What earlier calls left is collected first, so the export's garbage is not let pile up on theirs.
-  collectAfterLargeCall(stored.docJson.length);
+  collectAfterLargeCall(stored.packedJson.length);
   const { files, warnings } = exportArticle(format, exportableOf(store, stored, includeSuggestions));
   return { articleId: id, files, warnings };
 }

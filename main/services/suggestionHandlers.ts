@@ -76,14 +76,14 @@ export function createSuggestionHandlers(
       for (const articleId of articleIds) {
         const stored = store.articles.find(articleId);
         if (!stored) throw articleNotFound();
-        const placed = await suggestionsFor(store, runner, articleId, storedDocument(stored.docJson), kinds ?? suggestionKinds);
+        const placed = await suggestionsFor(store, runner, articleId, storedDocument(stored.packedJson), kinds ?? suggestionKinds);
         if (placed.length > 0) {
           // Saved against the revision the suggestions were computed on: an edit made meanwhile wins, as a conflict.
           const latest = store.articles.find(articleId);
           if (!latest || latest.revision !== stored.revision) {
             throw new ApiError('conflict', `"${stored.title}" changed while suggestions were computed; run the suggestions again.`);
           }
-          saveArticleDocument(store, articleId, stored.revision, withPlacedAnnotations(storedDocument(latest.docJson), placed), new Date().toISOString());
+          saveArticleDocument(store, articleId, stored.revision, withPlacedAnnotations(storedDocument(latest.packedJson), placed), new Date().toISOString());
         }
         counts.push(countByKind(articleId, placed));
       }

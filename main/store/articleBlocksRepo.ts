@@ -1,6 +1,6 @@
 import type { AnnotatorDatabase } from './database';
-import { blockSpansOfPacked, packedSpansOf } from '../../common/packedDocument';
-import type { BlockSpan, StoredBlock } from './blockText';
+import { blockSpansOfPacked, blockTypesWithAttrs } from '../../common/packedDocument';
+import { packedBlockJson, type BlockSpan, type StoredBlock } from './blockText';
 
 /** A stored block as a save reads it back: its row id, where it is, what it says and its spans. */
 export interface BlockRow {
@@ -18,11 +18,6 @@ export interface BlockOrder {
   types: string[];
 }
 
-// A block's spans as its row keeps them: packed, in blockSpanOrder, as the editor opens them (migrations 11, 12).
-function packedSpansJson(spans: readonly BlockSpan[]): string | null {
-  return spans.length === 0 ? null : JSON.stringify(packedSpansOf(spans));
-}
-
 function spansOfRow(packedSpans: string | null, text: string): BlockSpan[] {
   return packedSpans === null ? [] : blockSpansOfPacked(JSON.parse(packedSpans) as unknown[], text.length);
 }
@@ -33,6 +28,14 @@ function partsIn(spans: readonly BlockSpan[]): Map<string, BlockSpan> {
   for (const span of spans) parts.set(`${span.part}\u0000${span.annotationId}`, span);
   return parts;
 }
+
+/** A block row as the packed document is read from it: type, text, attributes as JSON (when its type has any), packed spans. */
+export type PackedBlockRow = [type: string, text: string, attrsJson: string | null, packedSpans: string | null];
+
+// The type names are the schema's own constants, written into the statement once.
+export const packedBlockRowsSql = `
+  SELECT type, plain_text, CASE WHEN type IN (${blockTypesWithAttrs.map((type) => `'${type}'`).join(', ')}) THEN json_extract(block_json, '$.attrs') END, packed_spans
+  FROM article_blocks WHERE article_id = ? ORDER BY position`;
 
 /**
  * The blocks of every article, their spans (packed in the block's row) and which blocks hold each annotation's
@@ -50,7 +53,7 @@ export function createArticleBlocksRepo(db: AnnotatorDatabase) {
   ).raw();
   // The common save rewrites one block: a plain equality reads the row without building a JSON table.
   const byIdStatement = db.prepare('SELECT id, position, type, plain_text, packed_spans FROM article_blocks WHERE id = ?').raw();
-  const jsonStatement = db.prepare('SELECT block_json FROM article_blocks WHERE article_id = ? ORDER BY position').pluck();
+  const packedStatement = db.prepare(packedBlockRowsSql).raw();
   const textsStatement = db.prepare('SELECT id, plain_text FROM article_blocks WHERE article_id = ? ORDER BY position').raw();
   const removeStatement = db.prepare('DELETE FROM article_blocks WHERE id IN (SELECT value FROM json_each(?))');
   const renumberStatement = db.prepare('UPDATE article_blocks SET position = ? WHERE id = ?');
@@ -80,7 +83,7 @@ export function createArticleBlocksRepo(db: AnnotatorDatabase) {
   return {
     /** Stores one block at `position` with its spans (their annotation rows must exist); returns its row id. */
     insert(articleId: string, position: number, block: StoredBlock): number {
-      const blockId = Number(insertStatement.run(articleId, position, block.type, block.json, block.text, packedSpansJson(block.spans)).lastInsertRowid);
+      const blockId = Number(insertStatement.run(articleId, position, block.type, block.json, block.text, block.packedSpans).lastInsertRowid);
       insertParts(articleId, blockId, partsIn(block.spans).values());
       return blockId;
     },
@@ -110,9 +113,12 @@ export function createArticleBlocksRepo(db: AnnotatorDatabase) {
       const rows = (ids.length === 1 ? byIdStatement.all(ids[0]) : byIdsStatement.all(JSON.stringify(ids))) as [number, number, string, string, string | null][];
       return rows.map(toBlockRow);
     },
-    /** The stored JSON of every block, in order. */
-    jsonOf(articleId: string): string[] {
-      return jsonStatement.all(articleId) as string[];
+    /** Every block packed, as packedBlockJson writes it from a StoredBlock, in order. */
+    packedJsonOf(articleId: string): string[] {
+      // SQLite hands attributes back with the escapes they were written with: written again as JSON.stringify writes them.
+      return (packedStatement.all(articleId) as PackedBlockRow[]).map(([type, text, attrsJson, packedSpans]) =>
+        packedBlockJson(type, attrsJson === null ? null : JSON.stringify(JSON.parse(attrsJson)), text, packedSpans),
+      );
     },
     /** Every block's row id and plain text, in order. */
     texts(articleId: string): [number, string][] {
@@ -132,8 +138,8 @@ export function createArticleBlocksRepo(db: AnnotatorDatabase) {
      * their offsets, writes the block's row alone. The spans' annotation rows must exist.
      */
     rewrite(articleId: string, previous: BlockRow, block: StoredBlock): void {
-      if (block.type === previous.type) rewriteStatement.run(block.json, block.text, packedSpansJson(block.spans), previous.id);
-      else rewriteWithTypeStatement.run(block.type, block.json, block.text, packedSpansJson(block.spans), previous.id);
+      if (block.type === previous.type) rewriteStatement.run(block.json, block.text, block.packedSpans, previous.id);
+      else rewriteWithTypeStatement.run(block.type, block.json, block.text, block.packedSpans, previous.id);
       const before = partsIn(previous.spans);
       const after = partsIn(block.spans);
       for (const [key, span] of before) if (!after.has(key)) removePartStatement.run(previous.id, span.annotationId, span.part);

@@ -1,16 +1,12 @@
 import type { ArticleStatus, ArticleSummary, ImportSource, TrashedArticleSummary } from '../../common/api';
 import { formatNames, type FormatName } from '../../common/formats';
 import type { ArticleSelection } from '../../common/articleSelection';
-import { blockTypesWithAttrs } from '../../common/packedDocument';
+import { packedBlockRowsSql, type PackedBlockRow } from './articleBlocksRepo';
+import { packedBlockJson } from './blockText';
 import { articleSelectionSql } from './articleSelectionSql';
 import { contentFingerprint } from './contentFingerprint';
 import type { AnnotatorDatabase } from './database';
 
-/** A stored article with its document packed as JSON text (common/packedDocument.ts), as the editor opens it. */
-export interface PackedArticle extends ArticleSummary {
-  packedJson: string;
-  revision: number;
-}
 
 /** An article as it is first written; its blocks, spans and annotation rows are written beside it. */
 export interface ArticleWrite {
@@ -38,9 +34,12 @@ export interface ArticleAdvance {
   updatedAt: string;
 }
 
-/** A stored article with its document JSON and the revision the next save must name. */
+/**
+ * A stored article with its document packed as JSON text (common/packedDocument.ts), the form the store keeps
+ * and the editor opens, and the revision the next save must name.
+ */
 export interface StoredArticle extends ArticleSummary {
-  docJson: string;
+  packedJson: string;
   revision: number;
 }
 
@@ -120,36 +119,20 @@ function toSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
-/** The text of a stored document's JSON around its two parts: its records' members and its blocks. */
-export const documentJsonFrame = { beforeRecords: '{"type":"doc","attrs":{"annotations":{', betweenParts: '}},"content":[', afterBlocks: ']}' } as const;
-
 /**
  * The members of an article's records object ("id":{…},…) in the order the records were made, joined by SQLite
  * from the stored JSON (`articleParameter` names the article in the statement): one string crosses into
  * JavaScript instead of a row per record.
  */
-export function recordMembersSql(articleParameter: string): string {
+function recordMembersSql(articleParameter: string): string {
   return `SELECT coalesce(group_concat(json_quote(id) || ':' || record_json, ','), '') FROM (SELECT id, record_json FROM annotations WHERE article_id = ${articleParameter} ORDER BY rowid)`;
 }
 
-/**
- * Builds the JSON of a whole document from its parts without parsing them: the members of its records object
- * and its blocks, each already JSON. A 100,000-word article would take longer to parse and re-serialise than to
- * join. revisionsRepo.ts joins the same text in SQL for a new article's snapshot.
- */
-export function documentJson(recordMembers: string, blocks: readonly string[]): string {
-  const { beforeRecords, betweenParts, afterBlocks } = documentJsonFrame;
-  return `${beforeRecords}${recordMembers}${betweenParts}${blocks.join(',')}${afterBlocks}`;
-}
-
 // Builds the packed document's JSON from the stored blocks' text and attributes, each block's spans already
-// packed as JSON, and the stored records, without reading the blocks' ProseMirror JSON: it is the smaller form,
-// and the one the editor opens.
-function packedDocumentJson(recordMembers: string, blocks: readonly [string, string, string | null, string | null][]): string {
-  const blockMembers = blocks.map(([type, text, attrsJson, spanList]) => {
-    const attrs = attrsJson === null ? '' : `,"attrs":${attrsJson}`;
-    return `{"type":${JSON.stringify(type)}${attrs},"text":${JSON.stringify(text)}${spanList === null ? '' : `,"spans":${spanList}`}}`;
-  });
+// packed as JSON, and the stored records, without parsing any of them: the form the store keeps, and the one
+// the editor opens.
+function packedDocumentJson(recordMembers: string, blocks: readonly PackedBlockRow[]): string {
+  const blockMembers = blocks.map(([type, text, attrsJson, packedSpans]) => packedBlockJson(type, attrsJson, text, packedSpans));
   return `{"records":{${recordMembers}},"blocks":[${blockMembers.join(',')}]}`;
 }
 
@@ -162,13 +145,10 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
   const findStatement = db.prepare(`SELECT ${summaryColumns}, a.revision FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL`);
   const summaryStatement = db.prepare(`SELECT ${summaryColumns} FROM articles a WHERE a.id = ? AND a.deleted_at IS NULL`);
   const recordMembersStatement = db.prepare(recordMembersSql('?')).pluck();
-  const blocksStatement = db.prepare('SELECT block_json FROM article_blocks WHERE article_id = ? ORDER BY position').pluck();
-  // The type names are the schema's own constants, written into the statement once. Each block's spans are
-  // read packed as its row keeps them (migration 11), so that neither the host nor the editor sorts 20,000
-  // spans of a long article.
-  const packedBlocksStatement = db.prepare(`
-    SELECT type, plain_text, CASE WHEN type IN (${blockTypesWithAttrs.map((type) => `'${type}'`).join(', ')}) THEN json_extract(block_json, '$.attrs') END, packed_spans
-    FROM article_blocks WHERE article_id = ? ORDER BY position`).raw();
+  // Each block's spans are read packed as its row keeps them (migration 11), so that neither the host nor the
+  // editor sorts 20,000 spans of a long article.
+  const packedBlocksStatement = db.prepare(packedBlockRowsSql).raw();
+  const packedJsonOf = (id: string) => packedDocumentJson(recordMembersStatement.get(id) as string, packedBlocksStatement.all(id) as PackedBlockRow[]);
   const revisionStatement = db.prepare('SELECT revision, patch_bytes_since_snapshot, snapshot_bytes FROM articles WHERE id = ? AND deleted_at IS NULL');
   const advanceStatement = db.prepare(`
     UPDATE articles
@@ -201,22 +181,15 @@ export function createArticlesRepo(db: AnnotatorDatabase) {
       const row = sameTextStatement.get(contentFingerprint(plainText)) as SummaryRow | undefined;
       return row && toSummary(row);
     },
-    /** The whole stored article, or undefined when there is none with this id (or it is in the trash). */
-    find(id: string): StoredArticle | undefined {
-      const row = findStatement.get(id) as (SummaryRow & { revision: number }) | undefined;
-      if (!row) return undefined;
-      const docJson = documentJson(recordMembersStatement.get(id) as string, blocksStatement.all(id) as string[]);
-      return { ...toSummary(row), docJson, revision: row.revision };
-    },
     /**
      * The stored article with its document packed, or undefined when there is none with this id (or it is in
      * the trash). Its tags are the blocks' packed spans: a mark in a block's JSON without a span (an article stored
      * before migration 6 with a mark whose record was gone, which no save could have kept) is not shown.
      */
-    findPacked(id: string): PackedArticle | undefined {
+    find(id: string): StoredArticle | undefined {
       const row = findStatement.get(id) as (SummaryRow & { revision: number }) | undefined;
       if (!row) return undefined;
-      const packedJson = packedDocumentJson(recordMembersStatement.get(id) as string, packedBlocksStatement.all(id) as [string, string, string | null, string | null][]);
+      const packedJson = packedJsonOf(id);
       return { ...toSummary(row), packedJson, revision: row.revision };
     },
     /** The article as the library lists it, or undefined when there is none with this id. */

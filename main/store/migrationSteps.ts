@@ -13,7 +13,7 @@ export type MigrationStep = (db: Database, now: string) => void;
 // A stored document that is not JSON or no longer fits the schema stays damaged, visibly: one block that
 // fails the schema check names the problem when the article is opened or exported, as before the migration.
 function damagedBlock(docJson: string, reason: string): StoredBlock {
-  return { type: 'damaged', json: JSON.stringify({ type: 'damaged', reason, stored: docJson.slice(0, 100_000) }), text: '', spans: [] };
+  return { type: 'damaged', json: JSON.stringify({ type: 'damaged', reason, stored: docJson.slice(0, 100_000) }), attrsJson: null, text: '', spans: [], packedSpans: null };
 }
 
 function blocksOfStoredDocument(docJson: string): StoredBlock[] {

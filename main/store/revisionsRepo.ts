@@ -1,6 +1,5 @@
 import type { RevisionEntry, RevisionReason, RevisionSummary } from '../../common/api';
 import type { AnnotatorDatabase } from './database';
-import { documentJsonFrame, recordMembersSql } from './articlesRepo';
 
 /** One revision as written: who saved what and when, and the patch from the revision before. */
 export interface RevisionWrite extends RevisionEntry {
@@ -42,18 +41,6 @@ export function createRevisionsRepo(db: AnnotatorDatabase) {
     SELECT revision, saved_at, saved_by, reason, restored_from, summary_json FROM article_revisions WHERE article_id = ? AND revision = ?`);
   const hasStatement = db.prepare('SELECT 1 FROM article_revisions WHERE article_id = ? AND revision = ?').pluck();
   const insertSnapshotStatement = db.prepare('INSERT OR REPLACE INTO article_snapshots (article_id, revision, doc_json) VALUES (?, ?, ?)');
-  // The article's document as store.articles.find joins it (documentJson in articlesRepo.ts: records in the
-  // order they were made, blocks in document order), joined by SQLite from the rows and written in one
-  // statement: a large article's JSON never crosses into JavaScript, where it was held twice (as text and
-  // converted for SQLite) beside the document it came from. concat() sizes its result once.
-  const insertStoredSnapshotStatement = db.prepare(`
-    INSERT OR REPLACE INTO article_snapshots (article_id, revision, doc_json)
-    SELECT @articleId, @revision, concat(
-      @beforeRecords,
-      (${recordMembersSql('@articleId')}),
-      @betweenParts,
-      (SELECT coalesce(group_concat(block_json, ','), '') FROM (SELECT block_json FROM article_blocks WHERE article_id = @articleId ORDER BY position)),
-      @afterBlocks)`);
   const snapshotStatement = db.prepare(`
     SELECT revision, doc_json AS docJson FROM article_snapshots WHERE article_id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1`);
 
@@ -82,10 +69,6 @@ export function createRevisionsRepo(db: AnnotatorDatabase) {
     /** Stores the whole document as it is at `revision`. */
     insertSnapshot(articleId: string, revision: number, docJson: string): void {
       insertSnapshotStatement.run(articleId, revision, docJson);
-    },
-    /** Stores the article's document as its rows hold it now as the snapshot of `revision`, without reading it. */
-    insertSnapshotOfStored(articleId: string, revision: number): void {
-      insertStoredSnapshotStatement.run({ articleId, revision, ...documentJsonFrame });
     },
     /** The newest snapshot at or before `revision`, or undefined when there is none. */
     snapshotAtOrBefore(articleId: string, revision: number): { revision: number; docJson: string } | undefined {

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DocumentPatch } from '../../common/documentPatch';
+import type { PackedBlock, PackedSpan } from '../../common/packedDocument';
 import { openServices, type AppServices } from '../../main/services/index';
 import { dispatchApiCallAsJson } from '../../main/services/apiDispatch';
 import { generateArticle } from './generateArticle';
@@ -19,15 +20,11 @@ const annotations = 10_000;
 // Saves of a paragraph take well under a millisecond: a ratio of two medians of fewer runs moved by 0.1 between runs.
 const runs = 101;
 
-interface BlockJson {
-  type: string;
-  content?: { type: string; text: string; marks?: unknown[] }[];
-}
-
 interface BenchArticle {
   id: string;
   revision: number;
-  content: BlockJson[];
+  // The blocks packed, as the editor opened them and sends them back.
+  blocks: PackedBlock[];
 }
 
 async function storeArticle(services: AppServices, tags: number): Promise<BenchArticle> {
@@ -35,8 +32,8 @@ async function storeArticle(services: AppServices, tags: number): Promise<BenchA
   const summary = importedArticle(await handlers.importText({ text: 'Benchmark placeholder.', onDuplicate: 'copy' }));
   const record = await handlers.getArticle({ id: summary.id });
   const saved = await handlers.saveArticle({ id: summary.id, baseRevision: record.revision, doc: generateArticle(words, tags).toJSON() });
-  const stored = await handlers.getArticle({ id: summary.id });
-  return { id: summary.id, revision: saved.revision, content: (stored.doc as { content: BlockJson[] }).content };
+  const opened = await handlers.openArticle({ id: summary.id });
+  return { id: summary.id, revision: saved.revision, blocks: opened.document.blocks };
 }
 
 async function timedSave(services: AppServices, article: BenchArticle, patch: DocumentPatch): Promise<number> {
@@ -44,33 +41,37 @@ async function timedSave(services: AppServices, article: BenchArticle, patch: Do
   const result = await services.handlers.saveArticle({ id: article.id, baseRevision: article.revision, patch });
   const elapsed = performance.now() - start;
   article.revision = result.revision;
-  article.content.splice(patch.from, patch.to - patch.from, ...(patch.blocks as BlockJson[]));
+  article.blocks.splice(patch.from, patch.to - patch.from, ...(patch.blocks as PackedBlock[]));
   return elapsed;
 }
 
-// One paragraph's words changed, as the autosave sends it after typing.
+// One paragraph's words changed, as the autosave sends it after typing: a word typed before its first tag
+// (or at its end, without tags), which moves every tag after it.
 function editParagraph(article: BenchArticle, run: number): DocumentPatch {
-  const index = 1 + ((run * 37) % (article.content.length - 1));
-  const paragraph = structuredClone(article.content[index]!);
-  paragraph.content![0]!.text += ' edited';
-  return { from: index, to: index + 1, blocks: [paragraph], records: {}, removedRecordIds: [] };
+  const index = 1 + ((run * 37) % (article.blocks.length - 1));
+  const paragraph = article.blocks[index]!;
+  const at = paragraph.spans?.[0]?.[0] ?? paragraph.text.length;
+  const typed = ' edited';
+  const spans = paragraph.spans?.map(([start, end, ...rest]): PackedSpan => [start >= at ? start + typed.length : start, end >= at ? end + typed.length : end, ...rest] as PackedSpan);
+  const edited: PackedBlock = { ...paragraph, text: paragraph.text.slice(0, at) + typed + paragraph.text.slice(at), ...(spans ? { spans } : {}) };
+  return { from: index, to: index + 1, blocks: [edited], records: {}, removedRecordIds: [] };
 }
 
-// A new tag on a paragraph's last words: the block with the mark and the new record.
+// A new tag on words added at a paragraph's end: the block with the span and the new record.
 function addTag(article: BenchArticle, run: number): DocumentPatch {
-  const index = 2 + ((run * 53) % (article.content.length - 2));
-  const paragraph = structuredClone(article.content[index]!);
+  const index = 2 + ((run * 53) % (article.blocks.length - 2));
+  const block = article.blocks[index]!;
   const id = `bench_tag_${article.id}_${run}`;
   const now = new Date().toISOString();
-  paragraph.content!.push({ type: 'text', text: ' Port Sefton', marks: [{ type: 'annotation', attrs: { id, kind: 'entity', label: 'place', part: 'content' } }] });
+  const paragraph: PackedBlock = { ...block, text: `${block.text} Port Sefton`, spans: [...(block.spans ?? []), [block.text.length + 1, block.text.length + 12, id]] };
   const record = { id, kind: 'entity', entityType: 'place', entityId: null, status: 'accepted', author: 'bench', createdAt: now, updatedAt: now, note: '', quote: 'Port Sefton' };
   return { from: index, to: index + 1, blocks: [paragraph], records: { [id]: record }, removedRecordIds: [] };
 }
 
 // Enter in the middle of a paragraph: one block becomes two, and every block after it moves down one.
 function splitParagraph(article: BenchArticle, run: number): DocumentPatch {
-  const index = 3 + ((run * 71) % (article.content.length - 3));
-  const first = { type: 'paragraph', content: [{ type: 'text', text: `Split ${run}.` }] };
+  const index = 3 + ((run * 71) % (article.blocks.length - 3));
+  const first: PackedBlock = { type: 'paragraph', text: `Split ${run}.` };
   return { from: index, to: index, blocks: [first], records: {}, removedRecordIds: [] };
 }
 

@@ -198,10 +198,14 @@ describe('saving and loading an article', () => {
     const stored = await call<ArticleRecord>('getArticle', { id: summary.id });
     expect(opened.document).toEqual(packedDocumentOf(parseArticleDocument(stored.doc)));
 
-    // A database from before migrations 11 and 12 kept a row per span, in the order the spans were written
-    // (here the reverse of the editor's): it gets each block's packed spans from them, in the editor's order, and
-    // a row for each tag and part in the block.
+    // A database from before migrations 11 to 13 kept a row per span, in the order the spans were written
+    // (here the reverse of the editor's), and each block's ProseMirror JSON with its marks: it gets each block's
+    // packed spans from the span rows, in the editor's order, a row for each tag and part in the block, and the
+    // block's JSON without its marks.
     const blockId = services.db.prepare('SELECT id FROM article_blocks WHERE article_id = ? ORDER BY position LIMIT 1 OFFSET 1').pluck().get(summary.id);
+    const taggedBlockJson = JSON.stringify((stored.doc as { content: unknown[] }).content[1]);
+    expect(taggedBlockJson).toContain('"marks"');
+    services.db.prepare('UPDATE article_blocks SET block_json = ? WHERE id = ?').run(taggedBlockJson, blockId);
     services.db.exec(`DROP TABLE annotation_blocks;
       ALTER TABLE article_blocks DROP COLUMN packed_spans;
       CREATE TABLE annotation_spans (
@@ -209,8 +213,10 @@ describe('saving and loading an article', () => {
         start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, part TEXT NOT NULL)`);
     const insertSpan = services.db.prepare('INSERT INTO annotation_spans VALUES (?, ?, ?, ?, ?, ?)');
     for (const [start, end, annotationId, part] of [...opened.document.blocks[1]!.spans!].reverse()) insertSpan.run(summary.id, annotationId, blockId, start, end, part ?? 'content');
-    for (const version of [11, 12]) services.db.exec(loadMigrations().find((migration) => migration.version === version)!.sql);
+    for (const version of [11, 12, 13]) services.db.exec(loadMigrations().find((migration) => migration.version === version)!.sql);
     expect((await call<OpenedArticle>('openArticle', { id: summary.id })).document).toEqual(opened.document);
+    expect((await call<ArticleRecord>('getArticle', { id: summary.id })).doc).toEqual(stored.doc);
+    expect(services.db.prepare('SELECT block_json FROM article_blocks WHERE id = ?').pluck().get(blockId)).toBe(JSON.stringify({ type: 'paragraph', content: [{ type: 'text', text }] }));
     expect(services.db.prepare('SELECT annotation_id, part FROM annotation_blocks WHERE block_id = ? ORDER BY annotation_id, part').raw().all(blockId)).toEqual([
       ['alpha', 'content'],
       ['mid', 'content'],

@@ -81,9 +81,8 @@ describe('migrating a database of whole documents to the block store', () => {
     expect((await call<ArticleRevision>('getRevision', { id: 'art_old', revision: 3 })).doc).toEqual(doc);
 
     // The converted article saves and restores like any other.
-    const changed = structuredClone(doc) as { content: { content: { text: string }[] }[] };
-    changed.content[2]!.content = [{ text: 'وصل الوفد صباح الأحد.', type: 'text' } as never];
-    const saved = await call<SaveResult>('saveArticle', { id: 'art_old', baseRevision: 3, patch: { from: 2, to: 3, blocks: [changed.content[2]], records: {}, removedRecordIds: [] } });
+    const changed = { type: 'paragraph', text: 'وصل الوفد صباح الأحد.' };
+    const saved = await call<SaveResult>('saveArticle', { id: 'art_old', baseRevision: 3, patch: { from: 2, to: 3, blocks: [changed], records: {}, removedRecordIds: [] } });
     expect(saved.revision).toBe(4);
     const after = await call<ArticleRecord>('getArticle', { id: 'art_old' });
     expect((after.doc as { attrs: { annotations: AnnotationMap } }).attrs.annotations.city).toMatchObject({ status: 'needs_review', quote: 'دمشق' });

@@ -3,14 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnnotationMap } from '../../common/model/annotation';
 import { articleText, parseArticleDocument } from '../../common/articleText';
 import { createArticle } from '../../main/services/articleWriter';
+import { storedDocument } from '../../main/services/articleDocument';
 import { openServices, type AppServices } from '../../main/services/index';
 import { createStore, listAnnotations, type Store } from '../../main/store/index';
 import { articleJson, attributionRecord, entityRecord, figureRecord, makeTempDir, type TestBlock } from './storeFixtures';
 
 /**
- * A new article's revision-1 snapshot is joined from the JSON its rows were written with, not read back from
- * the store: it must be the very text the store gives for the article (what every later revision is rebuilt
- * from), with its length recorded as the snapshot's size, and the rows must hold every block and tag.
+ * A new article's revision-1 snapshot is the article packed as its rows give it: it must be the very text the
+ * store gives for the article (what every later revision is rebuilt from), with its length recorded as the
+ * snapshot's size; it must read back as the document stored, and the rows must hold every block and tag.
  */
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -33,7 +34,7 @@ const now = '2026-11-30T10:00:00.000Z';
 function snapshotAndStored(id: string): { snapshot: string; stored: string; snapshotBytes: number } {
   const snapshot = store.revisions.snapshotAtOrBefore(id, 1);
   expect(snapshot?.revision).toBe(1);
-  return { snapshot: snapshot!.docJson, stored: store.articles.find(id)!.docJson, snapshotBytes: store.articles.snapshotState(id)!.snapshotBytes };
+  return { snapshot: snapshot!.docJson, stored: store.articles.find(id)!.packedJson, snapshotBytes: store.articles.snapshotState(id)!.snapshotBytes };
 }
 
 describe('a created article', () => {
@@ -58,7 +59,7 @@ describe('a created article', () => {
     const { snapshot, stored, snapshotBytes } = snapshotAndStored(summary.id);
     expect(snapshot).toBe(stored);
     expect(snapshotBytes).toBe(stored.length);
-    const read = parseArticleDocument(JSON.parse(snapshot));
+    const read = storedDocument(snapshot);
     expect(articleText(read).text).toBe(articleText(doc).text);
     expect(read.toJSON().content).toEqual(doc.toJSON().content);
     const storedRecords = read.attrs.annotations as AnnotationMap;
@@ -82,7 +83,7 @@ describe('a created article', () => {
     const { snapshot, stored, snapshotBytes } = snapshotAndStored(summary.id);
     expect(snapshot).toBe(stored);
     expect(snapshotBytes).toBe(stored.length);
-    const read = parseArticleDocument(JSON.parse(stored));
+    const read = storedDocument(stored);
     expect(read.childCount).toBe(20_001);
     expect(articleText(read).text).toBe(articleText(doc).text);
     const listed = listAnnotations(store, summary.id);
@@ -97,6 +98,6 @@ describe('a created article', () => {
     const { snapshot, stored, snapshotBytes } = snapshotAndStored(summary.id);
     expect(snapshot).toBe(stored);
     expect(snapshotBytes).toBe(stored.length);
-    expect(JSON.parse(snapshot)).toEqual(doc.toJSON());
+    expect(storedDocument(snapshot).toJSON()).toEqual(doc.toJSON());
   });
 });

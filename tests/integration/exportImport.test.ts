@@ -203,7 +203,7 @@ describe('exporting a stored article through the services', () => {
     expect(await failure(services, 'exportArticle', { id: 'art_missing', format: 'nitf' })).toMatchObject({ code: 'not_found' });
     expect(await failure(services, 'exportArticle', { id: sample.id, format: 'docx' })).toMatchObject({ code: 'invalid_argument' });
     const broken = await importBytes(services, 'broken.txt', 'A short article.\n\nThat will be damaged.');
-    services.db.prepare('UPDATE article_blocks SET block_json = ? WHERE article_id = ? AND position = 1').run('{"type":"nonsense"}', broken.id);
+    services.db.prepare("UPDATE article_blocks SET type = 'nonsense' WHERE article_id = ? AND position = 1").run(broken.id);
     const error = await failure(services, 'exportArticle', { id: broken.id, format: 'json' });
     expect(error.code).toBe('internal');
     expect(error.message).toContain(`(${broken.id}) is damaged and cannot be exported`);
@@ -472,7 +472,7 @@ describe('the command line', () => {
     }
     // Damaged straight in SQLite, as a disk fault or another program might.
     const raw = new Database(damagedDb);
-    raw.prepare('UPDATE article_blocks SET block_json = ? WHERE article_id = ? AND position = 1').run('{"type":"paragraph","content":', damagedId);
+    raw.prepare('UPDATE article_blocks SET packed_spans = ? WHERE article_id = ? AND position = 1').run('[[0,', damagedId);
     raw.close();
 
     const out = join(temp.dir, 'out-damaged');

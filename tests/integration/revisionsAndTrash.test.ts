@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnnotationMap } from '../../common/model/annotation';
 import type { ArticleRecord, ArticleRevision, ArticleSummary, EntityRecord, RevisionEntry, SaveResult, TrashContents } from '../../common/api';
 import { articleText, parseArticleDocument } from '../../common/articleText';
+import { packedDocumentOf } from '../../common/packedDocument';
 import { openServices, type AppServices } from '../../main/services/index';
 import { createStore, listAnnotations } from '../../main/store/index';
 import { apiCalls, articleJson, entityRecord, makeTempDir, type TestBlock } from './storeFixtures';
@@ -52,15 +53,14 @@ describe('revisions', () => {
     const v2 = article.doc as DocJson;
 
     // Revision 3: a paragraph's words change (a patch, as the editor sends it).
-    const edited = structuredClone(v2.content[3]) as { content: { text: string }[] };
-    edited.content[0]!.text = 'The third paragraph was rewritten by the desk.';
+    const edited = { type: 'paragraph', text: 'The third paragraph was rewritten by the desk.' };
     const r3 = await call<SaveResult>('saveArticle', { id: article.id, baseRevision: 2, patch: { from: 3, to: 4, blocks: [edited], records: {}, removedRecordIds: [] } });
-    // Revision 4: a tag is added (the block with its mark, and the record).
+    // Revision 4: a tag is added (the block with its span, and the record).
     const tagged = firstDoc({ place: entityRecord('place', 'Ras al-Bar', 'place') });
     const r4 = await call<SaveResult>('saveArticle', {
       id: article.id,
       baseRevision: r3.revision,
-      patch: { from: 1, to: 2, blocks: [tagged.content[1]], records: tagged.attrs.annotations, removedRecordIds: [] },
+      patch: { from: 1, to: 2, blocks: [packedDocumentOf(parseArticleDocument(tagged)).blocks[1]], records: tagged.attrs.annotations, removedRecordIds: [] },
     });
     expect(r4.revision).toBe(4);
     const v4 = (await call<ArticleRecord>('getArticle', { id: article.id })).doc as DocJson;
@@ -129,8 +129,9 @@ describe('revisions', () => {
     expected.set(revision, structuredClone(current));
     for (let save = 0; save < 120; save++) {
       const index = 1 + (save % 3);
-      const block = { type: 'paragraph', content: [{ type: 'text', text: `Save ${save}: ${'words of filler text '.repeat(60)}` }] };
-      const result = await call<SaveResult>('saveArticle', { id: article.id, baseRevision: revision, patch: { from: index, to: index + 1, blocks: [block], records: {}, removedRecordIds: [] } });
+      const text = `Save ${save}: ${'words of filler text '.repeat(60)}`;
+      const block = { type: 'paragraph', content: [{ type: 'text', text }] };
+      const result = await call<SaveResult>('saveArticle', { id: article.id, baseRevision: revision, patch: { from: index, to: index + 1, blocks: [{ type: 'paragraph', text }], records: {}, removedRecordIds: [] } });
       revision = result.revision;
       current = { ...current, content: current.content.map((existing, at) => (at === index ? block : existing)) };
       expected.set(revision, structuredClone(current));

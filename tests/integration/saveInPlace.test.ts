@@ -5,6 +5,7 @@ import { parseArticleDocument } from '../../common/articleText';
 import { packedDocumentOf } from '../../common/packedDocument';
 import { documentAtRevision } from '../../main/services/articleRevisions';
 import { createArticle, saveArticlePatch } from '../../main/services/articleWriter';
+import { storedDocument } from '../../main/services/articleDocument';
 import { openServices, type AppServices } from '../../main/services/index';
 import { createStore, type Store } from '../../main/store/index';
 import { articleJson, attributionRecord, entityRecord, makeTempDir, type TestBlock } from './storeFixtures';
@@ -33,13 +34,14 @@ describe('saving a changed block in its own row', () => {
   const second: TestBlock = { type: 'paragraph', text: 'Mira Sato said the convoy left.', tags: [{ id: 'convoy', text: 'Mira Sato said the convoy left' }, { id: 'mira', text: 'Mira Sato' }] };
   const third: TestBlock = { type: 'paragraph', text: 'Third paragraph about the ceasefire.' };
 
-  function blocksJson(blocks: readonly TestBlock[]): unknown[] {
-    return (articleJson([headline, ...blocks], records) as { content: unknown[] }).content.slice(1);
+  // The blocks packed, as the editor sends them.
+  function packedBlocks(blocks: readonly TestBlock[]): unknown[] {
+    return packedDocumentOf(parseArticleDocument(articleJson([headline, ...blocks], records))).blocks.slice(1);
   }
 
   function save(store: Store, articleId: string, from: number, to: number, blocks: readonly TestBlock[], sent: AnnotationMap = {}): void {
     const revision = store.articles.revision(articleId)!;
-    saveArticlePatch(store, articleId, revision, { from, to, blocks: blocksJson(blocks), records: sent, removedRecordIds: [] }, new Date().toISOString());
+    saveArticlePatch(store, articleId, revision, { from, to, blocks: packedBlocks(blocks), records: sent, removedRecordIds: [] }, new Date().toISOString());
   }
 
   // Everything the store derives from a document: spans in reading order, annotation quotes and statuses.
@@ -52,10 +54,10 @@ describe('saving a changed block in its own row', () => {
 
   function expectSameAsStoredAfresh(store: Store, articleId: string, documents: Map<number, unknown>): void {
     const stored = store.articles.find(articleId)!;
-    documents.set(stored.revision, JSON.parse(stored.docJson));
-    const doc = parseArticleDocument(JSON.parse(stored.docJson));
-    // The editor opens the packed form, read from the block, span and record rows: it must be the stored document's.
-    expect(JSON.parse(store.articles.findPacked(articleId)!.packedJson)).toEqual(packedDocumentOf(doc));
+    const doc = storedDocument(stored.packedJson);
+    documents.set(stored.revision, doc.toJSON());
+    // Packed again from the document it stands for, it is what the store gave.
+    expect(JSON.parse(stored.packedJson)).toEqual(packedDocumentOf(doc));
     const fresh = createArticle(store, { doc, source: 'test' }, new Date().toISOString());
     expect(derived(store, articleId)).toEqual(derived(store, fresh.id));
     // The search index reads the block rows (external content): this fails when an entry is stale.
@@ -72,7 +74,7 @@ describe('saving a changed block in its own row', () => {
     const { met: _met, ...storedRecords } = records;
     const doc = parseArticleDocument(articleJson([headline, first, second, third], storedRecords));
     const articleId = createArticle(store, { doc, source: 'test' }, new Date().toISOString()).id;
-    const documents = new Map<number, unknown>([[1, JSON.parse(store.articles.find(articleId)!.docJson)]]);
+    const documents = new Map<number, unknown>([[1, storedDocument(store.articles.find(articleId)!.packedJson).toJSON()]]);
     // Every write to annotation_blocks, logged by a trigger of this connection.
     services.db.exec(`CREATE TEMP TABLE holder_writes (block_id INTEGER, annotation_id TEXT, change TEXT);
       CREATE TEMP TRIGGER holder_inserted AFTER INSERT ON main.annotation_blocks BEGIN INSERT INTO holder_writes VALUES (new.block_id, new.annotation_id, 'insert'); END;

@@ -25,7 +25,7 @@ describe('saving only what changed (document patches)', () => {
     const article = await setUp();
     const content = (article.doc as { content: { type: string }[] }).content;
     const index = content.findIndex((block) => JSON.stringify(block).includes('Second paragraph.'));
-    const changed = { type: 'paragraph', content: [{ type: 'text', text: 'Second paragraph, edited.' }] };
+    const changed = { type: 'paragraph', text: 'Second paragraph, edited.' };
     const result = valueOf<SaveResult>(
       await dispatchApiCall(services.handlers, 'saveArticle', {
         id: article.id,
@@ -53,8 +53,8 @@ describe('saving only what changed (document patches)', () => {
     expect(both).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     const neither = await dispatchApiCall(services.handlers, 'saveArticle', { id: article.id, baseRevision: article.revision });
     expect(neither).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    // A patch whose records do not match its marks is refused like any bad document, and nothing changes.
-    const orphanMark = { type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'annotation', attrs: { id: 'ghost', kind: 'entity', label: 'person', part: 'content' } }] }] };
+    // A patch whose records do not match its spans is refused like any bad document, and nothing changes.
+    const orphanMark = { type: 'paragraph', text: 'x', spans: [[0, 1, 'ghost']] };
     const bad = await dispatchApiCall(services.handlers, 'saveArticle', { id: article.id, baseRevision: article.revision, patch: { ...patch, blocks: [orphanMark] } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     expect((await services.handlers.getArticle({ id: article.id })).revision).toBe(article.revision);
@@ -66,7 +66,7 @@ describe('saving only what changed (document patches)', () => {
     // Each insert goes right after the headline, halving the room before the next block: floating point
     // runs out after about fifty, and the store must renumber rather than misorder.
     for (let insert = 0; insert < 80; insert++) {
-      const block = { type: 'paragraph', content: [{ type: 'text', text: `Inserted ${insert}.` }] };
+      const block = { type: 'paragraph', text: `Inserted ${insert}.` };
       revision = valueOf<SaveResult>(
         await dispatchApiCall(services.handlers, 'saveArticle', { id: article.id, baseRevision: revision, patch: { from: 1, to: 1, blocks: [block], records: {}, removedRecordIds: [] } }),
       ).revision;
@@ -86,7 +86,7 @@ describe('saving only what changed (document patches)', () => {
     const article = await setUp();
     const now = new Date().toISOString();
     const record = { id: 'tag1', kind: 'entity', entityType: 'place', entityId: null, status: 'accepted', author: 't', createdAt: now, updatedAt: now, note: '', quote: 'First' };
-    const tagged = { type: 'paragraph', content: [{ type: 'text', text: 'First', marks: [{ type: 'annotation', attrs: { id: 'tag1', kind: 'entity', label: 'place', part: 'content' } }] }, { type: 'text', text: ' paragraph.' }] };
+    const tagged = { type: 'paragraph', text: 'First paragraph.', spans: [[0, 5, 'tag1']] };
     const saved = valueOf<SaveResult>(
       await dispatchApiCall(services.handlers, 'saveArticle', { id: article.id, baseRevision: article.revision, patch: { from: 1, to: 2, blocks: [tagged], records: { tag1: record }, removedRecordIds: [] } }),
     );
@@ -95,17 +95,28 @@ describe('saving only what changed (document patches)', () => {
       // The record goes while its mark stays in an unchanged block.
       { from: 3, to: 4, blocks: [], records: {}, removedRecordIds: ['tag1'] },
       // A headline in the middle of the body.
-      { from: 2, to: 3, blocks: [{ type: 'headline', content: [{ type: 'text', text: 'Second headline' }] }], records: {}, removedRecordIds: [] },
+      { from: 2, to: 3, blocks: [{ type: 'headline', text: 'Second headline' }], records: {}, removedRecordIds: [] },
       // The document would be left without its headline.
       { from: 0, to: 1, blocks: [], records: {}, removedRecordIds: [] },
       // A record that is not stored.
       { from: 2, to: 2, blocks: [], records: {}, removedRecordIds: ['never_stored'] },
       // An invalid record.
       { from: 2, to: 2, blocks: [], records: { bad: { ...record, id: 'bad', entityType: 'alien' } }, removedRecordIds: [] },
-      // A mark on a record neither sent nor stored.
-      { from: 2, to: 3, blocks: [{ ...tagged, content: [{ ...tagged.content[0], marks: [{ type: 'annotation', attrs: { id: 'ghost', kind: 'entity', label: 'place', part: 'content' } }] }] }], records: {}, removedRecordIds: [] },
-      // A mark on a stored record that the same patch removes.
+      // A span of a record neither sent nor stored.
+      { from: 2, to: 3, blocks: [{ ...tagged, spans: [[0, 5, 'ghost']] }], records: {}, removedRecordIds: [] },
+      // A span of a stored record that the same patch removes.
       { from: 1, to: 2, blocks: [tagged], records: {}, removedRecordIds: ['tag1'] },
+      // A span past the end of its block's text, one that is empty, and two of one tag overlapping.
+      { from: 1, to: 2, blocks: [{ ...tagged, spans: [[6, 17, 'tag1']] }], records: {}, removedRecordIds: [] },
+      { from: 1, to: 2, blocks: [{ ...tagged, spans: [[3, 3, 'tag1']] }], records: {}, removedRecordIds: [] },
+      { from: 1, to: 2, blocks: [{ ...tagged, spans: [[0, 5, 'tag1'], [2, 8, 'tag1']] }], records: {}, removedRecordIds: [] },
+      // A span that is not [start, end, id] or [start, end, id, "cue"].
+      { from: 1, to: 2, blocks: [{ ...tagged, spans: [[0, 5, 'tag1', 'quote']] }], records: {}, removedRecordIds: [] },
+      // A block of an unknown type, with a field a block does not have, with attributes its type does not declare, or a caption whose credit is not text.
+      { from: 1, to: 2, blocks: [{ type: 'poem', text: 'x' }], records: {}, removedRecordIds: [] },
+      { from: 1, to: 2, blocks: [{ ...tagged, content: [] }], records: {}, removedRecordIds: [] },
+      { from: 1, to: 2, blocks: [{ ...tagged, attrs: { credit: 'AP' } }], records: {}, removedRecordIds: [] },
+      { from: 1, to: 2, blocks: [{ type: 'caption', attrs: { credit: 7 }, text: 'A harbour.' }], records: {}, removedRecordIds: [] },
     ];
     for (const patch of refusals) {
       expect(await dispatchApiCall(services.handlers, 'saveArticle', { ...base, patch }, () => undefined)).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
@@ -115,13 +126,13 @@ describe('saving only what changed (document patches)', () => {
     expect((stored.doc as { attrs: { annotations: Record<string, unknown> } }).attrs.annotations).toEqual({ tag1: record });
 
     // A block edited around a stored tag needs no copy of its record: the stored one is kept, with its new words.
-    const retyped = { type: 'paragraph', content: [{ type: 'text', text: 'Firsts', marks: tagged.content[0]!.marks }, { type: 'text', text: ' paragraph, edited.' }] };
+    const retyped = { type: 'paragraph', text: 'Firsts paragraph, edited.', spans: [[0, 6, 'tag1']] };
     const edited = valueOf<SaveResult>(await dispatchApiCall(services.handlers, 'saveArticle', { ...base, patch: { from: 1, to: 2, blocks: [retyped], records: {}, removedRecordIds: [] } }));
     expect(services.db.prepare('SELECT quote, record_json FROM annotations WHERE id = ?').get('tag1')).toEqual({ quote: 'Firsts', record_json: JSON.stringify(record) });
     base.baseRevision = edited.revision;
 
     // Deleting the tagged words but keeping the record flags it for review, keeping its last words.
-    const untagged = { type: 'paragraph', content: [{ type: 'text', text: 'Words replaced.' }] };
+    const untagged = { type: 'paragraph', text: 'Words replaced.' };
     const flagged = valueOf<SaveResult>(await dispatchApiCall(services.handlers, 'saveArticle', { ...base, patch: { from: 1, to: 2, blocks: [untagged], records: {}, removedRecordIds: [] } }));
     const afterFlag = await services.handlers.getArticle({ id: article.id });
     expect((afterFlag.doc as { attrs: { annotations: Record<string, unknown> } }).attrs.annotations.tag1).toMatchObject({ status: 'needs_review', quote: 'First' });

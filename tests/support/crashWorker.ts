@@ -39,12 +39,12 @@ async function main(): Promise<void> {
       acknowledge(`import ${imported.id} ${marker}`);
     } else {
       const index = 1 + (operation % 3);
-      const block: Block = { type: 'paragraph', content: [{ type: 'text', text: `Paragraph ${index} says ${marker}.` }] };
-      content[index] = block;
+      const text = `Paragraph ${index} says ${marker}.`;
+      content[index] = { type: 'paragraph', content: [{ type: 'text', text }] };
       const payload =
         operation % 4 === 0
           ? { doc: { ...(opened.doc as object), content } }
-          : { patch: { from: index, to: index + 1, blocks: [block], records: {}, removedRecordIds: [] } };
+          : { patch: { from: index, to: index + 1, blocks: [{ type: 'paragraph', text }], records: {}, removedRecordIds: [] } };
       const saved = await handlers.saveArticle({ id: target.id, baseRevision: revision, ...payload });
       revision = saved.revision;
       acknowledge(`save ${target.id} ${revision} ${marker}`);

@@ -6,6 +6,7 @@ import { ApiError } from '../../common/apiError';
 import { applyDocumentPatch, documentPatchSince } from '../../common/documentPatch';
 import { annotationMapOf, annotationRecordsPlugin, articleDocumentJson } from '../../common/editor/annotationRecords';
 import { removeAnnotation, tagSelection } from '../../common/editor/annotationCommands';
+import { documentFromPacked, packedDocumentOf } from '../../common/packedDocument';
 
 function articleState(paragraphs: string[]): EditorState {
   const doc = articleSchema.node('doc', null, [
@@ -19,10 +20,15 @@ function snapshot(state: EditorState) {
   return { doc: state.doc, records: annotationMapOf(state) };
 }
 
-// Applying the patch to what was saved must give exactly the document as it is now.
+const packed = (state: EditorState) => packedDocumentOf(articleSchema.nodeFromJSON(articleDocumentJson(state)));
+
+// Applying the patch to what was saved must give exactly the document as it is now, and the patch's blocks must
+// make that document again with its marks.
 function expectPatchReproduces(before: EditorState, after: EditorState) {
   const patch = documentPatchSince(snapshot(before), after.doc, annotationMapOf(after));
-  expect(applyDocumentPatch(articleDocumentJson(before), patch)).toEqual(articleDocumentJson(after));
+  const patched = applyDocumentPatch(packed(before), patch);
+  expect(patched).toEqual(packed(after));
+  expect(documentFromPacked(patched).toJSON()).toEqual(articleDocumentJson(after));
   return patch;
 }
 
@@ -62,6 +68,6 @@ describe('document patches', () => {
 
   it('refuses a patch that does not fit the stored document', () => {
     const state = articleState(['One.']);
-    expect(() => applyDocumentPatch(articleDocumentJson(state), { from: 1, to: 9, blocks: [], records: {}, removedRecordIds: [] })).toThrow(ApiError);
+    expect(() => applyDocumentPatch(packed(state), { from: 1, to: 9, blocks: [], records: {}, removedRecordIds: [] })).toThrow(ApiError);
   });
 });

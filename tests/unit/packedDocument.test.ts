@@ -81,10 +81,10 @@ describe('the packed document', () => {
     expect(packedDocumentOf(doc).blocks[1]).toEqual({ type: 'caption', attrs: { credit: 'Photo: Desk' }, text: 'A convoy at dawn.' });
   });
 
-  it('refuses damaged data: a span without its record or outside its block, a malformed or overlapping span, an unknown block type', () => {
+  it('refuses damaged data: a span without its record or outside its block, a malformed or overlapping span, an unknown block type, blocks that make no article', () => {
     const { annotations } = taggedSample();
     const someId = Object.keys(annotations)[0]!;
-    const packed = (blocks: unknown[]): PackedDocument => ({ records: annotations, blocks }) as PackedDocument;
+    const packed = (blocks: unknown[]): PackedDocument => ({ records: annotations, blocks: [{ type: 'headline', text: 'Headline' }, ...blocks] }) as PackedDocument;
     expect(() => documentFromPacked(packed([{ type: 'paragraph', text: 'Words here.', spans: [[0, 5, 'ann_missing']] }]))).toThrow(/ann_missing, which has no record/);
     expect(() => documentFromPacked(packed([{ type: 'paragraph', text: 'Words here.', spans: [[4, 40, someId]] }]))).toThrow(/does not fit its block of 11 characters/);
     expect(() => documentFromPacked(packed([{ type: 'doc', text: 'Words here.' }]))).toThrow(/Unknown block type doc/);
@@ -94,7 +94,15 @@ describe('the packed document', () => {
     expect(() => documentFromPacked(packed([{ type: 'paragraph', text: 'Words here.', spans: [[0, 5, someId, 'content']] }]))).toThrow(/is not \[start, end, id\]/);
     expect(() => documentFromPacked(packed([{ type: 'paragraph', text: 'Words here.', spans: [[0, 5, someId], [3, 8, someId]] }]))).toThrow(`Two spans of ${someId} overlap`);
     // The same words as content and as cue of one tag are two marks, not an overlap.
-    expect(documentFromPacked(packed([{ type: 'paragraph', text: 'Words here.', spans: [[0, 5, someId], [0, 5, someId, 'cue']] }])).child(0).firstChild!.marks).toHaveLength(2);
+    expect(documentFromPacked(packed([{ type: 'paragraph', text: 'Words here.', spans: [[0, 5, someId], [0, 5, someId, 'cue']] }])).child(1).firstChild!.marks).toHaveLength(2);
+    // Attributes a block's type does not declare, a caption's credit that is not text, a field a block does not have.
+    expect(() => documentFromPacked(packed([{ type: 'paragraph', attrs: { credit: 'AP' }, text: 'Words here.' }]))).toThrow(/Unsupported attribute credit/);
+    expect(() => documentFromPacked(packed([{ type: 'caption', attrs: { credit: 7 }, text: 'Words here.' }]))).toThrow(/credit must be text/);
+    expect(documentFromPacked(packed([{ type: 'caption', text: 'Words here.' }])).child(1).attrs).toEqual({ credit: '' });
+    expect(() => documentFromPacked(packed([{ type: 'paragraph', text: 'Words here.', marks: [] }]))).toThrow(/unknown field marks/);
+    // A headline alone, or a second one after the body, is no article.
+    expect(() => documentFromPacked(packed([]))).toThrow(/Invalid content/);
+    expect(() => documentFromPacked(packed([{ type: 'paragraph', text: 'Body.' }, { type: 'headline', text: 'Again' }]))).toThrow(/Invalid content/);
   });
 
   it('draws each tag as its record now is, whatever an older stored mark said', () => {

@@ -99,8 +99,8 @@ describe('autosave', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(calls).toHaveLength(3);
     expect(statuses.at(-1)).toEqual({ state: 'saved', at: 't2' });
-    const blocks = (calls[2]!.payload as { patch: { blocks: { content: { text: string }[] }[] } }).patch.blocks;
-    expect(blocks[0]!.content[0]!.text).toBe('It was close. A B');
+    const blocks = (calls[2]!.payload as { patch: { blocks: { text: string }[] } }).patch.blocks;
+    expect(blocks[0]!.text).toBe('It was close. A B');
     // The revision the store gave is the base of the next save.
     autosave.schedule(snapshotOf(typed(newer, ' C')));
     await vi.advanceTimersByTimeAsync(400);

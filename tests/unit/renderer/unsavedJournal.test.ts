@@ -81,7 +81,13 @@ describe('the journal of one article', () => {
 });
 
 describe('deciding a replay', () => {
-  const paragraph = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+  const paragraph = (text: string) => ({
+    type: 'doc',
+    content: [
+      { type: 'headline', content: [{ type: 'text', text: 'Replay' }] },
+      { type: 'paragraph', content: [{ type: 'text', text }] },
+    ],
+  });
   const entry = (baseRevision: number, text: string): JournalEntry => ({ articleId: 'a', baseRevision, doc: paragraph(text), writtenAt: 'T' });
 
   const stored = (text: string) => Node.fromJSON(articleSchema, paragraph(text));
