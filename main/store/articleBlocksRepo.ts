@@ -140,6 +140,9 @@ export function createArticleBlocksRepo(db: AnnotatorDatabase) {
     rewrite(articleId: string, previous: BlockRow, block: StoredBlock): void {
       if (block.type === previous.type) rewriteStatement.run(block.json, block.text, block.packedSpans, previous.id);
       else rewriteWithTypeStatement.run(block.type, block.json, block.text, block.packedSpans, previous.id);
+      // Both lists are in blockSpanOrder, which typing beside tags keeps: the common case compares them in step.
+      const sameTags = previous.spans.length === block.spans.length && previous.spans.every((span, index) => span.annotationId === block.spans[index]!.annotationId && span.part === block.spans[index]!.part);
+      if (sameTags) return;
       const before = partsIn(previous.spans);
       const after = partsIn(block.spans);
       for (const [key, span] of before) if (!after.has(key)) removePartStatement.run(previous.id, span.annotationId, span.part);
