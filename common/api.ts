@@ -181,7 +181,8 @@ export interface RevisionEntry {
 /** One revision's whole document (text and tags), for comparing with the current one. */
 export interface ArticleRevision extends RevisionEntry {
   articleId: string;
-  doc: unknown;
+  // Packed, as an article is opened.
+  document: PackedDocument;
 }
 
 /** An article in the trash. */

@@ -70,7 +70,12 @@ export function withHeadline(doc: ProseMirrorNode, title: string): ProseMirrorNo
  * checks them. Its marks are made from the records.
  */
 export function storedDocument(packedJson: string): ProseMirrorNode {
-  const packed = JSON.parse(packedJson) as { records?: unknown; blocks?: unknown };
+  return documentOfPacked(JSON.parse(packedJson));
+}
+
+/** The checked document of a packed one already parsed (storedDocument's check). */
+export function documentOfPacked(json: unknown): ProseMirrorNode {
+  const packed = (typeof json === 'object' && json !== null ? json : {}) as { records?: unknown; blocks?: unknown };
   // Checked, and kept as stored, as parseArticleDocument keeps a document's.
   checkedAnnotationMap(packed.records ?? {});
   try {

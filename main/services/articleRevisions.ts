@@ -2,11 +2,11 @@ import { ApiError } from '../../common/api';
 import type { ArticleRevision, RevisionEntry, SaveResult } from '../../common/api';
 import type { DocumentPatch } from '../../common/documentPatch';
 import { Node as ProseMirrorNode } from 'prosemirror-model';
-import { documentFromPacked, packedBlockOf, packedDocumentOf, type PackedBlock, type PackedDocument } from '../../common/packedDocument';
+import { packedBlockOf, packedDocumentOf, type PackedBlock, type PackedDocument } from '../../common/packedDocument';
 import { articleSchema } from '../../common/schema';
 import type { Store } from '../store/index';
 import type { ApiHandlers } from './apiDispatch';
-import { parseArticleDocument } from '../../common/articleText';
+import { documentOfPacked } from './articleDocument';
 import { articleNotFound, saveArticleDocument } from './articleWriter';
 
 // The history view asks for a page of revisions; an article saved every second for a day has 86,400.
@@ -21,28 +21,27 @@ function revisionNotKept(revision: number): ApiError {
 type StoredPatch = Omit<DocumentPatch, 'blocks'> & ({ packedBlocks: PackedBlock[] } | { blocks: unknown[] });
 
 // A snapshot as stored: the packed document, or (taken before the store kept blocks packed) ProseMirror JSON.
-function packedSnapshot(json: { type?: unknown }): { records: Record<string, unknown>; blocks: PackedBlock[] } {
+function packedSnapshot(json: { type?: unknown }): PackedDocument {
   if (json.type !== 'doc') return json as PackedDocument;
   const doc = ProseMirrorNode.fromJSON(articleSchema, json);
-  return { records: { ...(doc.attrs.annotations as Record<string, unknown>) }, blocks: packedDocumentOf(doc).blocks };
+  return { records: { ...(doc.attrs.annotations as PackedDocument['records']) }, blocks: packedDocumentOf(doc).blocks };
 }
 
 // Applies a stored revision's patch to a document being rebuilt, in place: the patches were checked when they
 // were saved, and copying a 10,000-record map for each of many patches would cost seconds.
-function applyStoredPatch(doc: { records: Record<string, unknown>; blocks: PackedBlock[] }, patch: StoredPatch): void {
+function applyStoredPatch(doc: PackedDocument, patch: StoredPatch): void {
   const blocks = 'packedBlocks' in patch ? patch.packedBlocks : patch.blocks.map((json) => packedBlockOf(ProseMirrorNode.fromJSON(articleSchema, json)));
   doc.blocks.splice(patch.from, patch.to - patch.from, ...blocks);
-  for (const [id, record] of Object.entries(patch.records)) doc.records[id] = record;
+  for (const [id, record] of Object.entries(patch.records as PackedDocument['records'])) doc.records[id] = record;
   for (const id of patch.removedRecordIds) delete doc.records[id];
 }
 
 /**
- * The document JSON of an article at `revision`: the newest snapshot at or before it, with the patches of the
- * revisions after the snapshot applied in order, its marks made from the records of that revision. Snapshots
- * are taken when the patches since the last one outweigh it, so this reads at most about twice a document's
- * size whatever the revision.
+ * The document of an article at `revision`, packed: the newest snapshot at or before it, with the patches of
+ * the revisions after the snapshot applied in order. Snapshots are taken when the patches since the last one
+ * outweigh it, so this reads at most about twice a document's size whatever the revision.
  */
-export function documentAtRevision(store: Store, articleId: string, revision: number): unknown {
+export function documentAtRevision(store: Store, articleId: string, revision: number): PackedDocument {
   return store.read(() => {
     const current = store.articles.revision(articleId);
     if (current === undefined) throw articleNotFound();
@@ -53,14 +52,14 @@ export function documentAtRevision(store: Store, articleId: string, revision: nu
     for (const patchJson of store.revisions.patchesBetween(articleId, snapshot.revision, revision)) {
       applyStoredPatch(doc, JSON.parse(patchJson) as StoredPatch);
     }
-    return documentFromPacked(doc as PackedDocument).toJSON();
+    return doc;
   });
 }
 
 /** Brings back the document of an earlier revision as the next revision, on top of `baseRevision`. */
 export function restoreRevision(store: Store, articleId: string, revision: number, baseRevision: number, now: string): SaveResult {
   // Rebuilt and checked before the write transaction, like any whole document received.
-  const doc = parseArticleDocument(documentAtRevision(store, articleId, revision));
+  const doc = documentOfPacked(documentAtRevision(store, articleId, revision));
   return saveArticleDocument(store, articleId, baseRevision, doc, now, { reason: 'restored', restoredFrom: revision });
 }
 
@@ -77,7 +76,7 @@ export function createRevisionHandlers(store: Store): Pick<ApiHandlers, 'listRev
       return store.revisions.list(id, limit ?? defaultRevisionListLimit);
     },
     getRevision({ id, revision }): ArticleRevision {
-      return store.read(() => ({ ...entryOf(id, revision), articleId: id, doc: documentAtRevision(store, id, revision) }));
+      return store.read(() => ({ ...entryOf(id, revision), articleId: id, document: documentAtRevision(store, id, revision) }));
     },
     restoreRevision({ id, revision, baseRevision }) {
       return restoreRevision(store, id, revision, baseRevision, new Date().toISOString());

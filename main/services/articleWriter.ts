@@ -6,7 +6,7 @@ import { annotationsOf, blockSeparator, checkedAnnotationMap } from '../../commo
 import { blockTextAndSpans, checkedPackedBlock } from '../../common/packedDocument';
 import type { DocumentPatch } from '../../common/documentPatch';
 import { blockOrderMisfit } from '../../common/model/documentCheck';
-import { packedBlockJson, storedBlockOf, storedBlockOfChecked, type BlockSpan, type RevisionReason, type RevisionSummary, type StoredBlock, type Store } from '../store/index';
+import { packedJsonOfBlock, storedBlockOf, storedBlockOfChecked, type BlockSpan, type RevisionReason, type RevisionSummary, type StoredBlock, type Store } from '../store/index';
 import { annotationRow, planRecord } from './annotationRows';
 import { countWords, untitledArticleTitle } from './articleDocument';
 import { userNamePreference } from './preferenceHandlers';
@@ -60,8 +60,7 @@ function takeSnapshot(store: Store, articleId: string, revision: number): void {
 // blocks packed have ProseMirror JSON under blocks) and its records, joined without re-serialising.
 function patchJson(from: number, to: number, blocks: readonly StoredBlock[], records: ReadonlyMap<string, string>, removed: readonly string[]): string {
   const recordMembers = [...records].map(([id, json]) => `${JSON.stringify(id)}:${json}`).join(',');
-  const packedBlocks = blocks.map((block) => packedBlockJson(block.type, block.attrsJson, block.text, block.packedSpans));
-  return `{"from":${from},"to":${to},"packedBlocks":[${packedBlocks.join(',')}],"records":{${recordMembers}},"removedRecordIds":${JSON.stringify(removed)}}`;
+  return `{"from":${from},"to":${to},"packedBlocks":[${blocks.map(packedJsonOfBlock).join(',')}],"records":{${recordMembers}},"removedRecordIds":${JSON.stringify(removed)}}`;
 }
 
 // The blocks a save sends, packed (common/packedDocument.ts), checked as checkedPackedBlock checks any packed
@@ -284,10 +283,7 @@ export function saveArticlePatch(store: Store, id: string, baseRevision: number,
 function changeTo(store: Store, id: string, doc: ProseMirrorNode): BlockChange {
   const storedBlocks = store.blocks.packedJsonOf(id);
   const blocks: string[] = [];
-  doc.forEach((block) => {
-    const stored = storedBlockOf(block);
-    blocks.push(packedBlockJson(stored.type, stored.attrsJson, stored.text, stored.packedSpans));
-  });
+  doc.forEach((block) => blocks.push(packedJsonOfBlock(storedBlockOf(block))));
   let from = 0;
   const shortest = Math.min(storedBlocks.length, blocks.length);
   while (from < shortest && storedBlocks[from] === blocks[from]) from++;

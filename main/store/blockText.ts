@@ -26,6 +26,11 @@ export function packedBlockJson(type: string, attrsJson: string | null, text: st
   return `{"type":${JSON.stringify(type)}${attrsJson === null ? '' : `,"attrs":${attrsJson}`},"text":${JSON.stringify(text)}${packedSpans === null ? '' : `,"spans":${packedSpans}`}}`;
 }
 
+/** A stored block's packed JSON, as a revision keeps it and the editor opens it. */
+export function packedJsonOfBlock(block: StoredBlock): string {
+  return packedBlockJson(block.type, block.attrsJson, block.text, block.packedSpans);
+}
+
 /** What the store keeps of a checked packed block. */
 export function storedBlockOfChecked(block: CheckedBlock): StoredBlock {
   const attrsJson = block.attrs ? JSON.stringify(block.attrs) : null;

@@ -53,7 +53,7 @@ describe('history and trash in the browser', () => {
     // The restore is itself a revision, and the edited text is still one step away.
     const entries = await session.services.handlers.listRevisions({ id: articleId });
     expect(entries.find((entry) => entry.revision === restored.revision)).toMatchObject({ reason: 'restored', restoredFrom: first.revision });
-    expect(JSON.stringify((await session.services.handlers.getRevision({ id: articleId, revision: edited.revision })).doc)).toContain('Added later.');
+    expect(JSON.stringify((await session.services.handlers.getRevision({ id: articleId, revision: edited.revision })).document)).toContain('Added later.');
   });
 
   it('keeps deleted articles and registry entries in the trash, restores them, and empties it only when confirmed', async () => {

@@ -101,6 +101,6 @@ describe('the journal of unsaved work across a crash and restart of the host', (
     expect(JSON.stringify(after.doc)).toContain('Mine too.');
     expect(JSON.stringify(after.doc)).not.toContain('Theirs.');
     const theirRevision = await session.services.handlers.getRevision({ id: articleId, revision: theirSave.revision });
-    expect(JSON.stringify(theirRevision.doc)).toContain('Journalled words. Theirs.');
+    expect(JSON.stringify(theirRevision.document)).toContain('Journalled words. Theirs.');
   });
 });

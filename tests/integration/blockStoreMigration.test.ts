@@ -10,6 +10,7 @@ import { openServices, type AppServices } from '../../main/services/index';
 import { createStore, listAnnotations } from '../../main/store/index';
 import { applyMigrations, loadMigrations } from '../../main/store/migrations';
 import { apiCalls, articleJson, attributionRecord, entityRecord, makeTempDir } from './storeFixtures';
+import { documentFromPacked } from '../../common/packedDocument';
 
 let temp: ReturnType<typeof makeTempDir>;
 let services: AppServices | undefined;
@@ -78,7 +79,7 @@ describe('migrating a database of whole documents to the block store', () => {
     expect((await call<ArticleSummary[]>('listArticles', { query: 'ras bar' })).map((found) => found.id)).toEqual(['art_old']);
 
     expect(await call<RevisionEntry[]>('listRevisions', { id: 'art_old' })).toEqual([expect.objectContaining({ revision: 3, reason: 'migrated' })]);
-    expect((await call<ArticleRevision>('getRevision', { id: 'art_old', revision: 3 })).doc).toEqual(doc);
+    expect(documentFromPacked((await call<ArticleRevision>('getRevision', { id: 'art_old', revision: 3 })).document).toJSON()).toEqual(doc);
 
     // The converted article saves and restores like any other.
     const changed = { type: 'paragraph', text: 'وصل الوفد صباح الأحد.' };

@@ -77,9 +77,9 @@ describe('saving only what changed (document patches)', () => {
     expect(texts.slice(81)).toEqual(['First paragraph.', 'Second paragraph.', 'Third paragraph.']);
     expect(stored.wordCount).toBe(article.wordCount + 160);
     // Every revision on the way is still rebuilt in its order.
-    const middle = (await services.handlers.getRevision({ id: article.id, revision: article.revision + 60 })).doc as { content: { content?: { text: string }[] }[] };
-    expect(middle.content[1]!.content![0]!.text).toBe('Inserted 59.');
-    expect(middle.content).toHaveLength(4 + 60);
+    const middle = (await services.handlers.getRevision({ id: article.id, revision: article.revision + 60 })).document;
+    expect(middle.blocks[1]!.text).toBe('Inserted 59.');
+    expect(middle.blocks).toHaveLength(4 + 60);
   });
 
   it('refuses a patch that would leave marks without records, blocks out of order or records it cannot remove', async () => {

@@ -75,7 +75,7 @@ async function verify(databasePath: string, lines: readonly string[]): Promise<s
         } else {
           const revision = Number(third);
           const stored = (await services.handlers.getRevision({ id: id!, revision })) as ArticleRevision;
-          if (!JSON.stringify(stored.doc).includes(fourth!)) lost.push(`save ${id} revision ${revision} lost ${fourth}`);
+          if (!JSON.stringify(stored.document).includes(fourth!)) lost.push(`save ${id} revision ${revision} lost ${fourth}`);
         }
       } catch (error) {
         lost.push(`${line}: ${(error as Error).message}`);

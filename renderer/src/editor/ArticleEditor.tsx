@@ -16,7 +16,7 @@ import { NoticeBar } from './NoticeBar';
 import { SideLists } from './SideLists';
 import { JournalConflictPrompt } from './JournalConflictPrompt';
 import { HistoryDialog } from '../history/HistoryDialog';
-import { articleDocumentJson } from '../../../common/editor/annotationRecords';
+import { blockTextsOfEditor } from '../history/revisionCompare';
 
 const noSpeakerOffer: SpeakerOffer = { candidates: [], anonymous: null };
 
@@ -49,6 +49,11 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
   const records = snapshot?.records ?? noAnnotations;
   // The lists show the records once their texts are known, a frame after the text is painted.
   const annotations = plainText ? records : noAnnotations;
+  // What the history compares revisions with: read while it is open, once per change of the document.
+  const currentTexts = useMemo(
+    () => (historyOpen && controller && snapshot ? blockTextsOfEditor(controller.state.doc, Object.keys(records).length) : null),
+    [historyOpen, controller, snapshot, records],
+  );
   const selectedId = snapshot?.selectedId ?? null;
   const selected = selectedId ? annotations[selectedId] ?? null : null;
 
@@ -162,11 +167,11 @@ export function ArticleEditor({ api, articleId, focusAnnotationId, userName, onC
                 </button>
               </p>
             )}
-            {historyOpen && controller && snapshot && (
+            {currentTexts && snapshot && (
               <HistoryDialog
                 api={api}
                 articleId={articleId}
-                currentDoc={articleDocumentJson(controller.state)}
+                current={currentTexts}
                 currentRevision={snapshot.article.revision}
                 onRestore={(revision) => void restoreRevision(revision)}
                 onClose={() => setHistoryOpen(false)}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AnnotatorApi, ArticleRevision, RevisionEntry, RevisionReason } from '../../../common/api';
 import { Dialog } from '../ui/ConfirmDialog';
-import { blockTextsOf, compareBlocks } from './revisionCompare';
+import { blockTextsOf, compareBlocks, type BlockTexts } from './revisionCompare';
 import { countOf } from '../ui/plural';
 
 /** The keyboard shortcut that opens an article's history from the editor. */
@@ -19,8 +19,8 @@ const reasonLabels: Record<RevisionReason, string> = {
 interface HistoryDialogProps {
   api: AnnotatorApi;
   articleId: string;
-  // The document as the editor holds it now, to compare revisions with.
-  currentDoc: unknown;
+  // The text as the editor holds it now, to compare revisions with.
+  current: BlockTexts;
   currentRevision: number;
   onRestore: (revision: number) => void;
   onClose: () => void;
@@ -42,7 +42,7 @@ function changeSummary(entry: RevisionEntry): string {
  * An article's history: who saved when and what changed; a revision chosen from the list is compared block
  * by block with the current text and can be restored (as a new revision, so the restore can be undone too).
  */
-export function HistoryDialog({ api, articleId, currentDoc, currentRevision, onRestore, onClose }: HistoryDialogProps) {
+export function HistoryDialog({ api, articleId, current, currentRevision, onRestore, onClose }: HistoryDialogProps) {
   const [entries, setEntries] = useState<RevisionEntry[] | null>(null);
   const [chosen, setChosen] = useState<ArticleRevision | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -57,10 +57,9 @@ export function HistoryDialog({ api, articleId, currentDoc, currentRevision, onR
 
   const comparison = useMemo(() => {
     if (!chosen) return null;
-    const old = blockTextsOf(chosen.doc);
-    const now = blockTextsOf(currentDoc);
-    return { blocks: compareBlocks(old.blocks, now.blocks), oldRecords: old.records, nowRecords: now.records };
-  }, [chosen, currentDoc]);
+    const old = blockTextsOf(chosen.document);
+    return { blocks: compareBlocks(old.blocks, current.blocks), oldRecords: old.records, nowRecords: current.records };
+  }, [chosen, current]);
 
   return (
     <Dialog

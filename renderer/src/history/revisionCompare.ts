@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
-import { Node } from 'prosemirror-model';
-import { articleSchema } from '../../../common/schema';
+import type { Node } from 'prosemirror-model';
+import type { PackedDocument } from '../../../common/packedDocument';
 
 /** One block in a comparison: kept in both, only in the revision, or only in the current text. */
 export interface ComparedBlock {
@@ -8,13 +8,22 @@ export interface ComparedBlock {
   text: string;
 }
 
-/** The texts of a stored document's blocks, in order, and how many tag records it holds. */
-export function blockTextsOf(docJson: unknown): { blocks: string[]; records: number } {
-  const doc = Node.fromJSON(articleSchema, docJson);
+/** What a comparison reads of a document: its blocks' texts, in order, and how many tag records it holds. */
+export interface BlockTexts {
+  blocks: string[];
+  records: number;
+}
+
+/** The block texts of a stored revision, packed as the store sends it. */
+export function blockTextsOf(document: PackedDocument): BlockTexts {
+  return { blocks: document.blocks.map((block) => block.text), records: Object.keys(document.records).length };
+}
+
+/** The block texts of the document an editor holds, with the number of records it holds beside it. */
+export function blockTextsOfEditor(doc: Node, records: number): BlockTexts {
   const blocks: string[] = [];
   doc.forEach((block) => blocks.push(block.textContent));
-  const annotations = (doc.attrs as { annotations?: Record<string, unknown> }).annotations;
-  return { blocks, records: annotations ? Object.keys(annotations).length : 0 };
+  return { blocks, records };
 }
 
 // Beyond this many blocks added and removed the comparison stops looking for the fewest (the cost of finding

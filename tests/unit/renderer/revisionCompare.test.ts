@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { blockTextsOf, compareBlocks } from '../../../renderer/src/history/revisionCompare';
+import { blockTextsOf, blockTextsOfEditor, compareBlocks } from '../../../renderer/src/history/revisionCompare';
+import { packedDocumentOf } from '../../../common/packedDocument';
+import { articleSchema } from '../../../common/schema';
 
 describe('comparing a revision with the current text', () => {
   it('shows a changed block as removed then added, and keeps unchanged ones in order', () => {
@@ -44,15 +46,18 @@ describe('comparing a revision with the current text', () => {
     expect(compareBlocks(['A'], [])).toEqual([{ change: 'removed', text: 'A' }]);
   });
 
-  it('reads block texts and the count of tag records from a stored document', () => {
-    const doc = {
+  it('reads block texts and the count of tag records from a stored revision and from the editor alike', () => {
+    const doc = articleSchema.nodeFromJSON({
       type: 'doc',
-      attrs: { annotations: {} },
+      attrs: { annotations: { one: {}, two: {} } },
       content: [
-        { type: 'paragraph', content: [{ type: 'text', text: 'First.' }] },
-        { type: 'paragraph', content: [{ type: 'text', text: 'Second.' }] },
+        { type: 'headline', content: [{ type: 'text', text: 'Title' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'First ' }, { type: 'text', text: 'tagged', marks: [{ type: 'annotation', attrs: { id: 'one', kind: 'entity', label: 'person' } }] }, { type: 'text', text: '.' }] },
+        { type: 'paragraph' },
       ],
-    };
-    expect(blockTextsOf(doc)).toEqual({ blocks: ['First.', 'Second.'], records: 0 });
+    });
+    const expected = { blocks: ['Title', 'First tagged.', ''], records: 2 };
+    expect(blockTextsOf(packedDocumentOf(doc))).toEqual(expected);
+    expect(blockTextsOfEditor(doc, 2)).toEqual(expected);
   });
 });

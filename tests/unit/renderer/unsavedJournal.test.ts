@@ -200,7 +200,7 @@ describe('the editor with a journal, against the real services', () => {
     expect(JSON.stringify(after.doc)).toContain('Mine.');
     expect(JSON.stringify(after.doc)).not.toContain('Theirs.');
     const theirRevision = await api.getRevision({ id: articleId, revision: stored.revision });
-    expect(JSON.stringify(theirRevision.doc)).toContain('Theirs.');
+    expect(JSON.stringify(theirRevision.document)).toContain('Theirs.');
     kept.destroy();
   });
 });
