@@ -136,7 +136,8 @@ export function createEntityPageQueries(db: AnnotatorDatabase) {
         annotationId: row.id,
         quote: row.quote,
         status: row.status,
-        blockText: row.block_text,
+        // A damaged row's spans place no tag (see firstWordsSql).
+        blockText: row.start_offset === null ? null : row.block_text,
         start: row.start_offset ?? -1,
         end: row.end_offset ?? -1,
       }));

@@ -3,8 +3,7 @@ import type { ArticleStatus } from '../../common/articleStatus';
 import type { AnnotationStatus } from '../../common/model/annotation';
 import { articleSelectionSql } from './articleSelectionSql';
 import type { AnnotatorDatabase } from './database';
-import type { PackedSpan } from '../../common/packedDocument';
-import { firstContentSpan, firstWordsSql } from './tagPlace';
+import { firstContentSpan, firstWordsSql, packedSpansOfRow } from './tagPlace';
 
 /**
  * The figures checklist's SQL: the selected articles in the order the checklist lists them, the figures of some
@@ -115,13 +114,13 @@ export function createFiguresChecklistQueries(db: AnnotatorDatabase) {
       const idsJson = JSON.stringify(articleIds);
       const rows = factsStatement.all({ articleIds: idsJson }) as [string, string, AnnotationStatus, string, string, number | null, string | null][];
       const positions = new Map(positionsStatement.all({ articleIds: idsJson }) as [number, number][]);
-      const spansOfBlock = new Map<number, PackedSpan[]>();
+      const spansOfBlock = new Map<number, readonly unknown[]>();
       for (const [articleId, annotationId, status, updatedAt, figureJson, blockId, packedSpans] of rows) {
         const key = `${articleId}\u001f${annotationId}`;
         let place: FigureFacts['place'] = null;
         if (blockId !== null) {
           let spans = spansOfBlock.get(blockId);
-          if (!spans) spansOfBlock.set(blockId, (spans = JSON.parse(packedSpans ?? '[]') as PackedSpan[]));
+          if (!spans) spansOfBlock.set(blockId, (spans = packedSpansOfRow(packedSpans)));
           const words = firstContentSpan(spans, annotationId);
           if (words) place = { blockId, position: positions.get(blockId)!, ...words };
         }
@@ -137,8 +136,9 @@ export function createFiguresChecklistQueries(db: AnnotatorDatabase) {
     },
     /** A figure's first words in their block; null when it has none left. */
     words(articleId: string, annotationId: string): FigureWords | null {
-      const row = wordsStatement.get(articleId, annotationId) as [string, number, number] | undefined;
-      return row ? { blockText: row[0], start: row[1], end: row[2] } : null;
+      const row = wordsStatement.get(articleId, annotationId) as [string, number | null, number | null] | undefined;
+      // Null offsets: the block's spans are damaged (see firstWordsSql).
+      return row && row[1] !== null && row[2] !== null ? { blockText: row[0], start: row[1], end: row[2] } : null;
     },
     /** One figure of an article outside the trash. */
     figure(articleId: string, annotationId: string): StoredFigure | null {

@@ -104,7 +104,8 @@ export function createReviewQueueQueries(db: AnnotatorDatabase) {
         author: row.author,
         reviewReason: row.review_reason,
         reviewDetail: row.review_detail,
-        blockText: row.block_text,
+        // A damaged row's spans place no tag (see firstWordsSql).
+        blockText: row.start_offset === null ? null : row.block_text,
         start: row.start_offset ?? -1,
         end: row.end_offset ?? -1,
       }));

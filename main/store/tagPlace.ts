@@ -7,10 +7,23 @@ export interface TagPlace {
   end: number;
 }
 
+/**
+ * A block row's packed spans (packed_spans) for finding a tag's place; a value that is not a list of spans (a
+ * damaged row) places no tag rather than failing a view of the whole desk.
+ */
+export function packedSpansOfRow(json: string | null): readonly unknown[] {
+  try {
+    const spans: unknown = json === null ? [] : JSON.parse(json);
+    return Array.isArray(spans) ? spans : [];
+  } catch {
+    return [];
+  }
+}
+
 /** An annotation's first content span among a block's packed spans (which are in text order), if it has one there. */
-export function firstContentSpan(spans: readonly PackedSpan[], annotationId: string): { start: number; end: number } | null {
-  const span = spans.find((packed) => packed[2] === annotationId && packed.length === 3);
-  return span ? { start: span[0], end: span[1] } : null;
+export function firstContentSpan(spans: readonly unknown[], annotationId: string): { start: number; end: number } | null {
+  const span = spans.find((packed): packed is PackedSpan => Array.isArray(packed) && packed[2] === annotationId && packed.length === 3);
+  return span && Number.isInteger(span[0]) && Number.isInteger(span[1]) ? { start: span[0], end: span[1] } : null;
 }
 
 /**
@@ -18,8 +31,8 @@ export function firstContentSpan(spans: readonly PackedSpan[], annotationId: str
  * them as `block` (a NULL row when the tag has no words), and `start` and `end` are their offsets in it.
  */
 export function firstWordsSql(alias: string, block: string): { join: string; start: string; end: string } {
-  // The same search as firstContentSpan's, in SQL.
-  const span = `(SELECT value FROM json_each(${block}.packed_spans) WHERE value ->> 2 = ${alias}.id AND json_array_length(value) = 3 ORDER BY key LIMIT 1)`;
+  // The same search as firstContentSpan's, in SQL; a damaged row places no tag, as there.
+  const span = `(SELECT value FROM json_each(CASE WHEN json_valid(${block}.packed_spans) THEN ${block}.packed_spans END) WHERE value ->> 2 = ${alias}.id AND json_array_length(value) = 3 ORDER BY key LIMIT 1)`;
   return {
     start: `${span} ->> 0`,
     end: `${span} ->> 1`,

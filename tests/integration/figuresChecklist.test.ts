@@ -44,6 +44,14 @@ describe('the figures checklist, counted by hand', () => {
     expect(row(list, 'euros').figure).toMatchObject({ figureKind: 'money', currency: 'EUR', value: { type: 'number', value: 422000 } });
   });
 
+  it('still lists every figure when an article\'s stored spans are damaged, placing none of that article\'s', async () => {
+    services.db.prepare("UPDATE article_blocks SET packed_spans = '[[0, 5, ' WHERE article_id = ? AND packed_spans IS NOT NULL").run(desk.douma);
+    const list = await checklist();
+    expect(list.total).toBe(figuresDeskCounts.open);
+    expect(row(list, 'children').sentence).toBeNull();
+    expect(row(list, 'cost').sentence).not.toBeNull();
+  });
+
   it('filters by kind, verification, article status, selection and flags, sorts by value and pages', async () => {
     expect(ids(await checklist({ figureKind: 'money' }))).toEqual(['euros', 'cost']);
     expect(ids(await checklist({ verification: 'verified' }))).toEqual(['since']);
