@@ -102,12 +102,11 @@ export function navigate(route: Route, how: 'push' | 'replace' = 'push'): void {
   if (hash === window.location.hash) return;
   const from = routeFromHash(window.location.hash);
   for (const listener of navigationListeners) listener(route, from);
-  if (how === 'push') {
-    window.location.hash = hash;
-    return;
-  }
-  window.history.replaceState(window.history.state, '', hash);
-  // replaceState fires no hashchange event.
+  if (how === 'push') window.location.hash = hash;
+  else window.history.replaceState(window.history.state, '', hash);
+  // The new address is read at once rather than on the hashchange event, which comes a task later (and never
+  // after replaceState): a control whose state is in the address, a checkbox or a select, shows its new state in
+  // the event that changed it instead of flicking back to the old one until then.
   for (const listener of listeners) listener();
 }
 
