@@ -3,10 +3,10 @@ import { ApiError } from '../../common/api';
 import { newId, type Annotation, type AnnotationMap } from '../../common/model/annotation';
 import type { ArticleStatus, ArticleSummary, ImportSource, SaveResult } from '../../common/api';
 import { annotationsOf, blockSeparator, checkedAnnotationMap } from '../../common/articleText';
-import { blockTextAndSpans, checkedPackedBlock } from '../../common/packedDocument';
+import { checkedPackedBlock } from '../../common/packedDocument';
 import type { DocumentPatch } from '../../common/documentPatch';
 import { blockOrderMisfit } from '../../common/model/documentCheck';
-import { packedJsonOfBlock, storedBlockOf, storedBlockOfChecked, type BlockSpan, type RevisionReason, type RevisionSummary, type StoredBlock, type Store } from '../store/index';
+import { packedJsonOfBlock, storedBlockOf, storedBlockOfChecked, type BlockSpan, type PlacedSpan, type RevisionReason, type RevisionSummary, type StoredBlock, type Store } from '../store/index';
 import { annotationRow, planRecord } from './annotationRows';
 import { countWords, untitledArticleTitle } from './articleDocument';
 import { userNamePreference } from './preferenceHandlers';
@@ -84,7 +84,7 @@ function checkBlockOrder(types: readonly string[]): void {
 }
 
 // The words of an annotation's content spans in document order, joined as common/articleText.ts joins them.
-function quoteOf(spans: readonly { span: BlockSpan; position: number; blockText: string }[]): string {
+function quoteOf(spans: readonly PlacedSpan[]): string {
   return spans
     .filter(({ span }) => span.part === 'content')
     .sort((a, b) => a.position - b.position || a.span.start - b.span.start)
@@ -92,11 +92,11 @@ function quoteOf(spans: readonly { span: BlockSpan; position: number; blockText:
     .join(' … ');
 }
 
-/** A document change ready to store: the blocks [from, to) replaced by `blocks` (packed), and changed and removed records. */
+/** A document change ready to store: the blocks [from, to) replaced by `blocks` (checked), and changed and removed records. */
 interface BlockChange {
   from: number;
   to: number;
-  blocks: unknown[];
+  blocks: StoredBlock[];
   records: Record<string, unknown>;
   removedRecordIds: string[];
 }
@@ -104,9 +104,9 @@ interface BlockChange {
 /**
  * Stores a change on top of `baseRevision` inside the caller's transaction, touching only what it names:
  * the replaced blocks and their spans and search index, the annotation rows whose record or words changed,
- * the article row, and one revision row with the change. Checks only what changed (the new blocks, the
- * records sent and the ones their spans refer to, and that the block order still fits the schema). Blocks
- * arrive packed, as the editor opened them: no ProseMirror JSON is read or written for their tags.
+ * the article row, and one revision row with the change. Checks what the checked blocks leave (the records
+ * sent and the ones their spans refer to, and that the block order still fits the schema). Blocks are kept
+ * packed, as the editor opens them: no ProseMirror JSON is read or written for their tags.
  */
 function storeChange(store: Store, id: string, baseRevision: number, change: BlockChange, now: string, cause: RevisionCause): SaveResult {
   const storedRevision = store.articles.revision(id);
@@ -126,7 +126,7 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
   const sentRecords: Record<string, unknown> = {};
   for (const [recordId, record] of Object.entries(change.records)) if (!removed.has(recordId)) sentRecords[recordId] = record;
 
-  const newBlocks = checkedBlocks(change.blocks, from);
+  const newBlocks = change.blocks;
   // Checked as the records of any received document are; stored as sent, as theirs are.
   checkedAnnotationMap(sentRecords);
 
@@ -185,7 +185,7 @@ function storeChange(store: Store, id: string, baseRevision: number, change: Blo
   const stored = store.annotations.statesOf(id, affectedIds);
 
   // Where every affected annotation's words are after the change: spans kept outside the run, and the new ones.
-  const spans = new Map<string, { span: BlockSpan; position: number; blockText: string }[]>(affectedIds.map((recordId) => [recordId, []]));
+  const spans = new Map<string, PlacedSpan[]>(affectedIds.map((recordId) => [recordId, []]));
   for (const entry of store.blocks.spansOutside(id, affectedIds, replacedIds)) spans.get(entry.span.annotationId)!.push(entry);
   newBlocks.forEach((block, index) => {
     for (const span of block.spans) spans.get(span.annotationId)?.push({ span, position: newPositions[index]!, blockText: block.text });
@@ -275,21 +275,28 @@ export function positionsBetween(before: number | undefined, after: number | und
  * first, and nothing is written.
  */
 export function saveArticlePatch(store: Store, id: string, baseRevision: number, patch: DocumentPatch, now: string, cause: RevisionCause = { reason: 'saved' }): SaveResult {
-  return store.transaction(() => storeChange(store, id, baseRevision, patch, now, cause));
+  // The blocks are checked before the write transaction, like a whole document received.
+  const blocks = checkedBlocks(patch.blocks, patch.from);
+  return store.transaction(() => storeChange(store, id, baseRevision, { ...patch, blocks }, now, cause));
 }
 
 // The change from the stored document to `doc`: the run of blocks whose packed form differs (compared from
 // both ends), and the records whose JSON differs or that went away.
 function changeTo(store: Store, id: string, doc: ProseMirrorNode): BlockChange {
   const storedBlocks = store.blocks.packedJsonOf(id);
-  const blocks: string[] = [];
-  doc.forEach((block) => blocks.push(packedJsonOfBlock(storedBlockOf(block))));
+  const blocks: StoredBlock[] = [];
+  const packed: string[] = [];
+  doc.forEach((block) => {
+    const stored = storedBlockOf(block);
+    blocks.push(stored);
+    packed.push(packedJsonOfBlock(stored));
+  });
   let from = 0;
-  const shortest = Math.min(storedBlocks.length, blocks.length);
-  while (from < shortest && storedBlocks[from] === blocks[from]) from++;
+  const shortest = Math.min(storedBlocks.length, packed.length);
+  while (from < shortest && storedBlocks[from] === packed[from]) from++;
   let storedEnd = storedBlocks.length;
-  let end = blocks.length;
-  while (storedEnd > from && end > from && storedBlocks[storedEnd - 1] === blocks[end - 1]) {
+  let end = packed.length;
+  while (storedEnd > from && end > from && storedBlocks[storedEnd - 1] === packed[end - 1]) {
     storedEnd--;
     end--;
   }
@@ -300,7 +307,7 @@ function changeTo(store: Store, id: string, doc: ProseMirrorNode): BlockChange {
     if (storedRecords.get(recordId) !== JSON.stringify(record)) records[recordId] = record;
   }
   const removedRecordIds = [...storedRecords.keys()].filter((recordId) => !Object.hasOwn(current, recordId));
-  return { from, to: storedEnd, blocks: blocks.slice(from, end).map((json) => JSON.parse(json) as unknown), records, removedRecordIds };
+  return { from, to: storedEnd, blocks: blocks.slice(from, end), records, removedRecordIds };
 }
 
 /**
@@ -318,15 +325,16 @@ export function saveArticleDocument(store: Store, id: string, baseRevision: numb
 
 /**
  * Stores a new article at revision 1 with its blocks, spans and annotation rows, in one transaction, and its
- * snapshot. A large article's blocks are serialised and written one at a time, and its snapshot is joined by
- * the store from the rows, rather than every block's row being held and the whole document read back.
+ * snapshot: the packed document read back from the rows, as every later revision is rebuilt from it.
  */
 export function createArticle(store: Store, article: NewArticle, now: string): ArticleSummary {
   const id = article.kept?.id ?? newId('art');
-  const layout = blockLayoutOf(article.doc);
+  const blocks: StoredBlock[] = [];
+  article.doc.forEach((block) => blocks.push(storedBlockOf(block)));
+  const spansByRecord = spansByRecordOf(blocks);
   const records: AnnotationMap = annotationsOf(article.doc);
   const headline = article.doc.firstChild?.type.name === 'headline' ? article.doc.firstChild.textContent.trim() : '';
-  const plainText = layout.texts.join(blockSeparator);
+  const plainText = blocks.map((block) => block.text).join(blockSeparator);
   return store.transaction(() => {
     store.articles.insert({
       id,
@@ -341,42 +349,29 @@ export function createArticle(store: Store, article: NewArticle, now: string): A
     });
     const recordEntries = Object.entries(records);
     for (const [recordId, record] of recordEntries) {
-      const recordSpans = layout.spansByRecord.get(recordId) ?? [];
+      const recordSpans = spansByRecord.get(recordId) ?? [];
       const hasWords = recordSpans.some(({ span }) => span.part === 'content');
       store.annotations.upsert(annotationRow(id, planRecord(record, hasWords ? quoteOf(recordSpans) : null, undefined)));
     }
-    insertBlocks(store, id, article.doc);
-    const summary: RevisionSummary = { removedBlocks: 0, addedBlocks: article.doc.childCount, changedRecords: recordEntries.length, removedRecords: 0, wordCountDelta: 0 };
+    blocks.forEach((block, index) => store.blocks.insert(id, index, block));
+    const summary: RevisionSummary = { removedBlocks: 0, addedBlocks: blocks.length, changedRecords: recordEntries.length, removedRecords: 0, wordCountDelta: 0 };
     store.revisions.insert({ articleId: id, revision: 1, savedAt: now, savedBy: editorName(store), reason: 'created', restoredFrom: null, summary, patchJson: '{}' });
     takeSnapshot(store, id, 1);
     return store.articles.summary(id)!;
   });
 }
 
-/** What a new article's blocks say, read before its rows are written: their text, and each record's spans. */
-interface BlockLayout {
-  texts: string[];
-  // Each record's spans in document order, with the block they are in: what its quote is read from.
-  spansByRecord: Map<string, { span: BlockSpan; position: number; blockText: string }[]>;
-}
-
-function blockLayoutOf(doc: ProseMirrorNode): BlockLayout {
-  const layout: BlockLayout = { texts: [], spansByRecord: new Map() };
-  doc.forEach((block, _offset, index) => {
-    const { text, spans } = blockTextAndSpans(block);
-    layout.texts.push(text);
-    for (const span of spans) {
-      const entry = { span, position: index, blockText: text };
-      const recordSpans = layout.spansByRecord.get(span.annotationId);
+// Each record's spans in document order, with the block they are in: what its quote is read from.
+function spansByRecordOf(blocks: readonly StoredBlock[]): Map<string, PlacedSpan[]> {
+  const spansByRecord = new Map<string, PlacedSpan[]>();
+  blocks.forEach((block, index) => {
+    for (const span of block.spans) {
+      const entry = { span, position: index, blockText: block.text };
+      const recordSpans = spansByRecord.get(span.annotationId);
       // Appended in place: copying the list for each span made a tag with many spans quadratic to store.
       if (recordSpans) recordSpans.push(entry);
-      else layout.spansByRecord.set(span.annotationId, [entry]);
+      else spansByRecord.set(span.annotationId, [entry]);
     }
   });
-  return layout;
-}
-
-// Writes the blocks one at a time, each packed just before its row is written.
-function insertBlocks(store: Store, articleId: string, doc: ProseMirrorNode): void {
-  doc.forEach((block, _offset, index) => store.blocks.insert(articleId, index, storedBlockOf(block)));
+  return spansByRecord;
 }

@@ -1,6 +1,6 @@
 import type { AnnotatorDatabase } from './database';
 import { blockSpansOfPacked, blockTypesWithAttrs } from '../../common/packedDocument';
-import { packedBlockJson, type BlockSpan, type StoredBlock } from './blockText';
+import { packedBlockJson, type BlockSpan, type PlacedSpan, type StoredBlock } from './blockText';
 
 /** A stored block as a save reads it back: its row id, where it is, what it says and its spans. */
 export interface BlockRow {
@@ -67,7 +67,6 @@ export function createArticleBlocksRepo(db: AnnotatorDatabase) {
     WHERE b.id IN (SELECT block_id FROM annotation_blocks WHERE article_id = @articleId AND annotation_id IN (SELECT value FROM json_each(@ids)))
       AND b.id NOT IN (SELECT value FROM json_each(@excluded))
     ORDER BY b.position`).raw();
-  const packedSpansStatement = db.prepare('SELECT plain_text, packed_spans FROM article_blocks WHERE article_id = ? ORDER BY position').raw();
 
   const insertParts = (articleId: string, blockId: number, parts: Iterable<BlockSpan>) => {
     for (const span of parts) insertPartStatement.run(articleId, span.annotationId, blockId, span.part);
@@ -149,7 +148,7 @@ export function createArticleBlocksRepo(db: AnnotatorDatabase) {
       insertParts(articleId, previous.id, [...after].filter(([key]) => !before.has(key)).map(([, span]) => span));
     },
     /** The spans of the given annotations outside the given blocks, in text order, with each span's block position and text. */
-    spansOutside(articleId: string, ids: readonly string[], excludedBlockIds: readonly number[]): { span: BlockSpan; position: number; blockText: string }[] {
+    spansOutside(articleId: string, ids: readonly string[], excludedBlockIds: readonly number[]): PlacedSpan[] {
       if (ids.length === 0) return [];
       const wanted = new Set(ids);
       const rows = blocksHoldingStatement.all({ articleId, ids: JSON.stringify(ids), excluded: JSON.stringify(excludedBlockIds) }) as [number, string, string | null][];
@@ -161,8 +160,8 @@ export function createArticleBlocksRepo(db: AnnotatorDatabase) {
     },
     /** Every span of an article in document order, with the index of its block. */
     spansOfArticle(articleId: string): { span: BlockSpan; index: number }[] {
-      const rows = packedSpansStatement.all(articleId) as [string, string | null][];
-      return rows.flatMap(([text, packedSpans], index) => spansOfRow(packedSpans, text).map((span) => ({ span, index })));
+      const rows = packedStatement.all(articleId) as PackedBlockRow[];
+      return rows.flatMap(([, text, , packedSpans], index) => spansOfRow(packedSpans, text).map((span) => ({ span, index })));
     },
   };
 }

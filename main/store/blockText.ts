@@ -21,6 +21,13 @@ export interface StoredBlock {
   packedSpans: string | null;
 }
 
+/** A span with the position and text of the block it is in: what a tag's quote is read from. */
+export interface PlacedSpan {
+  span: BlockSpan;
+  position: number;
+  blockText: string;
+}
+
 /** The JSON of a packed block (common/packedDocument.ts, PackedBlock) joined from its parts, each already JSON but the text. */
 export function packedBlockJson(type: string, attrsJson: string | null, text: string, packedSpans: string | null): string {
   return `{"type":${JSON.stringify(type)}${attrsJson === null ? '' : `,"attrs":${attrsJson}`},"text":${JSON.stringify(text)}${packedSpans === null ? '' : `,"spans":${packedSpans}`}}`;

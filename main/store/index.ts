@@ -13,7 +13,7 @@ export { openDatabase, type AnnotatorDatabase, type OpenDatabaseOptions } from '
 export { defaultDatabasePath } from './defaultDatabasePath';
 export { IncompatibleDatabaseError } from './migrations';
 export { listAnnotations } from './annotationListing';
-export { packedJsonOfBlock, storedBlockOf, storedBlockOfChecked, type BlockSpan, type StoredBlock } from './blockText';
+export { packedJsonOfBlock, storedBlockOf, storedBlockOfChecked, type BlockSpan, type PlacedSpan, type StoredBlock } from './blockText';
 export type { AnnotationRow, ListedAnnotation, StoredAnnotationState } from './annotationsRepo';
 export type { BlockRow } from './articleBlocksRepo';
 export type { MentioningArticle, StoredMention } from './entitiesRepo';
