@@ -38,6 +38,45 @@ export interface ArticleText {
   spans: Map<string, AnnotationSpan[]>;
 }
 
+// One block read as plain text: its text, and its annotation spans with positions counted from the block's start.
+interface BlockReading {
+  text: string;
+  credit: string;
+  spans: Array<{ id: string; part: AnnotationPart; from: number; to: number }>;
+}
+
+// Blocks are immutable and an edit replaces only the blocks it touches: the text of a long article is read again
+// after each change (the lists beside the text, suggestions), and an unchanged block is read once.
+const blockReadings = new WeakMap<ProseMirrorNode, BlockReading>();
+
+function readBlock(block: ProseMirrorNode): BlockReading {
+  const known = blockReadings.get(block);
+  if (known) return known;
+  const spans: BlockReading['spans'] = [];
+  // The last span of each annotation in this block, so that a span goes on over the next text node it marks.
+  const lastSpan = new Map<string, BlockReading['spans'][number]>();
+  let text = '';
+  block.forEach((child, childOffset) => {
+    const childText = child.text ?? '';
+    for (const mark of child.marks) {
+      if (mark.type.name !== 'annotation') continue;
+      const id = String(mark.attrs.id);
+      const part = mark.attrs.part as AnnotationPart;
+      const last = lastSpan.get(id);
+      if (last && last.to === childOffset && last.part === part) last.to = childOffset + childText.length;
+      else {
+        const span = { id, part, from: childOffset, to: childOffset + childText.length };
+        spans.push(span);
+        lastSpan.set(id, span);
+      }
+    }
+    text += childText;
+  });
+  const reading = { text, credit: block.type.name === 'caption' ? String(block.attrs.credit ?? '') : '', spans };
+  blockReadings.set(block, reading);
+  return reading;
+}
+
 /** Reads an article document as plain text, collecting every annotation mark as spans in one pass. */
 export function articleText(doc: ProseMirrorNode): ArticleText {
   const blocks: ArticleBlock[] = [];
@@ -50,38 +89,18 @@ export function articleText(doc: ProseMirrorNode): ArticleText {
       pieces.push(blockSeparator);
       length += blockSeparator.length;
     }
-    const blockStart = length;
     const docStart = offset + 1;
-    let blockText = '';
-    block.forEach((child, childOffset) => {
-      const childText = child.text ?? '';
-      const from = docStart + childOffset;
-      const start = length;
-      for (const mark of child.marks) {
-        if (mark.type.name !== 'annotation') continue;
-        const id = String(mark.attrs.id);
-        const part = mark.attrs.part as AnnotationPart;
-        const list = spans.get(id) ?? [];
-        const last = list[list.length - 1];
-        if (last && last.to === from && last.part === part) {
-          last.to = from + childText.length;
-          last.end = start + childText.length;
-        } else {
-          list.push({ from, to: from + childText.length, start, end: start + childText.length, part });
-        }
-        spans.set(id, list);
-      }
-      blockText += childText;
-      length += childText.length;
-    });
-    pieces.push(blockText);
-    blocks.push({
-      type: block.type.name as BlockTypeName,
-      text: blockText,
-      start: blockStart,
-      docStart,
-      credit: block.type.name === 'caption' ? String(block.attrs.credit ?? '') : '',
-    });
+    const reading = readBlock(block);
+    for (const span of reading.spans) {
+      // A block's text is all text nodes: a position in it is its text offset.
+      const placed: AnnotationSpan = { from: docStart + span.from, to: docStart + span.to, start: length + span.from, end: length + span.to, part: span.part };
+      const list = spans.get(span.id);
+      if (list) list.push(placed);
+      else spans.set(span.id, [placed]);
+    }
+    pieces.push(reading.text);
+    blocks.push({ type: block.type.name as BlockTypeName, text: reading.text, start: length, docStart, credit: reading.credit });
+    length += reading.text.length;
   });
   return { text: pieces.join(''), blocks, spans };
 }

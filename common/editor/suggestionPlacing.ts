@@ -49,23 +49,19 @@ function mappedSpan(span: PlacedSpan, reading: SuggestionReading, doc: ProseMirr
   return { from, to, part: span.part };
 }
 
-// Content ranges, per kind, of the tags made after the pipeline read the text: the placing could not see them.
-function rangesOfNewTags(doc: ProseMirrorNode, records: Record<string, Annotation>, known: ReadonlySet<string>): Map<AnnotationKind, Array<[number, number]>> {
-  const ranges = new Map<AnnotationKind, Array<[number, number]>>();
-  const fresh = Object.keys(records).filter((id) => !known.has(id));
-  if (fresh.length === 0) return ranges;
-  const freshIds = new Set(fresh);
-  doc.descendants((node, pos) => {
-    if (!node.isText) return true;
-    for (const mark of node.marks) {
+// Whether a tag of `kind` made after the pipeline read the text (the placing could not see it) marks content
+// between `from` and `to`: only the suggestion's own words are looked at, never the whole article.
+function overlapsNewTag(doc: ProseMirrorNode, records: Record<string, Annotation>, known: ReadonlyMap<string, unknown>, kind: AnnotationKind, from: number, to: number): boolean {
+  let found = false;
+  doc.nodesBetween(from, to, (node) => {
+    if (found || !node.isText) return !found;
+    found = node.marks.some((mark) => {
       const id = String(mark.attrs.id);
-      if (mark.type.name !== 'annotation' || mark.attrs.part !== 'content' || !freshIds.has(id)) continue;
-      const kind = records[id]!.kind;
-      (ranges.get(kind) ?? ranges.set(kind, []).get(kind)!).push([pos, pos + node.nodeSize]);
-    }
+      return mark.type.name === 'annotation' && mark.attrs.part === 'content' && !known.has(id) && records[id]?.kind === kind;
+    });
     return false;
   });
-  return ranges;
+  return found;
 }
 
 /**
@@ -74,7 +70,6 @@ function rangesOfNewTags(doc: ProseMirrorNode, records: Record<string, Annotatio
  * went, but not part of its quote), and none over a tag of its kind made meanwhile.
  */
 export function placedOnCurrentDocument(placed: readonly PlacedAnnotation[], reading: SuggestionReading, state: { doc: ProseMirrorNode; records: Record<string, Annotation> }): PlacedAnnotation[] {
-  const newTags = rangesOfNewTags(state.doc, state.records, new Set(reading.text.spans.keys()));
   const changed = changedRanges(reading.mapping);
   const kept: PlacedAnnotation[] = [];
   const dropped = new Set<string>();
@@ -82,7 +77,7 @@ export function placedOnCurrentDocument(placed: readonly PlacedAnnotation[], rea
     if (state.records[record.id]) continue;
     const mapped = spans.map((span) => ({ span, mapped: mappedSpan(span, reading, state.doc, changed) }));
     const content = mapped.filter((entry) => entry.span.part === 'content');
-    const overlapping = (newTags.get(record.kind) ?? []).some(([from, to]) => content.some(({ mapped: span }) => span !== null && span.from < to && from < span.to));
+    const overlapping = content.some(({ mapped: span }) => span !== null && overlapsNewTag(state.doc, state.records, reading.text.spans, record.kind, span.from, span.to));
     if (content.length === 0 || content.some((entry) => entry.mapped === null) || overlapping) {
       dropped.add(record.id);
       continue;
@@ -96,6 +91,9 @@ export function placedOnCurrentDocument(placed: readonly PlacedAnnotation[], rea
     return { ...entry, record: { ...record, speaker: { ...record.speaker, mentionId: null } } };
   });
 }
+
+/** The meta a transaction that lands suggestions carries (true): the editor may show them in its lists a frame later. */
+export const landingSuggestionsMeta = 'landingSuggestions';
 
 /**
  * Adds the placed suggestions to the document in one transaction that undo passes over: suggestions are not the
@@ -111,7 +109,7 @@ export function addPlacedSuggestions(placed: readonly PlacedAnnotation[], readin
         new AnnotationMarksStep(landing.flatMap(({ record, spans }) => spans.map((span) => ({ from: span.from, to: span.to, remove: null, add: annotationMark(record, span.part) })))),
       );
       setAnnotationRecords(state, tr, landing.map(({ record }) => ({ id: record.id, record })));
-      dispatch(tr.setMeta('addToHistory', false));
+      dispatch(tr.setMeta('addToHistory', false).setMeta(landingSuggestionsMeta, true));
     }
     return true;
   };

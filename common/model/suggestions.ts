@@ -187,6 +187,8 @@ export interface SuggestionPlacing {
   // The article as the pipeline read it: the offsets of the result refer to this text.
   text: ArticleText;
   existing: AnnotationMap;
+  // The words the tags of `existing` cover in `text` (taggedWordsOf): none when the answer was computed without them already.
+  tagged: TaggedWords;
   // Rejection keys of this article (see rejectionKey).
   rejected: ReadonlySet<string>;
   now: string;
@@ -201,15 +203,18 @@ export interface SuggestionPlacing {
  */
 export function placeSuggestions(result: SuggestionsFound, placing: SuggestionPlacing): PlacedAnnotation[] {
   const { text, existing, rejected, now } = placing;
-  const taken = new TakenWords(taggedWordsOf(text, existing));
-  // The tag or suggestion on each name, by its offsets, for an attribution's speaker; the tags' are read on first need.
+  const taken = new TakenWords(placing.tagged);
+  // The tag or suggestion on each name, by its offsets, for an attribution's speaker; of the tags, only those
+  // starting where a speaker's name does are read, on first need.
   let mentionAt: Map<string, string> | null = null;
   const mentions = (): Map<string, string> => {
     if (!mentionAt) {
       mentionAt = new Map();
+      const speakerStarts = new Set(result.attributions.flatMap(({ speaker }) => (speaker?.type === 'entity' ? [speaker.start] : [])));
       for (const [id, spans] of text.spans) {
-        if (existing[id]?.kind !== 'entity') continue;
-        for (const span of spans) if (span.part === 'content') mentionAt.set(`${span.start}:${span.end}`, id);
+        for (const span of spans) {
+          if (span.part === 'content' && speakerStarts.has(span.start) && existing[id]?.kind === 'entity') mentionAt.set(`${span.start}:${span.end}`, id);
+        }
       }
     }
     return mentionAt;

@@ -2,7 +2,7 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { newId } from '../../common/model/annotation';
 import { ApiError, type SuggestionCounts } from '../../common/api';
 import { annotationsOf, articleText } from '../../common/articleText';
-import { placeSuggestions, withoutTaggedWords, withPlacedAnnotations, type PlacedAnnotation } from '../../common/model/suggestions';
+import { placeSuggestions, taggedWordsOf, withoutTaggedWords, withPlacedAnnotations, type PlacedAnnotation } from '../../common/model/suggestions';
 import { suggestionKinds, type SuggestionKind } from '../../common/suggestions/types';
 import type { Store } from '../store/index';
 import type { ApiHandlers } from './apiDispatch';
@@ -32,9 +32,11 @@ export async function suggestionsFor(
     timeoutMs,
   );
   // The text did not change while the worker ran: this document is what it read.
+  const existing = annotationsOf(doc);
   return placeSuggestions(result, {
     text,
-    existing: annotationsOf(doc),
+    existing,
+    tagged: taggedWordsOf(text, existing),
     rejected: new Set(articleId ? store.suggestionRejections.keysOf(articleId) : []),
     now: new Date().toISOString(),
     newId,

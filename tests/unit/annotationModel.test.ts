@@ -145,7 +145,7 @@ describe('placing suggestions', () => {
   };
   let counter = 0;
   const place = (rejected: string[] = []) =>
-    placeSuggestions(result, { text, existing: records, rejected: new Set(rejected), now: '2024-01-01T00:00:00.000Z', newId: (prefix) => `${prefix}_${++counter}` });
+    placeSuggestions(result, { text, existing: records, tagged: taggedWordsOf(text, records), rejected: new Set(rejected), now: '2024-01-01T00:00:00.000Z', newId: (prefix) => `${prefix}_${++counter}` });
 
   it('never stands on a tag of the same kind, and places the rest at their document positions', () => {
     const placed = place();
@@ -167,7 +167,7 @@ describe('placing suggestions', () => {
     expect(answer.figures).toEqual(result.figures);
     const placedFrom = (from: SuggestionResult) => {
       let ids = 0;
-      return placeSuggestions(from, { text, existing: records, rejected: new Set(), now: '2024-01-01T00:00:00.000Z', newId: (prefix) => `${prefix}_${++ids}` });
+      return placeSuggestions(from, { text, existing: records, tagged: taggedWordsOf(text, records), rejected: new Set(), now: '2024-01-01T00:00:00.000Z', newId: (prefix) => `${prefix}_${++ids}` });
     };
     expect(placedFrom(answer)).toEqual(placedFrom(result));
     // Other kinds' tags do not cover a suggestion: a figure tag leaves the names in the answer.

@@ -21,7 +21,7 @@ import {
 import { addPlacedSuggestions, type SuggestionReading } from '../../common/editor/suggestionPlacing';
 import { AnnotationMarksStep } from '../../common/editor/annotationMarksStep';
 import { annotationMark } from '../../common/model/marks';
-import { placeSuggestions, type PlacedAnnotation } from '../../common/model/suggestions';
+import { placeSuggestions, taggedWordsOf, type PlacedAnnotation } from '../../common/model/suggestions';
 import type { AttributionSuggestion, EntitySuggestion, FigureSuggestion, SuggestionResult } from '../../common/suggestions/types';
 
 const now = '2026-11-30T00:00:00.000Z';
@@ -95,7 +95,7 @@ const newId = (prefix: string) => `${prefix}-${++counter}`;
 
 function placedOn(doc: ProseMirrorNode, existing: Record<string, Annotation> = {}, rejected: Set<string> = new Set()): { placed: PlacedAnnotation[]; reading: SuggestionReading & { mapping: Mapping } } {
   const text = articleText(doc);
-  const placed = placeSuggestions(sampleResult(text), { text, existing, rejected, now, newId });
+  const placed = placeSuggestions(sampleResult(text), { text, existing, tagged: taggedWordsOf(text, existing), rejected, now, newId });
   return { placed, reading: { doc, text, mapping: new Mapping() } };
 }
 
@@ -172,11 +172,41 @@ describe('placing suggestions in the editor', () => {
     const onSohr = Object.values(annotationMapOf(state)).filter((record) => record.quote === 'SOHR');
     expect(onSohr.map((record) => record.id)).toEqual(['hand']);
 
+    // A tag of another kind made meanwhile on a suggestion's words does not keep that suggestion out.
+    let other = stateOf([body]);
+    const otherReading = placedOn(other.doc);
+    const douma = offsetsOf(otherReading.reading.text, 'Douma');
+    const doumaFrom = otherReading.reading.text.blocks[1]!.docStart + (douma.start - otherReading.reading.text.blocks[1]!.start);
+    tagRange({ from: doumaFrom, to: doumaFrom + 5 }, { kind: 'figure' }, { id: 'figure-on-douma', author: 'me', now })(other, (tr) => {
+      other = applyTracked(other, tr, otherReading.reading.mapping);
+    });
+    other = run(other, addPlacedSuggestions(otherReading.placed, otherReading.reading));
+    expect(Object.values(annotationMapOf(other)).filter((record) => record.quote === 'Douma').map((record) => record.kind).sort()).toEqual(['entity', 'entity', 'figure']);
+
     // Computed again on the article as it now stands, with "Douma" as a place rejected: nothing new, no Douma.
     const again = placedOn(state.doc, annotationMapOf(state), new Set(['entity|douma|place']));
     expect(again.placed).toEqual([]);
     const fresh = placedOn(stateOf([body]).doc, {}, new Set(['entity|douma|place']));
     expect(fresh.placed.some((entry) => entry.record.quote === 'Douma')).toBe(false);
+  });
+});
+
+describe('reading the text of an edited document', () => {
+  it('reads each edit afresh: the text and spans of a document changed block by block equal those of the same document read whole', () => {
+    const before = suggestedState();
+    // Read once, so that its blocks are known; then type into the paragraph, and tag words in it.
+    const paragraph = articleText(before.doc).blocks[1]!;
+    const typed = before.apply(before.tr.insertText('Ms ', paragraph.docStart));
+    const tagged = run(typed, tagRange({ from: paragraph.docStart, to: paragraph.docStart + 2 }, { kind: 'entity', entityType: 'other' }, { id: 'ms', author: 'me', now }));
+    for (const state of [before, typed, tagged]) {
+      const fresh = articleText(articleSchema.nodeFromJSON(state.doc.toJSON()));
+      const read = articleText(state.doc);
+      expect(read.text).toBe(fresh.text);
+      expect(read.blocks).toEqual(fresh.blocks);
+      expect([...read.spans]).toEqual([...fresh.spans]);
+    }
+    expect(articleText(typed.doc).blocks[1]!.text.startsWith('Ms "We will not leave')).toBe(true);
+    expect(spanText(articleText(tagged.doc).text, articleText(tagged.doc).spans.get('ms')!)).toBe('Ms');
   });
 });
 
@@ -293,7 +323,7 @@ describe('placing suggestions on a long article', () => {
       entities.push({ kind: 'entity', start: at, end: at + 12, text: 'Alice Marten', entityType: 'person', entityId: null, evidence: 'name-shape', confidence: 0.8 });
     }
     const placingStarted = performance.now();
-    const placed = placeSuggestions({ entities, figures: [], attributions: [] }, { text, existing: {}, rejected: new Set(), now, newId });
+    const placed = placeSuggestions({ entities, figures: [], attributions: [] }, { text, existing: {}, tagged: {}, rejected: new Set(), now, newId });
     const placingMs = performance.now() - placingStarted;
     expect(placed).toHaveLength(2000);
     const reading = { doc: state.doc, text, mapping: new Mapping() };

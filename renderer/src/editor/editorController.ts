@@ -3,12 +3,13 @@ import { TextSelection, type EditorState, type Transaction } from 'prosemirror-s
 import { redo, undo } from 'prosemirror-history';
 import { AddMarkStep, RemoveMarkStep } from 'prosemirror-transform';
 import type { AnnotatorApi, ArticleStatus } from '../../../common/api';
-import type { Annotation } from '../../../common/model/annotation';
+import type { Annotation, AnnotationMap } from '../../../common/model/annotation';
 import { articleText } from '../../../common/articleText';
 import type { Command } from '../../../common/editor/annotationCommands';
 import { annotationIdsAt, annotationRanges } from '../../../common/editor/annotationRanges';
 import { annotationMapOf, articleDocumentJson } from '../../../common/editor/annotationRecords';
 import { nextAnnotationId, type StepFilter } from '../../../common/editor/annotationStepping';
+import { landingSuggestionsMeta } from '../../../common/editor/suggestionPlacing';
 import { AutosaveController } from './autosave';
 import { ArticleJournal, journalledDocument, type JournalEntry, type JournalStorage } from './unsavedJournal';
 import { createArticleEditorState, stripPastedAnnotations } from './editorState';
@@ -59,6 +60,8 @@ export class EditorController {
   private readonly journal: ArticleJournal | null;
   private view: EditorView | null = null;
   private textTimer: ReturnType<typeof setTimeout> | null = null;
+  // Records of landed suggestions that the lists show with the next plain text rather than in the landing's task.
+  private recordsShownWithText: AnnotationMap | null = null;
   private destroyed = false;
   private userName: string;
   private readonly api: AnnotatorApi;
@@ -218,7 +221,14 @@ export class EditorController {
       this.refreshPlainText(tagsChanged ? 0 : 300);
     }
     const snapshot = this.screen.getSnapshot();
-    const change: Partial<EditorScreenSnapshot> = shownChange(snapshot, shownEditorState(next)) ?? {};
+    const shown = shownEditorState(next);
+    // Suggestions landing while the editor types would make React render every list and the inspector in the
+    // task of the landing, and again when the plain text follows: their records go to React once, with the text.
+    if (tr.getMeta(landingSuggestionsMeta) === true) this.recordsShownWithText = shown.records;
+    const change: Partial<EditorScreenSnapshot> = shownChange({ ...snapshot, records: this.recordsShownWithText ?? snapshot.records }, shown) ?? {};
+    // A tag chosen meanwhile may be one of them: the inspector needs its record now.
+    if (this.recordsShownWithText && change.selectedId !== undefined) change.records = shown.records;
+    if (change.records) this.recordsShownWithText = null;
     if (selectedAnnotationId(next) === null && snapshot.focusSpeaker) change.focusSpeaker = false;
     if (Object.keys(change).length > 0) this.screen.show(change);
   };
@@ -238,7 +248,8 @@ export class EditorController {
       if (this.textTimer) clearTimeout(this.textTimer);
       this.textTimer = setTimeout(() => {
         this.textTimer = null;
-        this.screen.show({ plainText: articleText(this.state.doc) });
+        this.recordsShownWithText = null;
+        this.screen.show({ plainText: articleText(this.state.doc), records: annotationMapOf(this.state) });
       }, delayMs);
     });
   }

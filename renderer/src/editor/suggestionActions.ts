@@ -78,7 +78,8 @@ export class SuggestionActions {
   private async suggestOnce(kinds: readonly SuggestionKind[], announce: boolean): Promise<number> {
     const { editor } = this;
     if (editor.isClosed()) return 0;
-    const read = editor.state().doc;
+    const reading = editor.state();
+    const read = reading.doc;
     const text = articleText(read);
     const mapping = new Mapping();
     this.editsSinceReading.add(mapping);
@@ -89,12 +90,14 @@ export class SuggestionActions {
         articleId: editor.screen.getSnapshot().article.id,
         blocks: text.blocks.map((block) => ({ text: block.text, type: block.type })),
         kinds: [...kinds],
-        tagged: taggedWordsOf(text, annotationMapOf(editor.state())),
+        tagged: taggedWordsOf(text, annotationMapOf(reading)),
       });
       if (editor.isClosed()) return 0;
       const placed = placeSuggestions(answer.result, {
         text,
         existing: annotationMapOf(editor.state()),
+        // The services left out what the tags covered when the text was read: the request sent those words.
+        tagged: {},
         rejected: new Set([...answer.rejectedKeys, ...this.rejectedKeys]),
         now: editor.now(),
         newId,
