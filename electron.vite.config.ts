@@ -15,6 +15,8 @@ export default defineConfig({
           importWorker: resolve(__dirname, 'main/services/importWorker.ts'),
         },
       },
+      // Their word lists are JSON, which Node imports only with an import attribute the bundle would drop: bundled instead.
+      externalizeDeps: { exclude: ['i18n-iso-countries', 'i18n-nationality'] },
     },
   },
   preload: {

@@ -61,7 +61,11 @@ function defaultWorkerUrl(): URL {
  * Starts the suggestion worker on first use and hands it one request at a time. A worker that dies (a bug, or
  * memory) is started again on the next request; the request it was working on is refused with its reason.
  */
-export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl(), lifetime: SuggestionWorkerLifetime = defaultWorkerLifetime): SuggestionRunner {
+export function createSuggestionRunner(
+  workerUrl: URL = defaultWorkerUrl(),
+  lifetime: SuggestionWorkerLifetime = defaultWorkerLifetime,
+  heapLimits: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } = suggestionWorkerLimits,
+): SuggestionRunner {
   let worker: Worker | null = null;
   let nextRequestId = 1;
   const pending = new Map<number, { resolve(result: SuggestionResult): void; reject(error: Error): void }>();
@@ -93,7 +97,7 @@ export function createSuggestionRunner(workerUrl: URL = defaultWorkerUrl(), life
 
   const started = (): Worker => {
     if (worker) return worker;
-    const { maxOldGenerationSizeMb, maxYoungGenerationSizeMb } = suggestionWorkerLimits;
+    const { maxOldGenerationSizeMb, maxYoungGenerationSizeMb } = heapLimits;
     const resourceLimits = { maxOldGenerationSizeMb, maxYoungGenerationSizeMb };
     const created = startWorkerThread(workerUrl, resourceLimits);
     servedLarge = false;

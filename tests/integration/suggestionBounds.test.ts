@@ -21,6 +21,19 @@ describe('the suggestion worker', () => {
     expect(result.entities.map((entity) => entity.text)).toContain('Anna Berg');
   });
 
+  it('refuses a request whose worker runs out of its memory, saying so, and answers the next one', async () => {
+    // A heap too small for the language model: the worker is stopped by V8 as it loads it.
+    const cramped = createSuggestionRunner(undefined, undefined, { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 });
+    try {
+      await expect(cramped.suggest({ blocks: [sentence], registry: [], rejected: [] }, { kinds: ['entity'] })).rejects.toThrow('the text needs more memory than suggestions may use (16 MB)');
+      expect(cramped.runningThreadId()).toBeNull();
+    } finally {
+      await cramped.close();
+    }
+    const result = await runner.suggest({ blocks: [sentence], registry: [], rejected: [] }, { kinds: ['entity'] });
+    expect(result.entities.map((entity) => entity.text)).toContain('Anna Berg');
+  });
+
   it('keeps the worker through a short pause after a large request, then ends it once idle long enough', async () => {
     const idleRunner = createSuggestionRunner(undefined, { largeRequestCharacters: 1_000, idleMsAfterLargeRequest: 1_500 });
     try {
