@@ -474,6 +474,9 @@ export const apiMethods = {
       tagged: z.object({ entity: taggedWordsSchema, figure: taggedWordsSchema, attribution: taggedWordsSchema }).partial().optional(),
     }),
   ),
+  // The editor is typing: suggestions being computed wait for `forMs` from now (a keystroke's work must not share
+  // the machine with the pipeline's). Sent again while typing goes on; computing resumes once it stops.
+  pauseSuggestions: method<void>()(z.object({ forMs: z.number().int().min(1).max(5_000) })),
   // Remembers rejected suggestions: per article (they do not come back) and per name and type across the desk
   // (a name rejected as a type three times is no longer suggested as that type).
   rejectSuggestions: method<void>()(

@@ -1,7 +1,7 @@
 import winkNLP, { type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { blockSeparator } from '../articleText';
-import type { SuggestionBlock } from './types';
+import { noCheckpoint, type Checkpoint, type SuggestionBlock } from './types';
 
 /**
  * The article read once by wink-nlp: tokens with their part of speech and UTF-16 offsets into the whole text,
@@ -69,13 +69,14 @@ function nlp(): WinkMethods {
 }
 
 /** Reads the blocks with the wink model. */
-export function analyseText(blocks: readonly SuggestionBlock[]): AnalysedText {
+export function analyseText(blocks: readonly SuggestionBlock[], checkpoint: Checkpoint = noCheckpoint): AnalysedText {
   const reader = nlp();
   const its = reader.its;
   const text = suggestionText(blocks);
   const result: AnalysedText = { text, blocks: [], tokens: [], sentences: [], modelEntities: [] };
   let blockStart = 0;
   blocks.forEach((block, blockIndex) => {
+    checkpoint();
     if (blockIndex > 0) blockStart += blockSeparator.length;
     const start = blockStart;
     blockStart += block.text.length;

@@ -1,7 +1,7 @@
 import { findCue, isReportingVerb } from '../model/quoteCues';
 import { proposeSpeakers, type ProposedSpeaker, type SpeakerMention, type SpeakerTextSpan } from '../model/speakerProposal';
 import type { AnalysedText } from './analysedText';
-import type { AttributionSuggestion, SuggestedSpan, SuggestedSpeaker } from './types';
+import { noCheckpoint, type AttributionSuggestion, type Checkpoint, type SuggestedSpan, type SuggestedSpeaker } from './types';
 
 /**
  * Attributions:
@@ -26,14 +26,16 @@ const openingMarks = '“«„';
 const closingFor: Record<string, string> = { '“': '”', '«': '»', '„': '“”', '"': '"' };
 
 /** Finds the attributions of an analysed article; `mentions` are the names found in it, for speakers. */
-export function findAttributions(analysed: AnalysedText, names: readonly SpeakerMention[]): AttributionSuggestion[] {
+export function findAttributions(analysed: AnalysedText, names: readonly SpeakerMention[], checkpoint: Checkpoint = noCheckpoint): AttributionSuggestion[] {
   const { text } = analysed;
   const mentions = [...names].sort((a, b) => a.start - b.start);
   const quotes = mergeSplitQuotes(text, directQuotes(analysed));
   const quoted = quotes.flatMap((quote) => quote.parts);
   const attributions: AttributionSuggestion[] = [];
   let previous: { speaker: ProposedSpeaker; end: number; block: number } | null = null;
-  for (const quote of quotes) {
+  checkpoint();
+  for (const [index, quote] of quotes.entries()) {
+    if (index % 64 === 63) checkpoint();
     const inner = quote.parts.map((part) => text.slice(part.start, part.end)).join(' ');
     const wordCount = (inner.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
     const proposal = findCue(text, quote.parts);
@@ -61,7 +63,7 @@ export function findAttributions(analysed: AnalysedText, names: readonly Speaker
     });
     if (best && best.reason !== 'distance') previous = { speaker: best, end: last.end, block: blockIndexAt(analysed, last.start) };
   }
-  attributions.push(...indirectSpeech(analysed, quoted, mentions));
+  attributions.push(...indirectSpeech(analysed, quoted, mentions, checkpoint));
   return attributions.sort((a, b) => a.content[0]!.start - b.content[0]!.start);
 }
 
@@ -306,11 +308,12 @@ function nounClause(sentenceText: string): RegExpExecArray | null {
   return finiteVerb.test(rest.split(/[,;:]/u)[0]!) ? clause : null;
 }
 
-function indirectSpeech(analysed: AnalysedText, quoted: readonly SpeakerTextSpan[], mentions: readonly SpeakerMention[]): AttributionSuggestion[] {
+function indirectSpeech(analysed: AnalysedText, quoted: readonly SpeakerTextSpan[], mentions: readonly SpeakerMention[], checkpoint: Checkpoint): AttributionSuggestion[] {
   const { text } = analysed;
   const quotable = quotableBlocks(analysed);
   const found: AttributionSuggestion[] = [];
-  for (const sentence of analysed.sentences) {
+  for (const [index, sentence] of analysed.sentences.entries()) {
+    if (index % 256 === 255) checkpoint();
     if (!quotable[sentence.block]) continue;
     const reported = reportedSpeech(text.slice(sentence.start, sentence.end), sentence.start);
     if (!reported) continue;

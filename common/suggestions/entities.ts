@@ -17,7 +17,7 @@ import {
   placePrepositions,
   titleHeads,
 } from './gazetteers';
-import type { EntityEvidence } from './types';
+import { noCheckpoint, type Checkpoint, type EntityEvidence } from './types';
 import type { Word } from './words';
 import { creditLabels, isAcronym, isHeadWord, isPlaceName, looksPersonal, nameRuns, singular, splitRun, titleCase, type Part } from './nameRuns';
 
@@ -91,18 +91,24 @@ const confidenceOf: Record<EntityEvidence, number> = {
 };
 
 /** Finds and types the names of an analysed article; see the rules at the top of this file. */
-export function findEntities(analysed: AnalysedText, words: readonly Word[]): FoundEntity[] {
+export function findEntities(analysed: AnalysedText, words: readonly Word[], checkpoint: Checkpoint = noCheckpoint): FoundEntity[] {
   const titledBlocks = titleCasedBlocks(analysed, words);
   const candidates: Candidate[] = [];
+  let runCount = 0;
   for (const run of nameRuns(words)) {
+    if (++runCount % 256 === 0) checkpoint();
     for (const part of splitRun(words, run)) {
       const candidate = typedCandidate(analysed, words, part, titledBlocks.has(words[part.first]!.block));
       if (candidate) candidates.push(candidate);
     }
   }
+  checkpoint();
   demoteCommonWordNames(words, candidates);
+  checkpoint();
   applyArticleEvidence(analysed, words, candidates);
+  checkpoint();
   const found: FoundEntity[] = [...namesInTitledBlocks(analysed, words, candidates, titledBlocks)];
+  checkpoint();
   for (const candidate of candidates) {
     if (candidate.type === null || (candidate.titled && candidate.evidence !== 'gazetteer')) continue;
     found.push({
@@ -116,8 +122,10 @@ export function findEntities(analysed: AnalysedText, words: readonly Word[]): Fo
     });
   }
   // Names nest twice at most: "Andy Warhol" in "Andy Warhol Foundation" in "Andy Warhol Foundation for the Visual Arts".
+  checkpoint();
   const nested = nestedNames(found);
   found.push(...nested, ...nestedNames(nested, [...found, ...nested]));
+  checkpoint();
   return dedupe(found);
 }
 

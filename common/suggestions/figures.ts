@@ -1,7 +1,7 @@
 import { proposedFigureFields } from '../model/figureReader';
 import type { FigureFields } from '../model/annotation';
 import type { AnalysedText } from './analysedText';
-import type { FigureSuggestion } from './types';
+import { noCheckpoint, type Checkpoint, type FigureSuggestion } from './types';
 
 /**
  * Figures: every number, amount, percentage, date and duration the wink model finds (its CARDINAL, MONEY,
@@ -18,7 +18,7 @@ const qualifierBefore = /(?:(?:tens|hundreds|dozens)\s+of|more than|less than|fe
 const scaleAfter = /^\s*(?:bn|mn|m|k|million|billion|trillion|thousand|per cent|percent|%)(?![\p{L}\p{N}])/iu;
 
 /** Finds the figures of an analysed article, outside the spans in `exclude` (names such as "Vostok 1"). */
-export function findFigures(analysed: AnalysedText, exclude: readonly { start: number; end: number }[] = []): FigureSuggestion[] {
+export function findFigures(analysed: AnalysedText, exclude: readonly { start: number; end: number }[] = [], checkpoint: Checkpoint = noCheckpoint): FigureSuggestion[] {
   const { text } = analysed;
   const spans: { start: number; end: number; date: boolean }[] = [];
   const covered = new Set<number>();
@@ -27,7 +27,9 @@ export function findFigures(analysed: AnalysedText, exclude: readonly { start: n
     spans.push({ start: entity.start, end: entity.end, date: entity.type === 'DATE' || entity.type === 'TIME' });
     for (let i = entity.firstToken; i <= entity.lastToken; i++) covered.add(i);
   }
+  checkpoint();
   analysed.tokens.forEach((token, index) => {
+    if (index % 8192 === 0) checkpoint();
     if (covered.has(index)) return;
     if (token.pos !== 'NUM' && !/^\d/u.test(token.text)) return;
     if (!/\d/u.test(token.text) && token.pos !== 'NUM') return;

@@ -38,6 +38,15 @@ export interface SuggestionInput {
   rejected?: readonly RejectedName[];
 }
 
+/**
+ * Called between pieces of the pipeline's work (a block read, a stretch of names typed, a stage done), returning
+ * when the work may go on: where a worker waits while the editor types. Each piece is a few milliseconds.
+ */
+export type Checkpoint = () => void;
+
+/** A checkpoint that never waits: the pipeline run straight through. */
+export const noCheckpoint: Checkpoint = () => undefined;
+
 /** Which kinds of suggestion to compute; all three when left out. */
 export interface SuggestionOptions {
   kinds?: readonly SuggestionKind[];

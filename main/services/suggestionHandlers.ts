@@ -53,7 +53,7 @@ function countByKind(articleId: string, placed: readonly PlacedAnnotation[]): Su
 export function createSuggestionHandlers(
   store: Store,
   runner: SuggestionRunner,
-): Pick<ApiHandlers, 'suggestAnnotations' | 'rejectSuggestions' | 'addSuggestions'> {
+): Pick<ApiHandlers, 'suggestAnnotations' | 'pauseSuggestions' | 'rejectSuggestions' | 'addSuggestions'> {
   return {
     async suggestAnnotations({ articleId, blocks, kinds, tagged }) {
       if (store.articles.revision(articleId) === undefined) throw articleNotFound();
@@ -63,6 +63,9 @@ export function createSuggestionHandlers(
       );
       const { entities, figures, attributions } = tagged ? withoutTaggedWords(result, tagged) : result;
       return { result: { entities, figures, attributions }, rejectedKeys: store.suggestionRejections.keysOf(articleId) };
+    },
+    pauseSuggestions({ forMs }) {
+      runner.pause(forMs);
     },
     rejectSuggestions({ articleId, rejections }) {
       if (store.articles.revision(articleId) === undefined) throw articleNotFound();

@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { SuggestionInput, SuggestionOptions, SuggestionResult } from '../../common/suggestions/types';
+import { newPauseMemory, pauseFor, waitedMs } from './suggestionPause';
 import { startWorkerThread } from './workerThread';
 
 /** A request to the suggestion worker. */
@@ -9,17 +10,26 @@ export interface SuggestionRequest {
   options: SuggestionOptions;
 }
 
+/** What the suggestion worker is given as it starts. */
+export interface SuggestionWorkerData {
+  // Shared with the runner: see suggestionPause.ts.
+  pauseMemory: SharedArrayBuffer;
+  // How long one request may wait in all, in ms; past it the request is computed through any pause.
+  maxPauseMs: number;
+}
+
 /** The worker's answer to one request. */
 export type SuggestionResponse = { requestId: number; ok: true; result: SuggestionResult } | { requestId: number; ok: false; message: string };
 
 /**
  * The bounds of the suggestion worker: the heap it may use (a worker past it is stopped by V8 alone, and only
  * the request it was working on fails; without a bound, a worker out of memory takes the whole process down),
- * and how long one request may take by default before the worker is stopped and the request refused. Its young
+ * how long one request may take by default before the worker is stopped and the request refused (time it
+ * waits while the editor types does not count: see `pause`), and how long it may wait so in all. Its young
  * generation is 16 MB, as the import worker's: with 32 MB a 400,000-character article's request grew the host
  * by 160-170 MB, with 16 MB by 130-145 MB, in the same time.
  */
-export const suggestionWorkerLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16, requestTimeoutMs: 120_000 } as const;
+export const suggestionWorkerLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16, requestTimeoutMs: 120_000, maxPauseMs: 30_000 } as const;
 
 /**
  * When the worker gives its memory back. From `largeRequestCharacters` a request leaves the worker's heap at over
@@ -39,6 +49,11 @@ const defaultWorkerLifetime: SuggestionWorkerLifetime = { largeRequestCharacters
 export interface SuggestionRunner {
   /** Suggestions for `input`; refused when the worker runs out of its memory or takes longer than `timeoutMs`. */
   suggest(input: SuggestionInput, options?: SuggestionOptions, timeoutMs?: number): Promise<SuggestionResult>;
+  /**
+   * Has the request being computed wait at its next checkpoint for `forMs` from now (a later call extends it):
+   * the editor is typing (see suggestionPause.ts). A request waits `maxPauseMs` in all at most.
+   */
+  pause(forMs: number): void;
   /**
    * Ends the worker at once when it has answered a large request and has nothing else to do, resolving once
    * its heap is given back; otherwise does nothing. An import calls it before it stores the article: the
@@ -64,8 +79,10 @@ function defaultWorkerUrl(): URL {
 export function createSuggestionRunner(
   workerUrl: URL = defaultWorkerUrl(),
   lifetime: SuggestionWorkerLifetime = defaultWorkerLifetime,
-  heapLimits: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } = suggestionWorkerLimits,
+  bounds: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number; maxPauseMs: number } = suggestionWorkerLimits,
 ): SuggestionRunner {
+  const pauseMemory = newPauseMemory();
+  const workerData: SuggestionWorkerData = { pauseMemory, maxPauseMs: bounds.maxPauseMs };
   let worker: Worker | null = null;
   let nextRequestId = 1;
   const pending = new Map<number, { resolve(result: SuggestionResult): void; reject(error: Error): void }>();
@@ -97,9 +114,9 @@ export function createSuggestionRunner(
 
   const started = (): Worker => {
     if (worker) return worker;
-    const { maxOldGenerationSizeMb, maxYoungGenerationSizeMb } = heapLimits;
+    const { maxOldGenerationSizeMb, maxYoungGenerationSizeMb } = bounds;
     const resourceLimits = { maxOldGenerationSizeMb, maxYoungGenerationSizeMb };
-    const created = startWorkerThread(workerUrl, resourceLimits);
+    const created = startWorkerThread(workerUrl, resourceLimits, workerData);
     servedLarge = false;
     created.on('message', (response: SuggestionResponse) => {
       const waiting = pending.get(response.requestId);
@@ -133,14 +150,20 @@ export function createSuggestionRunner(
         cancelIdleEnd();
         const running = started();
         // A request past its time stops the worker (the pipeline cannot be interrupted otherwise); the next
-        // request starts a new one.
-        const timer = setTimeout(() => {
-          if (!pending.has(requestId)) return;
-          failAll(new Error(`suggestions took longer than ${Math.round(timeoutMs / 1000)} s and were stopped`));
-          if (worker === running) worker = null;
-          void running.terminate();
-        }, timeoutMs);
-        timer.unref();
+        // request starts a new one. Time it spent waiting for the editor to stop typing does not count.
+        let timer: ReturnType<typeof setTimeout>;
+        const expireAfter = (ms: number, waitedBefore: number) => {
+          timer = setTimeout(() => {
+            if (!pending.has(requestId)) return;
+            const waited = waitedMs(pauseMemory);
+            if (waited > waitedBefore) return expireAfter(waited - waitedBefore, waited);
+            failAll(new Error(`suggestions took longer than ${Math.round(timeoutMs / 1000)} s and were stopped`));
+            if (worker === running) worker = null;
+            void running.terminate();
+          }, ms);
+          timer.unref();
+        };
+        expireAfter(timeoutMs, 0);
         const characters = input.blocks.reduce((sum, block) => sum + block.text.length, 0);
         if (characters >= lifetime.largeRequestCharacters) servedLarge = true;
         pending.set(requestId, {
@@ -159,6 +182,7 @@ export function createSuggestionRunner(
         running.postMessage(request);
       });
     },
+    pause: (forMs) => pauseFor(pauseMemory, forMs),
     async releaseAfterLargeRequest() {
       const idle = worker;
       if (!idle || !servedLarge || pending.size > 0) return;

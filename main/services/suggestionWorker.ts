@@ -1,7 +1,8 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { setPriority } from 'node:os';
 import { suggestAnnotations } from '../../common/suggestions/index';
-import type { SuggestionRequest, SuggestionResponse } from './suggestionRunner';
+import type { SuggestionRequest, SuggestionResponse, SuggestionWorkerData } from './suggestionRunner';
+import { pauseCheckpoint } from './suggestionPause';
 
 /**
  * The worker thread that computes suggestions, so that a long article never holds up the thread that answers
@@ -22,10 +23,12 @@ if (process.platform === 'linux') {
   }
 }
 
+const { pauseMemory, maxPauseMs } = workerData as SuggestionWorkerData;
+
 parentPort?.on('message', (request: SuggestionRequest) => {
   let response: SuggestionResponse;
   try {
-    response = { requestId: request.requestId, ok: true, result: suggestAnnotations(request.input, request.options) };
+    response = { requestId: request.requestId, ok: true, result: suggestAnnotations(request.input, request.options, pauseCheckpoint(pauseMemory, maxPauseMs)) };
   } catch (error) {
     response = { requestId: request.requestId, ok: false, message: (error as Error)?.message ?? String(error) };
   }

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSuggestionRunner } from '../../main/services/suggestionRunner';
+import { createSuggestionRunner, suggestionWorkerLimits } from '../../main/services/suggestionRunner';
 
 /**
  * The suggestion worker is bounded in time (and, by its resource limits, in memory): a request past its time
@@ -23,7 +23,7 @@ describe('the suggestion worker', () => {
 
   it('refuses a request whose worker runs out of its memory, saying so, and answers the next one', async () => {
     // A heap too small for the language model: the worker is stopped by V8 as it loads it.
-    const cramped = createSuggestionRunner(undefined, undefined, { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 });
+    const cramped = createSuggestionRunner(undefined, undefined, { ...suggestionWorkerLimits, maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 });
     try {
       await expect(cramped.suggest({ blocks: [sentence], registry: [], rejected: [] }, { kinds: ['entity'] })).rejects.toThrow('the text needs more memory than suggestions may use (16 MB)');
       expect(cramped.runningThreadId()).toBeNull();
@@ -32,6 +32,42 @@ describe('the suggestion worker', () => {
     }
     const result = await runner.suggest({ blocks: [sentence], registry: [], rejected: [] }, { kinds: ['entity'] });
     expect(result.entities.map((entity) => entity.text)).toContain('Anna Berg');
+  });
+
+  it('waits while paused (the editor typing), answers the same once the pauses stop, and does not count the wait against its time', async () => {
+    const input = { blocks: Array.from({ length: 400 }, (_, index) => ({ text: `Line ${index}: Anna Berg told Reuters that 40 people left.`, type: 'paragraph' as const })), registry: [], rejected: [] };
+    const straightStarted = performance.now();
+    const straight = await runner.suggest(input);
+    const straightMs = performance.now() - straightStarted;
+    // Paused before it starts and again every 100 ms for two seconds, as keys would: it cannot answer before then,
+    // and its one-second limit does not stop it.
+    runner.pause(300);
+    const pausing = setInterval(() => runner.pause(300), 100);
+    setTimeout(() => clearInterval(pausing), 2_000);
+    const pausedStarted = performance.now();
+    const paused = await runner.suggest(input, {}, 1_000);
+    const pausedMs = performance.now() - pausedStarted;
+    clearInterval(pausing);
+    expect(straightMs).toBeLessThan(1_000);
+    expect(pausedMs).toBeGreaterThanOrEqual(2_000);
+    expect(paused).toEqual(straight);
+  });
+
+  it('waits no longer in all than its bound, then computes through the pauses', async () => {
+    const impatient = createSuggestionRunner(undefined, undefined, { ...suggestionWorkerLimits, maxPauseMs: 500 });
+    const pausing = setInterval(() => impatient.pause(300), 100);
+    try {
+      impatient.pause(300);
+      const started = performance.now();
+      const result = await impatient.suggest({ blocks: [sentence], registry: [], rejected: [] }, { kinds: ['entity'] });
+      expect(result.entities.map((entity) => entity.text)).toContain('Anna Berg');
+      // Half a second of waiting, then the answer, while the pauses go on.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(500);
+      expect(performance.now() - started).toBeLessThan(5_000);
+    } finally {
+      clearInterval(pausing);
+      await impatient.close();
+    }
   });
 
   it('keeps the worker through a short pause after a large request, then ends it once idle long enough', async () => {

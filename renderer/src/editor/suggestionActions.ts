@@ -4,7 +4,7 @@ import { newId, type Annotation, type EntityType } from '../../../common/model/a
 import { articleText } from '../../../common/articleText';
 import { annotationMapOf } from '../../../common/editor/annotationRecords';
 import { acceptSuggestions, goToSuggestion, rejectSuggestions, suggestionIdsLike, suggestionIdsOfKind, waitingSuggestionIds } from '../../../common/editor/suggestionCommands';
-import { addPlacedSuggestions } from '../../../common/editor/suggestionPlacing';
+import { addPlacedSuggestions, landingSuggestionsMeta } from '../../../common/editor/suggestionPlacing';
 import { entityLookupKey } from '../../../common/model/names';
 import { placeSuggestions, rejectionKeyOf, taggedWordsOf } from '../../../common/model/suggestions';
 import { suggestionKinds, type SuggestionKind } from '../../../common/suggestions/types';
@@ -14,6 +14,10 @@ import { suggestionShortcuts } from './tagShortcuts';
 
 // How many suggestions land in one transaction: a slice takes a few milliseconds, well inside a frame.
 const suggestionsPerSlice = 500;
+// While suggestions are computed, each edit has them wait this long from now (see suggestionPause.ts in main);
+// a new wait is asked for at most this often while the edits go on.
+const pauseWhileTypingMs = 800;
+const pauseRenewalMs = 250;
 
 /**
  * Suggested tags in an open editor: asking the services for them without blocking typing, placing the answer on
@@ -28,12 +32,24 @@ export class SuggestionActions {
   private pendingSuggestions: Promise<number> | null = null;
   /** How long the slowest slice of the last suggestions took to land on the text, in milliseconds (one transaction). */
   lastApplyMs: number | null = null;
+  // When this editor last asked the services to pause the suggestions being computed (performance.now()).
+  private pauseAskedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly editor: EditorContext) {}
 
-  /** Carries the requests in flight through a transaction the editor applied. */
+  /** Carries the requests in flight through a transaction the editor applied; an edit meanwhile pauses their computing. */
   noteTransaction(tr: Transaction): void {
     for (const mapping of this.editsSinceReading) mapping.appendMapping(tr.mapping);
+    if (this.editsSinceReading.size > 0 && tr.docChanged && tr.getMeta(landingSuggestionsMeta) !== true) this.pauseWhileTyping();
+  }
+
+  // On a machine with few cores the pipeline's work slows every key: it waits while the editor types.
+  private pauseWhileTyping(): void {
+    const now = performance.now();
+    if (now - this.pauseAskedAt < pauseRenewalMs) return;
+    this.pauseAskedAt = now;
+    // A pause that does not reach the services only leaves the suggestions computed sooner.
+    this.editor.api.pauseSuggestions({ forMs: pauseWhileTypingMs }).catch(() => undefined);
   }
 
   /** Computes suggestions when the article opens, if the preferences say so (and name at least one kind). */
