@@ -38,41 +38,45 @@ export interface ArticleText {
   spans: Map<string, AnnotationSpan[]>;
 }
 
-// One block read as plain text: its text, and its annotation spans with positions counted from the block's start.
+// One block read as plain text: its text, and its annotation spans with positions counted from the block's start,
+// span i being ids[i], parts[i], from bounds[2i] to bounds[2i + 1] (flat lists: a long article has 10,000 of them).
 interface BlockReading {
   text: string;
   credit: string;
-  spans: Array<{ id: string; part: AnnotationPart; from: number; to: number }>;
+  ids: string[];
+  parts: AnnotationPart[];
+  bounds: number[];
 }
 
 // Blocks are immutable and an edit replaces only the blocks it touches: the text of a long article is read again
 // after each change (the lists beside the text, suggestions), and an unchanged block is read once.
 const blockReadings = new WeakMap<ProseMirrorNode, BlockReading>();
+// The last span of each annotation in the block being read, so that a span goes on over the next text node it marks.
+const lastSpanOf = new Map<string, number>();
 
 function readBlock(block: ProseMirrorNode): BlockReading {
   const known = blockReadings.get(block);
   if (known) return known;
-  const spans: BlockReading['spans'] = [];
-  // The last span of each annotation in this block, so that a span goes on over the next text node it marks.
-  const lastSpan = new Map<string, BlockReading['spans'][number]>();
-  let text = '';
+  const reading: BlockReading = { text: '', credit: block.type.name === 'caption' ? String(block.attrs.credit ?? '') : '', ids: [], parts: [], bounds: [] };
+  const { ids, parts, bounds } = reading;
+  lastSpanOf.clear();
   block.forEach((child, childOffset) => {
     const childText = child.text ?? '';
     for (const mark of child.marks) {
       if (mark.type.name !== 'annotation') continue;
       const id = String(mark.attrs.id);
       const part = mark.attrs.part as AnnotationPart;
-      const last = lastSpan.get(id);
-      if (last && last.to === childOffset && last.part === part) last.to = childOffset + childText.length;
+      const last = lastSpanOf.get(id);
+      if (last !== undefined && bounds[2 * last + 1] === childOffset && parts[last] === part) bounds[2 * last + 1] = childOffset + childText.length;
       else {
-        const span = { id, part, from: childOffset, to: childOffset + childText.length };
-        spans.push(span);
-        lastSpan.set(id, span);
+        lastSpanOf.set(id, ids.length);
+        ids.push(id);
+        parts.push(part);
+        bounds.push(childOffset, childOffset + childText.length);
       }
     }
-    text += childText;
+    reading.text += childText;
   });
-  const reading = { text, credit: block.type.name === 'caption' ? String(block.attrs.credit ?? '') : '', spans };
   blockReadings.set(block, reading);
   return reading;
 }
@@ -90,17 +94,19 @@ export function articleText(doc: ProseMirrorNode): ArticleText {
       length += blockSeparator.length;
     }
     const docStart = offset + 1;
-    const reading = readBlock(block);
-    for (const span of reading.spans) {
+    const { ids, parts, bounds, text: blockText, credit } = readBlock(block);
+    for (let index = 0; index < ids.length; index++) {
       // A block's text is all text nodes: a position in it is its text offset.
-      const placed: AnnotationSpan = { from: docStart + span.from, to: docStart + span.to, start: length + span.from, end: length + span.to, part: span.part };
-      const list = spans.get(span.id);
+      const from = bounds[2 * index]!;
+      const to = bounds[2 * index + 1]!;
+      const placed: AnnotationSpan = { from: docStart + from, to: docStart + to, start: length + from, end: length + to, part: parts[index]! };
+      const list = spans.get(ids[index]!);
       if (list) list.push(placed);
-      else spans.set(span.id, [placed]);
+      else spans.set(ids[index]!, [placed]);
     }
-    pieces.push(reading.text);
-    blocks.push({ type: block.type.name as BlockTypeName, text: reading.text, start: length, docStart, credit: reading.credit });
-    length += reading.text.length;
+    pieces.push(blockText);
+    blocks.push({ type: block.type.name as BlockTypeName, text: blockText, start: length, docStart, credit });
+    length += blockText.length;
   });
   return { text: pieces.join(''), blocks, spans };
 }

@@ -300,7 +300,7 @@ async function main(): Promise<void> {
     console.log('  Ratios are to the plain floor. floor+cv: the floor with content-visibility: auto on blocks, as the app\'s stylesheet has.');
     console.log('  floor+cv+mark tags: the floor+cv page with the same 10,000 tags as the schema\'s marks (plain ProseMirror, no app plugins, no React).');
     console.log('  floor+cv+::highlight tags: an experiment, the same 10,000 tags painted by the CSS Custom Highlight API over ranges near the viewport, no mark elements (no clicking, inspector or screen-reader cues).');
-    console.log(`  app, ${annotations.toLocaleString('en')} tags, suggesting: a fresh copy of the tagged article each round, opened with suggestions on open (every kind), typed in while they are computed and placed.`);
+    console.log(`  app, ${annotations.toLocaleString('en')} tags, suggesting: a fresh copy of the tagged article each round, opened with suggestions on open (every kind), typed in while they are computed (they wait while keys arrive, and land once the keys stop).`);
     console.log(`    when the last key of each round was typed: ${suggestingRounds.map((round) => `${round.painted.toLocaleString('en')} suggestions painted${round.stillSuggesting ? ', still suggesting' : ''}`).join('; ')}`);
     const withSuggestions = (key: keyof EditorFigures) => ratioToFloor(longSuggesting![key], longTaggedApp![key]).toFixed(2);
     console.log(`    against the same app without suggestions: keystroke median ${withSuggestions('keyMedianMs')}x, p95 ${withSuggestions('keyP95Ms')}x`);
