@@ -29,7 +29,9 @@ const closingFor: Record<string, string> = { '“': '”', '«': '»', '„': '�
 export function findAttributions(analysed: AnalysedText, names: readonly SpeakerMention[], checkpoint: Checkpoint = noCheckpoint): AttributionSuggestion[] {
   const { text } = analysed;
   const mentions = [...names].sort((a, b) => a.start - b.start);
-  const quotes = mergeSplitQuotes(text, directQuotes(analysed));
+  const found = directQuotes(analysed);
+  checkpoint();
+  const quotes = mergeSplitQuotes(text, found);
   const quoted = quotes.flatMap((quote) => quote.parts);
   const attributions: AttributionSuggestion[] = [];
   let previous: { speaker: ProposedSpeaker; end: number; block: number } | null = null;

@@ -92,20 +92,22 @@ const confidenceOf: Record<EntityEvidence, number> = {
 
 /** Finds and types the names of an analysed article; see the rules at the top of this file. */
 export function findEntities(analysed: AnalysedText, words: readonly Word[], checkpoint: Checkpoint = noCheckpoint): FoundEntity[] {
-  const titledBlocks = titleCasedBlocks(analysed, words);
+  const titledBlocks = titleCasedBlocks(analysed, words, checkpoint);
+  checkpoint();
   const candidates: Candidate[] = [];
-  let runCount = 0;
-  for (const run of nameRuns(words)) {
-    if (++runCount % 256 === 0) checkpoint();
+  const runs = nameRuns(words, checkpoint);
+  checkpoint();
+  for (const [index, run] of runs.entries()) {
+    if (index % 64 === 63) checkpoint();
     for (const part of splitRun(words, run)) {
       const candidate = typedCandidate(analysed, words, part, titledBlocks.has(words[part.first]!.block));
       if (candidate) candidates.push(candidate);
     }
   }
   checkpoint();
-  demoteCommonWordNames(words, candidates);
+  demoteCommonWordNames(words, candidates, checkpoint);
   checkpoint();
-  applyArticleEvidence(analysed, words, candidates);
+  applyArticleEvidence(analysed, words, candidates, checkpoint);
   checkpoint();
   const found: FoundEntity[] = [...namesInTitledBlocks(analysed, words, candidates, titledBlocks)];
   checkpoint();
@@ -123,8 +125,8 @@ export function findEntities(analysed: AnalysedText, words: readonly Word[], che
   }
   // Names nest twice at most: "Andy Warhol" in "Andy Warhol Foundation" in "Andy Warhol Foundation for the Visual Arts".
   checkpoint();
-  const nested = nestedNames(found);
-  found.push(...nested, ...nestedNames(nested, [...found, ...nested]));
+  const nested = nestedNames(found, found, checkpoint);
+  found.push(...nested, ...nestedNames(nested, [...found, ...nested], checkpoint));
   checkpoint();
   return dedupe(found);
 }
@@ -204,9 +206,10 @@ function typedCandidate(analysed: AnalysedText, words: readonly Word[], part: Pa
 
 // A name guessed to be a person from its shape is not one when one of its words is written in lowercase
 // elsewhere in the article: "Space Shuttle Atlantis" (space, shuttle), "Budweiser Man" (man).
-function demoteCommonWordNames(words: readonly Word[], candidates: Candidate[]): void {
+function demoteCommonWordNames(words: readonly Word[], candidates: Candidate[], checkpoint: Checkpoint): void {
   const lowercase = new Set<string>();
   for (const word of words) if (/^\p{Ll}+$/u.test(word.text)) lowercase.add(word.text);
+  checkpoint();
   for (const candidate of candidates) {
     if (candidate.type !== 'person' || candidate.evidence !== 'name-shape') continue;
     // People are rarely "at" somewhere by name: "analysts at Goldman Sachs" names the firm.
@@ -258,7 +261,7 @@ const sportsSentence = /\b(?:match|matches|goals?|scored|scores|coach|squad|Worl
 const teamVerbs = new Set(['beat', 'beats', 'defeated', 'defeats', 'won', 'wins', 'lost', 'loses', 'drew', 'draws', 'scored', 'scores', 'led', 'leads', 'played', 'plays', 'face', 'faces', 'faced', 'meet', 'meets', 'met', 'advanced', 'advance', 'qualified', 'qualify', 'eliminated', 'trailed', 'equalised', 'equalized', 'took', 'finished', 'opened', 'hosted', 'had', 'were', 'was', 'will', 'coach', 'captain', 'team', 'squad', 'striker', 'goalkeeper', 'player', 'players', 'manager', 'fans', 'side', 'defender', 'midfielder']);
 const teamPrepositions = new Set(['against', 'beat', 'beats', 'defeated', 'versus', 'vs', 'vs.', 'over']);
 
-function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], candidates: Candidate[]): void {
+function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], candidates: Candidate[], checkpoint: Checkpoint): void {
   // National teams: a country playing in a sentence about sport is an organisation, and so are its other
   // mentions in the article that are not places ("in Belgium").
   const teams = new Set<string>();
@@ -277,6 +280,7 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
     if (previous && placePrepositions.has(previous.lower) && previous.lower !== 'to') continue;
     Object.assign(candidate, { type: 'organisation', evidence: 'team', strong: true });
   }
+  checkpoint();
   // Places by the place nouns around them.
   for (const candidate of candidates) {
     if (candidate.strong && candidate.evidence !== 'speech-subject') continue;
@@ -286,6 +290,7 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
     const fromTo = /\bfrom\s+$/u.test(before) && /^\s+to\s/u.test(after);
     if (placeNounOf.test(before) || placeNounAfter.test(after) || listed || fromTo) Object.assign(candidate, { type: 'place', evidence: 'place-head', strong: true });
   }
+  checkpoint();
   // Organisations by the nouns after them: "Scientology officials" makes every "Scientology" an organisation.
   const organisationsByContext = new Set<string>();
   for (const candidate of candidates) {
@@ -294,6 +299,7 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
     if (next && (next.lower === "'s" || next.lower === '’s')) next = words[candidate.next + 1];
     if (next && organisationMembers.has(next.lower) && next.text === next.lower && next.sentence === candidate.words[0]!.sentence) organisationsByContext.add(candidate.text);
   }
+  checkpoint();
   // Context: speech verbs and appositives make a person of a name without stronger evidence.
   for (const candidate of candidates) {
     if (candidate.strong && candidate.evidence !== 'acronym') continue;
@@ -320,6 +326,7 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
       Object.assign(candidate, { type: 'person', evidence: 'speech-subject', strong: true });
     }
   }
+  checkpoint();
   // Acronyms defined in brackets after their long form, or whose letters are a typed name's initials.
   const acronymTypes = new Map<string, EntityType>();
   for (let i = 0; i < candidates.length; i++) {
@@ -340,6 +347,7 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
       Object.assign(candidate, { type, evidence: 'acronym-long-form', strong: true });
     }
   }
+  checkpoint();
   // Names typed by strong evidence keep that type wherever else they appear.
   const strongTypes = new Map<string, { type: EntityType; evidence: EntityEvidence }>();
   for (const candidate of candidates) {
@@ -356,6 +364,7 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
     surnames.add(surname);
     personsBySurname.set(surname, [...(personsBySurname.get(surname) ?? []), candidate]);
   }
+  checkpoint();
   // A surname followed by one more word and nothing proving a name ("Warhol Polaroids") is the person alone.
   for (const candidate of candidates) {
     const [head, modifier] = candidate.words;
@@ -364,6 +373,7 @@ function applyArticleEvidence(analysed: AnalysedText, words: readonly Word[], ca
     if (modifierIsSurname) continue;
     Object.assign(candidate, { words: [head], end: head.end, text: head.text, type: 'person', evidence: 'propagated', strong: true, next: candidate.next - 1 });
   }
+  checkpoint();
   const personParts = new Set<string>();
   for (const candidate of candidates) {
     if (candidate.type !== 'person' || candidate.words.length < 2) continue;
@@ -490,9 +500,10 @@ function namesInTitledBlocks(analysed: AnalysedText, words: readonly Word[], can
 }
 
 // Blocks whose words are mostly capitalised and that do not end a sentence: headlines in title case.
-function titleCasedBlocks(analysed: AnalysedText, words: readonly Word[]): Set<number> {
+function titleCasedBlocks(analysed: AnalysedText, words: readonly Word[], checkpoint: Checkpoint): Set<number> {
   const counts = new Map<number, { capitalised: number; total: number }>();
-  for (const word of words) {
+  for (const [index, word] of words.entries()) {
+    if (index % 8192 === 8191) checkpoint();
     if (!/^\p{L}{4,}$/u.test(word.text)) continue;
     const count = counts.get(word.block) ?? { capitalised: 0, total: 0 };
     count.total++;
@@ -515,11 +526,12 @@ function titleCasedBlocks(analysed: AnalysedText, words: readonly Word[]): Set<n
 // Names inside a longer name: a known place, an acronym, or a name the article uses on its own ("Comic Corps of
 // Canada", "LA Weekly", "Andy Warhol Foundation"), and the place after the last "of" of an organisation's name
 // ("University of NSW").
-function nestedNames(found: readonly FoundEntity[], known: readonly FoundEntity[] = found): FoundEntity[] {
+function nestedNames(found: readonly FoundEntity[], known: readonly FoundEntity[], checkpoint: Checkpoint): FoundEntity[] {
   const standalone = new Map<string, FoundEntity>();
   for (const entity of known) if (!standalone.has(entity.text)) standalone.set(entity.text, entity);
   const nested: FoundEntity[] = [];
-  for (const entity of found) {
+  for (const [index, entity] of found.entries()) {
+    if (index % 512 === 511) checkpoint();
     // "State of Texas" is Texas itself, not a place inside another.
     if (entity.entityType === 'person' || !entity.text.includes(' ') || isPlaceName(entity.text) || (entity.entityType === 'place' && / of /u.test(entity.text))) continue;
     const parts = [...entity.text.matchAll(/[^\s]+/gu)].map((match) => ({ text: match[0], start: match.index }));

@@ -46,7 +46,9 @@ export function findFigures(analysed: AnalysedText, exclude: readonly { start: n
     if (!spans.some((span) => span.start < end && start < span.end)) spans.push({ start, end, date: true });
   }
   const figures: FigureSuggestion[] = [];
-  for (const span of spans.sort((a, b) => a.start - b.start)) {
+  checkpoint();
+  for (const [index, span] of spans.sort((a, b) => a.start - b.start).entries()) {
+    if (index % 256 === 255) checkpoint();
     let { start, end } = span;
     if (exclude.some((name) => name.start <= start && end <= name.end)) continue;
     if (!span.date) {

@@ -14,7 +14,7 @@ import {
   titleHeads,
 } from './gazetteers';
 import type { EntityType } from '../model/annotation';
-import type { EntityEvidence } from './types';
+import { noCheckpoint, type Checkpoint, type EntityEvidence } from './types';
 import type { Word } from './words';
 
 /**
@@ -81,10 +81,15 @@ function plainRun(words: readonly Word[], first: number): Run | null {
 }
 
 /** Every name run of the article, in order: capitalised words, joined where a head allows it. */
-export function nameRuns(words: readonly Word[]): Run[] {
+export function nameRuns(words: readonly Word[], checkpoint: Checkpoint = noCheckpoint): Run[] {
   const runs: Run[] = [];
   let i = 0;
+  let checked = 0;
   while (i < words.length) {
+    if (i - checked >= 4096) {
+      checkpoint();
+      checked = i;
+    }
     const run = plainRun(words, i);
     if (!run) {
       i++;
