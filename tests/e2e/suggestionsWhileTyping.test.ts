@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { placeCaret, startBrowserSession, waitForSaved, type BrowserSession } from '../support/browserSession';
-import { importedArticle } from '../support/importedArticle';
+import { openImportedText, placeCaret, startBrowserSession, waitForSaved, type BrowserSession } from '../support/browserSession';
 
 // A long article: its suggestions take the pipeline long enough for the editor to type while they are computed.
 describe('suggestions computed while the editor types', () => {
@@ -12,10 +11,7 @@ describe('suggestions computed while the editor types', () => {
     session = await startBrowserSession();
     page = session.page;
     const paragraphs = Array.from({ length: 1500 }, (_, index) => `Report ${index}: Mayor Anna Berg told Reuters that ${index + 40} people left Millbrook on Monday.`);
-    const summary = importedArticle(await session.services.handlers.importText({ text: `Harbour log\n\n${paragraphs.join('\n\n')}`, onDuplicate: 'copy' }));
-    await page.goto(session.host.url);
-    await page.locator(`tr[data-article-id="${summary.id}"] .article-link`).click();
-    await page.locator('.ProseMirror p').first().waitFor();
+    await openImportedText(session, `Harbour log\n\n${paragraphs.join('\n\n')}`);
   });
   afterAll(async () => {
     await session?.close();

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { highlightsWithLabel, selectTextInEditor, startBrowserSession, waitForSaved, type BrowserSession } from '../support/browserSession';
-import { importedArticle } from '../support/importedArticle';
+import { highlightsWithLabel, openImportedText, selectTextInEditor, startBrowserSession, waitForSaved, type BrowserSession } from '../support/browserSession';
 
 // A name found hundreds of times: the dialog lists a page of them, and still tags every chosen one.
 describe('tag all occurrences of a common name', () => {
@@ -13,10 +12,7 @@ describe('tag all occurrences of a common name', () => {
     session = await startBrowserSession();
     page = session.page;
     const paragraphs = Array.from({ length: found }, (_, index) => `Report ${index}: the ferry reached Port Sefton before noon.`);
-    const summary = importedArticle(await session.services.handlers.importText({ text: `Harbour log\n\n${paragraphs.join('\n\n')}`, onDuplicate: 'copy' }));
-    await page.goto(session.host.url);
-    await page.locator(`tr[data-article-id="${summary.id}"] .article-link`).click();
-    await page.locator('.ProseMirror p').first().waitFor();
+    await openImportedText(session, `Harbour log\n\n${paragraphs.join('\n\n')}`);
   });
   afterAll(async () => {
     await session?.close();

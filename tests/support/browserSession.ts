@@ -7,6 +7,7 @@ import { openServices, type AppServices } from '../../main/services/index';
 import { startLoopbackHost, type LoopbackHost } from '../../main/host/loopbackHost';
 import { suggestionKinds } from '../../common/suggestions/types';
 import { requireBrowserExecutable } from './browserExecutable';
+import { importedArticle } from './importedArticle';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const sharedRoot = resolve(projectRoot, '../shared');
@@ -104,6 +105,14 @@ export async function startBrowserSession(
 export async function importSampleArticle(page: Page): Promise<void> {
   await page.getByLabel('Files to import').setInputFiles(sampleArticlePath);
   await page.locator('.ProseMirror').waitFor();
+}
+
+/** Imports `text` through the services (a long article in a moment) and opens it from the library, as an editor would. */
+export async function openImportedText(session: BrowserSession, text: string): Promise<void> {
+  const summary = importedArticle(await session.services.handlers.importText({ text, onDuplicate: 'copy' }));
+  await session.page.goto(session.host.url);
+  await session.page.locator(`tr[data-article-id="${summary.id}"] .article-link`).click();
+  await session.page.locator('.ProseMirror p').first().waitFor();
 }
 
 /**
