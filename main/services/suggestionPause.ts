@@ -22,11 +22,6 @@ export function pauseFor(memory: SharedArrayBuffer, forMs: number): void {
   if (until > Atomics.load(slots, untilSlot)) Atomics.store(slots, untilSlot, until);
 }
 
-/** Whether the editor has not asked for a pause for `forMs` past the end of the last one. */
-export function quietFor(memory: SharedArrayBuffer, forMs: number): boolean {
-  return Date.now() >= Number(Atomics.load(new BigInt64Array(memory), untilSlot)) + forMs;
-}
-
 /** How long the request being computed has waited so far, in ms. */
 export function waitedMs(memory: SharedArrayBuffer): number {
   return Number(Atomics.load(new BigInt64Array(memory), waitedSlot));

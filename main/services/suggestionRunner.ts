@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { SuggestionInput, SuggestionOptions, SuggestionResult } from '../../common/suggestions/types';
-import { newPauseMemory, pauseFor, quietFor, waitedMs } from './suggestionPause';
+import { newPauseMemory, pauseFor, waitedMs } from './suggestionPause';
 import { startWorkerThread } from './workerThread';
 
 /** A request to the suggestion worker. */
@@ -36,8 +36,7 @@ export const suggestionWorkerLimits = { maxOldGenerationSizeMb: 256, maxYoungGen
  * 100 MB more than the model needs (the heap grows to what the request used and V8 keeps it), so a worker that
  * answered one is ended once it has been idle for `idleMsAfterLargeRequest`: the host gets that memory back, yet an
  * editor going on in the same long article (suggest on open, then again after an edit) does not pay for a new
- * worker and its model each time (about a second of both cores, which typing feels). The ended worker is replaced
- * by a fresh one when the editor is not typing (see replaceWhenQuiet).
+ * worker and its model each time (about a second of both cores, which typing feels).
  */
 export interface SuggestionWorkerLifetime {
   largeRequestCharacters: number;
@@ -45,11 +44,6 @@ export interface SuggestionWorkerLifetime {
 }
 
 const defaultWorkerLifetime: SuggestionWorkerLifetime = { largeRequestCharacters: 200_000, idleMsAfterLargeRequest: 60_000 };
-
-// A worker ended to give its heap back is replaced once the editor has not typed for this long (checked this often).
-const quietBeforeReplacingMs = 1_000;
-const replacementCheckMs = 500;
-const warmUpInput: SuggestionInput = { blocks: [{ text: 'Warm-up.', type: 'paragraph' }], registry: [], rejected: [] };
 
 /** Computes suggestions off the calling thread. */
 export interface SuggestionRunner {
@@ -101,22 +95,6 @@ export function createSuggestionRunner(
     if (idleEnd) clearTimeout(idleEnd);
     idleEnd = null;
   };
-  let replacement: ReturnType<typeof setTimeout> | null = null;
-  let closed = false;
-  // Starting a worker and loading its model take both cores for half a second or more, and cannot be paused: a
-  // worker ended to give back a large request's heap is replaced by a fresh one, its model loaded, at a moment the
-  // editor is not typing, so that the next request (suggestions on the next open) finds one ready. A fresh worker
-  // holds what a small request leaves, which the lifetime keeps anyway.
-  const replaceWhenQuiet = () => {
-    if (replacement) clearTimeout(replacement);
-    replacement = setTimeout(() => {
-      replacement = null;
-      if (worker || closed) return;
-      if (!quietFor(pauseMemory, quietBeforeReplacingMs)) return replaceWhenQuiet();
-      runner.suggest(warmUpInput, { kinds: ['entity'] }).catch(() => undefined);
-    }, replacementCheckMs);
-    replacement.unref();
-  };
   const endWhenIdle = (idle: Worker) => {
     cancelIdleEnd();
     idleEnd = setTimeout(() => {
@@ -124,7 +102,6 @@ export function createSuggestionRunner(
       if (worker !== idle || pending.size > 0) return;
       worker = null;
       void idle.terminate();
-      replaceWhenQuiet();
     }, lifetime.idleMsAfterLargeRequest);
     // A command-line run must not wait for it.
     idleEnd.unref();
@@ -166,7 +143,7 @@ export function createSuggestionRunner(
     return created;
   };
 
-  const runner: SuggestionRunner = {
+  return {
     suggest(input, options = {}, timeoutMs = suggestionWorkerLimits.requestTimeoutMs) {
       return new Promise<SuggestionResult>((resolve, reject) => {
         const requestId = nextRequestId++;
@@ -214,8 +191,6 @@ export function createSuggestionRunner(
       await idle.terminate().catch(() => undefined);
     },
     async close() {
-      closed = true;
-      if (replacement) clearTimeout(replacement);
       cancelIdleEnd();
       const running = worker;
       worker = null;
@@ -224,5 +199,4 @@ export function createSuggestionRunner(
     },
     runningThreadId: () => worker?.threadId ?? null,
   };
-  return runner;
 }
