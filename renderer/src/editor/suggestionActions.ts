@@ -18,6 +18,9 @@ const suggestionsPerSlice = 500;
 // a new wait is asked for at most this often while the edits go on.
 const pauseWhileTypingMs = 800;
 const pauseRenewalMs = 250;
+// Suggestions are asked for once the editor has not edited for this long (the article's opening counts as an edit):
+// starting the services' worker and loading its model take both cores for half a second or more and cannot be paused.
+const quietBeforeAskingMs = 1_000;
 
 /**
  * Suggested tags in an open editor: asking the services for them without blocking typing, placing the answer on
@@ -34,13 +37,26 @@ export class SuggestionActions {
   lastApplyMs: number | null = null;
   // When this editor last asked the services to pause the suggestions being computed (performance.now()).
   private pauseAskedAt = Number.NEGATIVE_INFINITY;
+  // When the text last changed by the editor's hand, or the article opened (performance.now()).
+  private lastEditAt = performance.now();
 
   constructor(private readonly editor: EditorContext) {}
 
   /** Carries the requests in flight through a transaction the editor applied; an edit meanwhile pauses their computing. */
   noteTransaction(tr: Transaction): void {
     for (const mapping of this.editsSinceReading) mapping.appendMapping(tr.mapping);
-    if (this.editsSinceReading.size > 0 && tr.docChanged && tr.getMeta(landingSuggestionsMeta) !== true) this.pauseWhileTyping();
+    if (!tr.docChanged || tr.getMeta(landingSuggestionsMeta) === true) return;
+    this.lastEditAt = performance.now();
+    if (this.editsSinceReading.size > 0) this.pauseWhileTyping();
+  }
+
+  // Resolves once the editor has not edited for quietBeforeAskingMs (at once when it has not).
+  private async quietMoment(): Promise<void> {
+    for (;;) {
+      const wait = this.lastEditAt + quietBeforeAskingMs - performance.now();
+      if (wait <= 0 || this.editor.isClosed()) return;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 
   // On a machine with few cores the pipeline's work slows every key: it waits while the editor types.
@@ -75,9 +91,10 @@ export class SuggestionActions {
   };
 
   /**
-   * Asks the services for suggestions on the text as it stands, without blocking typing, and places the answer on
-   * the text as it stands when it comes: carried through every edit made meanwhile, in one transaction that undo
-   * passes over. Returns how many suggestions were added.
+   * Asks the services for suggestions on the text as it stands once the editor stops typing (computing pauses
+   * while it types again), without blocking typing, and places the answer on the text as it stands when it comes:
+   * carried through every edit made meanwhile, in one transaction that undo passes over. Returns how many
+   * suggestions were added.
    */
   suggest = (kinds: readonly SuggestionKind[], announce: boolean): Promise<number> => {
     // One request at a time: one asked for while another runs (on demand while the one on open is computed) follows it.
@@ -94,13 +111,16 @@ export class SuggestionActions {
   private async suggestOnce(kinds: readonly SuggestionKind[], announce: boolean): Promise<number> {
     const { editor } = this;
     if (editor.isClosed()) return 0;
+    editor.screen.show({ suggesting: true });
+    if (announce) editor.setNotice('Suggesting tags…');
+    // The text is read once the keys stop, and computed on from there.
+    await this.quietMoment();
+    if (editor.isClosed()) return 0;
     const reading = editor.state();
     const read = reading.doc;
     const text = articleText(read);
     const mapping = new Mapping();
     this.editsSinceReading.add(mapping);
-    editor.screen.show({ suggesting: true });
-    if (announce) editor.setNotice('Suggesting tags…');
     try {
       const answer = await editor.api.suggestAnnotations({
         articleId: editor.screen.getSnapshot().article.id,
