@@ -31,7 +31,7 @@ describe('suggestions and typing', () => {
     }
     return Date.now();
   };
-  const suggestionsAdded = () => expect.poll(() => page.locator('.notice-text').textContent(), { timeout: 60_000 }).toMatch(/^\d+ suggestions added\.$/);
+  const suggestionsAdded = () => expect.poll(() => page.locator('.notice-text').textContent(), { timeout: 60_000 }).toMatch(/^\d{1,3}(,\d{3})+ suggestions added\.$/);
 
   it('are asked for once the editor stops typing, and land on the text as typed', async () => {
     await placeCaret(page, 'Harbour log', 'after');
@@ -54,7 +54,7 @@ describe('suggestions and typing', () => {
     await expect.poll(() => asked.length, { timeout: 10_000, interval: 20 }).toBe(askedBefore + 1);
     const firstKey = Date.now();
     await typeSlowly(' v2');
-    await expect.poll(() => page.locator('.notice-text').textContent(), { timeout: 60_000 }).toMatch(/^(No new suggestions\.|\d+ suggestions? added\.)$/);
+    await expect.poll(() => page.locator('.notice-text').textContent(), { timeout: 60_000 }).toMatch(/^(No new suggestions\.|[\d,]+ suggestions? added\.)$/);
     const during = pauses.filter((pause) => pause.at >= firstKey);
     expect(during.length).toBeGreaterThanOrEqual(1);
     expect(during.every((pause) => pause.forMs > 0 && pause.forMs <= 5_000)).toBe(true);

@@ -11,6 +11,7 @@ import { suggestionKinds, type SuggestionKind } from '../../../common/suggestion
 import type { EditorContext } from './editorContext';
 import { selectAnnotation, selectedAnnotationId } from './selectedAnnotation';
 import { suggestionShortcuts } from './tagShortcuts';
+import { countOf } from '../ui/plural';
 
 // How many suggestions land in one transaction: a slice takes a few milliseconds, well inside a frame.
 const suggestionsPerSlice = 500;
@@ -152,7 +153,7 @@ export class SuggestionActions {
       this.lastApplyMs = slowest;
       const after = annotationMapOf(editor.state());
       const added = after === before ? 0 : Object.keys(after).length - Object.keys(before).length;
-      if (announce) editor.setNotice(added > 0 ? `${added} ${added === 1 ? 'suggestion' : 'suggestions'} added.` : 'No new suggestions.');
+      if (announce) editor.setNotice(added > 0 ? `${countOf(added, 'suggestion')} added.` : 'No new suggestions.');
       return added;
     } catch (error) {
       editor.setNotice(`Suggestions failed: ${(error as Error).message}`);
@@ -265,7 +266,7 @@ export class SuggestionActions {
     if (!record) return false;
     const ids = suggestionIdsLike(annotationMapOf(this.editor.state()), record.id);
     const accepted = await this.acceptIds(ids);
-    if (accepted) this.editor.setNotice(`Accepted ${ids.length} ${ids.length === 1 ? 'suggestion' : 'suggestions'} of “${record.quote}”. Undo takes them back.`);
+    if (accepted) this.editor.setNotice(`Accepted ${countOf(ids.length, 'suggestion')} of “${record.quote}”. Undo takes them back.`);
     return accepted;
   };
 
@@ -278,7 +279,7 @@ export class SuggestionActions {
     }
     const ids = suggestionIdsOfKind(annotationMapOf(this.editor.state()), record.kind);
     const accepted = await this.acceptIds(ids);
-    if (accepted) this.editor.setNotice(`Accepted ${ids.length} ${record.kind} ${ids.length === 1 ? 'suggestion' : 'suggestions'}. Undo takes them back.`);
+    if (accepted) this.editor.setNotice(`Accepted ${countOf(ids.length, `${record.kind} suggestion`)}. Undo takes them back.`);
     return accepted;
   };
 
@@ -286,7 +287,7 @@ export class SuggestionActions {
   rejectAll = (): boolean => {
     const ids = waitingSuggestionIds(annotationMapOf(this.editor.state()));
     const rejected = ids.length > 0 && this.rejectIds(ids, false);
-    this.editor.setNotice(rejected ? `Rejected ${ids.length} ${ids.length === 1 ? 'suggestion' : 'suggestions'}. Undo brings them back.` : 'No suggestions wait.');
+    this.editor.setNotice(rejected ? `Rejected ${countOf(ids.length, 'suggestion')}. Undo brings them back.` : 'No suggestions wait.');
     return rejected;
   };
 }
